@@ -1,0 +1,128 @@
+//! The borrowed model of the derive input: the type, its variants and their
+//! fields, each with its parsed attributes and its original syn node (for
+//! spans).
+
+use syn::{DeriveInput, Ident, Member, Type};
+
+use crate::attr::Attrs;
+use crate::ctxt::Ctxt;
+use crate::symbol::Place;
+
+pub struct Input<'a> {
+    pub ident: &'a Ident,
+    pub generics: &'a syn::Generics,
+    pub attrs: Attrs,
+    pub shape: Shape<'a>,
+}
+
+pub enum Shape<'a> {
+    Enum(Vec<Variant<'a>>),
+    /// A struct: its attributes serve as both the type's and the variant's.
+    Struct(Variant<'a>),
+}
+
+pub struct Variant<'a> {
+    /// `None` for a struct.
+    pub ident: Option<&'a Ident>,
+    /// The node errors about the whole variant point at.
+    pub span_node: &'a dyn quote::ToTokens,
+    pub attrs: Attrs,
+    pub fields: Vec<Field<'a>>,
+}
+
+pub struct Field<'a> {
+    pub original: &'a syn::Field,
+    pub member: Member,
+    pub ty: &'a Type,
+    pub attrs: Attrs,
+}
+
+impl<'a> Input<'a> {
+    /// Builds the model, or `None` (reported) for a union.
+    pub fn from_syn(cx: &Ctxt, node: &'a DeriveInput) -> Option<Input<'a>> {
+        let (shape, attrs) = match &node.data {
+            syn::Data::Enum(data) => {
+                let variants = data
+                    .variants
+                    .iter()
+                    .map(|v| Variant {
+                        ident: Some(&v.ident),
+                        span_node: &v.ident,
+                        attrs: Attrs::parse(cx, &v.attrs, &[Place::Variant]),
+                        fields: fields_from_syn(cx, &v.fields),
+                    })
+                    .collect();
+                let attrs = Attrs::parse(cx, &node.attrs, &[Place::Type]);
+                (Shape::Enum(variants), attrs)
+            }
+            syn::Data::Struct(data) => {
+                // One parse, so each key is reported once; then the type's
+                // keys stay with the type and the rest go to the variant.
+                let mut variant_attrs =
+                    Attrs::parse(cx, &node.attrs, &[Place::Type, Place::Variant]);
+                let attrs = Attrs {
+                    envelope: variant_attrs.envelope.take(),
+                    type_base: variant_attrs.type_base.take(),
+                    pointer_prefix: variant_attrs.pointer_prefix.take(),
+                    ..Attrs::default()
+                };
+                let variant = Variant {
+                    ident: None,
+                    span_node: &node.ident,
+                    attrs: variant_attrs,
+                    fields: fields_from_syn(cx, &data.fields),
+                };
+                (Shape::Struct(variant), attrs)
+            }
+            syn::Data::Union(data) => {
+                cx.error_spanned_by(
+                    data.union_token,
+                    "ApiError cannot be derived for a union; use an enum or a struct",
+                );
+                return None;
+            }
+        };
+        Some(Input {
+            ident: &node.ident,
+            generics: &node.generics,
+            attrs,
+            shape,
+        })
+    }
+
+    pub fn variants(&self) -> &[Variant<'a>] {
+        match &self.shape {
+            Shape::Enum(variants) => variants,
+            Shape::Struct(variant) => std::slice::from_ref(variant),
+        }
+    }
+}
+
+fn fields_from_syn<'a>(cx: &Ctxt, fields: &'a syn::Fields) -> Vec<Field<'a>> {
+    fields
+        .iter()
+        .enumerate()
+        .map(|(i, field)| Field {
+            original: field,
+            member: match &field.ident {
+                Some(ident) => Member::Named(ident.clone()),
+                None => Member::Unnamed(syn::Index {
+                    index: u32::try_from(i).unwrap_or(u32::MAX),
+                    span: field.ty_span(),
+                }),
+            },
+            ty: &field.ty,
+            attrs: Attrs::parse(cx, &field.attrs, &[Place::Field]),
+        })
+        .collect()
+}
+
+trait TySpan {
+    fn ty_span(&self) -> proc_macro2::Span;
+}
+
+impl TySpan for syn::Field {
+    fn ty_span(&self) -> proc_macro2::Span {
+        syn::spanned::Spanned::span(&self.ty)
+    }
+}

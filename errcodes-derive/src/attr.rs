@@ -1,0 +1,350 @@
+//! Typed `#[api(...)]` attributes, parsed with `parse_nested_meta`.
+//!
+//! Every attribute of one item (type, variant or field) is read into one
+//! [`Attrs`]. A key that is unknown, misplaced, repeated or given the wrong
+//! kind of value is reported to the [`Ctxt`] and skipped, and parsing goes on,
+//! so one compile shows every mistake.
+
+use proc_macro2::{Span, TokenStream};
+use quote::ToTokens;
+use syn::parse::ParseStream;
+use syn::{LitStr, Token};
+
+use crate::ctxt::Ctxt;
+use crate::status;
+use crate::symbol::{self, Place};
+
+/// A status code with the tokens it was written as (for spans).
+pub struct Status {
+    pub code: u16,
+    pub tokens: TokenStream,
+}
+
+/// A key written without a value, remembered by its span.
+pub type Flag = Option<Span>;
+
+/// Every `#[api(...)]` key one item may carry. Which keys are accepted depends
+/// on the place; the others stay `None`.
+#[derive(Default)]
+pub struct Attrs {
+    // On the type.
+    pub envelope: Option<LitStr>,
+    pub type_base: Option<LitStr>,
+    pub pointer_prefix: Option<LitStr>,
+    // On the type (a default) or on a variant.
+    pub status: Option<Status>,
+    // On a variant.
+    pub code: Option<LitStr>,
+    pub title: Option<LitStr>,
+    pub detail: Option<LitStr>,
+    pub attr_name: Option<LitStr>,
+    pub pointer: Option<LitStr>,
+    pub parameter: Option<LitStr>,
+    pub kind: Option<LitStr>,
+    pub transparent: Flag,
+    // On a variant: the JSON:API `source.header`; on a field: a response header.
+    pub header: Option<LitStr>,
+    // On a field.
+    pub attr_flag: Flag,
+    pub meta: Option<(Span, Option<LitStr>)>,
+    pub source: Flag,
+}
+
+impl Attrs {
+    /// Parses every `#[api(...)]` among `attrs`, for an item standing at
+    /// `places` (a struct is both a type and a variant).
+    pub fn parse(cx: &Ctxt, attrs: &[syn::Attribute], places: &[Place]) -> Attrs {
+        let mut out = Attrs::default();
+        let mut seen: Vec<(String, Span)> = Vec::new();
+        for attr in attrs.iter().filter(|a| a.path().is_ident("api")) {
+            if let syn::Meta::Path(_) = attr.meta {
+                cx.error_spanned_by(
+                    attr,
+                    "empty `#[api]`; write the keys inside it, e.g. `#[api(status = 404)]`",
+                );
+                continue;
+            }
+            let result = attr.parse_nested_meta(|meta| {
+                let Some(ident) = meta.path.get_ident() else {
+                    cx.error_spanned_by(
+                        &meta.path,
+                        format!(
+                            "unknown api attribute `{}`; keys are single words such as `status`",
+                            meta.path.to_token_stream().to_string().replace(' ', "")
+                        ),
+                    );
+                    return skip_value(meta.input);
+                };
+                let key = ident.to_string();
+                let key = key.trim_start_matches("r#");
+                if !check_place(cx, ident, key, places) {
+                    return skip_value(meta.input);
+                }
+                if let Some((_, first)) = seen.iter().find(|(k, _)| k == key) {
+                    cx.error_spanned_by(
+                        ident,
+                        format!("duplicate api attribute `{key}`; remove one of them"),
+                    );
+                    cx.error_at(*first, format!("`{key}` is first set here"));
+                    return skip_value(meta.input);
+                }
+                seen.push((key.to_owned(), ident.span()));
+                let field = places == [Place::Field];
+                out.set(cx, ident, key, field, meta.input)
+            });
+            if let Err(err) = result {
+                cx.syn_error(err);
+            }
+        }
+        out
+    }
+
+    /// Stores one key's value, checking that it is the right kind of value.
+    fn set(
+        &mut self,
+        cx: &Ctxt,
+        ident: &syn::Ident,
+        key: &str,
+        on_field: bool,
+        input: ParseStream,
+    ) -> syn::Result<()> {
+        match key {
+            // status = 404 | status = StatusCode::NOT_FOUND
+            symbol::STATUS => {
+                if let Some(value) = value_of(cx, ident, key, "404", input)? {
+                    self.status = parse_status(cx, value);
+                }
+            }
+            // transparent
+            symbol::TRANSPARENT => self.transparent = flag(cx, ident, key, input)?,
+            // source
+            symbol::SOURCE => self.source = flag(cx, ident, key, input)?,
+            // meta | meta = "name"
+            symbol::META => {
+                if input.peek(Token![=]) {
+                    if let Some(name) = string_of(cx, ident, key, "\"retry_after\"", input)? {
+                        self.meta = Some((ident.span(), Some(name)));
+                    }
+                } else {
+                    self.meta = Some((ident.span(), None));
+                }
+            }
+            // On a field: attr (the field's value names the request member).
+            symbol::ATTR if on_field => self.attr_flag = flag(cx, ident, key, input)?,
+            // Every other key takes a string: key = "..."
+            _ => {
+                let example = match key {
+                    symbol::ENVELOPE => "\"problem\"",
+                    symbol::TYPE_BASE => "\"https://errors.example.com/\"",
+                    symbol::POINTER_PREFIX => "\"/data/attributes\"",
+                    symbol::CODE => "\"not_found\"",
+                    symbol::TITLE => "\"Order not found\"",
+                    symbol::DETAIL => "\"order {id} not found\"",
+                    symbol::ATTR => "\"email\"",
+                    symbol::POINTER => "\"/data/attributes/email\"",
+                    symbol::PARAMETER => "\"page\"",
+                    symbol::HEADER => "\"Retry-After\"",
+                    _ => "\"validation_error\"",
+                };
+                let Some(lit) = string_of(cx, ident, key, example, input)? else {
+                    return Ok(());
+                };
+                let slot = match key {
+                    symbol::ENVELOPE => &mut self.envelope,
+                    symbol::TYPE_BASE => &mut self.type_base,
+                    symbol::POINTER_PREFIX => &mut self.pointer_prefix,
+                    symbol::CODE => &mut self.code,
+                    symbol::TITLE => &mut self.title,
+                    symbol::DETAIL => &mut self.detail,
+                    symbol::ATTR => &mut self.attr_name,
+                    symbol::POINTER => &mut self.pointer,
+                    symbol::PARAMETER => &mut self.parameter,
+                    symbol::HEADER => &mut self.header,
+                    _ => &mut self.kind,
+                };
+                *slot = Some(lit);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Reports an unknown key or a key written at the wrong place.
+fn check_place(cx: &Ctxt, ident: &syn::Ident, key: &str, places: &[Place]) -> bool {
+    let Some(allowed) = symbol::places_of(key) else {
+        let message = match symbol::suggest(key, places) {
+            Some(good) => format!("unknown api attribute `{key}`; did you mean `{good}`?"),
+            None => format!("unknown api attribute `{key}`; {}", expected_keys(places)),
+        };
+        cx.error_spanned_by(ident, message);
+        return false;
+    };
+    if allowed.iter().any(|p| places.contains(p)) {
+        return true;
+    }
+    let here = match places {
+        [Place::Field] => "a field",
+        [Place::Variant] => "a variant",
+        _ => "the type",
+    };
+    let message = match allowed {
+        [Place::Field] => {
+            format!("`{key}` goes on a field, not on {here}: `#[api({key})] name: Type`")
+        }
+        [Place::Type] => format!("`{key}` goes on the type, not on {here}"),
+        [Place::Variant] | [Place::Variant, Place::Field] => {
+            format!("`{key}` goes on a variant, not on {here}")
+        }
+        _ => format!("`{key}` goes on a variant or on the type, not on {here}"),
+    };
+    cx.error_spanned_by(ident, message);
+    false
+}
+
+fn expected_keys(places: &[Place]) -> String {
+    let keys: Vec<String> = symbol::KEYS
+        .iter()
+        .filter(|(_, p)| p.iter().any(|x| places.contains(x)))
+        .map(|(k, _)| format!("`{k}`"))
+        .collect();
+    format!("expected one of {}", keys.join(", "))
+}
+
+/// Consumes whatever follows a key up to the next `,`, so that parsing can
+/// go on with the next key after an error.
+fn skip_value(input: ParseStream) -> syn::Result<()> {
+    while !input.is_empty() && !input.peek(Token![,]) {
+        input.parse::<proc_macro2::TokenTree>()?;
+    }
+    Ok(())
+}
+
+/// A key that takes no value.
+fn flag(cx: &Ctxt, ident: &syn::Ident, key: &str, input: ParseStream) -> syn::Result<Flag> {
+    if input.is_empty() || input.peek(Token![,]) {
+        return Ok(Some(ident.span()));
+    }
+    let start = input.span();
+    skip_value(input)?;
+    cx.error_at(
+        start,
+        format!("`{key}` takes no value; write `#[api({key})]`"),
+    );
+    Ok(None)
+}
+
+/// The tokens after `key =`, or `None` (reported) when there is no value.
+fn value_of(
+    cx: &Ctxt,
+    ident: &syn::Ident,
+    key: &str,
+    example: &str,
+    input: ParseStream,
+) -> syn::Result<Option<TokenStream>> {
+    if !input.peek(Token![=]) {
+        let at = if input.is_empty() || input.peek(Token![,]) {
+            ident.span()
+        } else {
+            input.span()
+        };
+        skip_value(input)?;
+        cx.error_at(
+            at,
+            format!("`{key}` needs a value; write `{key} = {example}`"),
+        );
+        return Ok(None);
+    }
+    input.parse::<Token![=]>()?;
+    let mut tokens = TokenStream::new();
+    while !input.is_empty() && !input.peek(Token![,]) {
+        tokens.extend(std::iter::once(input.parse::<proc_macro2::TokenTree>()?));
+    }
+    if tokens.is_empty() {
+        cx.error_spanned_by(
+            ident,
+            format!("`{key}` needs a value; write `{key} = {example}`"),
+        );
+        return Ok(None);
+    }
+    Ok(Some(tokens))
+}
+
+/// A `key = "string"` value.
+fn string_of(
+    cx: &Ctxt,
+    ident: &syn::Ident,
+    key: &str,
+    example: &str,
+    input: ParseStream,
+) -> syn::Result<Option<LitStr>> {
+    let Some(tokens) = value_of(cx, ident, key, example, input)? else {
+        return Ok(None);
+    };
+    if let Ok(lit) = syn::parse2::<LitStr>(tokens.clone()) {
+        return Ok(Some(lit));
+    }
+    cx.error_spanned_by(
+        &tokens,
+        format!(
+            "`{key}` takes a string literal, found `{}`; write `{key} = {example}`",
+            tokens.to_string()
+        ),
+    );
+    Ok(None)
+}
+
+/// `404` or a path ending in an `http::StatusCode` constant name.
+fn parse_status(cx: &Ctxt, tokens: TokenStream) -> Option<Status> {
+    if let Ok(lit) = syn::parse2::<syn::LitInt>(tokens.clone()) {
+        if let Ok(code) = lit.base10_parse::<u16>() {
+            if lit.suffix().is_empty() || lit.suffix() == "u16" {
+                return Some(Status { code, tokens });
+            }
+        }
+        cx.error_spanned_by(
+            &lit,
+            format!("`{lit}` is not an HTTP status code; use a number from 400 to 599"),
+        );
+        return None;
+    }
+    if let Ok(path) = syn::parse2::<syn::Path>(tokens.clone()) {
+        let last = path.segments.last().map(|s| s.ident.to_string());
+        if let Some((code, _, _)) = last.as_deref().and_then(status::by_name) {
+            return Some(Status { code, tokens });
+        }
+        let name = last.unwrap_or_default();
+        let hint = status::by_name(&name.to_ascii_uppercase())
+            .map(|(_, n, _)| format!("; did you mean `StatusCode::{n}`?"))
+            .or_else(|| {
+                crate::symbol::closest(
+                    &name.to_ascii_uppercase(),
+                    status::STATUSES.iter().map(|(_, n, _)| *n),
+                )
+                .map(|n| format!("; did you mean `StatusCode::{n}`?"))
+            })
+            .unwrap_or_else(|| {
+                "; use a number such as `404` or a constant such as `StatusCode::NOT_FOUND`"
+                    .to_owned()
+            });
+        cx.error_spanned_by(
+            &path,
+            format!("`{name}` is not an `http::StatusCode` constant{hint}"),
+        );
+        return None;
+    }
+    cx.error_spanned_by(
+        &tokens,
+        format!(
+            "`status` takes a number such as `404` or a constant such as `StatusCode::NOT_FOUND`, found `{}`",
+            tokens.to_string()
+        ),
+    );
+    None
+}
+
+/// A status spans the tokens it was written as.
+impl ToTokens for Status {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        tokens.extend(self.tokens.clone());
+    }
+}

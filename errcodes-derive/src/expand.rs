@@ -1,0 +1,499 @@
+//! Code generation: the `ApiError` impl, with every status, code, title and
+//! content decision made here, at compile time, as constants in match arms.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote, quote_spanned, ToTokens};
+use syn::spanned::Spanned;
+use syn::{DeriveInput, LitStr, Member};
+
+use crate::ast::{Field, Input, Variant};
+use crate::ctxt::Ctxt;
+use crate::fmt::{self, Template};
+use crate::{fallback, status, valid};
+
+/// The derive: parse, validate, expand; or our errors plus a stub.
+pub fn derive(node: &DeriveInput) -> TokenStream {
+    let cx = Ctxt::new();
+    let input = Input::from_syn(&cx, node);
+    let templates = input.as_ref().map(|input| valid::check(&cx, input));
+    match (cx.check(), input, templates) {
+        (Ok(()), Some(input), Some(templates)) => impl_api_error(&input, &templates),
+        (Err(errors), _, _) => fallback::expand(node, &errors),
+        // `from_syn` returns `None` only after reporting an error.
+        _ => fallback::expand(node, &syn::Error::new_spanned(node, "invalid input")),
+    }
+}
+
+/// One variant (or the struct) with what the impl needs of it.
+struct Arm<'i, 'a> {
+    input: &'i Input<'a>,
+    variant: &'i Variant<'a>,
+    template: Option<&'i Template>,
+}
+
+impl Arm<'_, '_> {
+    fn path(&self) -> TokenStream {
+        match self.variant.ident {
+            Some(ident) => quote!(Self::#ident),
+            None => quote!(Self),
+        }
+    }
+
+    /// `Self::V { .. }`: matches without binding anything.
+    fn any(&self) -> TokenStream {
+        let path = self.path();
+        quote!(#path { .. })
+    }
+
+    /// `Self::V { name: __f_name, 0: __f_0, .. }`: binds just `members`.
+    fn bind<'m>(&self, members: impl IntoIterator<Item = &'m Member>) -> TokenStream {
+        let path = self.path();
+        let binds = members.into_iter().map(|m| {
+            let local = fmt::local(m);
+            quote!(#m: #local)
+        });
+        quote!(#path { #(#binds,)* .. })
+    }
+
+    fn transparent_field(&self) -> Option<&Field<'_>> {
+        self.variant
+            .attrs
+            .transparent
+            .and(self.variant.fields.first())
+    }
+
+    fn status(&self) -> u16 {
+        valid::effective_status(self.input, self.variant).unwrap_or(500)
+    }
+
+    /// An arm delegating to the transparent inner error, or `None`; `call`
+    /// builds the arm's expression from the inner error's expression.
+    fn delegate(&self, call: impl Fn(&TokenStream) -> TokenStream) -> Option<TokenStream> {
+        let field = self.transparent_field()?;
+        let pat = self.bind([&field.member]);
+        let local = fmt::local(&field.member);
+        let inner = quote_spanned!(field.ty.span()=> ::errcodes::__private::transparent(#local));
+        let body = call(&inner);
+        Some(quote!(#pat => #body,))
+    }
+
+    /// Field-level items of the variant with a given attribute.
+    fn fields_with<'s>(
+        &'s self,
+        pick: impl Fn(&Field) -> bool + 's,
+    ) -> impl Iterator<Item = &'s Field<'s>> + 's {
+        self.variant.fields.iter().filter(move |f| pick(f))
+    }
+}
+
+fn impl_api_error(input: &Input, templates: &[Option<Template>]) -> TokenStream {
+    let arms: Vec<Arm> = input
+        .variants()
+        .iter()
+        .zip(templates)
+        .map(|(variant, template)| Arm {
+            input,
+            variant,
+            template: template.as_ref(),
+        })
+        .collect();
+    let ident = input.ident;
+    let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
+    let where_clause = where_clause(input, &arms);
+
+    let api = quote!(::errcodes::ApiError);
+    let status = method(&arms, &quote!(#api::status), |arm| {
+        let code = arm.status();
+        quote!(const { ::errcodes::__private::status(#code) })
+    });
+    let code = method(&arms, &quote!(#api::code), |arm| {
+        let code = valid::effective_code(arm.input, arm.variant);
+        quote!(#code)
+    });
+    let title = method(&arms, &quote!(#api::title), |arm| {
+        let title = match &arm.variant.attrs.title {
+            Some(lit) => lit.value(),
+            None => status::default_title(arm.status()).to_owned(),
+        };
+        quote!(#title)
+    });
+    let detail = detail_body(&arms);
+    let optional = optional_methods(input, &arms);
+
+    quote! {
+        #[automatically_derived]
+        #[allow(clippy::match_same_arms, clippy::too_many_lines, unreachable_code)]
+        impl #impl_generics #api for #ident #ty_generics #where_clause {
+            fn status(&self) -> ::errcodes::__private::StatusCode {
+                #status
+            }
+            fn code(&self) -> &str {
+                #code
+            }
+            fn title(&self) -> &str {
+                #title
+            }
+            fn fmt_detail(
+                &self,
+                __formatter: &mut ::errcodes::__private::Formatter<'_>,
+            ) -> ::errcodes::__private::FmtResult {
+                #detail
+            }
+            #optional
+        }
+    }
+}
+
+/// `match self { ... }` with one constant arm per variant and a delegating
+/// arm per transparent variant. An empty enum matches on `*self`.
+fn method(
+    arms: &[Arm],
+    delegate: &TokenStream,
+    constant: impl Fn(&Arm) -> TokenStream,
+) -> TokenStream {
+    if arms.is_empty() {
+        return quote!(match *self {});
+    }
+    let each = arms.iter().map(|arm| {
+        arm.delegate(|inner| quote!(#delegate(#inner)))
+            .unwrap_or_else(|| {
+                let pat = arm.any();
+                let value = constant(arm);
+                quote!(#pat => #value,)
+            })
+    });
+    quote!(match self { #(#each)* })
+}
+
+/// `fmt_detail`: the template written straight into the formatter, the
+/// type's `Display` text for a 4xx without one, nothing for a 5xx without
+/// one (its text may not be shown).
+fn detail_body(arms: &[Arm]) -> TokenStream {
+    if arms.is_empty() {
+        return quote!(match *self {});
+    }
+    let each = arms.iter().map(|arm| {
+        if let Some(delegated) =
+            arm.delegate(|inner| quote!(::errcodes::ApiError::fmt_detail(#inner, __formatter)))
+        {
+            return delegated;
+        }
+        match arm.template {
+            Some(template) => {
+                if let Some(text) = template.plain_text() {
+                    let pat = arm.any();
+                    return quote!(#pat => __formatter.write_str(#text),);
+                }
+                let pat = arm.bind(&template.used);
+                let format = LitStr::new(&template.format, template.lit.span());
+                quote!(#pat => ::core::write!(__formatter, #format),)
+            }
+            None if arm.status() < 500 => {
+                let pat = arm.any();
+                let span = arm.variant.span_node.span();
+                let display = quote_spanned!(span=> ::core::fmt::Display::fmt(self, __formatter));
+                quote!(#pat => #display,)
+            }
+            None => {
+                let pat = arm.any();
+                quote!(#pat => ::core::result::Result::Ok(()),)
+            }
+        }
+    });
+    quote!(match self { #(#each)* })
+}
+
+fn uses_display_fallback(arm: &Arm) -> bool {
+    arm.transparent_field().is_none() && arm.template.is_none() && arm.status() < 500
+}
+
+/// The provided methods worth overriding for this input; the trait's
+/// defaults serve the rest.
+fn optional_methods(input: &Input, arms: &[Arm]) -> TokenStream {
+    let api = quote!(::errcodes::ApiError);
+    let p = quote!(::errcodes::__private);
+    let any_transparent = arms.iter().any(|a| a.transparent_field().is_some());
+    let mut out = TokenStream::new();
+
+    if any_transparent
+        || arms
+            .iter()
+            .any(|a| a.template.is_none() && a.status() >= 500)
+    {
+        let body = method(arms, &quote!(#api::has_detail), |arm| {
+            let has = arm.template.is_some() || arm.status() < 500;
+            quote!(#has)
+        });
+        out.extend(quote!(fn has_detail(&self) -> bool { #body }));
+    }
+
+    let has_location = |a: &Arm| {
+        let v = &a.variant.attrs;
+        v.attr_name.is_some()
+            || v.pointer.is_some()
+            || v.parameter.is_some()
+            || v.header.is_some()
+            || a.variant.fields.iter().any(|f| f.attrs.attr_flag.is_some())
+    };
+    if any_transparent || arms.iter().any(has_location) {
+        let each = arms.iter().map(|arm| {
+            if let Some(d) = arm.delegate(|inner| quote!(#api::location(#inner))) {
+                return d;
+            }
+            let v = &arm.variant.attrs;
+            let constant = [
+                (&v.attr_name, quote!(Field)),
+                (&v.pointer, quote!(Pointer)),
+                (&v.parameter, quote!(Parameter)),
+                (&v.header, quote!(Header)),
+            ]
+            .into_iter()
+            .find_map(|(lit, kind)| {
+                lit.as_ref()
+                    .map(|lit| quote!(#p::Some(#p::Location::#kind(#lit))))
+            });
+            if let Some(value) = constant {
+                let pat = arm.any();
+                return quote!(#pat => #value,);
+            }
+            if let Some(field) = arm.fields_with(|f| f.attrs.attr_flag.is_some()).next() {
+                let pat = arm.bind([&field.member]);
+                let local = fmt::local(&field.member);
+                let name = quote_spanned!(field.ty.span()=> #p::attr_name(#local));
+                return quote!(#pat => #p::Some(#p::Location::Field(#name)),);
+            }
+            let pat = arm.any();
+            quote!(#pat => #p::None,)
+        });
+        out.extend(quote! {
+            fn location(&self) -> #p::Option<#p::Location<'_>> {
+                match self { #(#each)* }
+            }
+        });
+    }
+
+    if any_transparent || arms.iter().any(|a| a.variant.attrs.kind.is_some()) {
+        let body = method(arms, &quote!(#api::kind), |arm| {
+            match &arm.variant.attrs.kind {
+                Some(lit) => quote!(#p::Some(#lit)),
+                None => quote!(#p::None),
+            }
+        });
+        out.extend(quote!(fn kind(&self) -> #p::Option<&str> { #body }));
+    }
+
+    let base = input.attrs.type_base.as_ref();
+    if any_transparent || base.is_some() {
+        let own = match base {
+            Some(lit) => quote!(#p::Some(#lit)),
+            None => quote!(#p::None),
+        };
+        let each = arms.iter().map(|arm| {
+            if let Some(field) = arm.transparent_field() {
+                // The inner error's base if it has one, else ours.
+                let pat = arm.bind([&field.member]);
+                let local = fmt::local(&field.member);
+                return quote!(#pat => #api::type_base(#p::transparent(#local)).or(#own),);
+            }
+            let pat = arm.any();
+            quote!(#pat => #own,)
+        });
+        let body = if arms.is_empty() {
+            quote!(match *self {})
+        } else {
+            quote!(match self { #(#each)* })
+        };
+        out.extend(quote!(fn type_base(&self) -> #p::Option<&str> { #body }));
+    }
+
+    if let Some(lit) = &input.attrs.envelope {
+        let variant = match lit.value().as_str() {
+            "jsonapi" => quote!(JsonApi),
+            "laravel" => quote!(Laravel),
+            "drf" => quote!(Drf),
+            "shipstream" => quote!(ShipStream),
+            _ => quote!(Problem),
+        };
+        out.extend(quote!(fn envelope(&self) -> #p::Envelope { #p::Envelope::#variant }));
+    }
+
+    if let Some(lit) = &input.attrs.pointer_prefix {
+        out.extend(quote!(fn pointer_prefix(&self) -> &str { #lit }));
+    }
+
+    if any_transparent
+        || arms
+            .iter()
+            .any(|a| a.fields_with(|f| f.attrs.source.is_some()).next().is_some())
+    {
+        let each = arms.iter().map(|arm| {
+            if let Some(d) = arm.delegate(|inner| quote!(#api::source_error(#inner))) {
+                return d;
+            }
+            if let Some(field) = arm.fields_with(|f| f.attrs.source.is_some()).next() {
+                let pat = arm.bind([&field.member]);
+                let local = fmt::local(&field.member);
+                let source = quote_spanned!(field.ty.span()=> #p::AsDynError::as_dyn_error(#local));
+                return quote!(#pat => #p::Some(#source),);
+            }
+            let pat = arm.any();
+            quote!(#pat => #p::None,)
+        });
+        out.extend(quote! {
+            fn source_error(&self) -> #p::Option<&(dyn ::std::error::Error + 'static)> {
+                match self { #(#each)* }
+            }
+        });
+    }
+
+    out.extend(visit_method(
+        arms,
+        any_transparent,
+        &quote!(visit_meta),
+        &quote!(MetaVisitor),
+        |f| f.attrs.meta.is_some(),
+        |field, local| {
+            let name = match &field.attrs.meta {
+                Some((_, Some(lit))) => lit.value(),
+                _ => field
+                    .member
+                    .to_token_stream()
+                    .to_string()
+                    .trim_start_matches("r#")
+                    .to_owned(),
+            };
+            let value = quote_spanned!(field.ty.span()=> #p::meta_value(#local));
+            quote!(__visitor.visit(#name, #value);)
+        },
+    ));
+
+    out.extend(visit_method(
+        arms,
+        any_transparent,
+        &quote!(visit_headers),
+        &quote!(HeaderVisitor),
+        |f| f.attrs.header.is_some(),
+        |field, local| {
+            let name = field
+                .attrs
+                .header
+                .as_ref()
+                .map(|lit| lit.value().to_ascii_lowercase())
+                .unwrap_or_default();
+            let value = quote_spanned!(field.ty.span()=> #p::header_value(#local));
+            quote! {{
+                static __NAME: #p::HeaderName = #p::HeaderName::from_static(#name);
+                __visitor.visit(&__NAME, #value);
+            }}
+        },
+    ));
+
+    out
+}
+
+/// `visit_meta` / `visit_headers`: one call per marked field, delegation
+/// for transparent variants, nothing for the rest.
+fn visit_method(
+    arms: &[Arm],
+    any_transparent: bool,
+    name: &TokenStream,
+    visitor: &TokenStream,
+    marked: impl Fn(&Field) -> bool + Copy,
+    call: impl Fn(&Field, &proc_macro2::Ident) -> TokenStream,
+) -> TokenStream {
+    if !any_transparent && !arms.iter().any(|a| a.variant.fields.iter().any(marked)) {
+        return TokenStream::new();
+    }
+    let p = quote!(::errcodes::__private);
+    let each = arms.iter().map(|arm| {
+        if let Some(d) =
+            arm.delegate(|inner| quote!(::errcodes::ApiError::#name(#inner, __visitor)))
+        {
+            return d;
+        }
+        let fields: Vec<&Field> = arm.fields_with(marked).collect();
+        let pat = arm.bind(fields.iter().map(|f| &f.member));
+        let calls = fields.iter().map(|f| call(f, &fmt::local(&f.member)));
+        quote!(#pat => { #(#calls)* })
+    });
+    let body = if arms.is_empty() {
+        quote!(match *self {})
+    } else {
+        quote!(match self { #(#each)* })
+    };
+    quote! {
+        fn #name(&self, __visitor: &mut dyn #p::#visitor) {
+            #body
+        }
+    }
+}
+
+/// The input's where clause plus bounds on generic field types for each use
+/// the generated code makes of them.
+fn where_clause(input: &Input, arms: &[Arm]) -> TokenStream {
+    let params: Vec<String> = input
+        .generics
+        .type_params()
+        .map(|t| t.ident.to_string())
+        .collect();
+    let mut bounds: Vec<TokenStream> = Vec::new();
+    let mut add = |ty: &syn::Type, bound: TokenStream| {
+        if mentions_param(ty.to_token_stream(), &params) {
+            let span = ty.span();
+            bounds.push(quote_spanned!(span=> #ty: #bound));
+        }
+    };
+    for arm in arms {
+        let field_of = |m: &Member| arm.variant.fields.iter().find(|f| f.member == *m);
+        if let Some(template) = arm.template {
+            for (member, trait_name) in &template.traits {
+                if let Some(field) = field_of(member) {
+                    let trait_ident = format_ident!("{}", trait_name);
+                    add(field.ty, quote!(::core::fmt::#trait_ident));
+                }
+            }
+        }
+        for field in &arm.variant.fields {
+            if arm.variant.attrs.transparent.is_some() {
+                add(field.ty, quote!(::errcodes::ApiError));
+            }
+            if field.attrs.meta.is_some() {
+                add(field.ty, quote!(::errcodes::__private::Serialize));
+            }
+            if field.attrs.header.is_some() {
+                add(field.ty, quote!(::core::fmt::Display));
+            }
+            if field.attrs.attr_flag.is_some() {
+                add(field.ty, quote!(::core::convert::AsRef<str>));
+            }
+        }
+    }
+    if !params.is_empty() && arms.iter().any(uses_display_fallback) {
+        let ident = input.ident;
+        let (_, ty_generics, _) = input.generics.split_for_impl();
+        bounds.push(quote!(#ident #ty_generics: ::core::fmt::Display));
+    }
+    let existing = input
+        .generics
+        .where_clause
+        .as_ref()
+        .map(|w| {
+            w.predicates
+                .iter()
+                .map(ToTokens::to_token_stream)
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default();
+    if existing.is_empty() && bounds.is_empty() {
+        return TokenStream::new();
+    }
+    quote!(where #(#existing,)* #(#bounds,)*)
+}
+
+fn mentions_param(tokens: TokenStream, params: &[String]) -> bool {
+    tokens.into_iter().any(|tt| match tt {
+        proc_macro2::TokenTree::Ident(ident) => params.iter().any(|p| ident == p),
+        proc_macro2::TokenTree::Group(group) => mentions_param(group.stream(), params),
+        _ => false,
+    })
+}

@@ -1,0 +1,227 @@
+//! The `detail = "..{field}.."` template: checked against the variant's
+//! fields and rewritten so that each placeholder names a bound local.
+//!
+//! `{email}`, `{0}`, `{email:?}` and any other format spec work as in
+//! `format!`; `{{` and `}}` are literal braces.
+
+use std::fmt::Write as _;
+
+use proc_macro2::Ident;
+use quote::format_ident;
+use syn::{LitStr, Member};
+
+use crate::ast::Field;
+use crate::ctxt::Ctxt;
+
+/// A checked template.
+pub struct Template {
+    /// The literal as written, for spans.
+    pub lit: LitStr,
+    /// The format string with each placeholder renamed to its local.
+    pub format: String,
+    /// The fields the template reads, each once, in order of first use.
+    pub used: Vec<Member>,
+    /// Each placeholder's field and the formatting trait its spec asks for
+    /// (`Display`, `Debug`, `LowerHex`, ...), for bounds on generic fields.
+    pub traits: Vec<(Member, &'static str)>,
+}
+
+impl Template {
+    /// The literal text when the template has no placeholders (braces
+    /// unescaped), so it can be written with one `write_str`.
+    pub fn plain_text(&self) -> Option<String> {
+        if !self.used.is_empty() {
+            return None;
+        }
+        Some(self.format.replace("{{", "{").replace("}}", "}"))
+    }
+}
+
+/// The local a field is bound to in generated match arms.
+pub fn local(member: &Member) -> Ident {
+    match member {
+        Member::Named(ident) => {
+            let name = ident.to_string();
+            format_ident!("__f_{}", name.trim_start_matches("r#"))
+        }
+        Member::Unnamed(index) => format_ident!("__f_{}", index.index),
+    }
+}
+
+/// Checks `lit` against `fields` and rewrites it; mistakes are reported.
+pub fn parse(cx: &Ctxt, lit: &LitStr, fields: &[Field], variant: &str) -> Option<Template> {
+    let text = lit.value();
+    let mut format = String::with_capacity(text.len());
+    let mut used: Vec<Member> = Vec::new();
+    let mut traits: Vec<(Member, &'static str)> = Vec::new();
+    let mut ok = true;
+    let mut chars = text.char_indices().peekable();
+    while let Some((_, c)) = chars.next() {
+        match c {
+            '{' if chars.peek().map(|&(_, c)| c) == Some('{') => {
+                chars.next();
+                format.push_str("{{");
+            }
+            '{' => {
+                let mut inner = String::new();
+                let mut closed = false;
+                for (_, c) in chars.by_ref() {
+                    if c == '}' {
+                        closed = true;
+                        break;
+                    }
+                    inner.push(c);
+                }
+                if !closed {
+                    cx.error_spanned_by(
+                        lit,
+                        format!("unclosed `{{` in `{text}`; close it with `}}`, or write `{{{{` for a literal brace"),
+                    );
+                    return None;
+                }
+                let (name, spec) = match inner.split_once(':') {
+                    Some((name, spec)) => (name.trim(), Some(spec)),
+                    None => (inner.trim(), None),
+                };
+                match resolve(cx, lit, name, fields, variant) {
+                    Some(member) => {
+                        let _ = write!(format, "{{{}", local(&member));
+                        if let Some(spec) = spec {
+                            format.push(':');
+                            format.push_str(spec);
+                        }
+                        format.push('}');
+                        let wanted = format_trait(spec.unwrap_or(""));
+                        if !traits.contains(&(member.clone(), wanted)) {
+                            traits.push((member.clone(), wanted));
+                        }
+                        if !used.contains(&member) {
+                            used.push(member);
+                        }
+                    }
+                    None => ok = false,
+                }
+            }
+            '}' if chars.peek().map(|&(_, c)| c) == Some('}') => {
+                chars.next();
+                format.push_str("}}");
+            }
+            '}' => {
+                cx.error_spanned_by(
+                    lit,
+                    format!("unmatched `}}` in `{text}`; write `}}}}` for a literal brace"),
+                );
+                return None;
+            }
+            c => format.push(c),
+        }
+    }
+    ok.then(|| Template {
+        lit: lit.clone(),
+        format,
+        used,
+        traits,
+    })
+}
+
+/// The `core::fmt` trait a format spec such as `>8`, `?` or `#x` asks for.
+fn format_trait(spec: &str) -> &'static str {
+    match spec.chars().last() {
+        Some('?') => "Debug",
+        Some('x') => "LowerHex",
+        Some('X') => "UpperHex",
+        Some('o') => "Octal",
+        Some('b') => "Binary",
+        Some('e') => "LowerExp",
+        Some('E') => "UpperExp",
+        _ => "Display",
+    }
+}
+
+/// The field a placeholder names.
+fn resolve(cx: &Ctxt, lit: &LitStr, name: &str, fields: &[Field], variant: &str) -> Option<Member> {
+    let named = fields.iter().any(|f| matches!(f.member, Member::Named(_)));
+    if name.is_empty() {
+        let example = fields.first().map_or_else(
+            || "a field".to_owned(),
+            |f| format!("`{{{}}}`", member_name(&f.member)),
+        );
+        cx.error_spanned_by(
+            lit,
+            format!("`{{}}` does not say which field to show; name it, e.g. {example}"),
+        );
+        return None;
+    }
+    let found = if name.bytes().all(|b| b.is_ascii_digit()) {
+        if named {
+            cx.error_spanned_by(
+                lit,
+                format!(
+                    "positional placeholder `{{{name}}}` in `{variant}`, which has named fields; use a field name, e.g. `{{{}}}`",
+                    member_name(&fields[0].member)
+                ),
+            );
+            return None;
+        }
+        fields
+            .iter()
+            .find(|f| matches!(&f.member, Member::Unnamed(i) if i.index.to_string() == name))
+    } else {
+        let bare = name.trim_start_matches("r#");
+        fields.iter().find(|f| {
+            matches!(&f.member, Member::Named(i) if i.to_string().trim_start_matches("r#") == bare)
+        })
+    };
+    let Some(field) = found else {
+        let names: Vec<String> = fields.iter().map(|f| member_name(&f.member)).collect();
+        let hint = match crate::symbol::closest(name, names.iter().map(String::as_str)) {
+            Some(good) => format!("; did you mean `{{{good}}}`?"),
+            None if names.is_empty() => format!("; `{variant}` has no fields"),
+            None => format!(
+                "; `{variant}` has {}",
+                names
+                    .iter()
+                    .map(|n| format!("`{n}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        };
+        cx.error_spanned_by(
+            lit,
+            format!("`{{{name}}}` names no field of `{variant}`{hint}"),
+        );
+        return None;
+    };
+    if field.attrs.source.is_some() {
+        cx.error_spanned_by(
+            lit,
+            format!(
+                "`{{{name}}}` is the `#[api(source)]` error, which is never shown to clients; describe the problem without it"
+            ),
+        );
+        return None;
+    }
+    Some(field.member.clone())
+}
+
+fn member_name(member: &Member) -> String {
+    match member {
+        Member::Named(ident) => ident.to_string().trim_start_matches("r#").to_owned(),
+        Member::Unnamed(index) => index.index.to_string(),
+    }
+}
+
+/// Whether `text` contains a placeholder (for keys that take plain text).
+pub fn has_placeholder(text: &str) -> bool {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '{' {
+            if chars.peek() == Some(&'{') {
+                chars.next();
+            } else {
+                return true;
+            }
+        }
+    }
+    false
+}

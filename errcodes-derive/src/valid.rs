@@ -1,0 +1,477 @@
+//! Every rule the `#[api(...)]` attributes must follow, one `check_*` each.
+//! All mistakes go to the [`Ctxt`]; nothing stops at the first one.
+
+use syn::{LitStr, Member};
+
+use crate::ast::{Field, Input, Shape, Variant};
+use crate::ctxt::Ctxt;
+use crate::fmt::{self, Template};
+use crate::symbol;
+
+/// The envelope names `envelope = "..."` accepts.
+pub const ENVELOPES: &[&str] = &["jsonapi", "problem", "laravel", "drf", "shipstream"];
+
+/// Problem Details members a meta field must not be flattened over.
+const RESERVED_META: &[&str] = &[
+    "type", "title", "status", "detail", "instance", "code", "errors",
+];
+
+/// Checks the whole input; returns each variant's parsed detail template.
+pub fn check(cx: &Ctxt, input: &Input) -> Vec<Option<Template>> {
+    check_envelope(cx, input);
+    check_type_base(cx, input);
+    check_pointer_prefix(cx, input);
+    if let Some(status) = &input.attrs.status {
+        check_status_range(cx, status);
+    }
+    let mut templates = Vec::new();
+    for variant in input.variants() {
+        let name = variant_name(input, variant);
+        if variant.attrs.transparent.is_some() {
+            check_transparent(cx, variant, &name);
+            templates.push(None);
+            continue;
+        }
+        check_status_present(cx, input, variant, &name);
+        if let Some(status) = &variant.attrs.status {
+            check_status_range(cx, status);
+        }
+        if let Some(code) = &variant.attrs.code {
+            check_code(cx, code);
+        }
+        if let Some(title) = &variant.attrs.title {
+            check_title(cx, title);
+        }
+        if let Some(kind) = &variant.attrs.kind {
+            check_kind(cx, kind);
+        }
+        check_location(cx, variant);
+        check_fields(cx, variant);
+        templates.push(
+            variant
+                .attrs
+                .detail
+                .as_ref()
+                .and_then(|lit| fmt::parse(cx, lit, &variant.fields, &name)),
+        );
+    }
+    check_code_conflicts(cx, input);
+    templates
+}
+
+/// The name used for a variant in messages: `Variant`, or the struct's name.
+pub fn variant_name(input: &Input, variant: &Variant) -> String {
+    variant
+        .ident
+        .unwrap_or(input.ident)
+        .to_string()
+        .trim_start_matches("r#")
+        .to_owned()
+}
+
+/// The code a variant gets: its own, or its name in snake_case.
+pub fn effective_code(input: &Input, variant: &Variant) -> String {
+    match &variant.attrs.code {
+        Some(code) => code.value(),
+        None => snake_case(&variant_name(input, variant)),
+    }
+}
+
+/// The status a variant gets: its own, or the type's default.
+pub fn effective_status(input: &Input, variant: &Variant) -> Option<u16> {
+    variant
+        .attrs
+        .status
+        .as_ref()
+        .or(input.attrs.status.as_ref())
+        .map(|s| s.code)
+}
+
+/// `NotFound` -> `not_found`, `HTTPError` -> `http_error`.
+pub fn snake_case(name: &str) -> String {
+    let chars: Vec<char> = name.chars().collect();
+    let mut out = String::with_capacity(name.len() + 4);
+    for (i, &c) in chars.iter().enumerate() {
+        if c.is_uppercase() && i > 0 {
+            let prev = chars[i - 1];
+            let next_lower = chars.get(i + 1).is_some_and(|n| n.is_lowercase());
+            if prev.is_lowercase() || prev.is_ascii_digit() || (prev.is_uppercase() && next_lower) {
+                out.push('_');
+            }
+        }
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
+// `envelope` is one of the five built-in names.
+fn check_envelope(cx: &Ctxt, input: &Input) {
+    let Some(lit) = &input.attrs.envelope else {
+        return;
+    };
+    let name = lit.value();
+    if ENVELOPES.contains(&name.as_str()) {
+        return;
+    }
+    let lower = name.to_ascii_lowercase().replace(['-', '_', ':', ' '], "");
+    let alias = match lower.as_str() {
+        "jsonapi" => Some("jsonapi"),
+        "problemdetails" | "problemjson" | "rfc9457" | "rfc7807" => Some("problem"),
+        "drfstandardizederrors" | "django" | "djangorestframework" => Some("drf"),
+        _ => None,
+    };
+    let hint = match alias.or_else(|| symbol::closest(&lower, ENVELOPES.iter().copied())) {
+        Some(good) => format!("did you mean `{good}`?"),
+        None => format!(
+            "expected one of {}",
+            ENVELOPES
+                .iter()
+                .map(|e| format!("`{e}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
+    cx.error_spanned_by(lit, format!("unknown envelope `{name}`; {hint}"));
+}
+
+// `type_base` is an absolute URI: a scheme, a colon, and no white space.
+fn check_type_base(cx: &Ctxt, input: &Input) {
+    let Some(lit) = &input.attrs.type_base else {
+        return;
+    };
+    let value = lit.value();
+    if !is_absolute_uri(&value) {
+        cx.error_spanned_by(
+            lit,
+            format!("`type_base` must be an absolute URI such as `https://errors.example.com/`, found `{value}`"),
+        );
+    }
+}
+
+fn is_absolute_uri(value: &str) -> bool {
+    let Some((scheme, rest)) = value.split_once(':') else {
+        return false;
+    };
+    let mut scheme_chars = scheme.chars();
+    scheme_chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && scheme_chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        && !rest.is_empty()
+        && !value.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+// `pointer_prefix` is a JSON Pointer: empty or starting with `/`.
+fn check_pointer_prefix(cx: &Ctxt, input: &Input) {
+    if let Some(lit) = &input.attrs.pointer_prefix {
+        check_json_pointer(cx, lit, "pointer_prefix");
+    }
+}
+
+fn check_json_pointer(cx: &Ctxt, lit: &LitStr, key: &str) {
+    let value = lit.value();
+    if !value.is_empty() && !value.starts_with('/') {
+        cx.error_spanned_by(
+            lit,
+            format!(
+                "`{key}` must be a JSON Pointer starting with `/`, e.g. `/{}`",
+                value.trim_start_matches('#')
+            ),
+        );
+    }
+}
+
+// Every variant that renders itself has a status, its own or the type's.
+fn check_status_present(cx: &Ctxt, input: &Input, variant: &Variant, name: &str) {
+    if effective_status(input, variant).is_some() {
+        return;
+    }
+    let message = match input.shape {
+        Shape::Struct(_) => format!("`{name}` needs a status; add `#[api(status = 400)]`"),
+        Shape::Enum(_) => format!(
+            "`{name}` has no status; add `#[api(status = 400)]` to the variant, or a default `#[api(status = 500)]` on the enum"
+        ),
+    };
+    cx.error_spanned_by(variant.span_node, message);
+}
+
+// An error status is 4xx or 5xx.
+fn check_status_range(cx: &Ctxt, status: &crate::attr::Status) {
+    let code = status.code;
+    if (400..=599).contains(&code) {
+        return;
+    }
+    let message = if (100..=399).contains(&code) {
+        format!("status {code} is not an error status; ApiError statuses are 4xx or 5xx")
+    } else {
+        format!("`{code}` is not an HTTP status code; use a number from 400 to 599")
+    };
+    cx.error_spanned_by(status, message);
+}
+
+// A code is non-empty and uses only `A-Z a-z 0-9 _ . -`.
+fn check_code(cx: &Ctxt, lit: &LitStr) {
+    let code = lit.value();
+    if code.trim().is_empty() {
+        cx.error_spanned_by(
+            lit,
+            "`code` is empty; write a stable machine code such as `not_found`",
+        );
+    } else if let Some(bad) = code
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-')))
+    {
+        cx.error_spanned_by(
+            lit,
+            format!(
+                "`code` may use only letters, digits, `_`, `.` and `-`, found {bad:?} in `{code}`"
+            ),
+        );
+    }
+}
+
+// One code means one status: two variants sharing a code share its status.
+fn check_code_conflicts(cx: &Ctxt, input: &Input) {
+    let mut seen: Vec<(String, u16, String)> = Vec::new();
+    for variant in input.variants() {
+        if variant.attrs.transparent.is_some() {
+            continue;
+        }
+        let Some(status) = effective_status(input, variant) else {
+            continue;
+        };
+        let code = effective_code(input, variant);
+        let name = variant_name(input, variant);
+        match seen.iter().find(|(c, _, _)| *c == code) {
+            Some((_, first_status, first)) if *first_status != status => {
+                let message = format!(
+                    "code `{code}` has status {status} here but {first_status} on `{first}`; one code must always mean one status"
+                );
+                match &variant.attrs.code {
+                    Some(lit) => cx.error_spanned_by(lit, message),
+                    None => cx.error_spanned_by(variant.span_node, message),
+                }
+            }
+            Some(_) => {}
+            None => seen.push((code, status, name)),
+        }
+    }
+}
+
+// A title is the same for every occurrence, so it has no placeholders.
+fn check_title(cx: &Ctxt, lit: &LitStr) {
+    let value = lit.value();
+    if value.trim().is_empty() {
+        cx.error_spanned_by(
+            lit,
+            "`title` is empty; leave it out to use the status's reason phrase",
+        );
+    } else if fmt::has_placeholder(&value) {
+        cx.error_spanned_by(
+            lit,
+            "`title` is the same for every occurrence and takes no placeholders; move the `{...}` into `detail`",
+        );
+    }
+}
+
+// A kind is one non-empty word.
+fn check_kind(cx: &Ctxt, lit: &LitStr) {
+    let value = lit.value();
+    if value.is_empty() || value.chars().any(char::is_whitespace) {
+        cx.error_spanned_by(
+            lit,
+            "`kind` is one word, such as `validation_error` or `parameters`",
+        );
+    }
+}
+
+// A variant names at most one request location, and names it well.
+fn check_location(cx: &Ctxt, variant: &Variant) {
+    let attrs = &variant.attrs;
+    let field_attr = variant
+        .fields
+        .iter()
+        .find_map(|f| f.attrs.attr_flag.map(|span| (span, f)));
+    let mut given: Vec<(&str, proc_macro2::Span)> = Vec::new();
+    for (key, lit) in [
+        (symbol::ATTR, &attrs.attr_name),
+        (symbol::POINTER, &attrs.pointer),
+        (symbol::PARAMETER, &attrs.parameter),
+        (symbol::HEADER, &attrs.header),
+    ] {
+        if let Some(lit) = lit {
+            given.push((key, lit.span()));
+            if lit.value().is_empty() && key != symbol::POINTER {
+                cx.error_spanned_by(lit, format!("`{key}` is empty; name the request member"));
+            }
+        }
+    }
+    if let Some((span, _)) = field_attr {
+        given.push(("#[api(attr)] field", span));
+    }
+    if let [(first, _), rest @ ..] = given.as_slice() {
+        for (key, span) in rest {
+            cx.error_at(
+                *span,
+                format!("`{key}` conflicts with `{first}`; an error points at one place in the request, so keep one of them"),
+            );
+        }
+    }
+    if let Some(lit) = &attrs.pointer {
+        check_json_pointer(cx, lit, symbol::POINTER);
+    }
+    if let Some(lit) = &attrs.header {
+        check_header_name(cx, lit);
+    }
+}
+
+// A header name is an RFC 9110 token.
+fn check_header_name(cx: &Ctxt, lit: &LitStr) {
+    let name = lit.value();
+    let valid = !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b));
+    if !valid {
+        cx.error_spanned_by(
+            lit,
+            format!("`{name}` is not a valid HTTP header name; use letters, digits and `-`, e.g. `Retry-After`"),
+        );
+    }
+}
+
+// Field keys: one source, one runtime attr, meta names that do not clash.
+fn check_fields(cx: &Ctxt, variant: &Variant) {
+    let mut source: Option<&Field> = None;
+    let mut attr: Option<&Field> = None;
+    for field in &variant.fields {
+        let a = &field.attrs;
+        if let Some(span) = a.source {
+            if source.is_some() {
+                cx.error_at(
+                    span,
+                    "only one field can be `#[api(source)]`; keep the direct cause",
+                );
+            }
+            source.get_or_insert(field);
+            for (other, used) in [
+                ("meta", a.meta.is_some()),
+                ("attr", a.attr_flag.is_some()),
+                ("header", a.header.is_some()),
+            ] {
+                if used {
+                    cx.error_at(
+                        span,
+                        format!("a `#[api(source)]` field is never shown to clients, so it cannot also be `{other}`"),
+                    );
+                }
+            }
+        }
+        if let Some(span) = a.attr_flag {
+            if attr.is_some() {
+                cx.error_at(
+                    span,
+                    "only one field can be `#[api(attr)]`; an error names one request member",
+                );
+            }
+            attr.get_or_insert(field);
+        }
+        if let Some((span, rename)) = &a.meta {
+            check_meta_name(cx, field, *span, rename.as_ref());
+        }
+        if let Some(lit) = &a.header {
+            check_header_name(cx, lit);
+        }
+    }
+}
+
+// A meta member has a name, and it does not clash with Problem Details.
+fn check_meta_name(cx: &Ctxt, field: &Field, span: proc_macro2::Span, rename: Option<&LitStr>) {
+    let name = match (rename, &field.member) {
+        (Some(lit), _) => lit.value(),
+        (None, Member::Named(ident)) => ident.to_string().trim_start_matches("r#").to_owned(),
+        (None, Member::Unnamed(_)) => {
+            cx.error_at(
+                span,
+                "a tuple field has no name to use in `meta`; write `#[api(meta = \"name\")]`",
+            );
+            return;
+        }
+    };
+    if RESERVED_META.contains(&name.as_str()) {
+        let at = rename.map_or(span, LitStr::span);
+        cx.error_at(
+            at,
+            format!("meta member `{name}` would overwrite the Problem Details member `{name}`; rename it with `#[api(meta = \"{name}_value\")]`"),
+        );
+    } else if name.is_empty() {
+        cx.error_at(span, "meta member name is empty");
+    }
+}
+
+// `transparent` delegates everything to its one field, so it stands alone.
+fn check_transparent(cx: &Ctxt, variant: &Variant, name: &str) {
+    let Some(span) = variant.attrs.transparent else {
+        return;
+    };
+    if variant.fields.len() != 1 {
+        cx.error_at(
+            span,
+            format!(
+                "`transparent` needs exactly one field, the inner error, but `{name}` has {}",
+                variant.fields.len()
+            ),
+        );
+    }
+    let a = &variant.attrs;
+    let others = [
+        (symbol::STATUS, a.status.is_some()),
+        (symbol::CODE, a.code.is_some()),
+        (symbol::TITLE, a.title.is_some()),
+        (symbol::DETAIL, a.detail.is_some()),
+        (symbol::ATTR, a.attr_name.is_some()),
+        (symbol::POINTER, a.pointer.is_some()),
+        (symbol::PARAMETER, a.parameter.is_some()),
+        (symbol::HEADER, a.header.is_some()),
+        (symbol::KIND, a.kind.is_some()),
+    ];
+    for (key, _) in others.iter().filter(|(_, set)| *set) {
+        cx.error_at(
+            span,
+            format!("`transparent` takes everything from the inner error, so it cannot be combined with `{key}`"),
+        );
+    }
+    for field in &variant.fields {
+        let f = &field.attrs;
+        if f.meta.is_some() || f.attr_flag.is_some() || f.header.is_some() || f.source.is_some() {
+            cx.error_spanned_by(
+                field.original,
+                "the field of a `transparent` variant takes no `#[api(...)]`; put them on the inner error",
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snake_case_names() {
+        assert_eq!(snake_case("NotFound"), "not_found");
+        assert_eq!(snake_case("HTTPError"), "http_error");
+        assert_eq!(snake_case("Io"), "io");
+        assert_eq!(snake_case("TooManyRequests"), "too_many_requests");
+        assert_eq!(snake_case("Oauth2Failed"), "oauth2_failed");
+        assert_eq!(snake_case("already_snake"), "already_snake");
+    }
+
+    #[test]
+    fn absolute_uris() {
+        assert!(is_absolute_uri("https://errors.example.com/"));
+        assert!(is_absolute_uri("tag:example.com,2026:"));
+        assert!(is_absolute_uri("urn:errors:"));
+        assert!(!is_absolute_uri("/errors/"));
+        assert!(!is_absolute_uri("errors.example.com"));
+        assert!(!is_absolute_uri("https://bad host/"));
+        assert!(!is_absolute_uri("1http://x"));
+    }
+}

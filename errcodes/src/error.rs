@@ -1,0 +1,409 @@
+//! The [`ApiError`] trait and the small types its methods speak in.
+
+use core::fmt;
+
+use http::{HeaderName, StatusCode};
+
+use crate::envelope::Envelope;
+use crate::render;
+
+/// An error that knows how to answer an HTTP request.
+///
+/// Derive it with `#[derive(ApiError)]` (see the [crate docs](crate) for the
+/// attributes) or implement it by hand. The trait is object safe, so
+/// `&dyn ApiError` and `Box<dyn ApiError>` work everywhere an error is
+/// rendered.
+///
+/// The required methods describe the error; the provided ones
+/// ([`render`](ApiError::render), [`to_response`](ApiError::to_response), ...)
+/// turn it into bytes or a response and are not meant to be overridden.
+///
+/// ```
+/// use core::fmt;
+/// use errcodes::{ApiError, Envelope};
+/// use http::StatusCode;
+///
+/// // A hand-written implementation; the derive writes the same for you.
+/// struct Gone;
+///
+/// impl ApiError for Gone {
+///     fn status(&self) -> StatusCode { StatusCode::GONE }
+///     fn code(&self) -> &str { "gone" }
+///     fn title(&self) -> &str { "Gone" }
+///     fn fmt_detail(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+///         f.write_str("This order was archived.")
+///     }
+/// }
+///
+/// let body = Gone.render_to_vec(Envelope::Drf);
+/// assert_eq!(
+///     body,
+///     br#"{"type":"client_error","errors":[{"code":"gone","detail":"This order was archived.","attr":null}]}"#
+/// );
+/// ```
+pub trait ApiError {
+    /// The HTTP status: always 4xx or 5xx.
+    fn status(&self) -> StatusCode;
+
+    /// The stable machine code, such as `not_found`.
+    fn code(&self) -> &str;
+
+    /// The short summary, the same for every occurrence of this error.
+    fn title(&self) -> &str;
+
+    /// Writes the occurrence's detail, such as `user bob@example.com already exists`.
+    ///
+    /// Writing into a formatter lets the detail go straight into the output
+    /// buffer with no intermediate `String`.
+    ///
+    /// # Errors
+    ///
+    /// Only when the formatter itself fails.
+    fn fmt_detail(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result;
+
+    /// Whether [`fmt_detail`](ApiError::fmt_detail) writes text meant for the
+    /// client. When `false`, each envelope writes its own generic text
+    /// instead: the derive returns `false` for a 5xx without a `detail`, so
+    /// the source error never reaches the body.
+    fn has_detail(&self) -> bool {
+        true
+    }
+
+    /// The part of the request this error is about, if any.
+    fn location(&self) -> Option<Location<'_>> {
+        None
+    }
+
+    /// The category word used by the drf (`type`) and ShipStream
+    /// (`errors[].type`) envelopes, when it should not be derived from the
+    /// status and location.
+    fn kind(&self) -> Option<&str> {
+        None
+    }
+
+    /// The base URI that, joined with the code, forms the Problem Details
+    /// `type` and the JSON:API `links.type`. `None` means `about:blank`.
+    fn type_base(&self) -> Option<&str> {
+        None
+    }
+
+    /// The envelope this error renders into unless another is asked for.
+    fn envelope(&self) -> Envelope {
+        Envelope::Problem
+    }
+
+    /// The JSON Pointer prefix of JSON:API `source.pointer` for
+    /// [`Location::Field`] errors.
+    fn pointer_prefix(&self) -> &str {
+        "/data/attributes"
+    }
+
+    /// Calls `visitor` once for each meta member (JSON:API `meta`, Problem
+    /// Details extension members).
+    fn visit_meta(&self, visitor: &mut dyn MetaVisitor) {
+        let _ = visitor;
+    }
+
+    /// Calls `visitor` once for each response header this error sets, such
+    /// as `Retry-After`.
+    fn visit_headers(&self, visitor: &mut dyn HeaderVisitor) {
+        let _ = visitor;
+    }
+
+    /// The underlying cause, marked `#[api(source)]`: for logs and traces,
+    /// never for the response body.
+    ///
+    /// ```
+    /// use errcodes::ApiError;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api(status = 503)]
+    /// struct Unavailable(#[api(source)] std::io::Error);
+    ///
+    /// let err = Unavailable(std::io::Error::other("db-1 refused the connection"));
+    /// assert_eq!(err.source_error().unwrap().to_string(), "db-1 refused the connection");
+    /// assert!(!String::from_utf8_lossy(&err.render_to_vec(errcodes::Envelope::Problem)).contains("db-1"));
+    /// ```
+    fn source_error(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        None
+    }
+
+    /// Appends this error's JSON body in `envelope` to `out`.
+    ///
+    /// Nothing is allocated beyond what `out` needs to grow: with a reused
+    /// buffer of sufficient capacity, rendering allocates nothing.
+    ///
+    /// ```
+    /// use errcodes::{ApiError, Envelope};
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api(status = 404, detail = "No order with id {id} exists.")]
+    /// struct OrderNotFound { id: u64 }
+    ///
+    /// let mut buf = Vec::with_capacity(256);
+    /// OrderNotFound { id: 42 }.render(Envelope::Laravel, &mut buf);
+    /// assert_eq!(buf, br#"{"message":"No order with id 42 exists."}"#);
+    /// ```
+    fn render(&self, envelope: Envelope, out: &mut Vec<u8>) {
+        render::single(self, envelope, out);
+    }
+
+    /// This error's JSON body in `envelope`, as a new vector.
+    ///
+    /// ```
+    /// use errcodes::{ApiError, Envelope};
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api(status = 401, detail = "Unauthenticated.")]
+    /// struct Unauthenticated;
+    ///
+    /// let body = Unauthenticated.render_to_vec(Envelope::Laravel);
+    /// assert_eq!(body, br#"{"message":"Unauthenticated."}"#);
+    /// ```
+    fn render_to_vec(&self, envelope: Envelope) -> Vec<u8> {
+        let mut out = Vec::with_capacity(128);
+        self.render(envelope, &mut out);
+        out
+    }
+
+    /// This error's JSON body in `envelope`, parsed into a
+    /// [`serde_json::Value`] (handy in tests).
+    ///
+    /// ```
+    /// use errcodes::{ApiError, Envelope};
+    /// use serde_json::json;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api(status = 404, code = "order_not_found", detail = "No order with id {0} exists.")]
+    /// struct OrderNotFound(u64);
+    ///
+    /// assert_eq!(
+    ///     OrderNotFound(42).to_json_value(Envelope::JsonApi),
+    ///     json!({"errors": [{"status": "404", "code": "order_not_found",
+    ///            "title": "Not Found", "detail": "No order with id 42 exists."}]})
+    /// );
+    /// ```
+    fn to_json_value(&self, envelope: Envelope) -> serde_json::Value {
+        render::to_value(&self.render_to_vec(envelope))
+    }
+
+    /// An HTTP response in this error's own envelope: its status, the
+    /// envelope's `Content-Type`, its headers and its JSON body.
+    ///
+    /// ```
+    /// use errcodes::ApiError;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api(envelope = "jsonapi", status = 429, detail = "Slow down.")]
+    /// struct RateLimited {
+    ///     #[api(header = "Retry-After")]
+    ///     retry_after: u32,
+    /// }
+    ///
+    /// let response = RateLimited { retry_after: 30 }.to_response();
+    /// assert_eq!(response.status(), 429);
+    /// assert_eq!(response.headers()["content-type"], "application/vnd.api+json");
+    /// assert_eq!(response.headers()["retry-after"], "30");
+    /// ```
+    fn to_response(&self) -> http::Response<Vec<u8>> {
+        crate::response::build(self, self.envelope())
+    }
+
+    /// An HTTP response in `envelope`, whatever the type's own envelope is.
+    ///
+    /// ```
+    /// use errcodes::{ApiError, Envelope};
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api(status = 404, detail = "Not found.")]
+    /// struct NotFound;
+    ///
+    /// let response = NotFound.to_response_in(Envelope::Drf);
+    /// assert_eq!(response.headers()["content-type"], "application/json");
+    /// ```
+    fn to_response_in(&self, envelope: Envelope) -> http::Response<Vec<u8>> {
+        crate::response::build(self, envelope)
+    }
+}
+
+/// Where in the request an error is.
+///
+/// Each envelope writes it its own way: see the [crate docs](crate#locations).
+///
+/// ```
+/// use errcodes::{ApiError, Location};
+///
+/// #[derive(Debug, ApiError)]
+/// #[api(status = 422, attr = "email", detail = "Enter a valid email address.")]
+/// struct BadEmail;
+///
+/// assert_eq!(BadEmail.location(), Some(Location::Field("email")));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Location<'a> {
+    /// A member of the request body, as a dotted path such as `items.0.sku`.
+    Field(&'a str),
+    /// An explicit JSON Pointer into the request document, such as `/data/id`.
+    Pointer(&'a str),
+    /// A query parameter, such as `page`.
+    Parameter(&'a str),
+    /// A request header, such as `X-Api-Key`.
+    Header(&'a str),
+}
+
+/// Receives an error's meta members; see [`ApiError::visit_meta`].
+///
+/// Any `FnMut(&str, &dyn MetaValue)` closure is a visitor.
+///
+/// ```
+/// use errcodes::{ApiError, MetaValue};
+///
+/// #[derive(Debug, ApiError)]
+/// #[api(status = 409, detail = "Version conflict.")]
+/// struct Conflict { #[api(meta)] current_version: u32 }
+///
+/// let mut names = Vec::new();
+/// Conflict { current_version: 7 }.visit_meta(&mut |name: &str, _: &dyn MetaValue| {
+///     names.push(name.to_owned());
+/// });
+/// assert_eq!(names, ["current_version"]);
+/// ```
+pub trait MetaVisitor {
+    /// Called with one member's name and value.
+    fn visit(&mut self, name: &str, value: &dyn MetaValue);
+}
+
+impl<F: FnMut(&str, &dyn MetaValue)> MetaVisitor for F {
+    fn visit(&mut self, name: &str, value: &dyn MetaValue) {
+        self(name, value);
+    }
+}
+
+/// A meta member's value: anything [`serde::Serialize`], behind a trait
+/// object so that [`ApiError`] stays object safe.
+///
+/// ```
+/// use errcodes::MetaValue;
+///
+/// let mut out = Vec::new();
+/// MetaValue::write_json(&vec![1, 2], &mut out).unwrap();
+/// assert_eq!(out, b"[1,2]");
+/// ```
+pub trait MetaValue {
+    /// Appends the value as compact JSON.
+    ///
+    /// # Errors
+    ///
+    /// When the value cannot be serialized as JSON (for example a map whose
+    /// keys are not strings). Renderers then leave the member out.
+    fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error>;
+}
+
+impl<T: serde::Serialize + ?Sized> MetaValue for T {
+    fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
+        serde_json::to_writer(out, self)
+    }
+}
+
+/// Receives an error's response headers; see [`ApiError::visit_headers`].
+///
+/// Any `FnMut(&HeaderName, &dyn Display)` closure is a visitor.
+///
+/// ```
+/// use core::fmt::Display;
+/// use errcodes::ApiError;
+/// use http::HeaderName;
+///
+/// #[derive(Debug, ApiError)]
+/// #[api(status = 429, detail = "Slow down.")]
+/// struct RateLimited { #[api(header = "Retry-After")] seconds: u32 }
+///
+/// let mut seen = Vec::new();
+/// RateLimited { seconds: 5 }.visit_headers(&mut |name: &HeaderName, value: &dyn Display| {
+///     seen.push(format!("{name}: {value}"));
+/// });
+/// assert_eq!(seen, ["retry-after: 5"]);
+/// ```
+pub trait HeaderVisitor {
+    /// Called with one header's name and value. The value is checked when
+    /// the response is built: one that is not a valid header value is left
+    /// out rather than sent.
+    fn visit(&mut self, name: &HeaderName, value: &dyn fmt::Display);
+}
+
+impl<F: FnMut(&HeaderName, &dyn fmt::Display)> HeaderVisitor for F {
+    fn visit(&mut self, name: &HeaderName, value: &dyn fmt::Display) {
+        self(name, value);
+    }
+}
+
+/// Displays an error's detail: [`ApiError::fmt_detail`] as a
+/// [`Display`](fmt::Display) value.
+///
+/// ```
+/// use errcodes::{ApiError, Detail};
+///
+/// #[derive(Debug, ApiError)]
+/// #[api(status = 409, detail = "user {email} already exists")]
+/// struct Duplicate { email: String }
+///
+/// let err = Duplicate { email: "bob@example.com".into() };
+/// assert_eq!(Detail(&err).to_string(), "user bob@example.com already exists");
+/// ```
+pub struct Detail<'a, E: ?Sized>(pub &'a E);
+
+impl<E: ApiError + ?Sized> fmt::Display for Detail<'_, E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt_detail(f)
+    }
+}
+
+/// Forwards every describing method of [`ApiError`] through a pointer type.
+macro_rules! forward_api_error {
+    ($($ptr:ty),*) => {$(
+        impl<E: ApiError + ?Sized> ApiError for $ptr {
+            fn status(&self) -> StatusCode {
+                (**self).status()
+            }
+            fn code(&self) -> &str {
+                (**self).code()
+            }
+            fn title(&self) -> &str {
+                (**self).title()
+            }
+            fn fmt_detail(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                (**self).fmt_detail(f)
+            }
+            fn has_detail(&self) -> bool {
+                (**self).has_detail()
+            }
+            fn location(&self) -> Option<Location<'_>> {
+                (**self).location()
+            }
+            fn kind(&self) -> Option<&str> {
+                (**self).kind()
+            }
+            fn type_base(&self) -> Option<&str> {
+                (**self).type_base()
+            }
+            fn envelope(&self) -> Envelope {
+                (**self).envelope()
+            }
+            fn pointer_prefix(&self) -> &str {
+                (**self).pointer_prefix()
+            }
+            fn visit_meta(&self, visitor: &mut dyn MetaVisitor) {
+                (**self).visit_meta(visitor);
+            }
+            fn source_error(&self) -> Option<&(dyn std::error::Error + 'static)> {
+                (**self).source_error()
+            }
+            fn visit_headers(&self, visitor: &mut dyn HeaderVisitor) {
+                (**self).visit_headers(visitor);
+            }
+        }
+    )*};
+}
+
+forward_api_error!(&E, Box<E>);

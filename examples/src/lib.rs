@@ -1,0 +1,1 @@
+//! The examples of errcodes live beside this crate; run `cargo run --example tour`.

@@ -1,0 +1,60 @@
+//! The tour: one error enum, rendered in every envelope.
+//!
+//! Run it with `cargo run --example tour`.
+
+use errcodes::{ApiError, Envelope};
+
+/// The errors of a signup endpoint, declared once.
+#[derive(Debug, ApiError)]
+#[api(envelope = "jsonapi", type_base = "https://errors.example.com/")]
+enum SignupError {
+    /// A required member is missing.
+    #[api(
+        status = 422,
+        code = "required",
+        attr = "name",
+        detail = "This field is required."
+    )]
+    NameMissing,
+    /// The e-mail address is taken; the address goes into the detail.
+    #[api(status = 409, detail = "user {email} already exists")]
+    Duplicate { email: String },
+    /// Too many attempts: the wait goes into `Retry-After` and into meta.
+    #[api(
+        status = 429,
+        detail = "Too many signups; retry in {retry_after} seconds."
+    )]
+    RateLimited {
+        #[api(header = "Retry-After", meta)]
+        retry_after: u32,
+    },
+    /// The database failed. Its text is never shown to the client.
+    #[api(status = 500, code = "internal")]
+    Database(#[api(source)] std::io::Error),
+}
+
+fn main() {
+    let errors = [
+        SignupError::NameMissing,
+        SignupError::Duplicate {
+            email: "bob@example.com".into(),
+        },
+        SignupError::RateLimited { retry_after: 30 },
+        SignupError::Database(std::io::Error::other("connection refused: db-1:5432")),
+    ];
+    for envelope in Envelope::ALL {
+        println!("== {envelope} ({})", envelope.content_type());
+        for err in &errors {
+            let response = err.to_response_in(envelope);
+            let mut headers = String::new();
+            for (name, value) in response.headers() {
+                if name != http::header::CONTENT_TYPE {
+                    headers.push_str(&format!("  {name}: {}", value.to_str().unwrap_or("?")));
+                }
+            }
+            println!("HTTP {}{headers}", response.status().as_u16());
+            println!("{}", String::from_utf8_lossy(response.body()));
+        }
+        println!();
+    }
+}
