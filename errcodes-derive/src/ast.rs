@@ -64,6 +64,7 @@ impl<'a> Input<'a> {
                     envelope: variant_attrs.envelope.take(),
                     type_base: variant_attrs.type_base.take(),
                     pointer_prefix: variant_attrs.pointer_prefix.take(),
+                    had_errors: variant_attrs.had_errors,
                     ..Attrs::default()
                 };
                 let variant = Variant {

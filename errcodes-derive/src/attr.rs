@@ -48,12 +48,16 @@ pub struct Attrs {
     pub attr_flag: Flag,
     pub meta: Option<(Span, Option<LitStr>)>,
     pub source: Flag,
+    /// Whether any of these attributes was reported as wrong; later checks
+    /// that would only repeat the mistake in other words skip such items.
+    pub had_errors: bool,
 }
 
 impl Attrs {
     /// Parses every `#[api(...)]` among `attrs`, for an item standing at
     /// `places` (a struct is both a type and a variant).
     pub fn parse(cx: &Ctxt, attrs: &[syn::Attribute], places: &[Place]) -> Attrs {
+        let errors_before = cx.count();
         let mut out = Attrs::default();
         let mut seen: Vec<(String, Span)> = Vec::new();
         for attr in attrs.iter().filter(|a| a.path().is_ident("api")) {
@@ -96,6 +100,7 @@ impl Attrs {
                 cx.syn_error(err);
             }
         }
+        out.had_errors = cx.count() > errors_before;
         out
     }
 
@@ -287,7 +292,7 @@ fn string_of(
         &tokens,
         format!(
             "`{key}` takes a string literal, found `{}`; write `{key} = {example}`",
-            tokens.to_string()
+            tokens
         ),
     );
     Ok(None)
@@ -336,7 +341,7 @@ fn parse_status(cx: &Ctxt, tokens: TokenStream) -> Option<Status> {
         &tokens,
         format!(
             "`status` takes a number such as `404` or a constant such as `StatusCode::NOT_FOUND`, found `{}`",
-            tokens.to_string()
+            tokens
         ),
     );
     None

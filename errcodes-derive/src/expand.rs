@@ -71,7 +71,7 @@ impl Arm<'_, '_> {
     fn delegate(&self, call: impl Fn(&TokenStream) -> TokenStream) -> Option<TokenStream> {
         let field = self.transparent_field()?;
         let pat = self.bind([&field.member]);
-        let local = fmt::local(&field.member);
+        let local = fmt::local_at(&field.member, field.ty.span());
         let inner = quote_spanned!(field.ty.span()=> ::errcodes::__private::transparent(#local));
         let body = call(&inner);
         Some(quote!(#pat => #body,))
@@ -103,8 +103,23 @@ fn impl_api_error(input: &Input, templates: &[Option<Template>]) -> TokenStream 
 
     let api = quote!(::errcodes::ApiError);
     let status = method(&arms, &quote!(#api::status), |arm| {
-        let code = arm.status();
-        quote!(const { ::errcodes::__private::status(#code) })
+        let written = arm
+            .variant
+            .attrs
+            .status
+            .as_ref()
+            .or(arm.input.attrs.status.as_ref());
+        match written {
+            // A constant such as `StatusCode::NOT_FOUND` is emitted as written,
+            // so rustc resolves it (and its import counts as used).
+            Some(status) if syn::parse2::<syn::Path>(status.tokens.clone()).is_ok() => {
+                status.tokens.clone()
+            }
+            _ => {
+                let code = arm.status();
+                quote!(const { ::errcodes::__private::status(#code) })
+            }
+        }
     });
     let code = method(&arms, &quote!(#api::code), |arm| {
         let code = valid::effective_code(arm.input, arm.variant);
@@ -191,7 +206,7 @@ fn detail_body(arms: &[Arm]) -> TokenStream {
             None if arm.status() < 500 => {
                 let pat = arm.any();
                 let span = arm.variant.span_node.span();
-                let display = quote_spanned!(span=> ::core::fmt::Display::fmt(self, __formatter));
+                let display = quote_spanned!(span=> ::errcodes::__private::DisplayDetail::fmt_display_detail(self, __formatter));
                 quote!(#pat => #display,)
             }
             None => {
@@ -258,7 +273,7 @@ fn optional_methods(input: &Input, arms: &[Arm]) -> TokenStream {
             }
             if let Some(field) = arm.fields_with(|f| f.attrs.attr_flag.is_some()).next() {
                 let pat = arm.bind([&field.member]);
-                let local = fmt::local(&field.member);
+                let local = fmt::local_at(&field.member, field.ty.span());
                 let name = quote_spanned!(field.ty.span()=> #p::attr_name(#local));
                 return quote!(#pat => #p::Some(#p::Location::Field(#name)),);
             }
@@ -292,8 +307,9 @@ fn optional_methods(input: &Input, arms: &[Arm]) -> TokenStream {
             if let Some(field) = arm.transparent_field() {
                 // The inner error's base if it has one, else ours.
                 let pat = arm.bind([&field.member]);
-                let local = fmt::local(&field.member);
-                return quote!(#pat => #api::type_base(#p::transparent(#local)).or(#own),);
+                let local = fmt::local_at(&field.member, field.ty.span());
+                let inner = quote_spanned!(field.ty.span()=> #p::transparent(#local));
+                return quote!(#pat => #api::type_base(#inner).or(#own),);
             }
             let pat = arm.any();
             quote!(#pat => #own,)
@@ -332,7 +348,7 @@ fn optional_methods(input: &Input, arms: &[Arm]) -> TokenStream {
             }
             if let Some(field) = arm.fields_with(|f| f.attrs.source.is_some()).next() {
                 let pat = arm.bind([&field.member]);
-                let local = fmt::local(&field.member);
+                let local = fmt::local_at(&field.member, field.ty.span());
                 let source = quote_spanned!(field.ty.span()=> #p::AsDynError::as_dyn_error(#local));
                 return quote!(#pat => #p::Some(#source),);
             }
@@ -413,7 +429,9 @@ fn visit_method(
         }
         let fields: Vec<&Field> = arm.fields_with(marked).collect();
         let pat = arm.bind(fields.iter().map(|f| &f.member));
-        let calls = fields.iter().map(|f| call(f, &fmt::local(&f.member)));
+        let calls = fields
+            .iter()
+            .map(|f| call(f, &fmt::local_at(&f.member, f.ty.span())));
         quote!(#pat => { #(#calls)* })
     });
     let body = if arms.is_empty() {

@@ -48,6 +48,14 @@ pub fn local(member: &Member) -> Ident {
     }
 }
 
+/// The same local, spanned at `span` (the field's type), so that rustc's
+/// errors about an expression using it land on the user's field.
+pub fn local_at(member: &Member, span: proc_macro2::Span) -> Ident {
+    let mut ident = local(member);
+    ident.set_span(span);
+    ident
+}
+
 /// Checks `lit` against `fields` and rewrites it; mistakes are reported.
 pub fn parse(cx: &Ctxt, lit: &LitStr, fields: &[Field], variant: &str) -> Option<Template> {
     let text = lit.value();

@@ -181,7 +181,12 @@ fn check_json_pointer(cx: &Ctxt, lit: &LitStr, key: &str) {
 
 // Every variant that renders itself has a status, its own or the type's.
 fn check_status_present(cx: &Ctxt, input: &Input, variant: &Variant, name: &str) {
-    if effective_status(input, variant).is_some() {
+    // A misspelled or malformed key was already reported; it may well have
+    // been the status.
+    if effective_status(input, variant).is_some()
+        || variant.attrs.had_errors
+        || input.attrs.had_errors
+    {
         return;
     }
     let message = match input.shape {

@@ -41,6 +41,11 @@ use crate::render;
 ///     br#"{"type":"client_error","errors":[{"code":"gone","detail":"This order was archived.","attr":null}]}"#
 /// );
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an API error",
+    label = "`{Self}` does not implement `ApiError`",
+    note = "derive it with `#[derive(ApiError)]`, or wrap it in a variant of an error that does"
+)]
 pub trait ApiError {
     /// The HTTP status: always 4xx or 5xx.
     fn status(&self) -> StatusCode;
@@ -94,6 +99,9 @@ pub trait ApiError {
 
     /// The JSON Pointer prefix of JSON:API `source.pointer` for
     /// [`Location::Field`] errors.
+    // The signature ties the prefix to `self` so that implementations may
+    // return a prefix they own.
+    #[allow(clippy::unnecessary_literal_bound)]
     fn pointer_prefix(&self) -> &str {
         "/data/attributes"
     }

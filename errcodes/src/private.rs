@@ -31,22 +31,79 @@ pub fn meta_value<T: serde::Serialize>(value: &T) -> &dyn MetaValue {
 /// A header field as a trait object; reported at the field when its type is
 /// not `Display`.
 #[must_use]
-pub fn header_value<T: core::fmt::Display>(value: &T) -> &dyn core::fmt::Display {
-    value
+pub fn header_value<T: HeaderField>(value: &T) -> &dyn core::fmt::Display {
+    value.as_display()
+}
+
+/// A type whose `Display` text can be a header value.
+#[diagnostic::on_unimplemented(
+    message = "`#[api(header = \"...\")]` field of type `{Self}` cannot become a header value",
+    label = "this type does not implement `Display`",
+    note = "a header field's `Display` text is its value: use a number, a string, or a type that implements `Display`"
+)]
+pub trait HeaderField {
+    /// The field as a trait object.
+    fn as_display(&self) -> &dyn core::fmt::Display;
+}
+
+impl<T: core::fmt::Display> HeaderField for T {
+    fn as_display(&self) -> &dyn core::fmt::Display {
+        self
+    }
 }
 
 /// A runtime `#[api(attr)]` field as the request member's name; reported at
 /// the field when its type is not string-like.
 #[must_use]
-pub fn attr_name<T: AsRef<str> + ?Sized>(value: &T) -> &str {
-    value.as_ref()
+pub fn attr_name<T: AttrField + ?Sized>(value: &T) -> &str {
+    value.as_attr_name()
+}
+
+/// A string-like type that can name a request member.
+#[diagnostic::on_unimplemented(
+    message = "`#[api(attr)]` field of type `{Self}` is not string-like",
+    label = "expected `String`, `&str`, `Cow<str>` or another `AsRef<str>` type",
+    note = "the field's value names the request member the error is about, such as `email` or `items.0.sku`"
+)]
+pub trait AttrField {
+    /// The field as a string.
+    fn as_attr_name(&self) -> &str;
+}
+
+impl<T: AsRef<str> + ?Sized> AttrField for T {
+    fn as_attr_name(&self) -> &str {
+        self.as_ref()
+    }
 }
 
 /// The inner error of a `transparent` variant; reported at the field when
-/// its type does not implement `ApiError`.
+/// its type does not implement `ApiError`. The opaque return type keeps
+/// static dispatch while sparing the user a second error per method.
 #[must_use]
-pub fn transparent<T: ApiError>(inner: &T) -> &T {
+pub fn transparent<T: ApiError>(inner: &T) -> &impl ApiError {
     inner
+}
+
+/// The `Display` text of a type, used as the detail of its 4xx variants that
+/// declare no `detail`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` has a 4xx variant without `detail`, so it needs `Display` for the detail text",
+    label = "this variant sets no `detail`",
+    note = "add `detail = \"...\"` to the variant's `#[api(...)]`, or implement `Display` for `{Self}` (thiserror's `#[error(\"...\")]` does)"
+)]
+pub trait DisplayDetail {
+    /// Writes the `Display` text.
+    ///
+    /// # Errors
+    ///
+    /// When the formatter fails.
+    fn fmt_display_detail(&self, f: &mut Formatter<'_>) -> FmtResult;
+}
+
+impl<T: core::fmt::Display + ?Sized> DisplayDetail for T {
+    fn fmt_display_detail(&self, f: &mut Formatter<'_>) -> FmtResult {
+        core::fmt::Display::fmt(self, f)
+    }
 }
 
 /// An `#[api(source)]` field as `&dyn Error`: implemented for every error

@@ -79,22 +79,27 @@ fn dotted_key(location: Option<Location<'_>>, out: &mut Vec<u8>) -> bool {
     }
 }
 
-/// Calls `write` for each meta member whose value serializes; a member whose
-/// value fails is removed again, so the document stays valid.
+/// Calls `write` for each meta member whose value serializes, telling it
+/// how many members were written before; a member whose value fails is
+/// removed again, so the document stays valid. Returns how many were written.
 fn each_meta<E: ApiError + ?Sized>(
     err: &E,
     out: &mut Vec<u8>,
-    mut write: impl FnMut(&mut Vec<u8>, &str) -> bool,
-) {
+    mut write: impl FnMut(&mut Vec<u8>, &str, usize) -> bool,
+) -> usize {
+    let mut written = 0;
     err.visit_meta(&mut |name: &str, value: &dyn MetaValue| {
         let mark = out.len();
-        if !write(out, name) {
+        if !write(out, name, written) {
             return;
         }
-        if value.write_json(out).is_err() {
+        if value.write_json(out).is_ok() {
+            written += 1;
+        } else {
             out.truncate(mark);
         }
     });
+    written
 }
 
 /// One JSON:API error object.
@@ -138,17 +143,12 @@ pub fn jsonapi_object<E: ApiError + ?Sized>(err: &E, out: &mut Vec<u8>) {
         json::escape_into(out, err.code());
         out.extend_from_slice(b"\"}");
     }
-    let open = out.len();
-    let mut any = false;
-    each_meta(err, out, |out, name| {
-        out.extend_from_slice(if any { b"," } else { b",\"meta\":{" });
+    let written = each_meta(err, out, |out, name, before| {
+        out.extend_from_slice(if before == 0 { b",\"meta\":{" } else { b"," });
         json::key(out, name);
-        any = true;
         true
     });
-    // A member removed after failing may have been the first one, which
-    // carried the opening brace; close only what was opened.
-    if out.len() > open {
+    if written > 0 {
         out.push(b'}');
     }
     out.push(b'}');
@@ -174,7 +174,7 @@ fn problem<E: ApiError + ?Sized>(err: &E, out: &mut Vec<u8>) {
     detail_or(err, out, GENERIC_SERVER_DETAIL);
     out.extend_from_slice(b",\"code\":");
     json::string(out, err.code());
-    each_meta(err, out, |out, name| {
+    each_meta(err, out, |out, name, _| {
         if PROBLEM_RESERVED.contains(&name) {
             return false;
         }

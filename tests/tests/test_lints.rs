@@ -1,0 +1,86 @@
+//! Generated code is quiet: every shape of input compiles here under
+//! `#![deny(warnings, clippy::pedantic)]`, which CI's clippy run enforces on
+//! this file. The test body checks the types work at run time too.
+#![deny(warnings, clippy::pedantic, missing_docs, unused_qualifications)]
+
+use errcodes::{ApiError, Envelope};
+use http::StatusCode;
+
+/// Every kind of variant.
+#[derive(Debug, ApiError)]
+#[api(
+    envelope = "jsonapi",
+    type_base = "https://errors.example.com/",
+    status = 400,
+    pointer_prefix = "/data"
+)]
+pub enum Everything<'a, T: std::fmt::Display> {
+    /// Unit, with a field location.
+    #[api(code = "required", attr = "name", detail = "This field is required.")]
+    Required,
+    /// Named fields, a template, meta and a header.
+    #[api(status = 429, detail = "retry in {seconds}s ({who:?})")]
+    Limited {
+        /// Seconds.
+        #[api(header = "Retry-After", meta)]
+        seconds: u32,
+        /// Who.
+        who: &'a str,
+    },
+    /// Tuple fields with a generic one.
+    #[api(status = StatusCode::NOT_FOUND, detail = "{0} not found")]
+    Missing(T),
+    /// A runtime attr.
+    #[api(status = 422, detail = "invalid")]
+    Invalid(#[api(attr)] String),
+    /// A source that stays hidden.
+    #[api(status = 500)]
+    Io(#[api(source)] std::io::Error),
+    /// A wrapped error.
+    #[api(transparent)]
+    Inner(Small),
+    /// Query parameter and kind.
+    #[api(parameter = "page", kind = "parameters", detail = "bad page")]
+    Page,
+}
+
+/// A struct error with a raw identifier.
+#[derive(Debug, ApiError)]
+#[api(status = 409, detail = "{type} conflicts")]
+pub struct Small {
+    /// A raw identifier field.
+    pub r#type: String,
+}
+
+/// An empty enum.
+#[derive(Debug, ApiError)]
+pub enum Never {}
+
+#[test]
+fn quiet_code_still_works() {
+    let err: Everything<'_, u32> = Everything::Limited {
+        seconds: 3,
+        who: "ana",
+    };
+    assert_eq!(err.to_response().headers()["retry-after"], "3");
+    let inner: Everything<'_, u32> = Everything::Inner(Small {
+        r#type: "pdf".into(),
+    });
+    assert_eq!(
+        inner.to_json_value(Envelope::Laravel)["message"],
+        "pdf conflicts"
+    );
+    assert_eq!(
+        Everything::<u32>::Missing(5).status(),
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        Everything::<u32>::Page.to_json_value(Envelope::Drf)["type"],
+        "parameters"
+    );
+    assert!(Everything::<u32>::Invalid("a".into()).location().is_some());
+    assert!(Everything::<u32>::Io(std::io::Error::other("x"))
+        .source_error()
+        .is_some());
+    assert_eq!(Everything::<u32>::Required.code(), "required");
+}

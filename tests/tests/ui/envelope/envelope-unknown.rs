@@ -1,0 +1,10 @@
+use errcodes::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api(envelope = "xml")]
+enum E {
+    #[api(status = 404)]
+    A,
+}
+
+fn main() {}

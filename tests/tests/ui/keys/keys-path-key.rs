@@ -1,0 +1,9 @@
+use errcodes::ApiError;
+
+#[derive(Debug, ApiError)]
+enum E {
+    #[api(api::status = 404)]
+    A,
+}
+
+fn main() {}

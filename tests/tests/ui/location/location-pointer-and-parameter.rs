@@ -1,0 +1,9 @@
+use errcodes::ApiError;
+
+#[derive(Debug, ApiError)]
+enum E {
+    #[api(status = 400, pointer = "/data/id", parameter = "id")]
+    A,
+}
+
+fn main() {}

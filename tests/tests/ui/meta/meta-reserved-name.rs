@@ -1,0 +1,12 @@
+use errcodes::ApiError;
+
+#[derive(Debug, ApiError)]
+enum E {
+    #[api(status = 409, detail = "x")]
+    A {
+        #[api(meta)]
+        title: String,
+    },
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use errcodes::ApiError;
+
+#[derive(Debug, ApiError)]
+enum E {
+    #[api(status = 409, detail = "user {0} already exists")]
+    Duplicate { email: String },
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use errcodes::ApiError;
+
+#[derive(Debug, ApiError)]
+enum E {
+    #[api(transparent)]
+    A,
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use errcodes::ApiError;
+
+#[derive(Debug, ApiError)]
+enum E {
+    #[api(status = 404, code = 5)]
+    A,
+}
+
+fn main() {}
