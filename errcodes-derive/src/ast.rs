@@ -12,13 +12,10 @@ pub struct Input<'a> {
     pub ident: &'a Ident,
     pub generics: &'a syn::Generics,
     pub attrs: Attrs,
-    pub shape: Shape<'a>,
-}
-
-pub enum Shape<'a> {
-    Enum(Vec<Variant<'a>>),
+    /// An enum's variants, or the one pseudo-variant of a struct.
+    pub variants: Vec<Variant<'a>>,
     /// A struct: its attributes serve as both the type's and the variant's.
-    Struct(Variant<'a>),
+    pub is_struct: bool,
 }
 
 pub struct Variant<'a> {
@@ -40,7 +37,7 @@ pub struct Field<'a> {
 impl<'a> Input<'a> {
     /// Builds the model, or `None` (reported) for a union.
     pub fn from_syn(cx: &Ctxt, node: &'a DeriveInput) -> Option<Input<'a>> {
-        let (shape, attrs) = match &node.data {
+        let (variants, attrs, is_struct) = match &node.data {
             syn::Data::Enum(data) => {
                 let variants = data
                     .variants
@@ -53,7 +50,7 @@ impl<'a> Input<'a> {
                     })
                     .collect();
                 let attrs = Attrs::parse(cx, &node.attrs, &[Place::Type]);
-                (Shape::Enum(variants), attrs)
+                (variants, attrs, false)
             }
             syn::Data::Struct(data) => {
                 // One parse, so each key is reported once; then the type's
@@ -73,7 +70,7 @@ impl<'a> Input<'a> {
                     attrs: variant_attrs,
                     fields: fields_from_syn(cx, &data.fields),
                 };
-                (Shape::Struct(variant), attrs)
+                (vec![variant], attrs, true)
             }
             syn::Data::Union(data) => {
                 cx.error_spanned_by(
@@ -87,15 +84,9 @@ impl<'a> Input<'a> {
             ident: &node.ident,
             generics: &node.generics,
             attrs,
-            shape,
+            variants,
+            is_struct,
         })
-    }
-
-    pub fn variants(&self) -> &[Variant<'a>] {
-        match &self.shape {
-            Shape::Enum(variants) => variants,
-            Shape::Struct(variant) => std::slice::from_ref(variant),
-        }
     }
 }
 

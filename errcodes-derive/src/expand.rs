@@ -88,7 +88,7 @@ impl Arm<'_, '_> {
 
 fn impl_api_error(input: &Input, templates: &[Option<Template>]) -> TokenStream {
     let arms: Vec<Arm> = input
-        .variants()
+        .variants
         .iter()
         .zip(templates)
         .map(|(variant, template)| Arm {

@@ -3,7 +3,7 @@
 
 use syn::{LitStr, Member};
 
-use crate::ast::{Field, Input, Shape, Variant};
+use crate::ast::{Field, Input, Variant};
 use crate::ctxt::Ctxt;
 use crate::fmt::{self, Template};
 use crate::symbol;
@@ -25,7 +25,7 @@ pub fn check(cx: &Ctxt, input: &Input) -> Vec<Option<Template>> {
         check_status_range(cx, status);
     }
     let mut templates = Vec::new();
-    for variant in input.variants() {
+    for variant in &input.variants {
         let name = variant_name(input, variant);
         if variant.attrs.transparent.is_some() {
             check_transparent(cx, variant, &name);
@@ -189,11 +189,12 @@ fn check_status_present(cx: &Ctxt, input: &Input, variant: &Variant, name: &str)
     {
         return;
     }
-    let message = match input.shape {
-        Shape::Struct(_) => format!("`{name}` needs a status; add `#[api(status = 400)]`"),
-        Shape::Enum(_) => format!(
+    let message = if input.is_struct {
+        format!("`{name}` needs a status; add `#[api(status = 400)]`")
+    } else {
+        format!(
             "`{name}` has no status; add `#[api(status = 400)]` to the variant, or a default `#[api(status = 500)]` on the enum"
-        ),
+        )
     };
     cx.error_spanned_by(variant.span_node, message);
 }
@@ -236,7 +237,7 @@ fn check_code(cx: &Ctxt, lit: &LitStr) {
 // One code means one status: two variants sharing a code share its status.
 fn check_code_conflicts(cx: &Ctxt, input: &Input) {
     let mut seen: Vec<(String, u16, String)> = Vec::new();
-    for variant in input.variants() {
+    for variant in &input.variants {
         if variant.attrs.transparent.is_some() {
             continue;
         }
