@@ -1,13 +1,16 @@
 //! The tour: one error enum, rendered in every envelope.
 //!
-//! Run it with `cargo run --example tour`.
+//! Run it with `cargo run --example tour`. The README shows this exact
+//! output, and a test keeps the two in step.
+
+use std::fmt::Write as _;
 
 use errcodes::{ApiError, Envelope};
 
 /// The errors of a signup endpoint, declared once.
 #[derive(Debug, ApiError)]
 #[api(envelope = "jsonapi", type_base = "https://errors.example.com/")]
-enum SignupError {
+pub enum SignupError {
     /// A required member is missing.
     #[api(
         status = 422,
@@ -33,7 +36,10 @@ enum SignupError {
     Database(#[api(source)] std::io::Error),
 }
 
-fn main() {
+/// Every error of the tour as a response in every envelope: status line,
+/// headers and body.
+#[must_use]
+pub fn tour() -> String {
     let errors = [
         SignupError::NameMissing,
         SignupError::Duplicate {
@@ -42,19 +48,22 @@ fn main() {
         SignupError::RateLimited { retry_after: 30 },
         SignupError::Database(std::io::Error::other("connection refused: db-1:5432")),
     ];
+    let mut out = String::new();
     for envelope in Envelope::ALL {
-        println!("== {envelope} ({})", envelope.content_type());
+        let _ = writeln!(out, "## {envelope}");
         for err in &errors {
             let response = err.to_response_in(envelope);
-            let mut headers = String::new();
+            let _ = write!(out, "HTTP {}", response.status().as_u16());
             for (name, value) in response.headers() {
-                if name != http::header::CONTENT_TYPE {
-                    headers.push_str(&format!("  {name}: {}", value.to_str().unwrap_or("?")));
-                }
+                let _ = write!(out, "  {name}: {}", value.to_str().unwrap_or("?"));
             }
-            println!("HTTP {}{headers}", response.status().as_u16());
-            println!("{}", String::from_utf8_lossy(response.body()));
+            let _ = writeln!(out, "\n{}", String::from_utf8_lossy(response.body()));
         }
-        println!();
     }
+    out
+}
+
+#[allow(dead_code)]
+fn main() {
+    print!("{}", tour());
 }

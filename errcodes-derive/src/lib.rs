@@ -3,10 +3,10 @@
 //! Use it through the `errcodes` crate, which re-exports it and holds the
 //! documentation of every `#[api(...)]` attribute.
 //!
-//! Data flows one way: tokens -> [`syn::DeriveInput`] -> [`ast`] (the borrowed
-//! model, with typed attributes from [`attr`]) -> [`valid`] (every rule checked,
-//! every mistake collected in a [`ctxt::Ctxt`]) -> [`expand`]. When anything is
-//! wrong, [`fallback`] emits our messages plus a stub impl, so the user sees no
+//! Data flows one way: tokens -> `syn::DeriveInput` -> `ast` (the borrowed
+//! model, with typed attributes from `attr`) -> `valid` (every rule checked,
+//! every mistake collected in a `ctxt::Ctxt`) -> `expand`. When anything is
+//! wrong, `fallback` emits our messages plus a stub impl, so the user sees no
 //! cascade of follow-on errors.
 
 mod ast;

@@ -1,4 +1,147 @@
 //! Declare your API errors once; answer every failed request correctly.
+//!
+//! `#[derive(ApiError)]` turns an error enum (or struct) into HTTP answers:
+//! each variant gets a status, a stable machine code, a title and a detail,
+//! and renders byte for byte into one of five documented error envelopes.
+//!
+//! ```
+//! use errcodes::{ApiError, Envelope};
+//!
+//! #[derive(Debug, ApiError)]
+//! #[api(envelope = "jsonapi")]
+//! enum SignupError {
+//!     #[api(status = 422, code = "required", attr = "name", detail = "This field is required.")]
+//!     NameMissing,
+//!     #[api(status = 409, detail = "user {email} already exists")]
+//!     Duplicate { email: String },
+//! }
+//!
+//! let response = SignupError::Duplicate { email: "bob@example.com".into() }.to_response();
+//! assert_eq!(response.status(), 409);
+//! assert_eq!(response.headers()["content-type"], "application/vnd.api+json");
+//! assert_eq!(
+//!     response.body(),
+//!     br#"{"errors":[{"status":"409","code":"duplicate","title":"Conflict","detail":"user bob@example.com already exists"}]}"#
+//! );
+//!
+//! // The same error in another envelope, chosen at run time:
+//! assert_eq!(
+//!     SignupError::NameMissing.render_to_vec(Envelope::Laravel),
+//!     br#"{"message":"This field is required.","errors":{"name":["This field is required."]}}"#
+//! );
+//! ```
+//!
+//! # Envelopes
+//!
+//! | [`Envelope`] | name | `Content-Type` | status in the body |
+//! |---|---|---|---|
+//! | [`JsonApi`](Envelope::JsonApi) | `jsonapi` | `application/vnd.api+json` | `"status": "422"` (a string) |
+//! | [`Problem`](Envelope::Problem) | `problem` (default) | `application/problem+json` | `"status": 422` (a number) |
+//! | [`Laravel`](Envelope::Laravel) | `laravel` | `application/json` | none |
+//! | [`Drf`](Envelope::Drf) | `drf` | `application/json` | none (it drives `type`) |
+//! | [`ShipStream`](Envelope::ShipStream) | `shipstream` | `application/json` | none |
+//!
+//! ```
+//! use errcodes::{ApiError, Envelope};
+//!
+//! #[derive(Debug, ApiError)]
+//! #[api(status = 404, code = "order_not_found", detail = "No order with id {id} exists.")]
+//! struct OrderNotFound { id: u64 }
+//!
+//! let err = OrderNotFound { id: 42 };
+//! let body = |e: Envelope| String::from_utf8(err.render_to_vec(e)).unwrap();
+//! assert_eq!(body(Envelope::JsonApi), r#"{"errors":[{"status":"404","code":"order_not_found","title":"Not Found","detail":"No order with id 42 exists."}]}"#);
+//! assert_eq!(body(Envelope::Problem), r#"{"type":"about:blank","title":"Not Found","status":404,"detail":"No order with id 42 exists.","code":"order_not_found"}"#);
+//! assert_eq!(body(Envelope::Laravel), r#"{"message":"No order with id 42 exists."}"#);
+//! assert_eq!(body(Envelope::Drf), r#"{"type":"client_error","errors":[{"code":"order_not_found","detail":"No order with id 42 exists.","attr":null}]}"#);
+//! assert_eq!(body(Envelope::ShipStream), r#"{"errors":[{"type":"application","message":"No order with id 42 exists."}]}"#);
+//! ```
+//!
+//! # Attributes
+//!
+//! On the **type**: `envelope = "..."` (the default envelope), `type_base =
+//! "https://..."` (Problem `type` and JSON:API `links.type` become base +
+//! code), `status = N` (a default for variants), `pointer_prefix = "/..."`
+//! (JSON:API pointer prefix for `attr`, default `/data/attributes`).
+//!
+//! On a **variant** (or, for a struct, beside the type attributes):
+//!
+//! * `status = 422` or `status = StatusCode::UNPROCESSABLE_ENTITY`: 4xx or 5xx.
+//! * `code = "required"`: default the variant name in snake_case.
+//! * `title = "..."`: default the status's reason phrase.
+//! * `detail = "user {id} not found"`: a template over the fields, as in
+//!   `format!` (`{name}`, `{0}`, `{name:?}`, `{{` for a brace). A 4xx without
+//!   one uses the type's `Display` text; a 5xx without one uses the
+//!   envelope's generic text, never `Display`.
+//! * `attr = "items.0.sku"`, `pointer = "/data/id"`, `parameter = "page"`,
+//!   `header = "X-Api-Key"`: where in the request the problem is (one of them).
+//! * `kind = "parser"`: the drf / ShipStream category word.
+//! * `transparent`: delegate everything to the single field, itself an `ApiError`.
+//!
+//! On a **field**: `meta` / `meta = "name"` (serialized into JSON:API `meta`
+//! and Problem extension members), `attr` (the field's value names the
+//! request member), `header = "Retry-After"` (a response header),
+//! `source` (the cause, for [`ApiError::source_error`], never rendered).
+//!
+//! ```
+//! use errcodes::{ApiError, Envelope};
+//! use serde_json::json;
+//!
+//! #[derive(Debug, ApiError)]
+//! #[api(type_base = "https://errors.example.com/", status = 400)]
+//! enum ImportError {
+//!     #[api(code = "required", detail = "This field is required.")]
+//!     Missing { #[api(attr)] field: String },
+//!     #[api(status = 429, detail = "Retry in {seconds} seconds.")]
+//!     Throttled { #[api(header = "Retry-After", meta)] seconds: u32 },
+//!     #[api(status = 503)]
+//!     Storage(#[api(source)] std::io::Error),
+//! }
+//!
+//! let missing = ImportError::Missing { field: "items.0.sku".into() };
+//! assert_eq!(missing.to_json_value(Envelope::Problem), json!({
+//!     "type": "https://errors.example.com/required", "title": "Bad Request", "status": 400,
+//!     "detail": "This field is required.", "code": "required",
+//!     "errors": [{"detail": "This field is required.", "pointer": "#/items/0/sku", "code": "required"}]
+//! }));
+//!
+//! let throttled = ImportError::Throttled { seconds: 30 }.to_response();
+//! assert_eq!(throttled.headers()["retry-after"], "30");
+//!
+//! let storage = ImportError::Storage(std::io::Error::other("disk /dev/sda1 failed"));
+//! assert_eq!(storage.to_json_value(Envelope::Laravel), json!({"message": "Server Error"}));
+//! assert_eq!(storage.source_error().unwrap().to_string(), "disk /dev/sda1 failed");
+//! ```
+//!
+//! # Locations
+//!
+//! | [`Location`] | JSON:API | Problem Details | Laravel / drf / ShipStream |
+//! |---|---|---|---|
+//! | `Field("items.0.sku")` | `source.pointer` = prefix + `/items/0/sku` | `errors[].pointer` = `#/items/0/sku` | key `items.0.sku` |
+//! | `Pointer("/data/id")` | `source.pointer` as written | `#/data/id` | key `data.id` |
+//! | `Parameter("page")` | `source.parameter` | `errors[].parameter` | key `page` |
+//! | `Header("X-Api-Key")` | `source.header` | `errors[].header` | key `X-Api-Key` |
+//!
+//! # Server errors
+//!
+//! The body of a 5xx never carries the source error's text, its `Debug`
+//! form, or anything not declared in `#[api(...)]`. Without a `detail`, each
+//! envelope writes its own generic text: "The server hit an unexpected
+//! condition." (JSON:API, Problem Details, ShipStream), "Server Error"
+//! (Laravel), "A server error occurred." (drf).
+//!
+//! # Compile-time checks
+//!
+//! Every misuse of `#[api(...)]` is a compile error at the offending token,
+//! all of them in one compile: unknown keys (with a suggestion), keys in the
+//! wrong place, duplicates, values of the wrong kind, statuses outside
+//! 4xx/5xx, codes with bad characters or two statuses, template placeholders
+//! that name no field, unknown envelopes, relative `type_base`, conflicting
+//! locations, invalid header names, misused `transparent`, meta names that
+//! would overwrite a Problem Details member.
+//!
+//! An enum with no variants derives fine (its methods match on nothing); a
+//! union is an error.
 #![deny(missing_docs)]
 #![warn(clippy::pedantic)]
 
