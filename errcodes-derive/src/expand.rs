@@ -274,7 +274,8 @@ fn optional_methods(input: &Input, arms: &[Arm]) -> TokenStream {
             if let Some(field) = arm.fields_with(|f| f.attrs.attr_flag.is_some()).next() {
                 let pat = arm.bind([&field.member]);
                 let local = fmt::local_at(&field.member, field.ty.span());
-                let name = quote_spanned!(field.ty.span()=> #p::attr_name(#local));
+                let name =
+                    quote_spanned!(field.ty.span()=> ::errcodes::__private::attr_name(#local));
                 return quote!(#pat => #p::Some(#p::Location::Field(#name)),);
             }
             let pat = arm.any();
@@ -308,7 +309,8 @@ fn optional_methods(input: &Input, arms: &[Arm]) -> TokenStream {
                 // The inner error's base if it has one, else ours.
                 let pat = arm.bind([&field.member]);
                 let local = fmt::local_at(&field.member, field.ty.span());
-                let inner = quote_spanned!(field.ty.span()=> #p::transparent(#local));
+                let inner =
+                    quote_spanned!(field.ty.span()=> ::errcodes::__private::transparent(#local));
                 return quote!(#pat => #api::type_base(#inner).or(#own),);
             }
             let pat = arm.any();
@@ -320,6 +322,29 @@ fn optional_methods(input: &Input, arms: &[Arm]) -> TokenStream {
             quote!(match self { #(#each)* })
         };
         out.extend(quote!(fn type_base(&self) -> #p::Option<&str> { #body }));
+    }
+
+    if any_transparent {
+        // A transparent variant renders exactly as its inner error does, so
+        // a wrapped collection (`ApiErrors`) keeps its many-error shape.
+        let each = arms.iter().map(|arm| {
+            if let Some(field) = arm.transparent_field() {
+                let pat = arm.bind([&field.member]);
+                let local = fmt::local_at(&field.member, field.ty.span());
+                let call = quote_spanned!(field.ty.span()=> ::errcodes::ApiError::render(::errcodes::__private::transparent(#local), __envelope, __out));
+                return quote!(#pat => #call,);
+            }
+            arm.delegate(|inner| quote!(#api::render(#inner, __envelope, __out)))
+                .unwrap_or_else(|| {
+                    let pat = arm.any();
+                    quote!(#pat => #p::render_single(self, __envelope, __out),)
+                })
+        });
+        out.extend(quote! {
+            fn render(&self, __envelope: #p::Envelope, __out: &mut #p::Vec<u8>) {
+                match self { #(#each)* }
+            }
+        });
     }
 
     if let Some(lit) = &input.attrs.envelope {
@@ -349,7 +374,7 @@ fn optional_methods(input: &Input, arms: &[Arm]) -> TokenStream {
             if let Some(field) = arm.fields_with(|f| f.attrs.source.is_some()).next() {
                 let pat = arm.bind([&field.member]);
                 let local = fmt::local_at(&field.member, field.ty.span());
-                let source = quote_spanned!(field.ty.span()=> #p::AsDynError::as_dyn_error(#local));
+                let source = quote_spanned!(field.ty.span()=> ::errcodes::__private::AsDynError::as_dyn_error(#local));
                 return quote!(#pat => #p::Some(#source),);
             }
             let pat = arm.any();
@@ -378,7 +403,7 @@ fn optional_methods(input: &Input, arms: &[Arm]) -> TokenStream {
                     .trim_start_matches("r#")
                     .to_owned(),
             };
-            let value = quote_spanned!(field.ty.span()=> #p::meta_value(#local));
+            let value = quote_spanned!(field.ty.span()=> ::errcodes::__private::meta_value(#local));
             quote!(__visitor.visit(#name, #value);)
         },
     ));
@@ -396,7 +421,8 @@ fn optional_methods(input: &Input, arms: &[Arm]) -> TokenStream {
                 .as_ref()
                 .map(|lit| lit.value().to_ascii_lowercase())
                 .unwrap_or_default();
-            let value = quote_spanned!(field.ty.span()=> #p::header_value(#local));
+            let value =
+                quote_spanned!(field.ty.span()=> ::errcodes::__private::header_value(#local));
             quote! {{
                 static __NAME: #p::HeaderName = #p::HeaderName::from_static(#name);
                 __visitor.visit(&__NAME, #value);

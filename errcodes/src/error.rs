@@ -5,6 +5,7 @@ use core::fmt;
 use http::{HeaderName, StatusCode};
 
 use crate::envelope::Envelope;
+use crate::path::FieldPath;
 use crate::render;
 
 /// An error that knows how to answer an HTTP request.
@@ -258,6 +259,12 @@ pub enum Location<'a> {
     Parameter(&'a str),
     /// A request header, such as `X-Api-Key`.
     Header(&'a str),
+    /// A member of the request body, as a [`FieldPath`] of segments (for
+    /// names that contain `.`, or paths built at run time).
+    Path(&'a FieldPath),
+    /// The request as a whole (an object-level validation error, such as
+    /// "delivery date must be after order date"): drf's `non_field_errors`.
+    NonField,
 }
 
 /// Receives an error's meta members; see [`ApiError::visit_meta`].

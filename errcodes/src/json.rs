@@ -20,19 +20,7 @@ pub fn key(out: &mut Vec<u8>, key: &str) {
 
 /// Appends the decimal digits of `n`.
 pub fn number(out: &mut Vec<u8>, n: u16) {
-    let mut digits = [0u8; 5];
-    let mut i = digits.len();
-    let mut n = n;
-    loop {
-        i -= 1;
-        // `n % 10` is below 10, so the cast cannot truncate.
-        digits[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.extend_from_slice(&digits[i..]);
+    unsigned(out, usize::from(n));
 }
 
 /// Appends `s` with JSON string escaping, without quotes.
@@ -81,13 +69,18 @@ impl fmt::Write for Escaper<'_> {
     }
 }
 
-/// Appends an error's own detail as a JSON string. A `Display` impl that
-/// fails part-way leaves what it wrote; the string is still closed, so the
-/// document stays valid.
+/// Appends an error's own detail as a JSON string.
 pub fn detail<E: ApiError + ?Sized>(out: &mut Vec<u8>, err: &E) {
     out.push(b'"');
-    let _ = write!(Escaper(out), "{}", Detail(err));
+    detail_inner(out, err);
     out.push(b'"');
+}
+
+/// Appends an error's own detail, escaped, without quotes. A `Display` impl
+/// that fails part-way leaves what it wrote; the caller still closes the
+/// string, so the document stays valid.
+pub fn detail_inner<E: ApiError + ?Sized>(out: &mut Vec<u8>, err: &E) {
+    let _ = write!(Escaper(out), "{}", Detail(err));
 }
 
 /// A dotted path (`items.0.sku`) as a JSON Pointer body (`/items/0/sku`),
@@ -100,24 +93,69 @@ pub fn pointer_from_path(out: &mut Vec<u8>, path: &str, fragment: bool) {
     }
 }
 
+/// A [`FieldPath`](crate::FieldPath) as a JSON Pointer body, escaped as
+/// [`pointer_from_path`] does.
+pub fn pointer_from_segments(out: &mut Vec<u8>, path: &crate::FieldPath, fragment: bool) {
+    for segment in path.segments() {
+        out.push(b'/');
+        match segment {
+            crate::Segment::Key(key) => pointer_segment(out, key, fragment),
+            crate::Segment::Index(index) => unsigned(out, *index),
+        }
+    }
+}
+
+/// A [`FieldPath`](crate::FieldPath) in dotted form, JSON-escaped.
+pub fn dotted_from_segments(out: &mut Vec<u8>, path: &crate::FieldPath) {
+    for (i, segment) in path.segments().iter().enumerate() {
+        if i > 0 {
+            out.push(b'.');
+        }
+        match segment {
+            crate::Segment::Key(key) => escape_into(out, key),
+            crate::Segment::Index(index) => unsigned(out, *index),
+        }
+    }
+}
+
+/// Appends the decimal digits of a list index.
+pub fn unsigned(out: &mut Vec<u8>, index: usize) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    let mut n = index;
+    loop {
+        i -= 1;
+        digits[i] = b"0123456789"[n % 10];
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[i..]);
+}
+
 /// Appends one pointer segment, escaped.
 fn pointer_segment(out: &mut Vec<u8>, segment: &str, fragment: bool) {
-    for c in segment.chars() {
+    let mut rest = segment;
+    // Copy runs that need no escaping at once; stop at what does.
+    while let Some(i) =
+        rest.find(|c: char| c == '~' || c == '/' || (fragment && !is_fragment_safe(c)))
+    {
+        escape_into(out, &rest[..i]);
+        let c = rest[i..].chars().next().unwrap_or('~');
         match c {
             '~' => out.extend_from_slice(b"~0"),
             '/' => out.extend_from_slice(b"~1"),
-            c if fragment && !is_fragment_safe(c) => {
+            c => {
                 let mut buf = [0u8; 4];
                 for b in c.encode_utf8(&mut buf).bytes() {
                     percent(out, b);
                 }
             }
-            c => {
-                let mut buf = [0u8; 4];
-                escape_into(out, c.encode_utf8(&mut buf));
-            }
         }
+        rest = &rest[i + c.len_utf8()..];
     }
+    escape_into(out, rest);
 }
 
 /// An already-escaped JSON Pointer, made a URI fragment: percent-encodes the

@@ -145,9 +145,11 @@
 #![deny(missing_docs)]
 #![warn(clippy::pedantic)]
 
+mod collection;
 mod envelope;
 mod error;
 mod json;
+mod path;
 mod render;
 mod response;
 
@@ -155,8 +157,10 @@ mod response;
 #[path = "private.rs"]
 pub mod __private;
 
+pub use crate::collection::{ApiErrors, ApiErrorsBuilder, FieldError};
 pub use crate::envelope::{Envelope, UnknownEnvelope};
 pub use crate::error::{ApiError, Detail, HeaderVisitor, Location, MetaValue, MetaVisitor};
+pub use crate::path::{FieldPath, Segment};
 
 /// Derives [`ApiError`]; see the [crate docs](crate) for the attributes.
 pub use errcodes_derive::ApiError;

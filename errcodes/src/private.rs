@@ -4,9 +4,22 @@ pub use core::fmt::{Formatter, Result as FmtResult};
 pub use core::option::Option::{self, None, Some};
 pub use http::{HeaderName, StatusCode};
 pub use serde::Serialize;
+pub use std::vec::Vec;
 
 pub use crate::envelope::Envelope;
 pub use crate::error::{ApiError, HeaderVisitor, Location, MetaValue, MetaVisitor};
+
+/// Renders one error in `envelope`: the trait's own rendering, for derived
+/// impls that override [`ApiError::render`] only for transparent variants.
+pub fn render_single<E: ApiError + ?Sized>(err: &E, envelope: Envelope, out: &mut Vec<u8>) {
+    crate::render::single(err, envelope, out);
+}
+
+/// Renders the inner error of a transparent variant as that error renders
+/// itself.
+pub fn render_transparent<T: ApiError>(inner: &T, envelope: Envelope, out: &mut Vec<u8>) {
+    inner.render(envelope, out);
+}
 
 /// A status code from a number the derive has already checked (400..=599),
 /// evaluated in a `const` block.
