@@ -5,7 +5,7 @@
 
 use std::fmt::Write as _;
 
-use errcodes::{ApiError, Envelope};
+use errcodes::{ApiError, ApiErrors, Envelope, FieldError, FieldPath};
 
 /// The errors of a signup endpoint, declared once.
 #[derive(Debug, ApiError)]
@@ -63,7 +63,53 @@ pub fn tour() -> String {
     out
 }
 
+/// A signup form that fails on three fields, one nested member and one list
+/// item, answered as one response in every envelope.
+#[must_use]
+pub fn validation_tour() -> String {
+    let mut errors = ApiErrors::builder();
+    errors
+        .push(FieldError::new(
+            "email",
+            "invalid",
+            "Enter a valid email address.",
+        ))
+        .push(FieldError::new(
+            "name",
+            "required",
+            "This field is required.",
+        ))
+        .push(FieldError::new(
+            "password",
+            "min_length",
+            "Ensure this field has at least 8 characters.",
+        ))
+        .push(FieldError::new(
+            "address.zip",
+            "invalid",
+            "Postal code is not valid for US.",
+        ))
+        .push(FieldError::new(
+            FieldPath::new().key("items").index(0).key("sku"),
+            "required",
+            "SKU is required.",
+        ));
+    let Err(errors) = errors.finish() else {
+        return String::new();
+    };
+    let mut out = String::new();
+    for envelope in Envelope::ALL {
+        let _ = writeln!(out, "## {envelope}");
+        let response = errors.to_response_in(envelope);
+        let _ = writeln!(out, "HTTP {}", response.status().as_u16());
+        let _ = writeln!(out, "{}", String::from_utf8_lossy(response.body()));
+    }
+    out
+}
+
 #[allow(dead_code)]
 fn main() {
     print!("{}", tour());
+    println!("# Validation errors");
+    print!("{}", validation_tour());
 }

@@ -347,6 +347,16 @@ impl ApiErrorsBuilder {
         self.items.is_empty()
     }
 
+    /// The collection, with `fallback` as its only error when none was
+    /// added.
+    #[cfg(feature = "validator")]
+    pub(crate) fn finish_or(mut self, fallback: FieldError) -> ApiErrors {
+        if self.items.is_empty() {
+            self.items.push(Box::new(fallback));
+        }
+        ApiErrors::non_empty(self.items)
+    }
+
     /// `Ok(())` when no error was added, else the collection as `Err`: an
     /// empty collection is never an error response.
     ///
@@ -446,10 +456,12 @@ impl ApiErrors {
     /// A collection of boxed errors, or `None` when there are none.
     #[must_use]
     pub fn from_boxed(items: Vec<Box<dyn ApiError + Send + Sync>>) -> Option<ApiErrors> {
-        if items.is_empty() {
-            return None;
-        }
-        Some(ApiErrors {
+        (!items.is_empty()).then(|| ApiErrors::non_empty(items))
+    }
+
+    /// A collection of `items`, which the caller has checked are not empty.
+    fn non_empty(items: Vec<Boxed>) -> ApiErrors {
+        ApiErrors {
             items,
             settings: Box::new(Settings {
                 envelope: Envelope::Problem,
@@ -461,7 +473,7 @@ impl ApiErrors {
                 non_field_key: Cow::Borrowed(render::NON_FIELD_KEY),
                 laravel_legacy: false,
             }),
-        })
+        }
     }
 
     /// Adds one more error.

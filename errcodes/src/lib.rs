@@ -152,6 +152,8 @@ mod json;
 mod path;
 mod render;
 mod response;
+#[cfg(feature = "validator")]
+mod validator;
 
 #[doc(hidden)]
 #[path = "private.rs"]

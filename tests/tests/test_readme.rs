@@ -4,18 +4,17 @@
 #[path = "../../examples/tour.rs"]
 mod tour;
 
-#[test]
-fn readme_shows_the_tour_output() {
+/// Checks that each envelope's section of `output` stands in the README
+/// after the marker `<!-- {prefix}:{envelope} -->`.
+fn check(prefix: &str, output: &str) {
     let readme =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md")).unwrap();
-    let output = tour::tour();
     let mut sections = output.split("## ").filter(|s| !s.is_empty());
-    let mut checked = 0;
     for envelope in errcodes::Envelope::ALL {
         let section = sections.next().unwrap();
         let (name, body) = section.split_once('\n').unwrap();
         assert_eq!(name, envelope.name());
-        let marker = format!("<!-- tour:{name} -->\n```text\n");
+        let marker = format!("<!-- {prefix}:{name} -->\n```text\n");
         let start = readme
             .find(&marker)
             .unwrap_or_else(|| panic!("README lacks {marker:?}"))
@@ -24,9 +23,18 @@ fn readme_shows_the_tour_output() {
         assert_eq!(
             &readme[start..end],
             body,
-            "README section for {name} differs from the tour"
+            "README section {prefix}:{name} differs from the tour"
         );
-        checked += 1;
     }
-    assert_eq!(checked, 5);
+    assert!(sections.next().is_none());
+}
+
+#[test]
+fn readme_shows_the_tour_output() {
+    check("tour", &tour::tour());
+}
+
+#[test]
+fn readme_shows_the_validation_output() {
+    check("validation", &tour::validation_tour());
 }
