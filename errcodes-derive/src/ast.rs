@@ -39,6 +39,8 @@ impl<'a> Input<'a> {
     pub fn from_syn(cx: &Ctxt, node: &'a DeriveInput) -> Option<Input<'a>> {
         let (variants, attrs, is_struct) = match &node.data {
             syn::Data::Enum(data) => {
+                // The type's attributes first, so errors come in source order.
+                let attrs = Attrs::parse(cx, &node.attrs, &[Place::Type]);
                 let variants = data
                     .variants
                     .iter()
@@ -49,7 +51,6 @@ impl<'a> Input<'a> {
                         fields: fields_from_syn(cx, &v.fields),
                     })
                     .collect();
-                let attrs = Attrs::parse(cx, &node.attrs, &[Place::Type]);
                 (variants, attrs, false)
             }
             syn::Data::Struct(data) => {

@@ -404,3 +404,16 @@ fn render_appends_to_the_buffer() {
     E.render(Envelope::Laravel, &mut buf);
     assert_eq!(buf, br#"prefix:{"message":"x"}"#);
 }
+
+#[test]
+fn one_code_may_serve_several_variants_with_one_status() {
+    #[derive(Debug, ApiError)]
+    enum E {
+        #[api(status = 404, code = "not_found", detail = "No order {0}.")]
+        Order(u64),
+        #[api(status = 404, code = "not_found", detail = "No user {0}.")]
+        User(u64),
+    }
+    assert_eq!(E::Order(1).code(), E::User(2).code());
+    assert_eq!(Detail(&E::User(2)).to_string(), "No user 2.");
+}

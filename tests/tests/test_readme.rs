@@ -38,3 +38,22 @@ fn readme_shows_the_tour_output() {
 fn readme_shows_the_validation_output() {
     check("validation", &tour::validation_tour());
 }
+
+#[test]
+fn readme_shows_real_diagnostics() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md")).unwrap();
+    let mut shown = 0;
+    for part in readme.split("<!-- diagnostic:").skip(1) {
+        let (case, rest) = part.split_once(" -->\n```text\n").unwrap();
+        let block = &rest[..rest.find("```").unwrap()];
+        let path = format!("{}/tests/ui/{case}.stderr", env!("CARGO_MANIFEST_DIR"));
+        let stderr = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        assert_eq!(
+            block, stderr,
+            "README shows a diagnostic that differs from {case}.stderr"
+        );
+        shown += 1;
+    }
+    assert_eq!(shown, 2);
+}
