@@ -1,0 +1,399 @@
+//! Rendering speed: errcodes against a hand-written serde struct filled with
+//! `format!`, `serde_json::json!`, `http-api-problem` and `problem_details`.
+//!
+//! Every contestant renders into a reused buffer; `main` first asserts that
+//! all of them produce the same JSON, so the numbers compare equal work.
+//! Run with `cargo bench -p errcodes-benches`; results are in BENCHMARKS.md.
+
+use divan::{black_box, Bencher};
+use errcodes::{ApiError, ApiErrors, Envelope, FieldError};
+use serde::Serialize;
+use serde_json::{json, Value};
+
+#[global_allocator]
+static ALLOC: divan::AllocProfiler = divan::AllocProfiler::system();
+
+/// The benchmarked error: a 422 whose detail reads two fields, with two meta
+/// members.
+#[derive(Debug, ApiError)]
+#[api(type_base = "https://errors.example.com/")]
+enum OrderError {
+    #[api(
+        status = 422,
+        code = "order_too_large",
+        detail = "Order {order} has {items} items; the limit is {limit}."
+    )]
+    TooLarge {
+        order: u64,
+        #[api(meta)]
+        items: u32,
+        #[api(meta)]
+        limit: u32,
+    },
+    #[api(
+        status = 422,
+        code = "required",
+        attr = "items.0.sku",
+        detail = "SKU is required."
+    )]
+    SkuMissing,
+}
+
+const ERR: OrderError = OrderError::TooLarge {
+    order: 42,
+    items: 13,
+    limit: 10,
+};
+const TYPE: &str = "https://errors.example.com/order_too_large";
+const TITLE: &str = "Unprocessable Entity";
+
+fn detail(order: u64, items: u32, limit: u32) -> String {
+    format!("Order {order} has {items} items; the limit is {limit}.")
+}
+
+/// A hand-written Problem Details struct, as users write it today.
+#[derive(Serialize)]
+struct HandProblem {
+    r#type: &'static str,
+    title: &'static str,
+    status: u16,
+    detail: String,
+    code: &'static str,
+    items: u32,
+    limit: u32,
+}
+
+fn hand_problem(out: &mut Vec<u8>, order: u64, items: u32, limit: u32) {
+    let body = HandProblem {
+        r#type: TYPE,
+        title: TITLE,
+        status: 422,
+        detail: detail(order, items, limit),
+        code: "order_too_large",
+        items,
+        limit,
+    };
+    let _ = serde_json::to_writer(out, &body);
+}
+
+fn json_macro_problem(out: &mut Vec<u8>, order: u64, items: u32, limit: u32) {
+    let body = json!({
+        "type": TYPE, "title": TITLE, "status": 422, "detail": detail(order, items, limit),
+        "code": "order_too_large", "items": items, "limit": limit,
+    });
+    let _ = serde_json::to_writer(out, &body);
+}
+
+fn http_api_problem(out: &mut Vec<u8>, order: u64, items: u32, limit: u32) {
+    let problem = http_api_problem::HttpApiProblem::new(http::StatusCode::UNPROCESSABLE_ENTITY)
+        .type_url(TYPE)
+        .title(TITLE)
+        .detail(detail(order, items, limit))
+        .value("code", &"order_too_large")
+        .value("items", &items)
+        .value("limit", &limit);
+    let _ = serde_json::to_writer(out, &problem);
+}
+
+#[derive(Serialize)]
+struct PdExtensions {
+    code: &'static str,
+    items: u32,
+    limit: u32,
+}
+
+fn problem_details(out: &mut Vec<u8>, order: u64, items: u32, limit: u32) {
+    let problem = problem_details::ProblemDetails::new()
+        .with_type(http::Uri::from_static(TYPE))
+        .with_status(http::StatusCode::UNPROCESSABLE_ENTITY)
+        .with_title(TITLE)
+        .with_detail(detail(order, items, limit))
+        .with_extensions(PdExtensions {
+            code: "order_too_large",
+            items,
+            limit,
+        });
+    let _ = serde_json::to_writer(out, &problem);
+}
+
+/// The hand-written equivalent of each other envelope.
+fn hand_envelope(envelope: Envelope, out: &mut Vec<u8>, order: u64, items: u32, limit: u32) {
+    #[derive(Serialize)]
+    struct JsonApiObject {
+        status: &'static str,
+        code: &'static str,
+        title: &'static str,
+        detail: String,
+        links: Links,
+        meta: Meta,
+    }
+    #[derive(Serialize)]
+    struct Links {
+        r#type: &'static str,
+    }
+    #[derive(Serialize)]
+    struct Meta {
+        items: u32,
+        limit: u32,
+    }
+    #[derive(Serialize)]
+    struct Errors<T> {
+        errors: [T; 1],
+    }
+    #[derive(Serialize)]
+    struct Message {
+        message: String,
+    }
+    #[derive(Serialize)]
+    struct Drf {
+        r#type: &'static str,
+        errors: [DrfItem; 1],
+    }
+    #[derive(Serialize)]
+    struct DrfItem {
+        code: &'static str,
+        detail: String,
+        attr: Option<&'static str>,
+    }
+    #[derive(Serialize)]
+    struct ShipItem {
+        r#type: &'static str,
+        message: String,
+    }
+    let detail = detail(order, items, limit);
+    let _ = match envelope {
+        Envelope::JsonApi => serde_json::to_writer(
+            out,
+            &Errors {
+                errors: [JsonApiObject {
+                    status: "422",
+                    code: "order_too_large",
+                    title: TITLE,
+                    detail,
+                    links: Links { r#type: TYPE },
+                    meta: Meta { items, limit },
+                }],
+            },
+        ),
+        Envelope::Problem => {
+            hand_problem(out, order, items, limit);
+            Ok(())
+        }
+        Envelope::Laravel => serde_json::to_writer(out, &Message { message: detail }),
+        Envelope::Drf => serde_json::to_writer(
+            out,
+            &Drf {
+                r#type: "client_error",
+                errors: [DrfItem {
+                    code: "order_too_large",
+                    detail,
+                    attr: None,
+                }],
+            },
+        ),
+        Envelope::ShipStream => serde_json::to_writer(
+            out,
+            &Errors {
+                errors: [ShipItem {
+                    r#type: "application",
+                    message: detail,
+                }],
+            },
+        ),
+    };
+}
+
+/// 50 field errors: the collection, and the same data for the hand-written
+/// drf-shaped serialization.
+fn collection() -> (ApiErrors, Vec<(String, &'static str, &'static str)>) {
+    let mut rows = Vec::new();
+    for i in 0..50 {
+        let (code, detail) = if i % 2 == 0 {
+            ("required", "This field is required.")
+        } else {
+            ("invalid", "Enter a valid email address.")
+        };
+        rows.push((format!("rows.{i}.email"), code, detail));
+    }
+    let errors = ApiErrors::from_errors(
+        rows.iter()
+            .map(|(path, code, detail)| FieldError::new(path.as_str(), *code, *detail)),
+    )
+    .expect("50 errors");
+    (errors, rows)
+}
+
+fn hand_collection(out: &mut Vec<u8>, rows: &[(String, &'static str, &'static str)]) {
+    #[derive(Serialize)]
+    struct Item<'a> {
+        code: &'a str,
+        detail: &'a str,
+        attr: Option<&'a str>,
+    }
+    #[derive(Serialize)]
+    struct Drf<'a> {
+        r#type: &'static str,
+        errors: Vec<Item<'a>>,
+    }
+    let body = Drf {
+        r#type: "validation_error",
+        errors: rows
+            .iter()
+            .map(|(path, code, detail)| Item {
+                code,
+                detail,
+                attr: Some(path),
+            })
+            .collect(),
+    };
+    let _ = serde_json::to_writer(out, &body);
+}
+
+fn parse(bytes: &[u8]) -> Value {
+    serde_json::from_slice(bytes).expect("valid JSON")
+}
+
+fn main() {
+    // Equivalence first: every contestant writes the same JSON.
+    let ours = |e: Envelope| parse(&ERR.render_to_vec(e));
+    let theirs = |f: fn(&mut Vec<u8>, u64, u32, u32)| {
+        let mut out = Vec::new();
+        f(&mut out, 42, 13, 10);
+        parse(&out)
+    };
+    let problem = ours(Envelope::Problem);
+    assert_eq!(theirs(hand_problem), problem, "hand-written serde");
+    assert_eq!(theirs(json_macro_problem), problem, "json!");
+    assert_eq!(theirs(http_api_problem), problem, "http-api-problem");
+    assert_eq!(theirs(problem_details), problem, "problem_details");
+    for envelope in Envelope::ALL {
+        let mut out = Vec::new();
+        hand_envelope(envelope, &mut out, 42, 13, 10);
+        assert_eq!(parse(&out), ours(envelope), "hand-written {envelope}");
+    }
+    let (errors, rows) = collection();
+    let mut out = Vec::new();
+    hand_collection(&mut out, &rows);
+    assert_eq!(
+        parse(&out),
+        parse(&errors.render_to_vec(Envelope::Drf)),
+        "hand-written collection"
+    );
+    assert!(parse(&OrderError::SkuMissing.render_to_vec(Envelope::JsonApi))["errors"].is_array());
+
+    divan::main();
+}
+
+/// One Problem Details body into a reused buffer.
+mod problem {
+    use super::*;
+
+    fn run(bencher: Bencher, f: fn(&mut Vec<u8>, u64, u32, u32)) {
+        let mut out = Vec::with_capacity(512);
+        bencher.bench_local(|| {
+            out.clear();
+            f(&mut out, black_box(42), black_box(13), black_box(10));
+            black_box(&out);
+        });
+    }
+
+    #[divan::bench]
+    fn errcodes(bencher: Bencher) {
+        let mut out = Vec::with_capacity(512);
+        bencher.bench_local(|| {
+            out.clear();
+            let err = OrderError::TooLarge {
+                order: black_box(42),
+                items: black_box(13),
+                limit: black_box(10),
+            };
+            err.render(Envelope::Problem, &mut out);
+            black_box(&out);
+        });
+    }
+
+    #[divan::bench]
+    fn serde_struct_format(bencher: Bencher) {
+        run(bencher, hand_problem);
+    }
+
+    #[divan::bench]
+    fn serde_json_macro(bencher: Bencher) {
+        run(bencher, json_macro_problem);
+    }
+
+    #[divan::bench]
+    fn http_api_problem(bencher: Bencher) {
+        run(bencher, super::http_api_problem);
+    }
+
+    #[divan::bench]
+    fn problem_details(bencher: Bencher) {
+        run(bencher, super::problem_details);
+    }
+}
+
+/// The same error in each envelope: errcodes against hand-written serde.
+mod envelopes {
+    use super::*;
+
+    const ALL: [Envelope; 5] = Envelope::ALL;
+
+    #[divan::bench(args = ALL)]
+    fn errcodes(bencher: Bencher, envelope: Envelope) {
+        let mut out = Vec::with_capacity(512);
+        bencher.bench_local(|| {
+            out.clear();
+            let err = OrderError::TooLarge {
+                order: black_box(42),
+                items: black_box(13),
+                limit: black_box(10),
+            };
+            err.render(envelope, &mut out);
+            black_box(&out);
+        });
+    }
+
+    #[divan::bench(args = ALL)]
+    fn serde_struct_format(bencher: Bencher, envelope: Envelope) {
+        let mut out = Vec::with_capacity(512);
+        bencher.bench_local(|| {
+            out.clear();
+            hand_envelope(
+                envelope,
+                &mut out,
+                black_box(42),
+                black_box(13),
+                black_box(10),
+            );
+            black_box(&out);
+        });
+    }
+}
+
+/// A 50-entry validation collection.
+mod collection50 {
+    use super::*;
+
+    #[divan::bench(args = Envelope::ALL)]
+    fn errcodes(bencher: Bencher, envelope: Envelope) {
+        let (errors, _) = collection();
+        let mut out = Vec::with_capacity(16 * 1024);
+        bencher.bench_local(|| {
+            out.clear();
+            black_box(&errors).render(envelope, &mut out);
+            black_box(&out);
+        });
+    }
+
+    #[divan::bench]
+    fn serde_struct_drf(bencher: Bencher) {
+        let (_, rows) = collection();
+        let mut out = Vec::with_capacity(16 * 1024);
+        bencher.bench_local(|| {
+            out.clear();
+            hand_collection(&mut out, black_box(&rows));
+            black_box(&out);
+        });
+    }
+}
