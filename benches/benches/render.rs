@@ -223,9 +223,15 @@ fn collection() -> (ApiErrors, Vec<(String, &'static str, &'static str)>) {
     (errors, rows)
 }
 
-fn hand_collection(out: &mut Vec<u8>, rows: &[(String, &'static str, &'static str)]) {
+/// The hand-written equivalent of the collection in each envelope, as a
+/// user would write it with serde (Laravel's ordered map included).
+fn hand_collection(
+    envelope: Envelope,
+    out: &mut Vec<u8>,
+    rows: &[(String, &'static str, &'static str)],
+) {
     #[derive(Serialize)]
-    struct Item<'a> {
+    struct DrfItem<'a> {
         code: &'a str,
         detail: &'a str,
         attr: Option<&'a str>,
@@ -233,20 +239,148 @@ fn hand_collection(out: &mut Vec<u8>, rows: &[(String, &'static str, &'static st
     #[derive(Serialize)]
     struct Drf<'a> {
         r#type: &'static str,
-        errors: Vec<Item<'a>>,
+        errors: Vec<DrfItem<'a>>,
     }
-    let body = Drf {
-        r#type: "validation_error",
-        errors: rows
-            .iter()
-            .map(|(path, code, detail)| Item {
-                code,
-                detail,
-                attr: Some(path),
-            })
-            .collect(),
+    #[derive(Serialize)]
+    struct Source {
+        pointer: String,
+    }
+    #[derive(Serialize)]
+    struct JsonApiObject<'a> {
+        status: &'static str,
+        code: &'a str,
+        title: &'static str,
+        detail: &'a str,
+        source: Source,
+    }
+    #[derive(Serialize)]
+    struct Errors<T> {
+        errors: T,
+    }
+    #[derive(Serialize)]
+    struct ProblemItem<'a> {
+        detail: &'a str,
+        pointer: String,
+        code: &'a str,
+    }
+    #[derive(Serialize)]
+    struct Problem<'a> {
+        r#type: &'static str,
+        title: &'static str,
+        status: u16,
+        detail: String,
+        code: &'static str,
+        errors: Vec<ProblemItem<'a>>,
+    }
+    /// Keys in first-added order, each with its messages.
+    struct Grouped<'a>(Vec<(&'a str, Vec<&'a str>)>);
+    impl Serialize for Grouped<'_> {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+        }
+    }
+    #[derive(Serialize)]
+    struct Laravel<'a> {
+        message: String,
+        errors: Grouped<'a>,
+    }
+    #[derive(Serialize)]
+    struct Detail<'a> {
+        key: &'a str,
+        message: &'a str,
+    }
+    #[derive(Serialize)]
+    struct ShipItem<'a> {
+        r#type: &'static str,
+        message: String,
+        details: Vec<Detail<'a>>,
+    }
+    let pointer = |path: &str| path.split('.').fold(String::new(), |acc, s| acc + "/" + s);
+    let _ = match envelope {
+        Envelope::Drf => serde_json::to_writer(
+            out,
+            &Drf {
+                r#type: "validation_error",
+                errors: rows
+                    .iter()
+                    .map(|(path, code, detail)| DrfItem {
+                        code,
+                        detail,
+                        attr: Some(path),
+                    })
+                    .collect(),
+            },
+        ),
+        Envelope::JsonApi => serde_json::to_writer(
+            out,
+            &Errors {
+                errors: rows
+                    .iter()
+                    .map(|(path, code, detail)| JsonApiObject {
+                        status: "422",
+                        code,
+                        title: "Unprocessable Entity",
+                        detail,
+                        source: Source {
+                            pointer: format!("/data/attributes{}", pointer(path)),
+                        },
+                    })
+                    .collect::<Vec<_>>(),
+            },
+        ),
+        Envelope::Problem => serde_json::to_writer(
+            out,
+            &Problem {
+                r#type: "about:blank",
+                title: "Unprocessable Entity",
+                status: 422,
+                detail: format!("{} fields failed validation.", rows.len()),
+                code: "validation_failed",
+                errors: rows
+                    .iter()
+                    .map(|(path, code, detail)| ProblemItem {
+                        detail,
+                        pointer: format!("#{}", pointer(path)),
+                        code,
+                    })
+                    .collect(),
+            },
+        ),
+        Envelope::Laravel => {
+            let mut groups: Vec<(&str, Vec<&str>)> = Vec::new();
+            for (path, _, detail) in rows {
+                match groups.iter_mut().find(|(k, _)| k == path) {
+                    Some((_, messages)) => messages.push(detail),
+                    None => groups.push((path, vec![detail])),
+                }
+            }
+            let message = match rows.len() - 1 {
+                0 => rows[0].2.to_owned(),
+                1 => format!("{} (and 1 more error)", rows[0].2),
+                n => format!("{} (and {n} more errors)", rows[0].2),
+            };
+            serde_json::to_writer(
+                out,
+                &Laravel {
+                    message,
+                    errors: Grouped(groups),
+                },
+            )
+        }
+        Envelope::ShipStream => serde_json::to_writer(
+            out,
+            &Errors {
+                errors: [ShipItem {
+                    r#type: "application",
+                    message: format!("{} fields failed validation.", rows.len()),
+                    details: rows
+                        .iter()
+                        .map(|(key, _, message)| Detail { key, message })
+                        .collect(),
+                }],
+            },
+        ),
     };
-    let _ = serde_json::to_writer(out, &body);
 }
 
 fn parse(bytes: &[u8]) -> Value {
@@ -272,13 +406,15 @@ fn main() {
         assert_eq!(parse(&out), ours(envelope), "hand-written {envelope}");
     }
     let (errors, rows) = collection();
-    let mut out = Vec::new();
-    hand_collection(&mut out, &rows);
-    assert_eq!(
-        parse(&out),
-        parse(&errors.render_to_vec(Envelope::Drf)),
-        "hand-written collection"
-    );
+    for envelope in Envelope::ALL {
+        let mut out = Vec::new();
+        hand_collection(envelope, &mut out, &rows);
+        assert_eq!(
+            parse(&out),
+            parse(&errors.render_to_vec(envelope)),
+            "hand-written collection, {envelope}"
+        );
+    }
     assert!(parse(&OrderError::SkuMissing.render_to_vec(Envelope::JsonApi))["errors"].is_array());
 
     divan::main();
@@ -386,13 +522,13 @@ mod collection50 {
         });
     }
 
-    #[divan::bench]
-    fn serde_struct_drf(bencher: Bencher) {
+    #[divan::bench(args = Envelope::ALL)]
+    fn serde_struct_format(bencher: Bencher, envelope: Envelope) {
         let (_, rows) = collection();
         let mut out = Vec::with_capacity(16 * 1024);
         bencher.bench_local(|| {
             out.clear();
-            hand_collection(&mut out, black_box(&rows));
+            hand_collection(envelope, &mut out, black_box(&rows));
             black_box(&out);
         });
     }

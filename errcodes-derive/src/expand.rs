@@ -242,6 +242,20 @@ fn optional_methods(input: &Input, arms: &[Arm]) -> TokenStream {
         out.extend(quote!(fn has_detail(&self) -> bool { #body }));
     }
 
+    if any_transparent
+        || arms
+            .iter()
+            .any(|a| a.template.is_some_and(|t| t.plain_text().is_some()))
+    {
+        let body = method(arms, &quote!(#api::detail_str), |arm| {
+            match arm.template.and_then(Template::plain_text) {
+                Some(text) => quote!(#p::Some(#text)),
+                None => quote!(#p::None),
+            }
+        });
+        out.extend(quote!(fn detail_str(&self) -> #p::Option<&str> { #body }));
+    }
+
     let has_location = |a: &Arm| {
         let v = &a.variant.attrs;
         v.attr_name.is_some()

@@ -18,6 +18,9 @@ type Boxed = Box<dyn ApiError + Send + Sync>;
 /// An owned [`Location`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum OwnedLocation {
+    /// A dotted path as given, such as `items.0.sku` (rendered as written,
+    /// with no re-joining of segments).
+    Dotted(String),
     Path(FieldPath),
     Pointer(String),
     Parameter(String),
@@ -28,7 +31,7 @@ enum OwnedLocation {
 impl OwnedLocation {
     fn of(location: Location<'_>) -> OwnedLocation {
         match location {
-            Location::Field(dotted) => OwnedLocation::Path(FieldPath::parse_dotted(dotted)),
+            Location::Field(dotted) => OwnedLocation::Dotted(dotted.to_owned()),
             Location::Path(path) => OwnedLocation::Path(path.clone()),
             Location::Pointer(pointer) => OwnedLocation::Pointer(pointer.to_owned()),
             Location::Parameter(name) => OwnedLocation::Parameter(name.to_owned()),
@@ -39,6 +42,7 @@ impl OwnedLocation {
 
     fn as_location(&self) -> Location<'_> {
         match self {
+            OwnedLocation::Dotted(dotted) => Location::Field(dotted),
             OwnedLocation::Path(path) => Location::Path(path),
             OwnedLocation::Pointer(pointer) => Location::Pointer(pointer),
             OwnedLocation::Parameter(name) => Location::Parameter(name),
@@ -78,14 +82,19 @@ pub struct FieldError {
 }
 
 impl FieldError {
-    /// An error about the request member at `path` (a dotted `&str` such as
-    /// `items.0.sku`, or a [`FieldPath`]).
+    /// An error about the request member at `path`: a dotted path such as
+    /// `items.0.sku` (a `&str` or `String`), or a [`FieldPath`] built from
+    /// segments (for member names that contain `.`).
     pub fn new(
-        path: impl Into<FieldPath>,
+        path: impl Into<MemberPath>,
         code: impl Into<Cow<'static, str>>,
         detail: impl Into<Cow<'static, str>>,
     ) -> Self {
-        FieldError::at(OwnedLocation::Path(path.into()), code, detail)
+        let location = match path.into().0 {
+            PathRepr::Dotted(dotted) => OwnedLocation::Dotted(dotted),
+            PathRepr::Segments(path) => OwnedLocation::Path(path),
+        };
+        FieldError::at(location, code, detail)
     }
 
     /// An object-level error, about the request as a whole (drf's
@@ -182,8 +191,40 @@ impl ApiError for FieldError {
     fn fmt_detail(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.detail)
     }
+    fn detail_str(&self) -> Option<&str> {
+        Some(&self.detail)
+    }
     fn location(&self) -> Option<Location<'_>> {
         Some(self.location.as_location())
+    }
+}
+
+/// The path argument of [`FieldError::new`]: a dotted path (`&str`,
+/// `String`) or a [`FieldPath`].
+#[derive(Clone, Debug)]
+pub struct MemberPath(PathRepr);
+
+#[derive(Clone, Debug)]
+enum PathRepr {
+    Dotted(String),
+    Segments(FieldPath),
+}
+
+impl From<&str> for MemberPath {
+    fn from(dotted: &str) -> Self {
+        MemberPath(PathRepr::Dotted(dotted.to_owned()))
+    }
+}
+
+impl From<String> for MemberPath {
+    fn from(dotted: String) -> Self {
+        MemberPath(PathRepr::Dotted(dotted))
+    }
+}
+
+impl From<FieldPath> for MemberPath {
+    fn from(path: FieldPath) -> Self {
+        MemberPath(PathRepr::Segments(path))
     }
 }
 
@@ -254,6 +295,9 @@ impl ApiError for Snapshot {
     }
     fn has_detail(&self) -> bool {
         self.detail.is_some()
+    }
+    fn detail_str(&self) -> Option<&str> {
+        self.detail.as_deref()
     }
     fn location(&self) -> Option<Location<'_>> {
         self.location.as_ref().map(OwnedLocation::as_location)
@@ -485,6 +529,12 @@ impl ApiErrors {
     #[must_use]
     pub fn iter(&self) -> impl ExactSizeIterator<Item = &(dyn ApiError + Send + Sync)> + '_ {
         self.items.iter().map(|b| &**b)
+    }
+
+    /// The error at `index`, in the order added.
+    #[must_use]
+    pub fn get(&self, index: usize) -> Option<&(dyn ApiError + Send + Sync)> {
+        self.items.get(index).map(|b| &**b)
     }
 
     /// How many errors there are (at least one).

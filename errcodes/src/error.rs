@@ -67,6 +67,24 @@ pub trait ApiError {
     /// Only when the formatter itself fails.
     fn fmt_detail(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result;
 
+    /// The detail as a plain string, when it is one: renderers then copy it
+    /// without going through the formatting machinery. It must equal what
+    /// [`fmt_detail`](ApiError::fmt_detail) writes. The derive returns the
+    /// literal of a `detail` without placeholders.
+    ///
+    /// ```
+    /// use errcodes::ApiError;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api(status = 404, detail = "Not found.")]
+    /// struct NotFound;
+    ///
+    /// assert_eq!(NotFound.detail_str(), Some("Not found."));
+    /// ```
+    fn detail_str(&self) -> Option<&str> {
+        None
+    }
+
     /// Whether [`fmt_detail`](ApiError::fmt_detail) writes text meant for the
     /// client. When `false`, each envelope writes its own generic text
     /// instead: the derive returns `false` for a 5xx without a `detail`, so
@@ -170,7 +188,8 @@ pub trait ApiError {
     /// assert_eq!(body, br#"{"message":"Unauthenticated."}"#);
     /// ```
     fn render_to_vec(&self, envelope: Envelope) -> Vec<u8> {
-        let mut out = Vec::with_capacity(128);
+        // Most single-error bodies fit, so the buffer is allocated once.
+        let mut out = Vec::with_capacity(256);
         self.render(envelope, &mut out);
         out
     }
@@ -392,6 +411,9 @@ macro_rules! forward_api_error {
             }
             fn has_detail(&self) -> bool {
                 (**self).has_detail()
+            }
+            fn detail_str(&self) -> Option<&str> {
+                (**self).detail_str()
             }
             fn location(&self) -> Option<Location<'_>> {
                 (**self).location()

@@ -23,24 +23,36 @@ pub fn number(out: &mut Vec<u8>, n: u16) {
     unsigned(out, usize::from(n));
 }
 
+/// For each byte, the character after the backslash of its JSON escape
+/// (`u` for `\u00XX`), or 0 when the byte is written as it is.
+static ESCAPE: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = b'u';
+        b += 1;
+    }
+    table[0x08] = b'b';
+    table[0x09] = b't';
+    table[0x0a] = b'n';
+    table[0x0c] = b'f';
+    table[0x0d] = b'r';
+    table[b'"' as usize] = b'"';
+    table[b'\\' as usize] = b'\\';
+    table
+};
+
 /// Appends `s` with JSON string escaping, without quotes.
 pub fn escape_into(out: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
     let mut start = 0;
     for (i, &b) in bytes.iter().enumerate() {
-        let escape: &[u8] = match b {
-            b'"' => b"\\\"",
-            b'\\' => b"\\\\",
-            b'\n' => b"\\n",
-            b'\r' => b"\\r",
-            b'\t' => b"\\t",
-            0x08 => b"\\b",
-            0x0c => b"\\f",
-            0..=0x1f => b"",
-            _ => continue,
-        };
+        let escape = ESCAPE[usize::from(b)];
+        if escape == 0 {
+            continue;
+        }
         out.extend_from_slice(&bytes[start..i]);
-        if escape.is_empty() {
+        if escape == b'u' {
             const HEX: &[u8; 16] = b"0123456789abcdef";
             out.extend_from_slice(&[
                 b'\\',
@@ -51,7 +63,7 @@ pub fn escape_into(out: &mut Vec<u8>, s: &str) {
                 HEX[usize::from(b & 0xf)],
             ]);
         } else {
-            out.extend_from_slice(escape);
+            out.extend_from_slice(&[b'\\', escape]);
         }
         start = i + 1;
     }
@@ -80,7 +92,12 @@ pub fn detail<E: ApiError + ?Sized>(out: &mut Vec<u8>, err: &E) {
 /// that fails part-way leaves what it wrote; the caller still closes the
 /// string, so the document stays valid.
 pub fn detail_inner<E: ApiError + ?Sized>(out: &mut Vec<u8>, err: &E) {
-    let _ = write!(Escaper(out), "{}", Detail(err));
+    match err.detail_str() {
+        Some(text) => escape_into(out, text),
+        None => {
+            let _ = write!(Escaper(out), "{}", Detail(err));
+        }
+    }
 }
 
 /// A dotted path (`items.0.sku`) as a JSON Pointer body (`/items/0/sku`),

@@ -159,7 +159,7 @@ mod validator;
 #[path = "private.rs"]
 pub mod __private;
 
-pub use crate::collection::{ApiErrors, ApiErrorsBuilder, FieldError};
+pub use crate::collection::{ApiErrors, ApiErrorsBuilder, FieldError, MemberPath};
 pub use crate::envelope::{Envelope, UnknownEnvelope};
 pub use crate::error::{ApiError, Detail, HeaderVisitor, Location, MetaValue, MetaVisitor};
 pub use crate::path::{FieldPath, Segment};

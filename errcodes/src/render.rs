@@ -409,42 +409,116 @@ fn laravel_many(errors: &ApiErrors, doc: Doc<'_>, out: &mut Vec<u8>) {
         out.push(b'"');
     }
     out.extend_from_slice(b",\"errors\":{");
-    // Each entry's key, rendered once into `keys`; `spans[i]` is entry i's.
-    let mut keys: Vec<u8> = Vec::new();
-    let mut spans: Vec<(usize, usize)> = Vec::with_capacity(errors.len());
-    for err in errors.iter() {
-        let start = keys.len();
-        if !dotted_key(err.location(), doc, &mut keys) {
-            json::string(&mut keys, doc.non_field_key);
-        }
-        spans.push((start, keys.len()));
-    }
-    let key = |i: usize| &keys[spans[i].0..spans[i].1];
+    let groups = KeyGroups::of(errors, doc);
     let mut first_group = true;
-    for i in 0..spans.len() {
-        if (0..i).any(|j| key(j) == key(i)) {
-            continue; // this key's group was written with its first entry
+    for start in 0..groups.entries.len() {
+        if !groups.entries[start].leads {
+            continue; // written with the first entry of its key
         }
         if !first_group {
             out.push(b',');
         }
         first_group = false;
-        out.extend_from_slice(key(i));
+        out.extend_from_slice(groups.key(start));
         out.extend_from_slice(b":[");
-        let mut first_message = true;
-        for (j, err) in errors.iter().enumerate().skip(i) {
-            if key(j) != key(i) {
-                continue;
-            }
-            if !first_message {
+        let mut member = Some(start);
+        while let Some(i) = member {
+            if i != start {
                 out.push(b',');
             }
-            first_message = false;
-            detail_or(err, out, LARAVEL_SERVER_MESSAGE);
+            if let Some(err) = errors.get(i) {
+                detail_or(err, out, LARAVEL_SERVER_MESSAGE);
+            }
+            member = groups.entries[i].next;
         }
         out.push(b']');
     }
     out.extend_from_slice(b"}}");
+}
+
+/// The entries of a collection grouped by their Laravel key, in linear time
+/// after one sort by hash: each group is a chain from its first entry.
+struct KeyGroups {
+    /// Every entry's key, as a JSON string, back to back.
+    keys: Vec<u8>,
+    entries: Vec<KeyEntry>,
+}
+
+struct KeyEntry {
+    span: (usize, usize),
+    hash: u64,
+    /// The next entry with the same key.
+    next: Option<usize>,
+    /// Whether this is the first entry with its key.
+    leads: bool,
+}
+
+impl KeyGroups {
+    fn of(errors: &ApiErrors, doc: Doc<'_>) -> KeyGroups {
+        let mut keys = Vec::with_capacity(errors.len() * 16);
+        let mut entries = Vec::with_capacity(errors.len());
+        for err in errors.iter() {
+            let start = keys.len();
+            if !dotted_key(err.location(), doc, &mut keys) {
+                json::string(&mut keys, doc.non_field_key);
+            }
+            entries.push(KeyEntry {
+                span: (start, keys.len()),
+                hash: fnv1a(&keys[start..]),
+                next: None,
+                leads: true,
+            });
+        }
+        let mut groups = KeyGroups { keys, entries };
+        // Sorting by (hash, index) puts equal keys next to each other, each
+        // run in the order the entries were added.
+        let mut order: Vec<usize> = (0..groups.entries.len()).collect();
+        order.sort_unstable_by_key(|&i| (groups.entries[i].hash, i));
+        let mut run_start = 0;
+        while run_start < order.len() {
+            let hash = groups.entries[order[run_start]].hash;
+            let run_end = order[run_start..]
+                .iter()
+                .position(|&i| groups.entries[i].hash != hash)
+                .map_or(order.len(), |n| run_start + n);
+            groups.link(&order[run_start..run_end]);
+            run_start = run_end;
+        }
+        groups
+    }
+
+    /// Chains the entries of one hash run that share a key (a run holds
+    /// different keys only on a hash collision).
+    fn link(&mut self, run: &[usize]) {
+        for (n, &a) in run.iter().enumerate() {
+            if !self.entries[a].leads {
+                continue;
+            }
+            let mut last = a;
+            for &b in &run[n + 1..] {
+                if self.entries[b].leads && self.key(b) == self.key(a) {
+                    self.entries[b].leads = false;
+                    self.entries[last].next = Some(b);
+                    last = b;
+                }
+            }
+        }
+    }
+
+    fn key(&self, i: usize) -> &[u8] {
+        let (start, end) = self.entries[i].span;
+        &self.keys[start..end]
+    }
+}
+
+/// FNV-1a: a tiny hash, enough to bring equal keys together.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
 }
 
 /// The drf-standardized-errors `type` of one error.
