@@ -135,7 +135,11 @@ fn impl_api_error(input: &Input, templates: &[Option<Template>]) -> TokenStream 
     let detail = detail_body(&arms);
     let optional = optional_methods(input, &arms);
 
+    let axum_where = where_clause_predicates(&where_clause);
     quote! {
+        ::errcodes::__private::impl_axum! {
+            {#impl_generics} {#ident #ty_generics} {#axum_where}
+        }
         #[automatically_derived]
         #[allow(clippy::match_same_arms, clippy::too_many_lines, unreachable_code)]
         impl #impl_generics #api for #ident #ty_generics #where_clause {
@@ -546,6 +550,16 @@ fn where_clause(input: &Input, arms: &[Arm]) -> TokenStream {
         return TokenStream::new();
     }
     quote!(where #(#existing,)* #(#bounds,)*)
+}
+
+/// The predicates of a `where ...` clause built by [`where_clause`], without
+/// the keyword.
+fn where_clause_predicates(clause: &TokenStream) -> TokenStream {
+    clause
+        .clone()
+        .into_iter()
+        .skip_while(|tt| matches!(tt, proc_macro2::TokenTree::Ident(i) if i == "where"))
+        .collect()
 }
 
 fn mentions_param(tokens: TokenStream, params: &[String]) -> bool {

@@ -130,6 +130,12 @@
 //! condition." (JSON:API, Problem Details, ShipStream), "Server Error"
 //! (Laravel), "A server error occurred." (drf).
 //!
+//! # Cargo features
+//!
+//! * `axum`: derived types, [`ApiErrors`] and [`FieldError`] implement
+//!   `axum::response::IntoResponse` (see the `axum` module).
+//! * `validator`: `ApiErrors::from(validator::ValidationErrors)`.
+//!
 //! # Compile-time checks
 //!
 //! Every misuse of `#[api(...)]` is a compile error at the offending token,
@@ -145,6 +151,8 @@
 #![deny(missing_docs)]
 #![warn(clippy::pedantic)]
 
+#[cfg(feature = "axum")]
+pub mod axum;
 mod collection;
 mod envelope;
 mod error;

@@ -143,3 +143,32 @@ impl AsDynError for dyn std::error::Error + Send + Sync + 'static {
         self
     }
 }
+
+/// Implements `axum::response::IntoResponse` for a derived type when the
+/// `axum` feature is on; expands to nothing otherwise, so the derive emits it
+/// unconditionally and users pay only for what they enabled.
+#[cfg(feature = "axum")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errcodes_impl_axum {
+    ({$($generics:tt)*} {$($ty:tt)*} {$($where:tt)*}) => {
+        #[automatically_derived]
+        impl $($generics)* ::errcodes::__private::axum_core::response::IntoResponse for $($ty)* where $($where)* {
+            fn into_response(self) -> ::errcodes::__private::axum_core::response::Response {
+                ::errcodes::axum::into_response(&self)
+            }
+        }
+    };
+}
+
+/// Without the `axum` feature: nothing.
+#[cfg(not(feature = "axum"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errcodes_impl_axum {
+    ($($tokens:tt)*) => {};
+}
+
+pub use crate::__errcodes_impl_axum as impl_axum;
+#[cfg(feature = "axum")]
+pub use axum_core;
