@@ -145,6 +145,13 @@ fn check_type_base(cx: &Ctxt, input: &Input) {
             lit,
             format!("`type_base` must be an absolute URI such as `https://errors.example.com/`, found `{value}`"),
         );
+    } else if !value.ends_with(['/', '#', ':', '=']) {
+        // The code is appended as it is: `https://x.example/errors` would
+        // give `https://x.example/errorsnot_found`.
+        cx.error_spanned_by(
+            lit,
+            format!("`type_base` is joined with the code as it is, so it must end with `/`, `#`, `:` or `=`; write `{value}/`"),
+        );
     }
 }
 
@@ -344,6 +351,20 @@ fn check_header_name(cx: &Ctxt, lit: &LitStr) {
     }
 }
 
+// A response header set by a field is not one the response itself owns.
+fn check_response_header(cx: &Ctxt, lit: &LitStr) {
+    let name = lit.value().to_ascii_lowercase();
+    if ["content-type", "content-length", "transfer-encoding"].contains(&name.as_str()) {
+        cx.error_spanned_by(
+            lit,
+            format!(
+                "`{}` is set by errcodes for every response; choose another header",
+                lit.value()
+            ),
+        );
+    }
+}
+
 // Field keys: one source, one runtime attr, meta names that do not clash.
 fn check_fields(cx: &Ctxt, variant: &Variant) {
     let mut source: Option<&Field> = None;
@@ -385,6 +406,7 @@ fn check_fields(cx: &Ctxt, variant: &Variant) {
         }
         if let Some(lit) = &a.header {
             check_header_name(cx, lit);
+            check_response_header(cx, lit);
         }
     }
 }

@@ -2,7 +2,7 @@
 
 use core::fmt::{self, Write as _};
 
-use http::header::{HeaderValue, CONTENT_TYPE};
+use http::header::{HeaderValue, CONTENT_LENGTH, CONTENT_TYPE, TRANSFER_ENCODING};
 use http::HeaderName;
 
 use crate::envelope::Envelope;
@@ -20,6 +20,10 @@ pub fn build<E: ApiError + ?Sized>(err: &E, envelope: Envelope) -> http::Respons
         HeaderValue::from_static(envelope.content_type()),
     );
     err.visit_headers(&mut |name: &HeaderName, value: &dyn fmt::Display| {
+        // The response owns these; an error cannot override them.
+        if [CONTENT_TYPE, CONTENT_LENGTH, TRANSFER_ENCODING].contains(name) {
+            return;
+        }
         // Format on the stack; only the header value itself is allocated.
         let mut text = StackText::default();
         if write!(text, "{value}").is_err() {

@@ -417,3 +417,48 @@ fn one_code_may_serve_several_variants_with_one_status() {
     assert_eq!(E::Order(1).code(), E::User(2).code());
     assert_eq!(Detail(&E::User(2)).to_string(), "No user 2.");
 }
+
+#[test]
+fn an_error_cannot_override_the_content_type() {
+    struct Sneaky;
+    impl ApiError for Sneaky {
+        fn status(&self) -> StatusCode {
+            StatusCode::BAD_REQUEST
+        }
+        fn code(&self) -> &str {
+            "sneaky"
+        }
+        fn title(&self) -> &str {
+            "Bad Request"
+        }
+        fn fmt_detail(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("x")
+        }
+        fn visit_headers(&self, visitor: &mut dyn errcodes::HeaderVisitor) {
+            visitor.visit(&http::header::CONTENT_TYPE, &"text/html");
+            visitor.visit(&http::header::CONTENT_LENGTH, &"0");
+            visitor.visit(&http::header::WARNING, &"199 - ok");
+        }
+    }
+    let response = Sneaky.to_response();
+    let types: Vec<_> = response.headers().get_all("content-type").iter().collect();
+    assert_eq!(types, ["application/problem+json"]);
+    assert!(response.headers().get("content-length").is_none());
+    assert_eq!(response.headers()["warning"], "199 - ok");
+}
+
+#[test]
+fn header_values_longer_than_256_bytes_are_left_out() {
+    #[derive(Debug, ApiError)]
+    #[api(status = 400, detail = "x")]
+    struct E(#[api(header = "X-Long")] String);
+    assert!(E("a".repeat(257))
+        .to_response()
+        .headers()
+        .get("x-long")
+        .is_none());
+    assert_eq!(
+        E("a".repeat(256)).to_response().headers()["x-long"].len(),
+        256
+    );
+}
