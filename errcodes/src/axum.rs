@@ -31,6 +31,17 @@ use crate::error::ApiError;
 
 /// The axum response of any error: [`ApiError::to_response`] with an axum
 /// body.
+///
+/// ```
+/// use errcodes::ApiError;
+///
+/// #[derive(Debug, ApiError)]
+/// #[api(status = 409, detail = "Taken.")]
+/// struct Taken;
+///
+/// let response = errcodes::axum::into_response(&Taken);
+/// assert_eq!(response.status(), 409);
+/// ```
 pub fn into_response<E: ApiError + ?Sized>(err: &E) -> Response {
     err.to_response().map(Body::from)
 }

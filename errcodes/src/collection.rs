@@ -85,6 +85,15 @@ impl FieldError {
     /// An error about the request member at `path`: a dotted path such as
     /// `items.0.sku` (a `&str` or `String`), or a [`FieldPath`] built from
     /// segments (for member names that contain `.`).
+    ///
+    /// ```
+    /// use errcodes::{ApiError, FieldError, FieldPath, Location};
+    ///
+    /// let dotted = FieldError::new("items.0.sku", "required", "SKU is required.");
+    /// assert_eq!(dotted.location(), Some(Location::Field("items.0.sku")));
+    /// let built = FieldError::new(FieldPath::new().key("items").index(0), "invalid", "Bad item.");
+    /// assert!(matches!(built.location(), Some(Location::Path(_))));
+    /// ```
     pub fn new(
         path: impl Into<MemberPath>,
         code: impl Into<Cow<'static, str>>,
@@ -201,6 +210,14 @@ impl ApiError for FieldError {
 
 /// The path argument of [`FieldError::new`]: a dotted path (`&str`,
 /// `String`) or a [`FieldPath`].
+///
+/// ```
+/// use errcodes::{FieldPath, MemberPath};
+///
+/// let _: MemberPath = "items.0.sku".into();
+/// let _: MemberPath = String::from("email").into();
+/// let _: MemberPath = FieldPath::new().key("a.b").into();
+/// ```
 #[derive(Clone, Debug)]
 pub struct MemberPath(PathRepr);
 
@@ -348,12 +365,42 @@ pub struct ApiErrorsBuilder {
 impl ApiErrorsBuilder {
     /// Adds an error: a derived error, a [`FieldError`], or anything that
     /// implements [`ApiError`] and can be sent between threads.
+    ///
+    /// ```
+    /// use errcodes::{ApiError, ApiErrors, FieldError};
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api(status = 409, detail = "Taken.")]
+    /// struct Taken;
+    ///
+    /// let mut errors = ApiErrors::builder();
+    /// assert!(errors.is_empty());
+    /// errors.push(Taken).push_boxed(Box::new(FieldError::new("name", "required", "Required.")));
+    /// assert_eq!(errors.len(), 2);
+    /// let errors = errors.finish().unwrap_err();
+    /// assert_eq!(errors.status(), 400); // mixed 4xx statuses
+    /// ```
     pub fn push<E: ApiError + Send + Sync + 'static>(&mut self, err: E) -> &mut Self {
         self.items.push(Box::new(err));
         self
     }
 
     /// Adds an already boxed error.
+    ///
+    /// ```
+    /// use errcodes::{ApiError, ApiErrors, FieldError};
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api(status = 409, detail = "Taken.")]
+    /// struct Taken;
+    ///
+    /// let mut errors = ApiErrors::builder();
+    /// assert!(errors.is_empty());
+    /// errors.push(Taken).push_boxed(Box::new(FieldError::new("name", "required", "Required.")));
+    /// assert_eq!(errors.len(), 2);
+    /// let errors = errors.finish().unwrap_err();
+    /// assert_eq!(errors.status(), 400); // mixed 4xx statuses
+    /// ```
     pub fn push_boxed(&mut self, err: Box<dyn ApiError + Send + Sync>) -> &mut Self {
         self.items.push(err);
         self
@@ -380,12 +427,42 @@ impl ApiErrorsBuilder {
     }
 
     /// How many errors were added.
+    ///
+    /// ```
+    /// use errcodes::{ApiError, ApiErrors, FieldError};
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api(status = 409, detail = "Taken.")]
+    /// struct Taken;
+    ///
+    /// let mut errors = ApiErrors::builder();
+    /// assert!(errors.is_empty());
+    /// errors.push(Taken).push_boxed(Box::new(FieldError::new("name", "required", "Required.")));
+    /// assert_eq!(errors.len(), 2);
+    /// let errors = errors.finish().unwrap_err();
+    /// assert_eq!(errors.status(), 400); // mixed 4xx statuses
+    /// ```
     #[must_use]
     pub fn len(&self) -> usize {
         self.items.len()
     }
 
     /// Whether no error was added.
+    ///
+    /// ```
+    /// use errcodes::{ApiError, ApiErrors, FieldError};
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api(status = 409, detail = "Taken.")]
+    /// struct Taken;
+    ///
+    /// let mut errors = ApiErrors::builder();
+    /// assert!(errors.is_empty());
+    /// errors.push(Taken).push_boxed(Box::new(FieldError::new("name", "required", "Required.")));
+    /// assert_eq!(errors.len(), 2);
+    /// let errors = errors.finish().unwrap_err();
+    /// assert_eq!(errors.status(), 400); // mixed 4xx statuses
+    /// ```
     #[must_use]
     pub fn is_empty(&self) -> bool {
         self.items.is_empty()
@@ -407,6 +484,21 @@ impl ApiErrorsBuilder {
     /// # Errors
     ///
     /// The gathered errors, when there is at least one.
+    ///
+    /// ```
+    /// use errcodes::{ApiError, ApiErrors, FieldError};
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api(status = 409, detail = "Taken.")]
+    /// struct Taken;
+    ///
+    /// let mut errors = ApiErrors::builder();
+    /// assert!(errors.is_empty());
+    /// errors.push(Taken).push_boxed(Box::new(FieldError::new("name", "required", "Required.")));
+    /// assert_eq!(errors.len(), 2);
+    /// let errors = errors.finish().unwrap_err();
+    /// assert_eq!(errors.status(), 400); // mixed 4xx statuses
+    /// ```
     pub fn finish(self) -> Result<(), ApiErrors> {
         match ApiErrors::from_boxed(self.items) {
             Some(errors) => Err(errors),
@@ -483,12 +575,40 @@ struct Settings {
 
 impl ApiErrors {
     /// A builder to gather errors into.
+    ///
+    /// ```
+    /// use errcodes::{ApiError, ApiErrors, Envelope, FieldError};
+    ///
+    /// let mut errors = ApiErrors::from_errors([FieldError::new("email", "invalid", "Enter a valid email address.")])
+    ///     .expect("one error");
+    /// errors.push(FieldError::new("name", "required", "This field is required."));
+    /// assert_eq!(errors.len(), 2);
+    /// assert!(!errors.is_empty());
+    /// assert_eq!(errors.get(1).unwrap().code(), "required");
+    /// assert_eq!(errors.iter().map(|e| e.code()).collect::<Vec<_>>(), ["invalid", "required"]);
+    /// assert!(ApiErrors::from_boxed(Vec::new()).is_none());
+    /// assert_eq!(ApiErrors::builder().len(), 0);
+    /// ```
     #[must_use]
     pub fn builder() -> ApiErrorsBuilder {
         ApiErrorsBuilder::default()
     }
 
     /// A collection of `errors`, or `None` when there are none.
+    ///
+    /// ```
+    /// use errcodes::{ApiError, ApiErrors, Envelope, FieldError};
+    ///
+    /// let mut errors = ApiErrors::from_errors([FieldError::new("email", "invalid", "Enter a valid email address.")])
+    ///     .expect("one error");
+    /// errors.push(FieldError::new("name", "required", "This field is required."));
+    /// assert_eq!(errors.len(), 2);
+    /// assert!(!errors.is_empty());
+    /// assert_eq!(errors.get(1).unwrap().code(), "required");
+    /// assert_eq!(errors.iter().map(|e| e.code()).collect::<Vec<_>>(), ["invalid", "required"]);
+    /// assert!(ApiErrors::from_boxed(Vec::new()).is_none());
+    /// assert_eq!(ApiErrors::builder().len(), 0);
+    /// ```
     pub fn from_errors<E, I>(errors: I) -> Option<ApiErrors>
     where
         E: ApiError + Send + Sync + 'static,
@@ -498,6 +618,20 @@ impl ApiErrors {
     }
 
     /// A collection of boxed errors, or `None` when there are none.
+    ///
+    /// ```
+    /// use errcodes::{ApiError, ApiErrors, Envelope, FieldError};
+    ///
+    /// let mut errors = ApiErrors::from_errors([FieldError::new("email", "invalid", "Enter a valid email address.")])
+    ///     .expect("one error");
+    /// errors.push(FieldError::new("name", "required", "This field is required."));
+    /// assert_eq!(errors.len(), 2);
+    /// assert!(!errors.is_empty());
+    /// assert_eq!(errors.get(1).unwrap().code(), "required");
+    /// assert_eq!(errors.iter().map(|e| e.code()).collect::<Vec<_>>(), ["invalid", "required"]);
+    /// assert!(ApiErrors::from_boxed(Vec::new()).is_none());
+    /// assert_eq!(ApiErrors::builder().len(), 0);
+    /// ```
     #[must_use]
     pub fn from_boxed(items: Vec<Box<dyn ApiError + Send + Sync>>) -> Option<ApiErrors> {
         (!items.is_empty()).then(|| ApiErrors::non_empty(items))
@@ -521,29 +655,99 @@ impl ApiErrors {
     }
 
     /// Adds one more error.
+    ///
+    /// ```
+    /// use errcodes::{ApiError, ApiErrors, Envelope, FieldError};
+    ///
+    /// let mut errors = ApiErrors::from_errors([FieldError::new("email", "invalid", "Enter a valid email address.")])
+    ///     .expect("one error");
+    /// errors.push(FieldError::new("name", "required", "This field is required."));
+    /// assert_eq!(errors.len(), 2);
+    /// assert!(!errors.is_empty());
+    /// assert_eq!(errors.get(1).unwrap().code(), "required");
+    /// assert_eq!(errors.iter().map(|e| e.code()).collect::<Vec<_>>(), ["invalid", "required"]);
+    /// assert!(ApiErrors::from_boxed(Vec::new()).is_none());
+    /// assert_eq!(ApiErrors::builder().len(), 0);
+    /// ```
     pub fn push<E: ApiError + Send + Sync + 'static>(&mut self, err: E) {
         self.items.push(Box::new(err));
     }
 
     /// The errors, in the order they were added.
+    ///
+    /// ```
+    /// use errcodes::{ApiError, ApiErrors, Envelope, FieldError};
+    ///
+    /// let mut errors = ApiErrors::from_errors([FieldError::new("email", "invalid", "Enter a valid email address.")])
+    ///     .expect("one error");
+    /// errors.push(FieldError::new("name", "required", "This field is required."));
+    /// assert_eq!(errors.len(), 2);
+    /// assert!(!errors.is_empty());
+    /// assert_eq!(errors.get(1).unwrap().code(), "required");
+    /// assert_eq!(errors.iter().map(|e| e.code()).collect::<Vec<_>>(), ["invalid", "required"]);
+    /// assert!(ApiErrors::from_boxed(Vec::new()).is_none());
+    /// assert_eq!(ApiErrors::builder().len(), 0);
+    /// ```
     #[must_use]
     pub fn iter(&self) -> impl ExactSizeIterator<Item = &(dyn ApiError + Send + Sync)> + '_ {
         self.items.iter().map(|b| &**b)
     }
 
     /// The error at `index`, in the order added.
+    ///
+    /// ```
+    /// use errcodes::{ApiError, ApiErrors, Envelope, FieldError};
+    ///
+    /// let mut errors = ApiErrors::from_errors([FieldError::new("email", "invalid", "Enter a valid email address.")])
+    ///     .expect("one error");
+    /// errors.push(FieldError::new("name", "required", "This field is required."));
+    /// assert_eq!(errors.len(), 2);
+    /// assert!(!errors.is_empty());
+    /// assert_eq!(errors.get(1).unwrap().code(), "required");
+    /// assert_eq!(errors.iter().map(|e| e.code()).collect::<Vec<_>>(), ["invalid", "required"]);
+    /// assert!(ApiErrors::from_boxed(Vec::new()).is_none());
+    /// assert_eq!(ApiErrors::builder().len(), 0);
+    /// ```
     #[must_use]
     pub fn get(&self, index: usize) -> Option<&(dyn ApiError + Send + Sync)> {
         self.items.get(index).map(|b| &**b)
     }
 
     /// How many errors there are (at least one).
+    ///
+    /// ```
+    /// use errcodes::{ApiError, ApiErrors, Envelope, FieldError};
+    ///
+    /// let mut errors = ApiErrors::from_errors([FieldError::new("email", "invalid", "Enter a valid email address.")])
+    ///     .expect("one error");
+    /// errors.push(FieldError::new("name", "required", "This field is required."));
+    /// assert_eq!(errors.len(), 2);
+    /// assert!(!errors.is_empty());
+    /// assert_eq!(errors.get(1).unwrap().code(), "required");
+    /// assert_eq!(errors.iter().map(|e| e.code()).collect::<Vec<_>>(), ["invalid", "required"]);
+    /// assert!(ApiErrors::from_boxed(Vec::new()).is_none());
+    /// assert_eq!(ApiErrors::builder().len(), 0);
+    /// ```
     #[must_use]
     pub fn len(&self) -> usize {
         self.items.len()
     }
 
     /// Always false: a collection holds at least one error.
+    ///
+    /// ```
+    /// use errcodes::{ApiError, ApiErrors, Envelope, FieldError};
+    ///
+    /// let mut errors = ApiErrors::from_errors([FieldError::new("email", "invalid", "Enter a valid email address.")])
+    ///     .expect("one error");
+    /// errors.push(FieldError::new("name", "required", "This field is required."));
+    /// assert_eq!(errors.len(), 2);
+    /// assert!(!errors.is_empty());
+    /// assert_eq!(errors.get(1).unwrap().code(), "required");
+    /// assert_eq!(errors.iter().map(|e| e.code()).collect::<Vec<_>>(), ["invalid", "required"]);
+    /// assert!(ApiErrors::from_boxed(Vec::new()).is_none());
+    /// assert_eq!(ApiErrors::builder().len(), 0);
+    /// ```
     #[must_use]
     pub fn is_empty(&self) -> bool {
         self.items.is_empty()
@@ -551,6 +755,28 @@ impl ApiErrors {
 
     /// The envelope [`to_response`](ApiError::to_response) uses (default
     /// Problem Details).
+    ///
+    /// ```
+    /// use errcodes::{ApiError, ApiErrors, Envelope, FieldError};
+    /// use serde_json::json;
+    ///
+    /// let errors = ApiErrors::from_errors([FieldError::new("items.0.sku", "required", "SKU is required.")])
+    ///     .unwrap()
+    ///     .with_envelope(Envelope::Problem)
+    ///     .with_code("validation")
+    ///     .with_title("Request validation failed")
+    ///     .with_detail("The order could not be created.")
+    ///     .with_type_base("https://errors.example.com/")
+    ///     .with_pointer_prefix("/data")
+    ///     .with_non_field_key("_general");
+    /// assert_eq!(errors.envelope(), Envelope::Problem);
+    /// let problem = errors.to_json_value(Envelope::Problem);
+    /// assert_eq!(problem["type"], "https://errors.example.com/validation");
+    /// assert_eq!(problem["title"], "Request validation failed");
+    /// assert_eq!(problem["detail"], "The order could not be created.");
+    /// let jsonapi = errors.to_json_value(Envelope::JsonApi);
+    /// assert_eq!(jsonapi["errors"][0]["source"], json!({"pointer": "/data/items/0/sku"}));
+    /// ```
     #[must_use]
     pub fn with_envelope(mut self, envelope: Envelope) -> Self {
         self.settings.envelope = envelope;
@@ -559,6 +785,28 @@ impl ApiErrors {
 
     /// The code of the whole (Problem Details `code`, JSON:API none); default
     /// `validation_failed`.
+    ///
+    /// ```
+    /// use errcodes::{ApiError, ApiErrors, Envelope, FieldError};
+    /// use serde_json::json;
+    ///
+    /// let errors = ApiErrors::from_errors([FieldError::new("items.0.sku", "required", "SKU is required.")])
+    ///     .unwrap()
+    ///     .with_envelope(Envelope::Problem)
+    ///     .with_code("validation")
+    ///     .with_title("Request validation failed")
+    ///     .with_detail("The order could not be created.")
+    ///     .with_type_base("https://errors.example.com/")
+    ///     .with_pointer_prefix("/data")
+    ///     .with_non_field_key("_general");
+    /// assert_eq!(errors.envelope(), Envelope::Problem);
+    /// let problem = errors.to_json_value(Envelope::Problem);
+    /// assert_eq!(problem["type"], "https://errors.example.com/validation");
+    /// assert_eq!(problem["title"], "Request validation failed");
+    /// assert_eq!(problem["detail"], "The order could not be created.");
+    /// let jsonapi = errors.to_json_value(Envelope::JsonApi);
+    /// assert_eq!(jsonapi["errors"][0]["source"], json!({"pointer": "/data/items/0/sku"}));
+    /// ```
     #[must_use]
     pub fn with_code(mut self, code: impl Into<Cow<'static, str>>) -> Self {
         self.settings.code = code.into();
@@ -566,6 +814,28 @@ impl ApiErrors {
     }
 
     /// The title of the whole; default the status's reason phrase.
+    ///
+    /// ```
+    /// use errcodes::{ApiError, ApiErrors, Envelope, FieldError};
+    /// use serde_json::json;
+    ///
+    /// let errors = ApiErrors::from_errors([FieldError::new("items.0.sku", "required", "SKU is required.")])
+    ///     .unwrap()
+    ///     .with_envelope(Envelope::Problem)
+    ///     .with_code("validation")
+    ///     .with_title("Request validation failed")
+    ///     .with_detail("The order could not be created.")
+    ///     .with_type_base("https://errors.example.com/")
+    ///     .with_pointer_prefix("/data")
+    ///     .with_non_field_key("_general");
+    /// assert_eq!(errors.envelope(), Envelope::Problem);
+    /// let problem = errors.to_json_value(Envelope::Problem);
+    /// assert_eq!(problem["type"], "https://errors.example.com/validation");
+    /// assert_eq!(problem["title"], "Request validation failed");
+    /// assert_eq!(problem["detail"], "The order could not be created.");
+    /// let jsonapi = errors.to_json_value(Envelope::JsonApi);
+    /// assert_eq!(jsonapi["errors"][0]["source"], json!({"pointer": "/data/items/0/sku"}));
+    /// ```
     #[must_use]
     pub fn with_title(mut self, title: impl Into<Cow<'static, str>>) -> Self {
         self.settings.title = Some(title.into());
@@ -574,6 +844,28 @@ impl ApiErrors {
 
     /// The detail of the whole (Problem `detail`, `ShipStream` `message`);
     /// default a count, such as "2 fields failed validation.".
+    ///
+    /// ```
+    /// use errcodes::{ApiError, ApiErrors, Envelope, FieldError};
+    /// use serde_json::json;
+    ///
+    /// let errors = ApiErrors::from_errors([FieldError::new("items.0.sku", "required", "SKU is required.")])
+    ///     .unwrap()
+    ///     .with_envelope(Envelope::Problem)
+    ///     .with_code("validation")
+    ///     .with_title("Request validation failed")
+    ///     .with_detail("The order could not be created.")
+    ///     .with_type_base("https://errors.example.com/")
+    ///     .with_pointer_prefix("/data")
+    ///     .with_non_field_key("_general");
+    /// assert_eq!(errors.envelope(), Envelope::Problem);
+    /// let problem = errors.to_json_value(Envelope::Problem);
+    /// assert_eq!(problem["type"], "https://errors.example.com/validation");
+    /// assert_eq!(problem["title"], "Request validation failed");
+    /// assert_eq!(problem["detail"], "The order could not be created.");
+    /// let jsonapi = errors.to_json_value(Envelope::JsonApi);
+    /// assert_eq!(jsonapi["errors"][0]["source"], json!({"pointer": "/data/items/0/sku"}));
+    /// ```
     #[must_use]
     pub fn with_detail(mut self, detail: impl Into<Cow<'static, str>>) -> Self {
         self.settings.detail = Some(detail.into());
@@ -581,6 +873,28 @@ impl ApiErrors {
     }
 
     /// The Problem Details `type` becomes `base` joined with the code.
+    ///
+    /// ```
+    /// use errcodes::{ApiError, ApiErrors, Envelope, FieldError};
+    /// use serde_json::json;
+    ///
+    /// let errors = ApiErrors::from_errors([FieldError::new("items.0.sku", "required", "SKU is required.")])
+    ///     .unwrap()
+    ///     .with_envelope(Envelope::Problem)
+    ///     .with_code("validation")
+    ///     .with_title("Request validation failed")
+    ///     .with_detail("The order could not be created.")
+    ///     .with_type_base("https://errors.example.com/")
+    ///     .with_pointer_prefix("/data")
+    ///     .with_non_field_key("_general");
+    /// assert_eq!(errors.envelope(), Envelope::Problem);
+    /// let problem = errors.to_json_value(Envelope::Problem);
+    /// assert_eq!(problem["type"], "https://errors.example.com/validation");
+    /// assert_eq!(problem["title"], "Request validation failed");
+    /// assert_eq!(problem["detail"], "The order could not be created.");
+    /// let jsonapi = errors.to_json_value(Envelope::JsonApi);
+    /// assert_eq!(jsonapi["errors"][0]["source"], json!({"pointer": "/data/items/0/sku"}));
+    /// ```
     #[must_use]
     pub fn with_type_base(mut self, base: impl Into<Cow<'static, str>>) -> Self {
         self.settings.type_base = Some(base.into());
@@ -589,6 +903,28 @@ impl ApiErrors {
 
     /// The JSON:API `source.pointer` prefix of field errors; default
     /// `/data/attributes`.
+    ///
+    /// ```
+    /// use errcodes::{ApiError, ApiErrors, Envelope, FieldError};
+    /// use serde_json::json;
+    ///
+    /// let errors = ApiErrors::from_errors([FieldError::new("items.0.sku", "required", "SKU is required.")])
+    ///     .unwrap()
+    ///     .with_envelope(Envelope::Problem)
+    ///     .with_code("validation")
+    ///     .with_title("Request validation failed")
+    ///     .with_detail("The order could not be created.")
+    ///     .with_type_base("https://errors.example.com/")
+    ///     .with_pointer_prefix("/data")
+    ///     .with_non_field_key("_general");
+    /// assert_eq!(errors.envelope(), Envelope::Problem);
+    /// let problem = errors.to_json_value(Envelope::Problem);
+    /// assert_eq!(problem["type"], "https://errors.example.com/validation");
+    /// assert_eq!(problem["title"], "Request validation failed");
+    /// assert_eq!(problem["detail"], "The order could not be created.");
+    /// let jsonapi = errors.to_json_value(Envelope::JsonApi);
+    /// assert_eq!(jsonapi["errors"][0]["source"], json!({"pointer": "/data/items/0/sku"}));
+    /// ```
     #[must_use]
     pub fn with_pointer_prefix(mut self, prefix: impl Into<Cow<'static, str>>) -> Self {
         self.settings.pointer_prefix = prefix.into();
@@ -598,6 +934,28 @@ impl ApiErrors {
     /// The key of object-level errors (and of errors with no location) in
     /// Laravel `errors`, drf `attr` and `ShipStream` `key`; default
     /// `non_field_errors`.
+    ///
+    /// ```
+    /// use errcodes::{ApiError, ApiErrors, Envelope, FieldError};
+    /// use serde_json::json;
+    ///
+    /// let errors = ApiErrors::from_errors([FieldError::new("items.0.sku", "required", "SKU is required.")])
+    ///     .unwrap()
+    ///     .with_envelope(Envelope::Problem)
+    ///     .with_code("validation")
+    ///     .with_title("Request validation failed")
+    ///     .with_detail("The order could not be created.")
+    ///     .with_type_base("https://errors.example.com/")
+    ///     .with_pointer_prefix("/data")
+    ///     .with_non_field_key("_general");
+    /// assert_eq!(errors.envelope(), Envelope::Problem);
+    /// let problem = errors.to_json_value(Envelope::Problem);
+    /// assert_eq!(problem["type"], "https://errors.example.com/validation");
+    /// assert_eq!(problem["title"], "Request validation failed");
+    /// assert_eq!(problem["detail"], "The order could not be created.");
+    /// let jsonapi = errors.to_json_value(Envelope::JsonApi);
+    /// assert_eq!(jsonapi["errors"][0]["source"], json!({"pointer": "/data/items/0/sku"}));
+    /// ```
     #[must_use]
     pub fn with_non_field_key(mut self, key: impl Into<Cow<'static, str>>) -> Self {
         self.settings.non_field_key = key.into();

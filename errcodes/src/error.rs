@@ -49,12 +49,62 @@ use crate::render;
 )]
 pub trait ApiError {
     /// The HTTP status: always 4xx or 5xx.
+    ///
+    /// ```
+    /// use errcodes::{ApiError, Envelope, Location};
+    /// use http::StatusCode;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api(envelope = "drf", type_base = "https://errors.example.com/", status = 422)]
+    /// enum SignupError {
+    ///     #[api(code = "required", attr = "name", kind = "validation_error", detail = "This field is required.")]
+    ///     NameMissing,
+    ///     #[api(status = 503)]
+    ///     Down(#[api(source)] std::io::Error),
+    /// }
+    ///
+    /// assert_eq!(SignupError::NameMissing.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    /// ```
     fn status(&self) -> StatusCode;
 
     /// The stable machine code, such as `not_found`.
+    ///
+    /// ```
+    /// use errcodes::{ApiError, Envelope, Location};
+    /// use http::StatusCode;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api(envelope = "drf", type_base = "https://errors.example.com/", status = 422)]
+    /// enum SignupError {
+    ///     #[api(code = "required", attr = "name", kind = "validation_error", detail = "This field is required.")]
+    ///     NameMissing,
+    ///     #[api(status = 503)]
+    ///     Down(#[api(source)] std::io::Error),
+    /// }
+    ///
+    /// assert_eq!(SignupError::NameMissing.code(), "required");
+    /// assert_eq!(SignupError::Down(std::io::Error::other("x")).code(), "down");
+    /// ```
     fn code(&self) -> &str;
 
     /// The short summary, the same for every occurrence of this error.
+    ///
+    /// ```
+    /// use errcodes::{ApiError, Envelope, Location};
+    /// use http::StatusCode;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api(envelope = "drf", type_base = "https://errors.example.com/", status = 422)]
+    /// enum SignupError {
+    ///     #[api(code = "required", attr = "name", kind = "validation_error", detail = "This field is required.")]
+    ///     NameMissing,
+    ///     #[api(status = 503)]
+    ///     Down(#[api(source)] std::io::Error),
+    /// }
+    ///
+    /// assert_eq!(SignupError::NameMissing.title(), "Unprocessable Entity");
+    /// assert_eq!(SignupError::Down(std::io::Error::other("x")).title(), "Service Unavailable");
+    /// ```
     fn title(&self) -> &str;
 
     /// Writes the occurrence's detail, such as `user bob@example.com already exists`.
@@ -65,6 +115,22 @@ pub trait ApiError {
     /// # Errors
     ///
     /// Only when the formatter itself fails.
+    ///
+    /// ```
+    /// use errcodes::{ApiError, Envelope, Location};
+    /// use http::StatusCode;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api(envelope = "drf", type_base = "https://errors.example.com/", status = 422)]
+    /// enum SignupError {
+    ///     #[api(code = "required", attr = "name", kind = "validation_error", detail = "This field is required.")]
+    ///     NameMissing,
+    ///     #[api(status = 503)]
+    ///     Down(#[api(source)] std::io::Error),
+    /// }
+    ///
+    /// assert_eq!(errcodes::Detail(&SignupError::NameMissing).to_string(), "This field is required.");
+    /// ```
     fn fmt_detail(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result;
 
     /// The detail as a plain string, when it is one: renderers then copy it
@@ -89,11 +155,45 @@ pub trait ApiError {
     /// client. When `false`, each envelope writes its own generic text
     /// instead: the derive returns `false` for a 5xx without a `detail`, so
     /// the source error never reaches the body.
+    ///
+    /// ```
+    /// use errcodes::{ApiError, Envelope, Location};
+    /// use http::StatusCode;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api(envelope = "drf", type_base = "https://errors.example.com/", status = 422)]
+    /// enum SignupError {
+    ///     #[api(code = "required", attr = "name", kind = "validation_error", detail = "This field is required.")]
+    ///     NameMissing,
+    ///     #[api(status = 503)]
+    ///     Down(#[api(source)] std::io::Error),
+    /// }
+    ///
+    /// assert!(SignupError::NameMissing.has_detail());
+    /// assert!(!SignupError::Down(std::io::Error::other("db-1 down")).has_detail());
+    /// ```
     fn has_detail(&self) -> bool {
         true
     }
 
     /// The part of the request this error is about, if any.
+    ///
+    /// ```
+    /// use errcodes::{ApiError, Envelope, Location};
+    /// use http::StatusCode;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api(envelope = "drf", type_base = "https://errors.example.com/", status = 422)]
+    /// enum SignupError {
+    ///     #[api(code = "required", attr = "name", kind = "validation_error", detail = "This field is required.")]
+    ///     NameMissing,
+    ///     #[api(status = 503)]
+    ///     Down(#[api(source)] std::io::Error),
+    /// }
+    ///
+    /// assert_eq!(SignupError::NameMissing.location(), Some(Location::Field("name")));
+    /// assert_eq!(SignupError::Down(std::io::Error::other("x")).location(), None);
+    /// ```
     fn location(&self) -> Option<Location<'_>> {
         None
     }
@@ -101,17 +201,65 @@ pub trait ApiError {
     /// The category word used by the drf (`type`) and ShipStream
     /// (`errors[].type`) envelopes, when it should not be derived from the
     /// status and location.
+    ///
+    /// ```
+    /// use errcodes::{ApiError, Envelope, Location};
+    /// use http::StatusCode;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api(envelope = "drf", type_base = "https://errors.example.com/", status = 422)]
+    /// enum SignupError {
+    ///     #[api(code = "required", attr = "name", kind = "validation_error", detail = "This field is required.")]
+    ///     NameMissing,
+    ///     #[api(status = 503)]
+    ///     Down(#[api(source)] std::io::Error),
+    /// }
+    ///
+    /// assert_eq!(SignupError::NameMissing.kind(), Some("validation_error"));
+    /// ```
     fn kind(&self) -> Option<&str> {
         None
     }
 
     /// The base URI that, joined with the code, forms the Problem Details
     /// `type` and the JSON:API `links.type`. `None` means `about:blank`.
+    ///
+    /// ```
+    /// use errcodes::{ApiError, Envelope, Location};
+    /// use http::StatusCode;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api(envelope = "drf", type_base = "https://errors.example.com/", status = 422)]
+    /// enum SignupError {
+    ///     #[api(code = "required", attr = "name", kind = "validation_error", detail = "This field is required.")]
+    ///     NameMissing,
+    ///     #[api(status = 503)]
+    ///     Down(#[api(source)] std::io::Error),
+    /// }
+    ///
+    /// assert_eq!(SignupError::NameMissing.type_base(), Some("https://errors.example.com/"));
+    /// ```
     fn type_base(&self) -> Option<&str> {
         None
     }
 
     /// The envelope this error renders into unless another is asked for.
+    ///
+    /// ```
+    /// use errcodes::{ApiError, Envelope, Location};
+    /// use http::StatusCode;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api(envelope = "drf", type_base = "https://errors.example.com/", status = 422)]
+    /// enum SignupError {
+    ///     #[api(code = "required", attr = "name", kind = "validation_error", detail = "This field is required.")]
+    ///     NameMissing,
+    ///     #[api(status = 503)]
+    ///     Down(#[api(source)] std::io::Error),
+    /// }
+    ///
+    /// assert_eq!(SignupError::NameMissing.envelope(), Envelope::Drf);
+    /// ```
     fn envelope(&self) -> Envelope {
         Envelope::Problem
     }
@@ -120,6 +268,22 @@ pub trait ApiError {
     /// [`Location::Field`] errors.
     // The signature ties the prefix to `self` so that implementations may
     // return a prefix they own.
+    ///
+    /// ```
+    /// use errcodes::{ApiError, Envelope, Location};
+    /// use http::StatusCode;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api(envelope = "drf", type_base = "https://errors.example.com/", status = 422)]
+    /// enum SignupError {
+    ///     #[api(code = "required", attr = "name", kind = "validation_error", detail = "This field is required.")]
+    ///     NameMissing,
+    ///     #[api(status = 503)]
+    ///     Down(#[api(source)] std::io::Error),
+    /// }
+    ///
+    /// assert_eq!(SignupError::NameMissing.pointer_prefix(), "/data/attributes");
+    /// ```
     #[allow(clippy::unnecessary_literal_bound)]
     fn pointer_prefix(&self) -> &str {
         "/data/attributes"
@@ -127,12 +291,44 @@ pub trait ApiError {
 
     /// Calls `visitor` once for each meta member (JSON:API `meta`, Problem
     /// Details extension members).
+    ///
+    /// ```
+    /// use errcodes::{ApiError, MetaValue};
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api(status = 409, detail = "Stale.")]
+    /// struct Stale { #[api(meta)] version: u32 }
+    ///
+    /// let mut json = Vec::new();
+    /// Stale { version: 7 }.visit_meta(&mut |name: &str, value: &dyn MetaValue| {
+    ///     json.extend_from_slice(name.as_bytes());
+    ///     json.push(b'=');
+    ///     value.write_json(&mut json).unwrap();
+    /// });
+    /// assert_eq!(json, b"version=7");
+    /// ```
     fn visit_meta(&self, visitor: &mut dyn MetaVisitor) {
         let _ = visitor;
     }
 
     /// Calls `visitor` once for each response header this error sets, such
     /// as `Retry-After`.
+    ///
+    /// ```
+    /// use core::fmt::Display;
+    /// use errcodes::ApiError;
+    /// use http::HeaderName;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api(status = 503, detail = "Down for maintenance.")]
+    /// struct Maintenance { #[api(header = "Retry-After")] seconds: u32 }
+    ///
+    /// let mut headers = Vec::new();
+    /// Maintenance { seconds: 600 }.visit_headers(&mut |name: &HeaderName, value: &dyn Display| {
+    ///     headers.push(format!("{name}: {value}"));
+    /// });
+    /// assert_eq!(headers, ["retry-after: 600"]);
+    /// ```
     fn visit_headers(&self, visitor: &mut dyn HeaderVisitor) {
         let _ = visitor;
     }
@@ -305,6 +501,20 @@ pub enum Location<'a> {
 /// ```
 pub trait MetaVisitor {
     /// Called with one member's name and value.
+    ///
+    /// ```
+    /// use errcodes::{MetaValue, MetaVisitor};
+    ///
+    /// struct Names(Vec<String>);
+    /// impl MetaVisitor for Names {
+    ///     fn visit(&mut self, name: &str, _: &dyn MetaValue) {
+    ///         self.0.push(name.to_owned());
+    ///     }
+    /// }
+    /// let mut names = Names(Vec::new());
+    /// names.visit("limit", &10);
+    /// assert_eq!(names.0, ["limit"]);
+    /// ```
     fn visit(&mut self, name: &str, value: &dyn MetaValue);
 }
 
@@ -363,6 +573,22 @@ pub trait HeaderVisitor {
     /// Called with one header's name and value. The value is checked when
     /// the response is built: one that is not a valid header value is left
     /// out rather than sent.
+    ///
+    /// ```
+    /// use core::fmt::Display;
+    /// use errcodes::HeaderVisitor;
+    /// use http::HeaderName;
+    ///
+    /// struct Count(usize);
+    /// impl HeaderVisitor for Count {
+    ///     fn visit(&mut self, _: &HeaderName, _: &dyn Display) {
+    ///         self.0 += 1;
+    ///     }
+    /// }
+    /// let mut count = Count(0);
+    /// count.visit(&http::header::RETRY_AFTER, &30);
+    /// assert_eq!(count.0, 1);
+    /// ```
     fn visit(&mut self, name: &HeaderName, value: &dyn fmt::Display);
 }
 

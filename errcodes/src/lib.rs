@@ -173,4 +173,23 @@ pub use crate::error::{ApiError, Detail, HeaderVisitor, Location, MetaValue, Met
 pub use crate::path::{FieldPath, Segment};
 
 /// Derives [`ApiError`]; see the [crate docs](crate) for the attributes.
+///
+/// ```
+/// use errcodes::{ApiError, Envelope};
+///
+/// #[derive(Debug, ApiError)]
+/// #[api(envelope = "laravel")]
+/// enum LoginError {
+///     #[api(status = 401, detail = "Unauthenticated.")]
+///     Unauthenticated,
+///     #[api(status = 422, attr = "email", detail = "The email field is required.")]
+///     EmailMissing,
+/// }
+///
+/// assert_eq!(LoginError::Unauthenticated.to_response().into_body(), br#"{"message":"Unauthenticated."}"#);
+/// assert_eq!(
+///     LoginError::EmailMissing.render_to_vec(Envelope::Laravel),
+///     br#"{"message":"The email field is required.","errors":{"email":["The email field is required."]}}"#
+/// );
+/// ```
 pub use errcodes_derive::ApiError;

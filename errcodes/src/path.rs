@@ -67,6 +67,16 @@ pub struct FieldPath {
 impl FieldPath {
     /// An empty path; add segments with [`key`](Self::key) and
     /// [`index`](Self::index).
+    ///
+    /// ```
+    /// use errcodes::{FieldPath, Segment};
+    ///
+    /// let path = FieldPath::new().key("items").index(0).key("sku");
+    /// assert_eq!(path.segments(), [Segment::Key("items".into()), Segment::Index(0), Segment::Key("sku".into())]);
+    /// assert!(!path.is_empty());
+    /// assert!(FieldPath::new().is_empty());
+    /// assert_eq!(path.to_pointer(), "/items/0/sku");
+    /// ```
     #[must_use]
     pub fn new() -> Self {
         FieldPath::default()
@@ -94,6 +104,16 @@ impl FieldPath {
     }
 
     /// This path followed by the member `key`.
+    ///
+    /// ```
+    /// use errcodes::{FieldPath, Segment};
+    ///
+    /// let path = FieldPath::new().key("items").index(0).key("sku");
+    /// assert_eq!(path.segments(), [Segment::Key("items".into()), Segment::Index(0), Segment::Key("sku".into())]);
+    /// assert!(!path.is_empty());
+    /// assert!(FieldPath::new().is_empty());
+    /// assert_eq!(path.to_pointer(), "/items/0/sku");
+    /// ```
     #[must_use]
     pub fn key(mut self, key: impl Into<Cow<'static, str>>) -> Self {
         self.segments.push(Segment::Key(key.into()));
@@ -101,6 +121,16 @@ impl FieldPath {
     }
 
     /// This path followed by the list index `index`.
+    ///
+    /// ```
+    /// use errcodes::{FieldPath, Segment};
+    ///
+    /// let path = FieldPath::new().key("items").index(0).key("sku");
+    /// assert_eq!(path.segments(), [Segment::Key("items".into()), Segment::Index(0), Segment::Key("sku".into())]);
+    /// assert!(!path.is_empty());
+    /// assert!(FieldPath::new().is_empty());
+    /// assert_eq!(path.to_pointer(), "/items/0/sku");
+    /// ```
     #[must_use]
     pub fn index(mut self, index: usize) -> Self {
         self.segments.push(Segment::Index(index));
@@ -126,18 +156,48 @@ impl FieldPath {
     }
 
     /// The segments, in order.
+    ///
+    /// ```
+    /// use errcodes::{FieldPath, Segment};
+    ///
+    /// let path = FieldPath::new().key("items").index(0).key("sku");
+    /// assert_eq!(path.segments(), [Segment::Key("items".into()), Segment::Index(0), Segment::Key("sku".into())]);
+    /// assert!(!path.is_empty());
+    /// assert!(FieldPath::new().is_empty());
+    /// assert_eq!(path.to_pointer(), "/items/0/sku");
+    /// ```
     #[must_use]
     pub fn segments(&self) -> &[Segment] {
         &self.segments
     }
 
     /// Whether the path has no segments (it names the whole document).
+    ///
+    /// ```
+    /// use errcodes::{FieldPath, Segment};
+    ///
+    /// let path = FieldPath::new().key("items").index(0).key("sku");
+    /// assert_eq!(path.segments(), [Segment::Key("items".into()), Segment::Index(0), Segment::Key("sku".into())]);
+    /// assert!(!path.is_empty());
+    /// assert!(FieldPath::new().is_empty());
+    /// assert_eq!(path.to_pointer(), "/items/0/sku");
+    /// ```
     #[must_use]
     pub fn is_empty(&self) -> bool {
         self.segments.is_empty()
     }
 
     /// The RFC 6901 JSON Pointer form, such as `/items/1/qty`.
+    ///
+    /// ```
+    /// use errcodes::{FieldPath, Segment};
+    ///
+    /// let path = FieldPath::new().key("items").index(0).key("sku");
+    /// assert_eq!(path.segments(), [Segment::Key("items".into()), Segment::Index(0), Segment::Key("sku".into())]);
+    /// assert!(!path.is_empty());
+    /// assert!(FieldPath::new().is_empty());
+    /// assert_eq!(path.to_pointer(), "/items/0/sku");
+    /// ```
     #[must_use]
     pub fn to_pointer(&self) -> String {
         let mut out = String::new();
