@@ -281,13 +281,13 @@ impl Snapshot {
         });
         let mut headers = Vec::new();
         err.visit_headers(&mut |name: &HeaderName, value: &dyn fmt::Display| {
-            headers.push((name.clone(), value.to_string()));
+            headers.push((name.clone(), display_lossy(value)));
         });
         Snapshot {
             status: err.status(),
             code: err.code().to_owned(),
             title: err.title().to_owned(),
-            detail: err.has_detail().then(|| Detail(err).to_string()),
+            detail: err.has_detail().then(|| display_lossy(&Detail(err))),
             location: err.location().map(OwnedLocation::of),
             kind: err.kind().map(str::to_owned),
             type_base: err.type_base().map(str::to_owned),
@@ -295,6 +295,15 @@ impl Snapshot {
             headers,
         }
     }
+}
+
+/// `value.to_string()`, except that a `Display` impl that fails keeps what
+/// it wrote instead of panicking.
+fn display_lossy(value: &dyn fmt::Display) -> String {
+    use fmt::Write as _;
+    let mut text = String::new();
+    let _ = write!(text, "{value}");
+    text
 }
 
 impl ApiError for Snapshot {

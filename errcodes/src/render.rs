@@ -396,7 +396,7 @@ fn laravel_many(errors: &ApiErrors, doc: Doc<'_>, out: &mut Vec<u8>) {
         if let Some(first) = errors.iter().next() {
             detail_or_inner(first, out, LARAVEL_SERVER_MESSAGE);
         }
-        let more = errors.len() - 1;
+        let more = errors.len().saturating_sub(1);
         if more > 0 {
             out.extend_from_slice(b" (and ");
             json::unsigned(out, more);

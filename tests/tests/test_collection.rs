@@ -381,3 +381,36 @@ fn whole_document_settings() {
         "application/problem+json"
     );
 }
+
+#[test]
+fn a_failing_display_never_panics() {
+    use std::fmt;
+    struct Broken;
+    impl ApiError for Broken {
+        fn status(&self) -> StatusCode {
+            StatusCode::BAD_REQUEST
+        }
+        fn code(&self) -> &str {
+            "broken"
+        }
+        fn title(&self) -> &str {
+            "Bad Request"
+        }
+        fn fmt_detail(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("partial")?;
+            Err(fmt::Error)
+        }
+    }
+    for envelope in Envelope::ALL {
+        let value: serde_json::Value =
+            serde_json::from_slice(&Broken.render_to_vec(envelope)).unwrap();
+        assert!(value.to_string().contains("partial"), "{envelope}");
+    }
+    let mut errors = ApiErrors::builder();
+    errors.push_ref(&Broken);
+    let errors = errors.finish().unwrap_err();
+    assert_eq!(
+        errors.to_json_value(Envelope::Drf)["errors"][0]["detail"],
+        "partial"
+    );
+}
