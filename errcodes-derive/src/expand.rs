@@ -260,47 +260,42 @@ fn optional_methods(input: &Input, arms: &[Arm]) -> TokenStream {
         out.extend(quote!(fn detail_str(&self) -> #p::Option<&str> { #body }));
     }
 
-    let has_location = |a: &Arm| {
-        let v = &a.variant.attrs;
-        v.attr_name.is_some()
-            || v.pointer.is_some()
-            || v.parameter.is_some()
-            || v.header.is_some()
-            || a.variant.fields.iter().any(|f| f.attrs.attr_flag.is_some())
-    };
-    if any_transparent || arms.iter().any(has_location) {
+    // The member an error is about (`attr`, or an `#[api(attr)]` field)
+    // comes first; an explicit `pointer` / `parameter` / `header` is the
+    // location when there is no member, and the JSON:API source always.
+    let has_member = |a: &Arm| member(a).is_some();
+    let has_source = |a: &Arm| explicit_source(a).is_some();
+    if any_transparent || arms.iter().any(|a| has_member(a) || has_source(a)) {
         let each = arms.iter().map(|arm| {
             if let Some(d) = arm.delegate(|inner| quote!(#api::location(#inner))) {
                 return d;
             }
-            let v = &arm.variant.attrs;
-            let constant = [
-                (&v.attr_name, quote!(Field)),
-                (&v.pointer, quote!(Pointer)),
-                (&v.parameter, quote!(Parameter)),
-                (&v.header, quote!(Header)),
-            ]
-            .into_iter()
-            .find_map(|(lit, kind)| {
-                lit.as_ref()
-                    .map(|lit| quote!(#p::Some(#p::Location::#kind(#lit))))
+            let (pat, value) = member(arm).unwrap_or_else(|| {
+                let value =
+                    explicit_source(arm).map_or_else(|| quote!(#p::None), |v| quote!(#p::Some(#v)));
+                (arm.any(), value)
             });
-            if let Some(value) = constant {
-                let pat = arm.any();
-                return quote!(#pat => #value,);
-            }
-            if let Some(field) = arm.fields_with(|f| f.attrs.attr_flag.is_some()).next() {
-                let pat = arm.bind([&field.member]);
-                let local = fmt::local_at(&field.member, field.ty.span());
-                let name =
-                    quote_spanned!(field.ty.span()=> ::errcodes::__private::attr_name(#local));
-                return quote!(#pat => #p::Some(#p::Location::Field(#name)),);
-            }
-            let pat = arm.any();
-            quote!(#pat => #p::None,)
+            quote!(#pat => #value,)
         });
         out.extend(quote! {
             fn location(&self) -> #p::Option<#p::Location<'_>> {
+                match self { #(#each)* }
+            }
+        });
+    }
+    if any_transparent || arms.iter().any(|a| has_member(a) && has_source(a)) {
+        let each = arms.iter().map(|arm| {
+            if let Some(d) = arm.delegate(|inner| quote!(#api::jsonapi_source(#inner))) {
+                return d;
+            }
+            let pat = arm.any();
+            match explicit_source(arm) {
+                Some(source) => quote!(#pat => #p::Some(#source),),
+                None => quote!(#pat => #api::location(self),),
+            }
+        });
+        out.extend(quote! {
+            fn jsonapi_source(&self) -> #p::Option<#p::Location<'_>> {
                 match self { #(#each)* }
             }
         });
@@ -449,6 +444,34 @@ fn optional_methods(input: &Input, arms: &[Arm]) -> TokenStream {
     ));
 
     out
+}
+
+/// The request member a variant is about, as `(pattern, Some(location))`:
+/// its `attr`, or its `#[api(attr)]` field.
+fn member(arm: &Arm) -> Option<(TokenStream, TokenStream)> {
+    let p = quote!(::errcodes::__private);
+    if let Some(lit) = &arm.variant.attrs.attr_name {
+        return Some((arm.any(), quote!(#p::Some(#p::Location::Field(#lit)))));
+    }
+    let field = arm.fields_with(|f| f.attrs.attr_flag.is_some()).next()?;
+    let pat = arm.bind([&field.member]);
+    let local = fmt::local_at(&field.member, field.ty.span());
+    let name = quote_spanned!(field.ty.span()=> ::errcodes::__private::attr_name(#local));
+    Some((pat, quote!(#p::Some(#p::Location::Field(#name)))))
+}
+
+/// A variant's explicit JSON:API source, `pointer`, `parameter` or `header`,
+/// as a `Location` expression.
+fn explicit_source(arm: &Arm) -> Option<TokenStream> {
+    let p = quote!(::errcodes::__private);
+    let v = &arm.variant.attrs;
+    [
+        (&v.pointer, quote!(Pointer)),
+        (&v.parameter, quote!(Parameter)),
+        (&v.header, quote!(Header)),
+    ]
+    .into_iter()
+    .find_map(|(lit, kind)| lit.as_ref().map(|lit| quote!(#p::Location::#kind(#lit))))
 }
 
 /// `visit_meta` / `visit_headers`: one call per marked field, delegation

@@ -296,36 +296,48 @@ fn check_kind(cx: &Ctxt, lit: &LitStr) {
     }
 }
 
-// A variant names at most one request location, and names it well.
+// A variant names at most one request member (`attr` or an `#[api(attr)]`
+// field) and at most one explicit JSON:API source (`pointer`, `parameter`,
+// `header`); the two may be combined, the explicit source then wins in
+// JSON:API.
 fn check_location(cx: &Ctxt, variant: &Variant) {
     let attrs = &variant.attrs;
-    let field_attr = variant
-        .fields
-        .iter()
-        .find_map(|f| f.attrs.attr_flag.map(|span| (span, f)));
-    let mut given: Vec<(&str, proc_macro2::Span)> = Vec::new();
-    for (key, lit) in [
-        (symbol::ATTR, &attrs.attr_name),
-        (symbol::POINTER, &attrs.pointer),
-        (symbol::PARAMETER, &attrs.parameter),
-        (symbol::HEADER, &attrs.header),
+    let mut members: Vec<(&str, proc_macro2::Span)> = Vec::new();
+    let mut sources: Vec<(&str, proc_macro2::Span)> = Vec::new();
+    for (key, lit, is_member) in [
+        (symbol::ATTR, &attrs.attr_name, true),
+        (symbol::POINTER, &attrs.pointer, false),
+        (symbol::PARAMETER, &attrs.parameter, false),
+        (symbol::HEADER, &attrs.header, false),
     ] {
         if let Some(lit) = lit {
-            given.push((key, lit.span()));
+            let list = if is_member {
+                &mut members
+            } else {
+                &mut sources
+            };
+            list.push((key, lit.span()));
             if lit.value().is_empty() && key != symbol::POINTER {
                 cx.error_spanned_by(lit, format!("`{key}` is empty; name the request member"));
             }
         }
     }
-    if let Some((span, _)) = field_attr {
-        given.push(("#[api(attr)] field", span));
+    if let Some(span) = variant.fields.iter().find_map(|f| f.attrs.attr_flag) {
+        members.push(("#[api(attr)] field", span));
     }
-    if let [(first, _), rest @ ..] = given.as_slice() {
-        for (key, span) in rest {
-            cx.error_at(
-                *span,
-                format!("`{key}` conflicts with `{first}`; an error points at one place in the request, so keep one of them"),
-            );
+    for (given, what) in [
+        (&members, "names one request member"),
+        (&sources, "has one JSON:API source"),
+    ] {
+        if let [(first, _), rest @ ..] = given.as_slice() {
+            for (key, span) in rest {
+                cx.error_at(
+                    *span,
+                    format!(
+                        "`{key}` conflicts with `{first}`; an error {what}, so keep one of them"
+                    ),
+                );
+            }
         }
     }
     if let Some(lit) = &attrs.pointer {
@@ -576,7 +588,7 @@ mod pipeline_tests {
                 "status 200 is not an error status; ApiError statuses are 4xx or 5xx",
                 "`code` may use only letters, digits, `_`, `.` and `-`, found ' ' in `b c`",
                 "`title` is the same for every occurrence and takes no placeholders; move the `{...}` into `detail`",
-                "`parameter` conflicts with `pointer`; an error points at one place in the request, so keep one of them",
+                "`parameter` conflicts with `pointer`; an error has one JSON:API source, so keep one of them",
                 "`{missing}` names no field of `C`; `C` has `present`",
                 "a tuple field has no name to use in `meta`; write `#[api(meta = \"name\")]`",
                 "only one field can be `#[api(source)]`; keep the direct cause",

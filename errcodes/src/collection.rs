@@ -262,6 +262,8 @@ struct Snapshot {
     title: String,
     detail: Option<String>,
     location: Option<OwnedLocation>,
+    /// The JSON:API source, when it differs from `location`.
+    jsonapi_source: Option<OwnedLocation>,
     kind: Option<String>,
     type_base: Option<String>,
     meta: Vec<(String, serde_json::Value)>,
@@ -289,6 +291,10 @@ impl Snapshot {
             title: err.title().to_owned(),
             detail: err.has_detail().then(|| display_lossy(&Detail(err))),
             location: err.location().map(OwnedLocation::of),
+            jsonapi_source: match (err.location(), err.jsonapi_source()) {
+                (location, source) if location == source => None,
+                (_, source) => source.map(OwnedLocation::of),
+            },
             kind: err.kind().map(str::to_owned),
             type_base: err.type_base().map(str::to_owned),
             meta,
@@ -327,6 +333,12 @@ impl ApiError for Snapshot {
     }
     fn location(&self) -> Option<Location<'_>> {
         self.location.as_ref().map(OwnedLocation::as_location)
+    }
+    fn jsonapi_source(&self) -> Option<Location<'_>> {
+        match &self.jsonapi_source {
+            Some(source) => Some(source.as_location()),
+            None => self.location(),
+        }
     }
     fn kind(&self) -> Option<&str> {
         self.kind.as_deref()

@@ -198,6 +198,26 @@ pub trait ApiError {
         None
     }
 
+    /// Where the JSON:API `source` points. By default the same place as
+    /// [`location`](ApiError::location); the derive returns the explicit
+    /// `pointer`, `parameter` or `header` of a variant that also names its
+    /// member with `attr`, since "an explicit pointer always wins" there.
+    ///
+    /// ```
+    /// use errcodes::{ApiError, Envelope, Location};
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api(status = 422, attr = "email", pointer = "/data/attributes/contact/email", detail = "Invalid.")]
+    /// struct BadEmail;
+    ///
+    /// assert_eq!(BadEmail.location(), Some(Location::Field("email")));
+    /// assert_eq!(BadEmail.jsonapi_source(), Some(Location::Pointer("/data/attributes/contact/email")));
+    /// assert_eq!(BadEmail.to_json_value(Envelope::Drf)["errors"][0]["attr"], "email");
+    /// ```
+    fn jsonapi_source(&self) -> Option<Location<'_>> {
+        self.location()
+    }
+
     /// The category word used by the drf (`type`) and ShipStream
     /// (`errors[].type`) envelopes, when it should not be derived from the
     /// status and location.
@@ -643,6 +663,9 @@ macro_rules! forward_api_error {
             }
             fn location(&self) -> Option<Location<'_>> {
                 (**self).location()
+            }
+            fn jsonapi_source(&self) -> Option<Location<'_>> {
+                (**self).jsonapi_source()
             }
             fn kind(&self) -> Option<&str> {
                 (**self).kind()

@@ -74,7 +74,9 @@
 //!   one uses the type's `Display` text; a 5xx without one uses the
 //!   envelope's generic text, never `Display`.
 //! * `attr = "items.0.sku"`, `pointer = "/data/id"`, `parameter = "page"`,
-//!   `header = "X-Api-Key"`: where in the request the problem is (one of them).
+//!   `header = "X-Api-Key"`: where in the request the problem is. `attr`
+//!   names the member; `pointer` / `parameter` / `header` (one of them) set
+//!   the JSON:API `source`, and win there when given beside `attr`.
 //! * `kind = "parser"`: the drf / ShipStream category word.
 //! * `transparent`: delegate everything to the single field, itself an `ApiError`.
 //!

@@ -283,7 +283,7 @@ fn jsonapi_object<E: ApiError + ?Sized>(err: &E, doc: Doc<'_>, out: &mut Vec<u8>
     json::string(out, err.title());
     out.extend_from_slice(b",\"detail\":");
     detail_or(err, out, GENERIC_SERVER_DETAIL);
-    match err.location() {
+    match err.jsonapi_source() {
         // An object-level error has no member to point at: no `source`.
         None | Some(Location::NonField) => {}
         Some(Location::Field(path)) => {

@@ -462,3 +462,59 @@ fn header_values_longer_than_256_bytes_are_left_out() {
         256
     );
 }
+
+#[test]
+fn an_explicit_source_wins_in_jsonapi_only() {
+    #[derive(Debug, ApiError)]
+    #[api(status = 422)]
+    enum E {
+        #[api(
+            attr = "email",
+            pointer = "/data/attributes/contact/email",
+            detail = "Invalid."
+        )]
+        Email,
+        #[api(parameter = "page", detail = "Bad page.")]
+        Page(#[api(attr)] &'static str),
+        #[api(detail = "No source.")]
+        Plain,
+    }
+    let jsonapi = |e: &E| e.to_json_value(Envelope::JsonApi)["errors"][0]["source"].clone();
+    assert_eq!(
+        jsonapi(&E::Email),
+        json!({"pointer": "/data/attributes/contact/email"})
+    );
+    assert_eq!(
+        E::Email.to_json_value(Envelope::Drf)["errors"][0]["attr"],
+        "email"
+    );
+    assert_eq!(
+        E::Email.to_json_value(Envelope::Problem)["errors"][0]["pointer"],
+        "#/email"
+    );
+    assert_eq!(
+        E::Email.to_json_value(Envelope::Laravel)["errors"]["email"],
+        json!(["Invalid."])
+    );
+    assert_eq!(
+        jsonapi(&E::Page("query.page")),
+        json!({"parameter": "page"})
+    );
+    assert_eq!(
+        E::Page("query.page").location(),
+        Some(Location::Field("query.page"))
+    );
+    assert_eq!(E::Plain.jsonapi_source(), None);
+    // Copied into a collection, both places survive.
+    let mut errors = errcodes::ApiErrors::builder();
+    errors.push_ref(&E::Email);
+    let errors = errors.finish().unwrap_err();
+    assert_eq!(
+        errors.to_json_value(Envelope::JsonApi)["errors"][0]["source"]["pointer"],
+        "/data/attributes/contact/email"
+    );
+    assert_eq!(
+        errors.to_json_value(Envelope::Drf)["errors"][0]["attr"],
+        "email"
+    );
+}
