@@ -246,6 +246,18 @@ fn optional_methods(input: &Input, arms: &[Arm]) -> TokenStream {
         out.extend(quote!(fn has_detail(&self) -> bool { #body }));
     }
 
+    // A 5xx's default code (its variant name) is not declared for clients.
+    let hides_code = |a: &Arm| {
+        a.transparent_field().is_none() && a.status() >= 500 && a.variant.attrs.code.is_none()
+    };
+    if any_transparent || arms.iter().any(hides_code) {
+        let body = method(arms, &quote!(#api::has_code), |arm| {
+            let has = !hides_code(arm);
+            quote!(#has)
+        });
+        out.extend(quote!(fn has_code(&self) -> bool { #body }));
+    }
+
     if any_transparent
         || arms
             .iter()

@@ -259,6 +259,7 @@ fn reason(status: StatusCode) -> &'static str {
 struct Snapshot {
     status: StatusCode,
     code: String,
+    has_code: bool,
     title: String,
     detail: Option<String>,
     location: Option<OwnedLocation>,
@@ -288,6 +289,7 @@ impl Snapshot {
         Snapshot {
             status: err.status(),
             code: err.code().to_owned(),
+            has_code: err.has_code(),
             title: err.title().to_owned(),
             detail: err.has_detail().then(|| display_lossy(&Detail(err))),
             location: err.location().map(OwnedLocation::of),
@@ -327,6 +329,9 @@ impl ApiError for Snapshot {
     }
     fn has_detail(&self) -> bool {
         self.detail.is_some()
+    }
+    fn has_code(&self) -> bool {
+        self.has_code
     }
     fn detail_str(&self) -> Option<&str> {
         self.detail.as_deref()

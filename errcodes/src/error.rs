@@ -133,6 +133,36 @@ pub trait ApiError {
     /// ```
     fn fmt_detail(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result;
 
+    /// Whether [`code`](ApiError::code) is declared for clients. When
+    /// `false`, bodies carry no code (drf writes its generic `error`) and no
+    /// type URI built from it. The derive returns `false` for a 5xx variant
+    /// without an explicit `code`: its default code, the variant's name, may
+    /// say more about the server than a client should see.
+    ///
+    /// ```
+    /// use errcodes::{ApiError, Envelope};
+    /// use serde_json::json;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// enum E {
+    ///     #[api(status = 500)]
+    ///     ReplicaLagTooHigh(#[api(source)] std::io::Error),
+    ///     #[api(status = 503, code = "maintenance")]
+    ///     Maintenance,
+    /// }
+    ///
+    /// let lag = E::ReplicaLagTooHigh(std::io::Error::other("replica-2 is 90 s behind"));
+    /// assert!(!lag.has_code());
+    /// assert_eq!(lag.code(), "replica_lag_too_high"); // still there for your logs
+    /// assert_eq!(lag.to_json_value(Envelope::Problem), json!({"type": "about:blank",
+    ///     "title": "Internal Server Error", "status": 500, "detail": "The server hit an unexpected condition."}));
+    /// assert_eq!(lag.to_json_value(Envelope::Drf)["errors"][0]["code"], "error");
+    /// assert!(E::Maintenance.has_code());
+    /// ```
+    fn has_code(&self) -> bool {
+        true
+    }
+
     /// The detail as a plain string, when it is one: renderers then copy it
     /// without going through the formatting machinery. It must equal what
     /// [`fmt_detail`](ApiError::fmt_detail) writes. The derive returns the
@@ -657,6 +687,9 @@ macro_rules! forward_api_error {
             }
             fn has_detail(&self) -> bool {
                 (**self).has_detail()
+            }
+            fn has_code(&self) -> bool {
+                (**self).has_code()
             }
             fn detail_str(&self) -> Option<&str> {
                 (**self).detail_str()

@@ -131,6 +131,9 @@
 //! envelope writes its own generic text: "The server hit an unexpected
 //! condition." (JSON:API, Problem Details, ShipStream), "Server Error"
 //! (Laravel), "A server error occurred." (drf).
+//! Likewise a 5xx without an explicit `code` sends no code (drf writes
+//! `error`): its default code is the variant's name (see
+//! [`ApiError::has_code`]).
 //!
 //! # Cargo features
 //!

@@ -277,8 +277,11 @@ fn each_meta<E: ApiError + ?Sized>(
 fn jsonapi_object<E: ApiError + ?Sized>(err: &E, doc: Doc<'_>, out: &mut Vec<u8>) {
     out.extend_from_slice(b"{\"status\":\"");
     json::number(out, err.status().as_u16());
-    out.extend_from_slice(b"\",\"code\":");
-    json::string(out, err.code());
+    out.push(b'"');
+    if err.has_code() {
+        out.extend_from_slice(b",\"code\":");
+        json::string(out, err.code());
+    }
     out.extend_from_slice(b",\"title\":");
     json::string(out, err.title());
     out.extend_from_slice(b",\"detail\":");
@@ -314,7 +317,7 @@ fn jsonapi_object<E: ApiError + ?Sized>(err: &E, doc: Doc<'_>, out: &mut Vec<u8>
             out.push(b'}');
         }
     }
-    if let Some(base) = err.type_base() {
+    if let Some(base) = err.type_base().filter(|_| err.has_code()) {
         out.extend_from_slice(b",\"links\":{\"type\":\"");
         json::escape_into(out, base);
         json::escape_into(out, err.code());
@@ -328,7 +331,8 @@ fn jsonapi_object<E: ApiError + ?Sized>(err: &E, doc: Doc<'_>, out: &mut Vec<u8>
 /// closing brace.
 fn problem_head<E: ApiError + ?Sized>(err: &E, out: &mut Vec<u8>) {
     out.extend_from_slice(b"{\"type\":");
-    match err.type_base() {
+    // A type URI names the code, so an undeclared code leaves `about:blank`.
+    match err.type_base().filter(|_| err.has_code()) {
         Some(base) => {
             out.push(b'"');
             json::escape_into(out, base);
@@ -343,8 +347,10 @@ fn problem_head<E: ApiError + ?Sized>(err: &E, out: &mut Vec<u8>) {
     json::number(out, err.status().as_u16());
     out.extend_from_slice(b",\"detail\":");
     detail_or(err, out, GENERIC_SERVER_DETAIL);
-    out.extend_from_slice(b",\"code\":");
-    json::string(out, err.code());
+    if err.has_code() {
+        out.extend_from_slice(b",\"code\":");
+        json::string(out, err.code());
+    }
 }
 
 /// One item of the Problem Details `errors` extension:
@@ -378,8 +384,10 @@ fn problem_item<E: ApiError + ?Sized>(err: &E, location: Location<'_>, out: &mut
             json::string(out, name);
         }
     }
-    out.extend_from_slice(b",\"code\":");
-    json::string(out, err.code());
+    if err.has_code() {
+        out.extend_from_slice(b",\"code\":");
+        json::string(out, err.code());
+    }
     out.push(b'}');
 }
 
@@ -537,7 +545,8 @@ fn drf_type<E: ApiError + ?Sized>(err: &E) -> &str {
 /// One drf-standardized-errors item: `{code, detail, attr}`, all present.
 fn drf_item<E: ApiError + ?Sized>(err: &E, doc: Doc<'_>, out: &mut Vec<u8>) {
     out.extend_from_slice(b"{\"code\":");
-    json::string(out, err.code());
+    // drf-standardized-errors' own code for a server error.
+    json::string(out, if err.has_code() { err.code() } else { "error" });
     out.extend_from_slice(b",\"detail\":");
     detail_or(err, out, DRF_SERVER_DETAIL);
     out.extend_from_slice(b",\"attr\":");

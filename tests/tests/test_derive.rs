@@ -121,8 +121,19 @@ fn server_errors_without_detail_never_use_display() {
     assert_eq!(
         Down.to_json_value(Envelope::Problem),
         json!({"type": "about:blank", "title": "Service Unavailable", "status": 503,
-               "detail": "The server hit an unexpected condition.", "code": "down"})
+               "detail": "The server hit an unexpected condition."})
     );
+    // The default code of a 5xx is its variant's name: kept for logs, never
+    // sent (drf writes its own generic code).
+    assert!(!Down.has_code());
+    assert_eq!(Down.code(), "down");
+    assert_eq!(
+        Down.to_json_value(Envelope::Drf),
+        json!({"type": "server_error", "errors": [{"code": "error", "detail": "A server error occurred.", "attr": null}]})
+    );
+    assert!(Down.to_json_value(Envelope::JsonApi)["errors"][0]
+        .get("code")
+        .is_none());
 }
 
 #[test]
