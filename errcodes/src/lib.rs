@@ -177,6 +177,22 @@ pub use crate::envelope::{Envelope, UnknownEnvelope};
 pub use crate::error::{ApiError, Detail, HeaderVisitor, Location, MetaValue, MetaVisitor};
 pub use crate::path::{FieldPath, Segment};
 
+/// The `http` crate errcodes speaks (`StatusCode`, `Response`, headers),
+/// re-exported so `status = http::StatusCode::NOT_FOUND` needs no extra
+/// dependency.
+///
+/// ```
+/// use errcodes::http::StatusCode;
+/// use errcodes::ApiError;
+///
+/// #[derive(Debug, ApiError)]
+/// #[api(status = StatusCode::GONE, detail = "Archived.")]
+/// struct Archived;
+///
+/// assert_eq!(Archived.status(), StatusCode::GONE);
+/// ```
+pub use http;
+
 /// Derives [`ApiError`]; see the [crate docs](crate) for the attributes.
 ///
 /// ```

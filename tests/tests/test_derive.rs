@@ -529,3 +529,26 @@ fn an_explicit_source_wins_in_jsonapi_only() {
         "email"
     );
 }
+
+#[test]
+fn transparent_structs_and_named_fields() {
+    #[derive(Debug, ApiError)]
+    #[api(status = 404, detail = "missing {0}")]
+    struct Missing(u32);
+    #[derive(Debug, ApiError)]
+    #[api(transparent)]
+    struct Tuple(Missing);
+    #[derive(Debug, ApiError)]
+    #[api(envelope = "laravel", transparent)]
+    struct Named {
+        inner: Missing,
+    }
+    assert_eq!(Tuple(Missing(1)).status(), 404);
+    assert_eq!(Detail(&Tuple(Missing(2))).to_string(), "missing 2");
+    let named = Named { inner: Missing(3) };
+    assert_eq!(
+        named.to_response().into_body(),
+        br#"{"message":"missing 3"}"#
+    );
+    assert_eq!(named.code(), "missing");
+}
