@@ -29,6 +29,7 @@ struct Arm<'i, 'a> {
     input: &'i Input<'a>,
     variant: &'i Variant<'a>,
     template: Option<&'i Template>,
+    instance: Option<&'i Template>,
 }
 
 impl Arm<'_, '_> {
@@ -86,15 +87,16 @@ impl Arm<'_, '_> {
     }
 }
 
-fn impl_api_error(input: &Input, templates: &[Option<Template>]) -> TokenStream {
+fn impl_api_error(input: &Input, templates: &[valid::Templates]) -> TokenStream {
     let arms: Vec<Arm> = input
         .variants
         .iter()
         .zip(templates)
-        .map(|(variant, template)| Arm {
+        .map(|(variant, templates)| Arm {
             input,
             variant,
-            template: template.as_ref(),
+            template: templates.detail.as_ref(),
+            instance: templates.instance.as_ref(),
         })
         .collect();
     let ident = input.ident;
@@ -198,15 +200,7 @@ fn detail_body(arms: &[Arm]) -> TokenStream {
             return delegated;
         }
         match arm.template {
-            Some(template) => {
-                if let Some(text) = template.plain_text() {
-                    let pat = arm.any();
-                    return quote!(#pat => __formatter.write_str(#text),);
-                }
-                let pat = arm.bind(&template.used);
-                let format = LitStr::new(&template.format, template.lit.span());
-                quote!(#pat => ::core::write!(__formatter, #format),)
-            }
+            Some(template) => template_arm(arm, template),
             None if arm.status() < 500 => {
                 let pat = arm.any();
                 let span = arm.variant.span_node.span();
@@ -220,6 +214,18 @@ fn detail_body(arms: &[Arm]) -> TokenStream {
         }
     });
     quote!(match self { #(#each)* })
+}
+
+/// An arm writing `template` into `__formatter`: one `write_str` for plain
+/// text, else `write!` over the bound fields.
+fn template_arm(arm: &Arm, template: &Template) -> TokenStream {
+    if let Some(text) = template.plain_text() {
+        let pat = arm.any();
+        return quote!(#pat => __formatter.write_str(#text),);
+    }
+    let pat = arm.bind(&template.used);
+    let format = LitStr::new(&template.format, template.lit.span());
+    quote!(#pat => ::core::write!(__formatter, #format),)
 }
 
 fn uses_display_fallback(arm: &Arm) -> bool {
@@ -244,6 +250,34 @@ fn optional_methods(input: &Input, arms: &[Arm]) -> TokenStream {
             quote!(#has)
         });
         out.extend(quote!(fn has_detail(&self) -> bool { #body }));
+    }
+
+    if any_transparent || arms.iter().any(|a| a.instance.is_some()) {
+        let has = method(arms, &quote!(#api::has_instance), |arm| {
+            let has = arm.instance.is_some();
+            quote!(#has)
+        });
+        let each = arms.iter().map(|arm| {
+            if let Some(d) = arm.delegate(|inner| quote!(#api::fmt_instance(#inner, __formatter))) {
+                return d;
+            }
+            match arm.instance {
+                Some(template) => template_arm(arm, template),
+                None => {
+                    let pat = arm.any();
+                    quote!(#pat => ::core::result::Result::Ok(()),)
+                }
+            }
+        });
+        out.extend(quote! {
+            fn has_instance(&self) -> bool { #has }
+            fn fmt_instance(
+                &self,
+                __formatter: &mut #p::Formatter<'_>,
+            ) -> #p::FmtResult {
+                match self { #(#each)* }
+            }
+        });
     }
 
     // A 5xx's default code (its variant name) is not declared for clients.
@@ -542,7 +576,7 @@ fn where_clause(input: &Input, arms: &[Arm]) -> TokenStream {
     };
     for arm in arms {
         let field_of = |m: &Member| arm.variant.fields.iter().find(|f| f.member == *m);
-        if let Some(template) = arm.template {
+        for template in arm.template.iter().chain(arm.instance.iter()) {
             for (member, trait_name) in &template.traits {
                 if let Some(field) = field_of(member) {
                     let trait_ident = format_ident!("{}", trait_name);

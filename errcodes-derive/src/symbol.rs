@@ -19,6 +19,7 @@ pub const STATUS: &str = "status";
 pub const CODE: &str = "code";
 pub const TITLE: &str = "title";
 pub const DETAIL: &str = "detail";
+pub const INSTANCE: &str = "instance";
 pub const ATTR: &str = "attr";
 pub const POINTER: &str = "pointer";
 pub const PARAMETER: &str = "parameter";
@@ -37,6 +38,7 @@ pub const KEYS: &[(&str, &[Place])] = &[
     (CODE, &[Place::Variant]),
     (TITLE, &[Place::Variant]),
     (DETAIL, &[Place::Variant]),
+    (INSTANCE, &[Place::Variant]),
     (ATTR, &[Place::Variant, Place::Field]),
     (POINTER, &[Place::Variant]),
     (PARAMETER, &[Place::Variant]),

@@ -16,8 +16,15 @@ const RESERVED_META: &[&str] = &[
     "type", "title", "status", "detail", "instance", "code", "errors",
 ];
 
-/// Checks the whole input; returns each variant's parsed detail template.
-pub fn check(cx: &Ctxt, input: &Input) -> Vec<Option<Template>> {
+/// A variant's parsed templates.
+#[derive(Default)]
+pub struct Templates {
+    pub detail: Option<Template>,
+    pub instance: Option<Template>,
+}
+
+/// Checks the whole input; returns each variant's parsed templates.
+pub fn check(cx: &Ctxt, input: &Input) -> Vec<Templates> {
     check_envelope(cx, input);
     check_type_base(cx, input);
     check_pointer_prefix(cx, input);
@@ -29,7 +36,7 @@ pub fn check(cx: &Ctxt, input: &Input) -> Vec<Option<Template>> {
         let name = variant_name(input, variant);
         if variant.attrs.transparent.is_some() {
             check_transparent(cx, variant, &name);
-            templates.push(None);
+            templates.push(Templates::default());
             continue;
         }
         check_status_present(cx, input, variant, &name);
@@ -47,13 +54,14 @@ pub fn check(cx: &Ctxt, input: &Input) -> Vec<Option<Template>> {
         }
         check_location(cx, variant);
         check_fields(cx, variant);
-        templates.push(
-            variant
-                .attrs
-                .detail
-                .as_ref()
-                .and_then(|lit| fmt::parse(cx, lit, &variant.fields, &name)),
-        );
+        let parse = |lit: &Option<LitStr>| {
+            lit.as_ref()
+                .and_then(|lit| fmt::parse(cx, lit, &variant.fields, &name))
+        };
+        templates.push(Templates {
+            detail: parse(&variant.attrs.detail),
+            instance: parse(&variant.attrs.instance),
+        });
     }
     check_code_conflicts(cx, input);
     templates
@@ -467,6 +475,7 @@ fn check_transparent(cx: &Ctxt, variant: &Variant, name: &str) {
         (symbol::CODE, a.code.is_some()),
         (symbol::TITLE, a.title.is_some()),
         (symbol::DETAIL, a.detail.is_some()),
+        (symbol::INSTANCE, a.instance.is_some()),
         (symbol::ATTR, a.attr_name.is_some()),
         (symbol::POINTER, a.pointer.is_some()),
         (symbol::PARAMETER, a.parameter.is_some()),

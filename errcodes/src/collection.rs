@@ -262,6 +262,7 @@ struct Snapshot {
     has_code: bool,
     title: String,
     detail: Option<String>,
+    instance: Option<String>,
     location: Option<OwnedLocation>,
     /// The JSON:API source, when it differs from `location`.
     jsonapi_source: Option<OwnedLocation>,
@@ -292,6 +293,7 @@ impl Snapshot {
             has_code: err.has_code(),
             title: err.title().to_owned(),
             detail: err.has_detail().then(|| display_lossy(&Detail(err))),
+            instance: err.has_instance().then(|| display_lossy(&Instance(err))),
             location: err.location().map(OwnedLocation::of),
             jsonapi_source: match (err.location(), err.jsonapi_source()) {
                 (location, source) if location == source => None,
@@ -302,6 +304,15 @@ impl Snapshot {
             meta,
             headers,
         }
+    }
+}
+
+/// An error's `instance` as a `Display` value.
+struct Instance<'a>(&'a dyn ApiError);
+
+impl fmt::Display for Instance<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt_instance(f)
     }
 }
 
@@ -332,6 +343,12 @@ impl ApiError for Snapshot {
     }
     fn has_code(&self) -> bool {
         self.has_code
+    }
+    fn has_instance(&self) -> bool {
+        self.instance.is_some()
+    }
+    fn fmt_instance(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.instance.as_deref().unwrap_or_default())
     }
     fn detail_str(&self) -> Option<&str> {
         self.detail.as_deref()

@@ -206,6 +206,57 @@ pub trait ApiError {
         true
     }
 
+    /// Whether the error names its occurrence with a Problem Details
+    /// `instance` URI (`instance = "/orders/{id}"` in the derive).
+    ///
+    /// ```
+    /// use errcodes::{ApiError, Envelope};
+    /// use serde_json::json;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api(status = 404, detail = "No order with id {id} exists.", instance = "/orders/{id}")]
+    /// struct OrderNotFound { id: u64 }
+    ///
+    /// assert!(OrderNotFound { id: 42 }.has_instance());
+    /// assert_eq!(
+    ///     OrderNotFound { id: 42 }.to_json_value(Envelope::Problem),
+    ///     json!({"type": "about:blank", "title": "Not Found", "status": 404,
+    ///            "detail": "No order with id 42 exists.", "instance": "/orders/42", "code": "order_not_found"})
+    /// );
+    /// ```
+    fn has_instance(&self) -> bool {
+        false
+    }
+
+    /// Writes the Problem Details `instance` URI, when
+    /// [`has_instance`](ApiError::has_instance) says there is one. Only the
+    /// Problem Details envelope has a place for it.
+    ///
+    /// # Errors
+    ///
+    /// Only when the formatter itself fails.
+    ///
+    /// ```
+    /// use core::fmt;
+    /// use errcodes::ApiError;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api(status = 404, detail = "Gone.", instance = "/orders/{0}")]
+    /// struct OrderGone(u64);
+    ///
+    /// struct Instance<'a>(&'a OrderGone);
+    /// impl fmt::Display for Instance<'_> {
+    ///     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    ///         self.0.fmt_instance(f)
+    ///     }
+    /// }
+    /// assert_eq!(Instance(&OrderGone(7)).to_string(), "/orders/7");
+    /// ```
+    fn fmt_instance(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let _ = f;
+        Ok(())
+    }
+
     /// The part of the request this error is about, if any.
     ///
     /// ```
@@ -690,6 +741,12 @@ macro_rules! forward_api_error {
             }
             fn has_code(&self) -> bool {
                 (**self).has_code()
+            }
+            fn has_instance(&self) -> bool {
+                (**self).has_instance()
+            }
+            fn fmt_instance(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                (**self).fmt_instance(f)
             }
             fn detail_str(&self) -> Option<&str> {
                 (**self).detail_str()

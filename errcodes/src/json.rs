@@ -100,6 +100,19 @@ pub fn detail_inner<E: ApiError + ?Sized>(out: &mut Vec<u8>, err: &E) {
     }
 }
 
+/// Appends an error's `instance` URI as a JSON string.
+pub fn instance<E: ApiError + ?Sized>(out: &mut Vec<u8>, err: &E) {
+    struct Instance<'a, E: ?Sized>(&'a E);
+    impl<E: ApiError + ?Sized> fmt::Display for Instance<'_, E> {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            self.0.fmt_instance(f)
+        }
+    }
+    out.push(b'"');
+    let _ = write!(Escaper(out), "{}", Instance(err));
+    out.push(b'"');
+}
+
 /// A dotted path (`items.0.sku`) as a JSON Pointer body (`/items/0/sku`),
 /// escaping `~` and `/` per RFC 6901. With `fragment`, characters not allowed
 /// in a URI fragment are also percent-encoded (RFC 6901 section 6).

@@ -73,6 +73,7 @@
 //!   `format!` (`{name}`, `{0}`, `{name:?}`, `{{` for a brace). A 4xx without
 //!   one uses the type's `Display` text; a 5xx without one uses the
 //!   envelope's generic text, never `Display`.
+//! * `instance = "/orders/{id}"`: the Problem Details `instance`, a template.
 //! * `attr = "items.0.sku"`, `pointer = "/data/id"`, `parameter = "page"`,
 //!   `header = "X-Api-Key"`: where in the request the problem is. `attr`
 //!   names the member; `pointer` / `parameter` / `header` (one of them) set

@@ -347,6 +347,10 @@ fn problem_head<E: ApiError + ?Sized>(err: &E, out: &mut Vec<u8>) {
     json::number(out, err.status().as_u16());
     out.extend_from_slice(b",\"detail\":");
     detail_or(err, out, GENERIC_SERVER_DETAIL);
+    if err.has_instance() {
+        out.extend_from_slice(b",\"instance\":");
+        json::instance(out, err);
+    }
     if err.has_code() {
         out.extend_from_slice(b",\"code\":");
         json::string(out, err.code());

@@ -42,6 +42,14 @@ pub enum Everything<'a, T: std::fmt::Display> {
     /// Query parameter and kind.
     #[api(parameter = "page", kind = "parameters", detail = "bad page")]
     Page,
+    /// An instance template and a member beside an explicit pointer.
+    #[api(
+        attr = "id",
+        pointer = "/data/id",
+        detail = "bad id",
+        instance = "/orders/{0}"
+    )]
+    Order(u64),
 }
 
 /// A struct error with a raw identifier.
@@ -83,4 +91,5 @@ fn quiet_code_still_works() {
         .source_error()
         .is_some());
     assert_eq!(Everything::<u32>::Required.code(), "required");
+    assert!(Everything::<u32>::Order(4).has_instance());
 }

@@ -309,6 +309,37 @@ fn problem_examples() {
         json!({"type": "about:blank", "title": "Internal Server Error", "status": 500,
             "detail": "The server hit an unexpected condition."})
     );
+    // P2: an `instance` for the occurrence (plus our `code` extension).
+    #[derive(Debug, ApiError)]
+    #[api(
+        status = 404,
+        code = "order_not_found",
+        detail = "No order with id {id} exists.",
+        instance = "/orders/{id}"
+    )]
+    struct OrderNotFound {
+        id: u64,
+    }
+    let mut p2 = OrderNotFound { id: 42 }.to_json_value(Envelope::Problem);
+    assert_eq!(
+        p2.as_object_mut().unwrap().remove("code"),
+        Some(json!("order_not_found"))
+    );
+    assert_eq!(
+        p2,
+        json!({"type": "about:blank", "title": "Not Found", "status": 404,
+            "detail": "No order with id 42 exists.", "instance": "/orders/42"})
+    );
+    // Only Problem Details has a place for it.
+    for envelope in [
+        Envelope::JsonApi,
+        Envelope::Laravel,
+        Envelope::Drf,
+        Envelope::ShipStream,
+    ] {
+        let body = String::from_utf8(OrderNotFound { id: 42 }.render_to_vec(envelope)).unwrap();
+        assert!(!body.contains("/orders/42"), "{envelope}: {body}");
+    }
     // With a declared code, the code extension is added.
     #[derive(Debug, ApiError)]
     #[api(status = 500, code = "internal")]
