@@ -50,6 +50,8 @@ use crate::render;
 pub trait ApiError {
     /// The HTTP status: always 4xx or 5xx.
     ///
+    /// The examples of the methods below use this `SignupError`.
+    ///
     /// ```
     /// use errcodes::{ApiError, Envelope, Location};
     /// use http::StatusCode;
@@ -70,18 +72,16 @@ pub trait ApiError {
     /// The stable machine code, such as `not_found`.
     ///
     /// ```
-    /// use errcodes::{ApiError, Envelope, Location};
-    /// use http::StatusCode;
-    ///
-    /// #[derive(Debug, ApiError)]
-    /// #[api(envelope = "drf", type_base = "https://errors.example.com/", status = 422)]
-    /// enum SignupError {
-    ///     #[api(code = "required", attr = "name", kind = "validation_error", detail = "This field is required.")]
-    ///     NameMissing,
-    ///     #[api(status = 503)]
-    ///     Down(#[api(source)] std::io::Error),
-    /// }
-    ///
+    /// # use errcodes::{ApiError, Envelope, Location};
+    /// # use http::StatusCode;
+    /// # #[derive(Debug, ApiError)]
+    /// # #[api(envelope = "drf", type_base = "https://errors.example.com/", status = 422)]
+    /// # enum SignupError {
+    /// #     #[api(code = "required", attr = "name", kind = "validation_error", detail = "This field is required.")]
+    /// #     NameMissing,
+    /// #     #[api(status = 503)]
+    /// #     Down(#[api(source)] std::io::Error),
+    /// # }
     /// assert_eq!(SignupError::NameMissing.code(), "required");
     /// assert_eq!(SignupError::Down(std::io::Error::other("x")).code(), "down");
     /// ```
@@ -90,18 +90,16 @@ pub trait ApiError {
     /// The short summary, the same for every occurrence of this error.
     ///
     /// ```
-    /// use errcodes::{ApiError, Envelope, Location};
-    /// use http::StatusCode;
-    ///
-    /// #[derive(Debug, ApiError)]
-    /// #[api(envelope = "drf", type_base = "https://errors.example.com/", status = 422)]
-    /// enum SignupError {
-    ///     #[api(code = "required", attr = "name", kind = "validation_error", detail = "This field is required.")]
-    ///     NameMissing,
-    ///     #[api(status = 503)]
-    ///     Down(#[api(source)] std::io::Error),
-    /// }
-    ///
+    /// # use errcodes::{ApiError, Envelope, Location};
+    /// # use http::StatusCode;
+    /// # #[derive(Debug, ApiError)]
+    /// # #[api(envelope = "drf", type_base = "https://errors.example.com/", status = 422)]
+    /// # enum SignupError {
+    /// #     #[api(code = "required", attr = "name", kind = "validation_error", detail = "This field is required.")]
+    /// #     NameMissing,
+    /// #     #[api(status = 503)]
+    /// #     Down(#[api(source)] std::io::Error),
+    /// # }
     /// assert_eq!(SignupError::NameMissing.title(), "Unprocessable Entity");
     /// assert_eq!(SignupError::Down(std::io::Error::other("x")).title(), "Service Unavailable");
     /// ```
@@ -117,18 +115,16 @@ pub trait ApiError {
     /// Only when the formatter itself fails.
     ///
     /// ```
-    /// use errcodes::{ApiError, Envelope, Location};
-    /// use http::StatusCode;
-    ///
-    /// #[derive(Debug, ApiError)]
-    /// #[api(envelope = "drf", type_base = "https://errors.example.com/", status = 422)]
-    /// enum SignupError {
-    ///     #[api(code = "required", attr = "name", kind = "validation_error", detail = "This field is required.")]
-    ///     NameMissing,
-    ///     #[api(status = 503)]
-    ///     Down(#[api(source)] std::io::Error),
-    /// }
-    ///
+    /// # use errcodes::{ApiError, Envelope, Location};
+    /// # use http::StatusCode;
+    /// # #[derive(Debug, ApiError)]
+    /// # #[api(envelope = "drf", type_base = "https://errors.example.com/", status = 422)]
+    /// # enum SignupError {
+    /// #     #[api(code = "required", attr = "name", kind = "validation_error", detail = "This field is required.")]
+    /// #     NameMissing,
+    /// #     #[api(status = 503)]
+    /// #     Down(#[api(source)] std::io::Error),
+    /// # }
     /// assert_eq!(errcodes::Detail(&SignupError::NameMissing).to_string(), "This field is required.");
     /// ```
     fn fmt_detail(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result;
@@ -187,18 +183,16 @@ pub trait ApiError {
     /// the source error never reaches the body.
     ///
     /// ```
-    /// use errcodes::{ApiError, Envelope, Location};
-    /// use http::StatusCode;
-    ///
-    /// #[derive(Debug, ApiError)]
-    /// #[api(envelope = "drf", type_base = "https://errors.example.com/", status = 422)]
-    /// enum SignupError {
-    ///     #[api(code = "required", attr = "name", kind = "validation_error", detail = "This field is required.")]
-    ///     NameMissing,
-    ///     #[api(status = 503)]
-    ///     Down(#[api(source)] std::io::Error),
-    /// }
-    ///
+    /// # use errcodes::{ApiError, Envelope, Location};
+    /// # use http::StatusCode;
+    /// # #[derive(Debug, ApiError)]
+    /// # #[api(envelope = "drf", type_base = "https://errors.example.com/", status = 422)]
+    /// # enum SignupError {
+    /// #     #[api(code = "required", attr = "name", kind = "validation_error", detail = "This field is required.")]
+    /// #     NameMissing,
+    /// #     #[api(status = 503)]
+    /// #     Down(#[api(source)] std::io::Error),
+    /// # }
     /// assert!(SignupError::NameMissing.has_detail());
     /// assert!(!SignupError::Down(std::io::Error::other("db-1 down")).has_detail());
     /// ```
@@ -260,18 +254,16 @@ pub trait ApiError {
     /// The part of the request this error is about, if any.
     ///
     /// ```
-    /// use errcodes::{ApiError, Envelope, Location};
-    /// use http::StatusCode;
-    ///
-    /// #[derive(Debug, ApiError)]
-    /// #[api(envelope = "drf", type_base = "https://errors.example.com/", status = 422)]
-    /// enum SignupError {
-    ///     #[api(code = "required", attr = "name", kind = "validation_error", detail = "This field is required.")]
-    ///     NameMissing,
-    ///     #[api(status = 503)]
-    ///     Down(#[api(source)] std::io::Error),
-    /// }
-    ///
+    /// # use errcodes::{ApiError, Envelope, Location};
+    /// # use http::StatusCode;
+    /// # #[derive(Debug, ApiError)]
+    /// # #[api(envelope = "drf", type_base = "https://errors.example.com/", status = 422)]
+    /// # enum SignupError {
+    /// #     #[api(code = "required", attr = "name", kind = "validation_error", detail = "This field is required.")]
+    /// #     NameMissing,
+    /// #     #[api(status = 503)]
+    /// #     Down(#[api(source)] std::io::Error),
+    /// # }
     /// assert_eq!(SignupError::NameMissing.location(), Some(Location::Field("name")));
     /// assert_eq!(SignupError::Down(std::io::Error::other("x")).location(), None);
     /// ```
@@ -304,18 +296,16 @@ pub trait ApiError {
     /// status and location.
     ///
     /// ```
-    /// use errcodes::{ApiError, Envelope, Location};
-    /// use http::StatusCode;
-    ///
-    /// #[derive(Debug, ApiError)]
-    /// #[api(envelope = "drf", type_base = "https://errors.example.com/", status = 422)]
-    /// enum SignupError {
-    ///     #[api(code = "required", attr = "name", kind = "validation_error", detail = "This field is required.")]
-    ///     NameMissing,
-    ///     #[api(status = 503)]
-    ///     Down(#[api(source)] std::io::Error),
-    /// }
-    ///
+    /// # use errcodes::{ApiError, Envelope, Location};
+    /// # use http::StatusCode;
+    /// # #[derive(Debug, ApiError)]
+    /// # #[api(envelope = "drf", type_base = "https://errors.example.com/", status = 422)]
+    /// # enum SignupError {
+    /// #     #[api(code = "required", attr = "name", kind = "validation_error", detail = "This field is required.")]
+    /// #     NameMissing,
+    /// #     #[api(status = 503)]
+    /// #     Down(#[api(source)] std::io::Error),
+    /// # }
     /// assert_eq!(SignupError::NameMissing.kind(), Some("validation_error"));
     /// ```
     fn kind(&self) -> Option<&str> {
@@ -326,18 +316,16 @@ pub trait ApiError {
     /// `type` and the JSON:API `links.type`. `None` means `about:blank`.
     ///
     /// ```
-    /// use errcodes::{ApiError, Envelope, Location};
-    /// use http::StatusCode;
-    ///
-    /// #[derive(Debug, ApiError)]
-    /// #[api(envelope = "drf", type_base = "https://errors.example.com/", status = 422)]
-    /// enum SignupError {
-    ///     #[api(code = "required", attr = "name", kind = "validation_error", detail = "This field is required.")]
-    ///     NameMissing,
-    ///     #[api(status = 503)]
-    ///     Down(#[api(source)] std::io::Error),
-    /// }
-    ///
+    /// # use errcodes::{ApiError, Envelope, Location};
+    /// # use http::StatusCode;
+    /// # #[derive(Debug, ApiError)]
+    /// # #[api(envelope = "drf", type_base = "https://errors.example.com/", status = 422)]
+    /// # enum SignupError {
+    /// #     #[api(code = "required", attr = "name", kind = "validation_error", detail = "This field is required.")]
+    /// #     NameMissing,
+    /// #     #[api(status = 503)]
+    /// #     Down(#[api(source)] std::io::Error),
+    /// # }
     /// assert_eq!(SignupError::NameMissing.type_base(), Some("https://errors.example.com/"));
     /// ```
     fn type_base(&self) -> Option<&str> {
@@ -347,18 +335,16 @@ pub trait ApiError {
     /// The envelope this error renders into unless another is asked for.
     ///
     /// ```
-    /// use errcodes::{ApiError, Envelope, Location};
-    /// use http::StatusCode;
-    ///
-    /// #[derive(Debug, ApiError)]
-    /// #[api(envelope = "drf", type_base = "https://errors.example.com/", status = 422)]
-    /// enum SignupError {
-    ///     #[api(code = "required", attr = "name", kind = "validation_error", detail = "This field is required.")]
-    ///     NameMissing,
-    ///     #[api(status = 503)]
-    ///     Down(#[api(source)] std::io::Error),
-    /// }
-    ///
+    /// # use errcodes::{ApiError, Envelope, Location};
+    /// # use http::StatusCode;
+    /// # #[derive(Debug, ApiError)]
+    /// # #[api(envelope = "drf", type_base = "https://errors.example.com/", status = 422)]
+    /// # enum SignupError {
+    /// #     #[api(code = "required", attr = "name", kind = "validation_error", detail = "This field is required.")]
+    /// #     NameMissing,
+    /// #     #[api(status = 503)]
+    /// #     Down(#[api(source)] std::io::Error),
+    /// # }
     /// assert_eq!(SignupError::NameMissing.envelope(), Envelope::Drf);
     /// ```
     fn envelope(&self) -> Envelope {
@@ -371,18 +357,16 @@ pub trait ApiError {
     // return a prefix they own.
     ///
     /// ```
-    /// use errcodes::{ApiError, Envelope, Location};
-    /// use http::StatusCode;
-    ///
-    /// #[derive(Debug, ApiError)]
-    /// #[api(envelope = "drf", type_base = "https://errors.example.com/", status = 422)]
-    /// enum SignupError {
-    ///     #[api(code = "required", attr = "name", kind = "validation_error", detail = "This field is required.")]
-    ///     NameMissing,
-    ///     #[api(status = 503)]
-    ///     Down(#[api(source)] std::io::Error),
-    /// }
-    ///
+    /// # use errcodes::{ApiError, Envelope, Location};
+    /// # use http::StatusCode;
+    /// # #[derive(Debug, ApiError)]
+    /// # #[api(envelope = "drf", type_base = "https://errors.example.com/", status = 422)]
+    /// # enum SignupError {
+    /// #     #[api(code = "required", attr = "name", kind = "validation_error", detail = "This field is required.")]
+    /// #     NameMissing,
+    /// #     #[api(status = 503)]
+    /// #     Down(#[api(source)] std::io::Error),
+    /// # }
     /// assert_eq!(SignupError::NameMissing.pointer_prefix(), "/data/attributes");
     /// ```
     #[allow(clippy::unnecessary_literal_bound)]
