@@ -15,12 +15,6 @@ pub fn render_single<E: ApiError + ?Sized>(err: &E, envelope: Envelope, out: &mu
     crate::render::single(err, envelope, out);
 }
 
-/// Renders the inner error of a transparent variant as that error renders
-/// itself.
-pub fn render_transparent<T: ApiError>(inner: &T, envelope: Envelope, out: &mut Vec<u8>) {
-    inner.render(envelope, out);
-}
-
 /// A status code from a number the derive has already checked (400..=599),
 /// evaluated in a `const` block.
 #[must_use]
