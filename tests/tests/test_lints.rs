@@ -93,3 +93,39 @@ fn quiet_code_still_works() {
     assert_eq!(Everything::<u32>::Required.code(), "required");
     assert!(Everything::<u32>::Order(4).has_instance());
 }
+
+/// Generated code names everything by absolute path, so it also compiles
+/// where the prelude is not in scope.
+mod no_prelude {
+    #![no_implicit_prelude]
+
+    /// Every generated method, without the prelude.
+    #[derive(::errcodes::ApiError)]
+    #[api(type_base = "https://errors.example.com/", envelope = "drf")]
+    pub enum Bare<T: ::core::fmt::Display> {
+        /// A template, meta and a header.
+        #[api(status = 429, detail = "wait {0}", instance = "/limits/{0}")]
+        Limited(#[api(header = "Retry-After", meta = "seconds")] T),
+        /// A runtime attr and an explicit pointer.
+        #[api(status = 422, pointer = "/data/x", detail = "bad")]
+        Field(#[api(attr)] ::std::string::String),
+        /// A hidden source.
+        #[api(status = 500)]
+        Io(#[api(source)] ::std::io::Error),
+        /// Wrapped.
+        #[api(transparent)]
+        Inner(super::Small),
+    }
+}
+
+#[test]
+fn no_prelude_types_work() {
+    let err: no_prelude::Bare<u8> = no_prelude::Bare::Limited(5);
+    assert_eq!(err.to_response().headers()["retry-after"], "5");
+    let field: no_prelude::Bare<u8> = no_prelude::Bare::Field("x".into());
+    assert!(field.location().is_some());
+    let io: no_prelude::Bare<u8> = no_prelude::Bare::Io(std::io::Error::other("x"));
+    assert!(!io.has_detail());
+    let inner: no_prelude::Bare<u8> = no_prelude::Bare::Inner(Small { r#type: "t".into() });
+    assert_eq!(inner.status(), 409);
+}
