@@ -589,7 +589,7 @@ fn where_clause(input: &Input, arms: &[Arm]) -> TokenStream {
                 add(field.ty, quote!(::errcodes::ApiError));
             }
             if field.attrs.meta.is_some() {
-                add(field.ty, quote!(::errcodes::__private::Serialize));
+                add(field.ty, quote!(::errcodes::__private::MetaField));
             }
             if field.attrs.header.is_some() {
                 add(field.ty, quote!(::core::fmt::Display));

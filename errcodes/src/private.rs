@@ -3,7 +3,6 @@
 pub use core::fmt::{Formatter, Result as FmtResult};
 pub use core::option::Option::{self, None, Some};
 pub use http::{HeaderName, StatusCode};
-pub use serde::Serialize;
 pub use std::vec::Vec;
 
 pub use crate::envelope::Envelope;
@@ -31,8 +30,25 @@ pub const fn status(code: u16) -> StatusCode {
 /// spanned at the field, so a field that is not `Serialize` is reported
 /// there.
 #[must_use]
-pub fn meta_value<T: serde::Serialize>(value: &T) -> &dyn MetaValue {
-    value
+pub fn meta_value<T: MetaField>(value: &T) -> &dyn MetaValue {
+    value.as_meta_value()
+}
+
+/// A type that can be a meta member: anything `serde::Serialize`.
+#[diagnostic::on_unimplemented(
+    message = "`#[api(meta)]` field of type `{Self}` cannot be serialized",
+    label = "this type does not implement `serde::Serialize`",
+    note = "meta members are written with serde: derive `serde::Serialize` for the type, or leave the field out of `meta`"
+)]
+pub trait MetaField {
+    /// The field as a trait object.
+    fn as_meta_value(&self) -> &dyn MetaValue;
+}
+
+impl<T: serde::Serialize> MetaField for T {
+    fn as_meta_value(&self) -> &dyn MetaValue {
+        self
+    }
 }
 
 /// A header field as a trait object; reported at the field when its type is
