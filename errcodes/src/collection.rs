@@ -208,6 +208,33 @@ impl ApiError for FieldError {
     }
 }
 
+impl fmt::Display for FieldError {
+    /// The detail, prefixed with the member it is about.
+    ///
+    /// ```
+    /// use errcodes::FieldError;
+    ///
+    /// let err = FieldError::new("items.0.sku", "required", "SKU is required.");
+    /// assert_eq!(err.to_string(), "items.0.sku: SKU is required.");
+    /// assert_eq!(FieldError::non_field("invalid", "Dates out of order.").to_string(), "Dates out of order.");
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.location {
+            OwnedLocation::Dotted(dotted) => write!(f, "{dotted}: ")?,
+            OwnedLocation::Path(path) => write!(f, "{path}: ")?,
+            OwnedLocation::Pointer(name)
+            | OwnedLocation::Parameter(name)
+            | OwnedLocation::Header(name) => {
+                write!(f, "{name}: ")?;
+            }
+            OwnedLocation::NonField => {}
+        }
+        f.write_str(&self.detail)
+    }
+}
+
+impl std::error::Error for FieldError {}
+
 /// The path argument of [`FieldError::new`]: a dotted path (`&str`,
 /// `String`) or a [`FieldPath`].
 ///
@@ -857,6 +884,50 @@ impl ApiErrors {
         self.settings.laravel_legacy
     }
 }
+
+impl fmt::Display for ApiErrors {
+    /// The summary, then each error on its own line.
+    ///
+    /// ```
+    /// use errcodes::{ApiErrors, FieldError};
+    ///
+    /// let errors = ApiErrors::from_errors([
+    ///     FieldError::new("email", "invalid", "Enter a valid email address."),
+    ///     FieldError::new("name", "required", "This field is required."),
+    /// ])
+    /// .unwrap();
+    /// assert_eq!(
+    ///     errors.to_string(),
+    ///     "2 fields failed validation.\n  email: Enter a valid email address.\n  name: This field is required."
+    /// );
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.fmt_detail(f)?;
+        for err in self.iter() {
+            f.write_str("\n  ")?;
+            match err.location() {
+                Some(
+                    Location::Field(name)
+                    | Location::Pointer(name)
+                    | Location::Parameter(name)
+                    | Location::Header(name),
+                ) => {
+                    write!(f, "{name}: ")?;
+                }
+                Some(Location::Path(path)) => write!(f, "{path}: ")?,
+                Some(Location::NonField) | None => {}
+            }
+            if err.has_detail() {
+                err.fmt_detail(f)?;
+            } else {
+                f.write_str(err.title())?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ApiErrors {}
 
 impl fmt::Debug for ApiErrors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
