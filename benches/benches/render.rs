@@ -420,6 +420,21 @@ fn main() {
     divan::main();
 }
 
+/// errcodes rendering the benchmarked error into a reused buffer.
+fn render_ours(bencher: Bencher, envelope: Envelope) {
+    let mut out = Vec::with_capacity(512);
+    bencher.bench_local(|| {
+        out.clear();
+        let err = OrderError::TooLarge {
+            order: black_box(42),
+            items: black_box(13),
+            limit: black_box(10),
+        };
+        err.render(envelope, &mut out);
+        black_box(&out);
+    });
+}
+
 /// One Problem Details body into a reused buffer.
 mod problem {
     use super::*;
@@ -435,17 +450,7 @@ mod problem {
 
     #[divan::bench]
     fn errcodes(bencher: Bencher) {
-        let mut out = Vec::with_capacity(512);
-        bencher.bench_local(|| {
-            out.clear();
-            let err = OrderError::TooLarge {
-                order: black_box(42),
-                items: black_box(13),
-                limit: black_box(10),
-            };
-            err.render(Envelope::Problem, &mut out);
-            black_box(&out);
-        });
+        render_ours(bencher, Envelope::Problem);
     }
 
     #[divan::bench]
@@ -477,17 +482,7 @@ mod envelopes {
 
     #[divan::bench(args = ALL)]
     fn errcodes(bencher: Bencher, envelope: Envelope) {
-        let mut out = Vec::with_capacity(512);
-        bencher.bench_local(|| {
-            out.clear();
-            let err = OrderError::TooLarge {
-                order: black_box(42),
-                items: black_box(13),
-                limit: black_box(10),
-            };
-            err.render(envelope, &mut out);
-            black_box(&out);
-        });
+        render_ours(bencher, envelope);
     }
 
     #[divan::bench(args = ALL)]

@@ -101,21 +101,11 @@ fn fields_from_syn<'a>(cx: &Ctxt, fields: &'a syn::Fields) -> Vec<Field<'a>> {
                 Some(ident) => Member::Named(ident.clone()),
                 None => Member::Unnamed(syn::Index {
                     index: u32::try_from(i).unwrap_or(u32::MAX),
-                    span: field.ty_span(),
+                    span: syn::spanned::Spanned::span(&field.ty),
                 }),
             },
             ty: &field.ty,
             attrs: Attrs::parse(cx, &field.attrs, &[Place::Field]),
         })
         .collect()
-}
-
-trait TySpan {
-    fn ty_span(&self) -> proc_macro2::Span;
-}
-
-impl TySpan for syn::Field {
-    fn ty_span(&self) -> proc_macro2::Span {
-        syn::spanned::Spanned::span(&self.ty)
-    }
 }

@@ -101,7 +101,7 @@ fn impl_api_error(input: &Input, templates: &[valid::Templates]) -> TokenStream 
         .collect();
     let ident = input.ident;
     let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
-    let where_clause = where_clause(input, &arms);
+    let predicates = where_predicates(input, &arms);
 
     let api = quote!(::errcodes::ApiError);
     let status = method(&arms, &quote!(#api::status), |arm| {
@@ -137,14 +137,13 @@ fn impl_api_error(input: &Input, templates: &[valid::Templates]) -> TokenStream 
     let detail = detail_body(&arms);
     let optional = optional_methods(input, &arms);
 
-    let axum_where = where_clause_predicates(&where_clause);
     quote! {
         ::errcodes::__private::impl_axum! {
-            {#impl_generics} {#ident #ty_generics} {#axum_where}
+            {#impl_generics} {#ident #ty_generics} {#(#predicates,)*}
         }
         #[automatically_derived]
         #[allow(clippy::match_same_arms, clippy::too_many_lines, unreachable_code)]
-        impl #impl_generics #api for #ident #ty_generics #where_clause {
+        impl #impl_generics #api for #ident #ty_generics where #(#predicates,)* {
             fn status(&self) -> ::errcodes::__private::StatusCode {
                 #status
             }
@@ -363,17 +362,14 @@ fn optional_methods(input: &Input, arms: &[Arm]) -> TokenStream {
             Some(lit) => quote!(#p::Some(#lit)),
             None => quote!(#p::None),
         };
+        // A transparent variant takes the inner error's base if it has one,
+        // else ours.
         let each = arms.iter().map(|arm| {
-            if let Some(field) = arm.transparent_field() {
-                // The inner error's base if it has one, else ours.
-                let pat = arm.bind([&field.member]);
-                let local = fmt::local_at(&field.member, field.ty.span());
-                let inner =
-                    quote_spanned!(field.ty.span()=> ::errcodes::__private::transparent(#local));
-                return quote!(#pat => #api::type_base(#inner).or(#own),);
-            }
-            let pat = arm.any();
-            quote!(#pat => #own,)
+            arm.delegate(|inner| quote!(#api::type_base(#inner).or(#own)))
+                .unwrap_or_else(|| {
+                    let pat = arm.any();
+                    quote!(#pat => #own,)
+                })
         });
         let body = if arms.is_empty() {
             quote!(match *self {})
@@ -387,12 +383,6 @@ fn optional_methods(input: &Input, arms: &[Arm]) -> TokenStream {
         // A transparent variant renders exactly as its inner error does, so
         // a wrapped collection (`ApiErrors`) keeps its many-error shape.
         let each = arms.iter().map(|arm| {
-            if let Some(field) = arm.transparent_field() {
-                let pat = arm.bind([&field.member]);
-                let local = fmt::local_at(&field.member, field.ty.span());
-                let call = quote_spanned!(field.ty.span()=> ::errcodes::ApiError::render(::errcodes::__private::transparent(#local), __envelope, __out));
-                return quote!(#pat => #call,);
-            }
             arm.delegate(|inner| quote!(#api::render(#inner, __envelope, __out)))
                 .unwrap_or_else(|| {
                     let pat = arm.any();
@@ -559,9 +549,9 @@ fn visit_method(
     }
 }
 
-/// The input's where clause plus bounds on generic field types for each use
-/// the generated code makes of them.
-fn where_clause(input: &Input, arms: &[Arm]) -> TokenStream {
+/// The input's where predicates plus bounds on generic field types for each
+/// use the generated code makes of them.
+fn where_predicates(input: &Input, arms: &[Arm]) -> Vec<TokenStream> {
     let params: Vec<String> = input
         .generics
         .type_params()
@@ -592,10 +582,10 @@ fn where_clause(input: &Input, arms: &[Arm]) -> TokenStream {
                 add(field.ty, quote!(::errcodes::__private::MetaField));
             }
             if field.attrs.header.is_some() {
-                add(field.ty, quote!(::core::fmt::Display));
+                add(field.ty, quote!(::errcodes::__private::HeaderField));
             }
             if field.attrs.attr_flag.is_some() {
-                add(field.ty, quote!(::core::convert::AsRef<str>));
+                add(field.ty, quote!(::errcodes::__private::AttrField));
             }
         }
     }
@@ -607,27 +597,11 @@ fn where_clause(input: &Input, arms: &[Arm]) -> TokenStream {
     let existing = input
         .generics
         .where_clause
-        .as_ref()
-        .map(|w| {
-            w.predicates
-                .iter()
-                .map(ToTokens::to_token_stream)
-                .collect::<Vec<_>>()
-        })
-        .unwrap_or_default();
-    if existing.is_empty() && bounds.is_empty() {
-        return TokenStream::new();
-    }
-    quote!(where #(#existing,)* #(#bounds,)*)
-}
-
-/// The predicates of a `where ...` clause built by [`where_clause`], without
-/// the keyword.
-fn where_clause_predicates(clause: &TokenStream) -> TokenStream {
-    clause
-        .clone()
-        .into_iter()
-        .skip_while(|tt| matches!(tt, proc_macro2::TokenTree::Ident(i) if i == "where"))
+        .iter()
+        .flat_map(|w| &w.predicates);
+    existing
+        .map(ToTokens::to_token_stream)
+        .chain(bounds)
         .collect()
 }
 

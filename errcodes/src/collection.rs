@@ -8,7 +8,7 @@ use std::fmt;
 use http::{HeaderName, StatusCode};
 
 use crate::envelope::Envelope;
-use crate::error::{ApiError, Detail, HeaderVisitor, Location, MetaValue, MetaVisitor};
+use crate::error::{ApiError, Detail, HeaderVisitor, Instance, Location, MetaValue, MetaVisitor};
 use crate::path::FieldPath;
 use crate::render;
 
@@ -219,21 +219,27 @@ impl fmt::Display for FieldError {
     /// assert_eq!(FieldError::non_field("invalid", "Dates out of order.").to_string(), "Dates out of order.");
     /// ```
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.location {
-            OwnedLocation::Dotted(dotted) => write!(f, "{dotted}: ")?,
-            OwnedLocation::Path(path) => write!(f, "{path}: ")?,
-            OwnedLocation::Pointer(name)
-            | OwnedLocation::Parameter(name)
-            | OwnedLocation::Header(name) => {
-                write!(f, "{name}: ")?;
-            }
-            OwnedLocation::NonField => {}
-        }
+        write_member(f, Some(self.location.as_location()))?;
         f.write_str(&self.detail)
     }
 }
 
 impl std::error::Error for FieldError {}
+
+/// `member: ` before a message in `Display` output; nothing for an error
+/// about the request as a whole.
+fn write_member(f: &mut fmt::Formatter<'_>, location: Option<Location<'_>>) -> fmt::Result {
+    match location {
+        Some(
+            Location::Field(name)
+            | Location::Pointer(name)
+            | Location::Parameter(name)
+            | Location::Header(name),
+        ) => write!(f, "{name}: "),
+        Some(Location::Path(path)) => write!(f, "{path}: "),
+        Some(Location::NonField) | None => Ok(()),
+    }
+}
 
 /// The path argument of [`FieldError::new`]: a dotted path (`&str`,
 /// `String`) or a [`FieldPath`].
@@ -331,15 +337,6 @@ impl Snapshot {
             meta,
             headers,
         }
-    }
-}
-
-/// An error's `instance` as a `Display` value.
-struct Instance<'a>(&'a dyn ApiError);
-
-impl fmt::Display for Instance<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.fmt_instance(f)
     }
 }
 
@@ -905,18 +902,7 @@ impl fmt::Display for ApiErrors {
         self.fmt_detail(f)?;
         for err in self.iter() {
             f.write_str("\n  ")?;
-            match err.location() {
-                Some(
-                    Location::Field(name)
-                    | Location::Pointer(name)
-                    | Location::Parameter(name)
-                    | Location::Header(name),
-                ) => {
-                    write!(f, "{name}: ")?;
-                }
-                Some(Location::Path(path)) => write!(f, "{path}: ")?,
-                Some(Location::NonField) | None => {}
-            }
+            write_member(f, err.location())?;
             if err.has_detail() {
                 err.fmt_detail(f)?;
             } else {

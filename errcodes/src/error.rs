@@ -704,6 +704,16 @@ impl<E: ApiError + ?Sized> fmt::Display for Detail<'_, E> {
     }
 }
 
+/// Displays an error's `instance` URI: [`ApiError::fmt_instance`] as a
+/// [`Display`](fmt::Display) value (for the renderers and snapshots).
+pub(crate) struct Instance<'a, E: ?Sized>(pub &'a E);
+
+impl<E: ApiError + ?Sized> fmt::Display for Instance<'_, E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt_instance(f)
+    }
+}
+
 /// Forwards every describing method of [`ApiError`] through a pointer type.
 macro_rules! forward_api_error {
     ($($ptr:ty),*) => {$(

@@ -3,7 +3,7 @@
 
 use core::fmt::{self, Write as _};
 
-use crate::error::{ApiError, Detail};
+use crate::error::{ApiError, Detail, Instance};
 
 /// Appends `s` as a JSON string, quotes included.
 pub fn string(out: &mut Vec<u8>, s: &str) {
@@ -102,12 +102,6 @@ pub fn detail_inner<E: ApiError + ?Sized>(out: &mut Vec<u8>, err: &E) {
 
 /// Appends an error's `instance` URI as a JSON string.
 pub fn instance<E: ApiError + ?Sized>(out: &mut Vec<u8>, err: &E) {
-    struct Instance<'a, E: ?Sized>(&'a E);
-    impl<E: ApiError + ?Sized> fmt::Display for Instance<'_, E> {
-        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            self.0.fmt_instance(f)
-        }
-    }
     out.push(b'"');
     let _ = write!(Escaper(out), "{}", Instance(err));
     out.push(b'"');

@@ -398,15 +398,6 @@ fn strings_are_escaped() {
 }
 
 #[test]
-fn empty_enums_are_allowed() {
-    #[derive(Debug, ApiError)]
-    enum Never {}
-    fn takes(_: &dyn ApiError) {}
-    let _ = takes as fn(&dyn ApiError);
-    let _: Option<Never> = None;
-}
-
-#[test]
 fn render_appends_to_the_buffer() {
     #[derive(Debug, ApiError)]
     #[api(status = 404, detail = "x")]

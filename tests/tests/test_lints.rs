@@ -60,9 +60,15 @@ pub struct Small {
     pub r#type: String,
 }
 
-/// An empty enum.
+/// An empty enum: deriving on one is allowed, and this compiling (no
+/// variants, so every method matches on nothing) is the check.
 #[derive(Debug, ApiError)]
 pub enum Never {}
+
+/// `Never` is usable wherever an `ApiError` is expected.
+fn _never_is_an_api_error(never: &Never) -> &dyn ApiError {
+    never
+}
 
 #[test]
 fn quiet_code_still_works() {
