@@ -61,6 +61,7 @@ impl<'a> Input<'a> {
                 let attrs = Attrs {
                     envelope: variant_attrs.envelope.take(),
                     type_base: variant_attrs.type_base.take(),
+                    domain: variant_attrs.domain.take(),
                     pointer_prefix: variant_attrs.pointer_prefix.take(),
                     had_errors: variant_attrs.had_errors,
                     ..Attrs::default()

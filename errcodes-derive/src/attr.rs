@@ -20,6 +20,13 @@ pub struct Status {
     pub tokens: TokenStream,
 }
 
+/// The value of `envelope`: a built-in's name, or the path of a value
+/// whose type implements `errcodes::Format`.
+pub enum EnvelopeAttr {
+    Name(LitStr),
+    Path(syn::Path),
+}
+
 /// A key written without a value, remembered by its span.
 pub type Flag = Option<Span>;
 
@@ -28,8 +35,9 @@ pub type Flag = Option<Span>;
 #[derive(Default)]
 pub struct Attrs {
     // On the type.
-    pub envelope: Option<LitStr>,
+    pub envelope: Option<EnvelopeAttr>,
     pub type_base: Option<LitStr>,
+    pub domain: Option<LitStr>,
     pub pointer_prefix: Option<LitStr>,
     // On the type (a default) or on a variant.
     pub status: Option<Status>,
@@ -121,6 +129,12 @@ impl Attrs {
                     self.status = parse_status(cx, value);
                 }
             }
+            // envelope = "jsonapi" | envelope = path::to::MY_FORMAT
+            symbol::ENVELOPE => {
+                if let Some(tokens) = value_of(cx, ident, key, "\"problem\"", input)? {
+                    self.envelope = parse_envelope(cx, tokens);
+                }
+            }
             // transparent
             symbol::TRANSPARENT => self.transparent = flag(cx, ident, key, input)?,
             // source
@@ -140,7 +154,7 @@ impl Attrs {
             // Every other key takes a string: key = "..."
             _ => {
                 let example = match key {
-                    symbol::ENVELOPE => "\"problem\"",
+                    symbol::DOMAIN => "\"orders.example.com\"",
                     symbol::TYPE_BASE => "\"https://errors.example.com/\"",
                     symbol::POINTER_PREFIX => "\"/data/attributes\"",
                     symbol::CODE => "\"not_found\"",
@@ -157,7 +171,7 @@ impl Attrs {
                     return Ok(());
                 };
                 let slot = match key {
-                    symbol::ENVELOPE => &mut self.envelope,
+                    symbol::DOMAIN => &mut self.domain,
                     symbol::TYPE_BASE => &mut self.type_base,
                     symbol::POINTER_PREFIX => &mut self.pointer_prefix,
                     symbol::CODE => &mut self.code,
@@ -299,6 +313,23 @@ fn string_of(
         ),
     );
     Ok(None)
+}
+
+/// `"name"` or a path to a format value.
+fn parse_envelope(cx: &Ctxt, tokens: TokenStream) -> Option<EnvelopeAttr> {
+    if let Ok(lit) = syn::parse2::<LitStr>(tokens.clone()) {
+        return Some(EnvelopeAttr::Name(lit));
+    }
+    if let Ok(path) = syn::parse2::<syn::Path>(tokens.clone()) {
+        return Some(EnvelopeAttr::Path(path));
+    }
+    cx.error_spanned_by(
+        &tokens,
+        format!(
+            "`envelope` takes a built-in name such as `\"jsonapi\"` or the path of a format value such as `MyFormat`, found `{tokens}`"
+        ),
+    );
+    None
 }
 
 /// `404` or a path ending in an `http::StatusCode` constant name.

@@ -7,6 +7,7 @@ use syn::spanned::Spanned;
 use syn::{DeriveInput, LitStr, Member};
 
 use crate::ast::{Field, Input, Variant};
+use crate::attr::EnvelopeAttr;
 use crate::ctxt::Ctxt;
 use crate::fmt::{self, Template};
 use crate::{fallback, status, valid};
@@ -380,31 +381,37 @@ fn optional_methods(input: &Input, arms: &[Arm]) -> TokenStream {
     }
 
     if any_transparent {
-        // A transparent variant renders exactly as its inner error does, so
-        // a wrapped collection (`ApiErrors`) keeps its many-error shape.
-        let each = arms.iter().map(|arm| {
-            arm.delegate(|inner| quote!(#api::render(#inner, __envelope, __out)))
-                .unwrap_or_else(|| {
-                    let pat = arm.any();
-                    quote!(#pat => #p::render_single(self, __envelope, __out),)
-                })
-        });
+        // A transparent variant stands for what its inner error stands for,
+        // so a wrapped collection (`ApiErrors`) keeps its many-error shape.
+        let body = method(arms, &quote!(#api::errors), |_| quote!(#p::None));
         out.extend(quote! {
-            fn render(&self, __envelope: #p::Envelope, __out: &mut #p::Vec<u8>) {
-                match self { #(#each)* }
-            }
+            fn errors(&self) -> #p::Option<#p::ErrorList<'_>> { #body }
         });
     }
 
-    if let Some(lit) = &input.attrs.envelope {
-        let variant = match lit.value().as_str() {
-            "jsonapi" => quote!(JsonApi),
-            "laravel" => quote!(Laravel),
-            "drf" => quote!(Drf),
-            "shipstream" => quote!(ShipStream),
-            _ => quote!(Problem),
-        };
-        out.extend(quote!(fn envelope(&self) -> #p::Envelope { #p::Envelope::#variant }));
+    if let Some(lit) = &input.attrs.domain {
+        out.extend(quote!(fn domain(&self) -> #p::Option<&str> { #p::Some(#lit) }));
+    }
+
+    match &input.attrs.envelope {
+        Some(EnvelopeAttr::Name(lit)) => {
+            let constant = match lit.value().as_str() {
+                "jsonapi" => quote!(JsonApi),
+                "laravel" => quote!(Laravel),
+                "drf" => quote!(Drf),
+                "shipstream" => quote!(ShipStream),
+                "aip193" => quote!(Aip193),
+                _ => quote!(Problem),
+            };
+            out.extend(quote!(fn envelope(&self) -> #p::Envelope { #p::Envelope::#constant }));
+        }
+        Some(EnvelopeAttr::Path(path)) => {
+            // Spanned at the path, so a value that is not a `Format` (or not
+            // a constant) is reported there.
+            let envelope = quote_spanned!(path.span()=> #p::custom_envelope(&#path));
+            out.extend(quote!(fn envelope(&self) -> #p::Envelope { const { #envelope } }));
+        }
+        None => {}
     }
 
     if let Some(lit) = &input.attrs.pointer_prefix {

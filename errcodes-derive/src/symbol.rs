@@ -14,6 +14,7 @@ pub enum Place {
 
 pub const ENVELOPE: &str = "envelope";
 pub const TYPE_BASE: &str = "type_base";
+pub const DOMAIN: &str = "domain";
 pub const POINTER_PREFIX: &str = "pointer_prefix";
 pub const STATUS: &str = "status";
 pub const CODE: &str = "code";
@@ -33,6 +34,7 @@ pub const SOURCE: &str = "source";
 pub const KEYS: &[(&str, &[Place])] = &[
     (ENVELOPE, &[Place::Type]),
     (TYPE_BASE, &[Place::Type]),
+    (DOMAIN, &[Place::Type]),
     (POINTER_PREFIX, &[Place::Type]),
     (STATUS, &[Place::Type, Place::Variant]),
     (CODE, &[Place::Variant]),

@@ -4,12 +4,20 @@
 use syn::{LitStr, Member};
 
 use crate::ast::{Field, Input, Variant};
+use crate::attr::EnvelopeAttr;
 use crate::ctxt::Ctxt;
 use crate::fmt::{self, Template};
 use crate::symbol;
 
 /// The envelope names `envelope = "..."` accepts.
-pub const ENVELOPES: &[&str] = &["jsonapi", "problem", "laravel", "drf", "shipstream"];
+pub const ENVELOPES: &[&str] = &[
+    "jsonapi",
+    "problem",
+    "laravel",
+    "drf",
+    "shipstream",
+    "aip193",
+];
 
 /// Problem Details members a meta field must not be flattened over.
 const RESERVED_META: &[&str] = &[
@@ -27,6 +35,7 @@ pub struct Templates {
 pub fn check(cx: &Ctxt, input: &Input) -> Vec<Templates> {
     check_envelope(cx, input);
     check_type_base(cx, input);
+    check_domain(cx, input);
     check_pointer_prefix(cx, input);
     if let Some(status) = &input.attrs.status {
         check_status_range(cx, status);
@@ -112,9 +121,10 @@ pub fn snake_case(name: &str) -> String {
     out
 }
 
-// `envelope` is one of the five built-in names.
+// `envelope = "..."` is one of the built-in names (a path names a format
+// of the user's own, which rustc checks).
 fn check_envelope(cx: &Ctxt, input: &Input) {
-    let Some(lit) = &input.attrs.envelope else {
+    let Some(EnvelopeAttr::Name(lit)) = &input.attrs.envelope else {
         return;
     };
     let name = lit.value();
@@ -126,6 +136,7 @@ fn check_envelope(cx: &Ctxt, input: &Input) {
         "jsonapi" => Some("jsonapi"),
         "problemdetails" | "problemjson" | "rfc9457" | "rfc7807" => Some("problem"),
         "drfstandardizederrors" | "django" | "djangorestframework" => Some("drf"),
+        "aip" | "google" | "googlerpc" | "rpcstatus" | "aip193" => Some("aip193"),
         _ => None,
     };
     let hint = match alias.or_else(|| symbol::closest(&lower, ENVELOPES.iter().copied())) {
@@ -172,6 +183,21 @@ fn is_absolute_uri(value: &str) -> bool {
         && scheme_chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
         && !rest.is_empty()
         && !value.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+// `domain` names a service, such as `orders.example.com`: not empty, no
+// white space.
+fn check_domain(cx: &Ctxt, input: &Input) {
+    let Some(lit) = &input.attrs.domain else {
+        return;
+    };
+    let value = lit.value();
+    if value.is_empty() || value.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        cx.error_spanned_by(
+            lit,
+            format!("`domain` names the service the codes belong to, such as `orders.example.com`, found `{value}`"),
+        );
+    }
 }
 
 // `pointer_prefix` is a JSON Pointer: empty or starting with `/`.

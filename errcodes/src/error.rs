@@ -1,12 +1,20 @@
-//! The [`ApiError`] trait and the small types its methods speak in.
+//! The error model: what an error says ([`ApiError`]) and what a format
+//! does with it ([`Format`]), named by an [`Envelope`].
+//!
+//! These three refer to each other (an error names its default envelope, an
+//! envelope holds its format, a format reads errors), so they live in one
+//! file, as serde keeps `Serialize` and `Serializer` together. Nothing here
+//! writes JSON: every document is written by a format, the built-in ones each
+//! in its own file under `envelope/`.
 
 use core::fmt;
+use core::hash::{Hash, Hasher};
 
-use http::{HeaderName, StatusCode};
+use http::StatusCode;
 
-use crate::envelope::Envelope;
-use crate::path::FieldPath;
-use crate::render;
+use crate::location::Location;
+use crate::response;
+use crate::visit::{HeaderVisitor, MetaVisitor};
 
 /// An error that knows how to answer an HTTP request.
 ///
@@ -15,9 +23,10 @@ use crate::render;
 /// `&dyn ApiError` and `Box<dyn ApiError>` work everywhere an error is
 /// rendered.
 ///
-/// The required methods describe the error; the provided ones
+/// The methods describe the error; the last few
 /// ([`render`](ApiError::render), [`to_response`](ApiError::to_response), ...)
-/// turn it into bytes or a response and are not meant to be overridden.
+/// are conveniences that hand it to an [`Envelope`]'s [`Format`], and are
+/// not meant to be overridden.
 ///
 /// ```
 /// use core::fmt;
@@ -348,7 +357,7 @@ pub trait ApiError {
     /// assert_eq!(SignupError::NameMissing.envelope(), Envelope::Drf);
     /// ```
     fn envelope(&self) -> Envelope {
-        Envelope::Problem
+        Envelope::default()
     }
 
     /// The JSON Pointer prefix of JSON:API `source.pointer` for
@@ -372,6 +381,43 @@ pub trait ApiError {
     #[allow(clippy::unnecessary_literal_bound)]
     fn pointer_prefix(&self) -> &str {
         "/data/attributes"
+    }
+
+    /// The service the error's code belongs to, such as
+    /// `orders.example.com`: the `domain` of an AIP-193 `ErrorInfo`
+    /// (`#[api(domain = "...")]` on the type).
+    ///
+    /// ```
+    /// use errcodes::ApiError;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api(envelope = "aip193", domain = "orders.example.com", status = 404, detail = "No such order.")]
+    /// struct OrderNotFound;
+    ///
+    /// assert_eq!(OrderNotFound.domain(), Some("orders.example.com"));
+    /// ```
+    fn domain(&self) -> Option<&str> {
+        None
+    }
+
+    /// The errors this error stands for, when it is a collection of many
+    /// ([`ApiErrors`](crate::ApiErrors), or a `transparent` variant holding
+    /// one): formats then write the collection's document
+    /// ([`Format::write_errors`]) instead of a single error's.
+    ///
+    /// ```
+    /// use errcodes::{ApiError, ApiErrors, FieldError};
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api(status = 404, detail = "Not found.")]
+    /// struct NotFound;
+    ///
+    /// let errors = ApiErrors::from_errors([FieldError::new("name", "required", "Required.")]).unwrap();
+    /// assert_eq!(errors.errors().map(|list| list.len()), Some(1));
+    /// assert!(NotFound.errors().is_none());
+    /// ```
+    fn errors(&self) -> Option<ErrorList<'_>> {
+        None
     }
 
     /// Calls `visitor` once for each meta member (JSON:API `meta`, Problem
@@ -453,7 +499,7 @@ pub trait ApiError {
     /// assert_eq!(buf, br#"{"message":"No order with id 42 exists."}"#);
     /// ```
     fn render(&self, envelope: Envelope, out: &mut Vec<u8>) {
-        render::single(self, envelope, out);
+        envelope.write(&self, out);
     }
 
     /// This error's JSON body in `envelope`, as a new vector.
@@ -469,8 +515,9 @@ pub trait ApiError {
     /// assert_eq!(body, br#"{"message":"Unauthenticated."}"#);
     /// ```
     fn render_to_vec(&self, envelope: Envelope) -> Vec<u8> {
-        // Most single-error bodies fit, so the buffer is allocated once.
-        let mut out = Vec::with_capacity(256);
+        // Single-error bodies of every built-in envelope fit (AIP-193's, with
+        // its typed details, are the largest), so the buffer is allocated once.
+        let mut out = Vec::with_capacity(512);
         self.render(envelope, &mut out);
         out
     }
@@ -493,7 +540,9 @@ pub trait ApiError {
     /// );
     /// ```
     fn to_json_value(&self, envelope: Envelope) -> serde_json::Value {
-        render::to_value(&self.render_to_vec(envelope))
+        // The built-in formats write valid JSON by construction; the fallback
+        // keeps the promise that rendering never panics.
+        serde_json::from_slice(&self.render_to_vec(envelope)).unwrap_or(serde_json::Value::Null)
     }
 
     /// An HTTP response in this error's own envelope: its status, the
@@ -515,7 +564,7 @@ pub trait ApiError {
     /// assert_eq!(response.headers()["retry-after"], "30");
     /// ```
     fn to_response(&self) -> http::Response<Vec<u8>> {
-        crate::response::build(self, self.envelope())
+        self.to_response_in(self.envelope())
     }
 
     /// An HTTP response in `envelope`, whatever the type's own envelope is.
@@ -531,155 +580,12 @@ pub trait ApiError {
     /// assert_eq!(response.headers()["content-type"], "application/json");
     /// ```
     fn to_response_in(&self, envelope: Envelope) -> http::Response<Vec<u8>> {
-        crate::response::build(self, envelope)
-    }
-}
-
-/// Where in the request an error is.
-///
-/// Each envelope writes it its own way: see the [crate docs](crate#locations).
-///
-/// ```
-/// use errcodes::{ApiError, Location};
-///
-/// #[derive(Debug, ApiError)]
-/// #[api(status = 422, attr = "email", detail = "Enter a valid email address.")]
-/// struct BadEmail;
-///
-/// assert_eq!(BadEmail.location(), Some(Location::Field("email")));
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum Location<'a> {
-    /// A member of the request body, as a dotted path such as `items.0.sku`.
-    Field(&'a str),
-    /// An explicit JSON Pointer into the request document, such as `/data/id`.
-    Pointer(&'a str),
-    /// A query parameter, such as `page`.
-    Parameter(&'a str),
-    /// A request header, such as `X-Api-Key`.
-    Header(&'a str),
-    /// A member of the request body, as a [`FieldPath`] of segments (for
-    /// names that contain `.`, or paths built at run time).
-    Path(&'a FieldPath),
-    /// The request as a whole (an object-level validation error, such as
-    /// "delivery date must be after order date"): drf's `non_field_errors`.
-    NonField,
-}
-
-/// Receives an error's meta members; see [`ApiError::visit_meta`].
-///
-/// Any `FnMut(&str, &dyn MetaValue)` closure is a visitor.
-///
-/// ```
-/// use errcodes::{ApiError, MetaValue};
-///
-/// #[derive(Debug, ApiError)]
-/// #[api(status = 409, detail = "Version conflict.")]
-/// struct Conflict { #[api(meta)] current_version: u32 }
-///
-/// let mut names = Vec::new();
-/// Conflict { current_version: 7 }.visit_meta(&mut |name: &str, _: &dyn MetaValue| {
-///     names.push(name.to_owned());
-/// });
-/// assert_eq!(names, ["current_version"]);
-/// ```
-pub trait MetaVisitor {
-    /// Called with one member's name and value.
-    ///
-    /// ```
-    /// use errcodes::{MetaValue, MetaVisitor};
-    ///
-    /// struct Names(Vec<String>);
-    /// impl MetaVisitor for Names {
-    ///     fn visit(&mut self, name: &str, _: &dyn MetaValue) {
-    ///         self.0.push(name.to_owned());
-    ///     }
-    /// }
-    /// let mut names = Names(Vec::new());
-    /// names.visit("limit", &10);
-    /// assert_eq!(names.0, ["limit"]);
-    /// ```
-    fn visit(&mut self, name: &str, value: &dyn MetaValue);
-}
-
-impl<F: FnMut(&str, &dyn MetaValue)> MetaVisitor for F {
-    fn visit(&mut self, name: &str, value: &dyn MetaValue) {
-        self(name, value);
-    }
-}
-
-/// A meta member's value: anything [`serde::Serialize`], behind a trait
-/// object so that [`ApiError`] stays object safe.
-///
-/// ```
-/// use errcodes::MetaValue;
-///
-/// let mut out = Vec::new();
-/// MetaValue::write_json(&vec![1, 2], &mut out).unwrap();
-/// assert_eq!(out, b"[1,2]");
-/// ```
-pub trait MetaValue {
-    /// Appends the value as compact JSON.
-    ///
-    /// # Errors
-    ///
-    /// When the value cannot be serialized as JSON (for example a map whose
-    /// keys are not strings). Renderers then leave the member out.
-    fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error>;
-}
-
-impl<T: serde::Serialize + ?Sized> MetaValue for T {
-    fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
-        serde_json::to_writer(out, self)
-    }
-}
-
-/// Receives an error's response headers; see [`ApiError::visit_headers`].
-///
-/// Any `FnMut(&HeaderName, &dyn Display)` closure is a visitor.
-///
-/// ```
-/// use core::fmt::Display;
-/// use errcodes::ApiError;
-/// use http::HeaderName;
-///
-/// #[derive(Debug, ApiError)]
-/// #[api(status = 429, detail = "Slow down.")]
-/// struct RateLimited { #[api(header = "Retry-After")] seconds: u32 }
-///
-/// let mut seen = Vec::new();
-/// RateLimited { seconds: 5 }.visit_headers(&mut |name: &HeaderName, value: &dyn Display| {
-///     seen.push(format!("{name}: {value}"));
-/// });
-/// assert_eq!(seen, ["retry-after: 5"]);
-/// ```
-pub trait HeaderVisitor {
-    /// Called with one header's name and value. The value is checked when
-    /// the response is built: one that is not a valid header value is left
-    /// out rather than sent.
-    ///
-    /// ```
-    /// use core::fmt::Display;
-    /// use errcodes::HeaderVisitor;
-    /// use http::HeaderName;
-    ///
-    /// struct Count(usize);
-    /// impl HeaderVisitor for Count {
-    ///     fn visit(&mut self, _: &HeaderName, _: &dyn Display) {
-    ///         self.0 += 1;
-    ///     }
-    /// }
-    /// let mut count = Count(0);
-    /// count.visit(&http::header::RETRY_AFTER, &30);
-    /// assert_eq!(count.0, 1);
-    /// ```
-    fn visit(&mut self, name: &HeaderName, value: &dyn fmt::Display);
-}
-
-impl<F: FnMut(&HeaderName, &dyn fmt::Display)> HeaderVisitor for F {
-    fn visit(&mut self, name: &HeaderName, value: &dyn fmt::Display) {
-        self(name, value);
+        response::build(
+            self.status(),
+            envelope.content_type(),
+            self.render_to_vec(envelope),
+            |headers| self.visit_headers(headers),
+        )
     }
 }
 
@@ -714,7 +620,459 @@ impl<E: ApiError + ?Sized> fmt::Display for Instance<'_, E> {
     }
 }
 
-/// Forwards every describing method of [`ApiError`] through a pointer type.
+/// The detail a client may read, as a [`Display`](fmt::Display) value: the
+/// error's own ([`Detail`]) when it declares one; otherwise a generic text
+/// for a 5xx (never the source error's), or the title for a 4xx.
+///
+/// Formats of your own write this rather than [`Detail`], so that a server
+/// error never leaks.
+///
+/// ```
+/// use errcodes::{ApiError, PublicDetail};
+///
+/// #[derive(Debug, ApiError)]
+/// enum E {
+///     #[api(status = 409, detail = "Version {0} is stale.")]
+///     Stale(u32),
+///     #[api(status = 500)]
+///     Db(#[api(source)] std::io::Error),
+/// }
+///
+/// assert_eq!(PublicDetail::new(&E::Stale(3)).to_string(), "Version 3 is stale.");
+/// let db = E::Db(std::io::Error::other("password=hunter2"));
+/// assert_eq!(PublicDetail::new(&db).to_string(), "The server hit an unexpected condition.");
+/// assert_eq!(PublicDetail::new(&db).with_generic("Server Error").to_string(), "Server Error");
+/// ```
+pub struct PublicDetail<'a, E: ?Sized> {
+    err: &'a E,
+    generic: &'a str,
+}
+
+impl<'a, E: ApiError + ?Sized> PublicDetail<'a, E> {
+    /// The generic detail of a 5xx that declares none.
+    ///
+    /// ```
+    /// assert_eq!(errcodes::PublicDetail::<dyn errcodes::ApiError>::GENERIC, "The server hit an unexpected condition.");
+    /// ```
+    pub const GENERIC: &'static str = "The server hit an unexpected condition.";
+
+    /// The public detail of `err`, with [`GENERIC`](Self::GENERIC) for an
+    /// undeclared 5xx.
+    ///
+    /// ```
+    /// use errcodes::{FieldError, PublicDetail};
+    ///
+    /// let err = FieldError::new("name", "required", "Required.");
+    /// assert_eq!(PublicDetail::new(&err).to_string(), "Required.");
+    /// ```
+    #[must_use]
+    pub fn new(err: &'a E) -> Self {
+        PublicDetail {
+            err,
+            generic: Self::GENERIC,
+        }
+    }
+
+    /// The same, with the envelope's own generic text for an undeclared 5xx.
+    ///
+    /// ```
+    /// use errcodes::{FieldError, PublicDetail};
+    ///
+    /// let err = FieldError::new("name", "required", "Required.");
+    /// assert_eq!(PublicDetail::new(&err).with_generic("Server Error").to_string(), "Required.");
+    /// ```
+    #[must_use]
+    pub fn with_generic(self, generic: &'a str) -> Self {
+        PublicDetail { generic, ..self }
+    }
+}
+
+impl<E: ApiError + ?Sized> fmt::Display for PublicDetail<'_, E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if !self.err.has_detail() {
+            f.write_str(if self.err.status().is_server_error() {
+                self.generic
+            } else {
+                self.err.title()
+            })
+        } else if let Some(text) = self.err.detail_str() {
+            f.write_str(text)
+        } else {
+            self.err.fmt_detail(f)
+        }
+    }
+}
+
+/// An error format: how one envelope writes a document.
+///
+/// Each built-in [`Envelope`] is one `Format`; implement it for an API whose
+/// documented error shape is none of them, and use it like a built-in:
+/// `#[api(envelope = MyFormat)]` on a type, or [`Envelope::custom`] at run
+/// time. A format reads errors only through [`ApiError`]; the [`json`](crate::json)
+/// module has the small writer the built-ins use, and [`PublicDetail`] the
+/// detail a client may see.
+///
+/// ```
+/// use errcodes::{json, ApiError, Envelope, ErrorList, Format, PublicDetail};
+///
+/// /// `{"error": "<code>", "message": "<detail>"}`, many as a list.
+/// struct Terse;
+///
+/// impl Terse {
+///     fn object(err: &dyn ApiError, out: &mut Vec<u8>) {
+///         out.extend_from_slice(b"{\"error\":");
+///         json::string(out, err.code());
+///         out.extend_from_slice(b",\"message\":");
+///         json::display(out, &PublicDetail::new(err));
+///         out.push(b'}');
+///     }
+/// }
+///
+/// impl Format for Terse {
+///     fn name(&self) -> &str { "terse" }
+///     fn media_type(&self) -> &str { "application/json" }
+///     fn write_error(&self, err: &dyn ApiError, out: &mut Vec<u8>) {
+///         Terse::object(err, out);
+///     }
+///     fn write_errors(&self, errors: ErrorList<'_>, out: &mut Vec<u8>) {
+///         out.push(b'[');
+///         for (i, err) in errors.iter().enumerate() {
+///             if i > 0 { out.push(b','); }
+///             Terse::object(err, out);
+///         }
+///         out.push(b']');
+///     }
+/// }
+///
+/// #[derive(Debug, ApiError)]
+/// #[api(envelope = Terse, status = 404, detail = "No order {0}.")]
+/// struct OrderNotFound(u64);
+///
+/// assert_eq!(OrderNotFound(7).envelope(), Envelope::custom(&Terse));
+/// assert_eq!(OrderNotFound(7).to_response().into_body(), br#"{"error":"order_not_found","message":"No order 7."}"#);
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an error format",
+    label = "`{Self}` does not implement `errcodes::Format`",
+    note = "implement `errcodes::Format` for it (a name, a media type, and how it writes one error and a collection), or name a built-in envelope: `envelope = \"jsonapi\"`"
+)]
+pub trait Format: Sync {
+    /// The format's name, such as `jsonapi`: what [`Envelope`]s are compared
+    /// by and what `Envelope`'s `FromStr` knows the built-ins by. Give your
+    /// format a name no other format has.
+    ///
+    /// ```
+    /// assert_eq!(errcodes::Envelope::Problem.format().name(), "problem");
+    /// ```
+    fn name(&self) -> &str;
+
+    /// The `Content-Type` of a document in this format, such as
+    /// `application/problem+json`. One that is not a valid header value is
+    /// replaced by `application/json` in responses.
+    ///
+    /// ```
+    /// assert_eq!(errcodes::Envelope::JsonApi.format().media_type(), "application/vnd.api+json");
+    /// ```
+    fn media_type(&self) -> &str;
+
+    /// Appends the document for one error to `out`.
+    ///
+    /// ```
+    /// use errcodes::{ApiError, Envelope};
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api(status = 404, detail = "Not found.")]
+    /// struct NotFound;
+    ///
+    /// let mut out = Vec::new();
+    /// Envelope::Laravel.format().write_error(&NotFound, &mut out);
+    /// assert_eq!(out, br#"{"message":"Not found."}"#);
+    /// ```
+    fn write_error(&self, err: &dyn ApiError, out: &mut Vec<u8>);
+
+    /// Appends the document for a collection of errors to `out`.
+    ///
+    /// ```
+    /// use errcodes::{ApiError, ApiErrors, Envelope, FieldError};
+    ///
+    /// let errors = ApiErrors::from_errors([FieldError::new("name", "required", "Required.")]).unwrap();
+    /// let mut out = Vec::new();
+    /// Envelope::Laravel.format().write_errors(errors.errors().unwrap(), &mut out);
+    /// assert_eq!(out, br#"{"message":"Required.","errors":{"name":["Required."]}}"#);
+    /// ```
+    fn write_errors(&self, errors: ErrorList<'_>, out: &mut Vec<u8>);
+}
+
+/// The error format a response is written in: a small `Copy` value naming a
+/// [`Format`].
+///
+/// The built-ins are constants (`Envelope::JsonApi`, `Envelope::Problem`,
+/// ...; see [`Envelope::ALL`]); [`Envelope::custom`] names a format of your
+/// own. A type picks its default with `#[api(envelope = ...)]`, and any
+/// error can be rendered in another envelope at run time, for example one
+/// chosen by API version. Two envelopes are equal when their formats have
+/// the same name.
+///
+/// ```
+/// use errcodes::Envelope;
+///
+/// let envelope: Envelope = "jsonapi".parse().unwrap();
+/// assert_eq!(envelope, Envelope::JsonApi);
+/// assert_eq!(envelope.content_type(), "application/vnd.api+json");
+/// assert_eq!(Envelope::default(), Envelope::Problem);
+/// ```
+#[derive(Clone, Copy)]
+pub struct Envelope(&'static dyn Format);
+
+impl Envelope {
+    /// The envelope of a [`Format`]: how the built-ins are made, and how a
+    /// format of your own is used at run time.
+    ///
+    /// ```
+    /// use errcodes::{ApiError, Envelope, ErrorList, Format};
+    ///
+    /// struct Empty;
+    /// impl Format for Empty {
+    ///     fn name(&self) -> &str { "empty" }
+    ///     fn media_type(&self) -> &str { "application/json" }
+    ///     fn write_error(&self, _: &dyn ApiError, out: &mut Vec<u8>) { out.extend_from_slice(b"{}"); }
+    ///     fn write_errors(&self, _: ErrorList<'_>, out: &mut Vec<u8>) { out.extend_from_slice(b"{}"); }
+    /// }
+    ///
+    /// const EMPTY: Envelope = Envelope::custom(&Empty);
+    /// assert_eq!(EMPTY.name(), "empty");
+    /// ```
+    #[must_use]
+    pub const fn custom(format: &'static dyn Format) -> Envelope {
+        Envelope(format)
+    }
+
+    /// The format itself.
+    ///
+    /// ```
+    /// assert_eq!(errcodes::Envelope::Drf.format().name(), "drf");
+    /// ```
+    #[must_use]
+    pub fn format(self) -> &'static dyn Format {
+        self.0
+    }
+
+    /// The format's name, as in `#[api(envelope = "...")]`.
+    ///
+    /// ```
+    /// assert_eq!(errcodes::Envelope::Drf.name(), "drf");
+    /// ```
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        self.0.name()
+    }
+
+    /// The `Content-Type` a response in this envelope carries.
+    ///
+    /// ```
+    /// use errcodes::Envelope;
+    /// assert_eq!(Envelope::Problem.content_type(), "application/problem+json");
+    /// assert_eq!(Envelope::Laravel.content_type(), "application/json");
+    /// ```
+    #[must_use]
+    pub fn content_type(self) -> &'static str {
+        self.0.media_type()
+    }
+
+    /// Appends `err`'s document to `out`: the collection's document when
+    /// `err` stands for many ([`ApiError::errors`]), else the single
+    /// error's. [`ApiError::render`] calls this.
+    ///
+    /// ```
+    /// use errcodes::{ApiError, Envelope};
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api(status = 401, detail = "Unauthenticated.")]
+    /// struct Unauthenticated;
+    ///
+    /// let mut out = Vec::new();
+    /// Envelope::Laravel.write(&Unauthenticated, &mut out);
+    /// assert_eq!(out, br#"{"message":"Unauthenticated."}"#);
+    /// ```
+    pub fn write(self, err: &dyn ApiError, out: &mut Vec<u8>) {
+        match err.errors() {
+            Some(errors) => self.0.write_errors(errors, out),
+            None => self.0.write_error(err, out),
+        }
+    }
+}
+
+impl PartialEq for Envelope {
+    fn eq(&self, other: &Envelope) -> bool {
+        self.name() == other.name()
+    }
+}
+
+impl Eq for Envelope {}
+
+impl Hash for Envelope {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.name().hash(state);
+    }
+}
+
+impl fmt::Debug for Envelope {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("Envelope").field(&self.name()).finish()
+    }
+}
+
+impl fmt::Display for Envelope {
+    /// The name.
+    ///
+    /// ```
+    /// assert_eq!(errcodes::Envelope::ShipStream.to_string(), "shipstream");
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A collection of errors as a [`Format`] reads it: the document as a whole
+/// (status, code, title, detail, `type_base`, pointer prefix) and the errors
+/// in the order they were added, never none.
+///
+/// ```
+/// use errcodes::{ApiError, ApiErrors, FieldError};
+///
+/// let errors = ApiErrors::from_errors([
+///     FieldError::new("email", "invalid", "Enter a valid email address."),
+///     FieldError::new("name", "required", "This field is required."),
+/// ])
+/// .unwrap();
+/// let list = errors.errors().unwrap();
+/// assert_eq!(list.whole().status(), 422);
+/// assert_eq!(list.iter().map(|e| e.code()).collect::<Vec<_>>(), ["invalid", "required"]);
+/// assert_eq!(list.non_field_key(), "non_field_errors");
+/// ```
+#[derive(Clone, Copy)]
+pub struct ErrorList<'a> {
+    whole: &'a dyn ApiError,
+    items: &'a [Box<dyn ApiError + Send + Sync>],
+    non_field_key: &'a str,
+    laravel_legacy_message: bool,
+}
+
+impl<'a> ErrorList<'a> {
+    /// The list of `items`, which the caller keeps non-empty, under `whole`.
+    pub(crate) fn new(
+        whole: &'a dyn ApiError,
+        items: &'a [Box<dyn ApiError + Send + Sync>],
+        non_field_key: &'a str,
+        laravel_legacy_message: bool,
+    ) -> Self {
+        ErrorList {
+            whole,
+            items,
+            non_field_key,
+            laravel_legacy_message,
+        }
+    }
+
+    /// The document as a whole: its status (the one the errors share, else
+    /// the most general), code, title, detail and settings.
+    ///
+    /// ```
+    /// use errcodes::{ApiError, ApiErrors, FieldError};
+    ///
+    /// let errors = ApiErrors::from_errors([FieldError::new("a", "x", "X.")]).unwrap().with_code("invalid_order");
+    /// assert_eq!(errors.errors().unwrap().whole().code(), "invalid_order");
+    /// ```
+    #[must_use]
+    pub fn whole(&self) -> &'a dyn ApiError {
+        self.whole
+    }
+
+    /// The errors, in the order they were added.
+    ///
+    /// ```
+    /// use errcodes::{ApiError, ApiErrors, FieldError};
+    ///
+    /// let errors = ApiErrors::from_errors([FieldError::new("a", "x", "X.")]).unwrap();
+    /// assert_eq!(errors.errors().unwrap().iter().count(), 1);
+    /// ```
+    #[must_use]
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = &'a dyn ApiError> + 'a {
+        self.items.iter().map(|b| &**b as &dyn ApiError)
+    }
+
+    /// The error at `index`, in the order added.
+    ///
+    /// ```
+    /// use errcodes::{ApiError, ApiErrors, FieldError};
+    ///
+    /// let errors = ApiErrors::from_errors([FieldError::new("a", "x", "X.")]).unwrap();
+    /// assert_eq!(errors.errors().unwrap().get(0).map(|e| e.code()), Some("x"));
+    /// assert!(errors.errors().unwrap().get(1).is_none());
+    /// ```
+    #[must_use]
+    pub fn get(&self, index: usize) -> Option<&'a dyn ApiError> {
+        self.items.get(index).map(|b| &**b as &dyn ApiError)
+    }
+
+    /// How many errors there are (at least one).
+    ///
+    /// ```
+    /// use errcodes::{ApiError, ApiErrors, FieldError};
+    ///
+    /// let errors = ApiErrors::from_errors([FieldError::new("a", "x", "X.")]).unwrap();
+    /// assert_eq!(errors.errors().unwrap().len(), 1);
+    /// ```
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// Always false: a collection holds at least one error.
+    ///
+    /// ```
+    /// use errcodes::{ApiError, ApiErrors, FieldError};
+    ///
+    /// let errors = ApiErrors::from_errors([FieldError::new("a", "x", "X.")]).unwrap();
+    /// assert!(!errors.errors().unwrap().is_empty());
+    /// ```
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// The key of object-level errors (and errors with no location) where
+    /// an envelope keys errors by member: Laravel `errors`, drf `attr`,
+    /// `ShipStream` `key`.
+    ///
+    /// ```
+    /// use errcodes::{ApiError, ApiErrors, FieldError};
+    ///
+    /// let errors = ApiErrors::from_errors([FieldError::non_field("x", "X.")]).unwrap().with_non_field_key("_all");
+    /// assert_eq!(errors.errors().unwrap().non_field_key(), "_all");
+    /// ```
+    #[must_use]
+    pub fn non_field_key(&self) -> &'a str {
+        self.non_field_key
+    }
+
+    /// Whether Laravel's summary message is the legacy "The given data was
+    /// invalid." (see [`ApiErrors::with_laravel_legacy_message`](crate::ApiErrors::with_laravel_legacy_message)).
+    ///
+    /// ```
+    /// use errcodes::{ApiError, ApiErrors, FieldError};
+    ///
+    /// let errors = ApiErrors::from_errors([FieldError::new("a", "x", "X.")]).unwrap();
+    /// assert!(!errors.errors().unwrap().laravel_legacy_message());
+    /// ```
+    #[must_use]
+    pub fn laravel_legacy_message(&self) -> bool {
+        self.laravel_legacy_message
+    }
+}
+
+/// Forwards every describing method of [`ApiError`] through a pointer type
+/// (renderers take `&dyn ApiError`, which `&E` provides for an unsized `E`).
 macro_rules! forward_api_error {
     ($($ptr:ty),*) => {$(
         impl<E: ApiError + ?Sized> ApiError for $ptr {
@@ -760,6 +1118,12 @@ macro_rules! forward_api_error {
             fn envelope(&self) -> Envelope {
                 (**self).envelope()
             }
+            fn domain(&self) -> Option<&str> {
+                (**self).domain()
+            }
+            fn errors(&self) -> Option<ErrorList<'_>> {
+                (**self).errors()
+            }
             fn pointer_prefix(&self) -> &str {
                 (**self).pointer_prefix()
             }
@@ -771,6 +1135,12 @@ macro_rules! forward_api_error {
             }
             fn visit_headers(&self, visitor: &mut dyn HeaderVisitor) {
                 (**self).visit_headers(visitor);
+            }
+            // Forwarded so that the pointer's own `render`, which hands
+            // `&self` on as `&dyn ApiError`, is never instantiated: it would
+            // ask for `&&E`, then `&&&E`, without end.
+            fn render(&self, envelope: Envelope, out: &mut Vec<u8>) {
+                (**self).render(envelope, out);
             }
         }
     )*};

@@ -2,7 +2,8 @@
 //!
 //! `#[derive(ApiError)]` turns an error enum (or struct) into HTTP answers:
 //! each variant gets a status, a stable machine code, a title and a detail,
-//! and renders byte for byte into one of five documented error envelopes.
+//! and renders byte for byte into one of six documented error envelopes, or
+//! into one of your own through the [`Format`] trait.
 //!
 //! ```
 //! use errcodes::{ApiError, Envelope};
@@ -40,6 +41,10 @@
 //! | [`Laravel`](Envelope::Laravel) | `laravel` | `application/json` | none |
 //! | [`Drf`](Envelope::Drf) | `drf` | `application/json` | none (it drives `type`) |
 //! | [`ShipStream`](Envelope::ShipStream) | `shipstream` | `application/json` | none |
+//! | [`Aip193`](Envelope::Aip193) | `aip193` | `application/json` | `"code": 422` (a number) |
+//!
+//! A format of your own implements [`Format`] and is named like a built-in:
+//! `#[api(envelope = MyFormat)]`, or [`Envelope::custom`] at run time.
 //!
 //! ```
 //! use errcodes::{ApiError, Envelope};
@@ -55,11 +60,14 @@
 //! assert_eq!(body(Envelope::Laravel), r#"{"message":"No order with id 42 exists."}"#);
 //! assert_eq!(body(Envelope::Drf), r#"{"type":"client_error","errors":[{"code":"order_not_found","detail":"No order with id 42 exists.","attr":null}]}"#);
 //! assert_eq!(body(Envelope::ShipStream), r#"{"errors":[{"type":"application","message":"No order with id 42 exists."}]}"#);
+//! assert_eq!(body(Envelope::Aip193), r#"{"error":{"code":404,"message":"No order with id 42 exists.","status":"NOT_FOUND","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"ORDER_NOT_FOUND"}]}}"#);
 //! ```
 //!
 //! # Attributes
 //!
-//! On the **type**: `envelope = "..."` (the default envelope), `type_base =
+//! On the **type**: `envelope = "..."` (the default envelope, a built-in's
+//! name or the path of a [`Format`] value), `domain = "..."` (the AIP-193
+//! `ErrorInfo.domain`), `type_base =
 //! "https://..."` (Problem `type` and JSON:API `links.type` become base +
 //! code), `status = N` (a default for variants), `pointer_prefix = "/..."`
 //! (JSON:API pointer prefix for `attr`, default `/data/attributes`).
@@ -78,7 +86,8 @@
 //!   `header = "X-Api-Key"`: where in the request the problem is. `attr`
 //!   names the member; `pointer` / `parameter` / `header` (one of them) set
 //!   the JSON:API `source`, and win there when given beside `attr`.
-//! * `kind = "parser"`: the drf / ShipStream category word.
+//! * `kind = "parser"`: the drf / ShipStream category word, or the AIP-193
+//!   canonical code (`"ABORTED"`).
 //! * `transparent`: delegate everything to the single field, itself an `ApiError`.
 //!
 //! On a **field**: `meta` / `meta = "name"` (serialized into JSON:API `meta`
@@ -118,19 +127,19 @@
 //!
 //! # Locations
 //!
-//! | [`Location`] | JSON:API | Problem Details | Laravel / drf / ShipStream |
-//! |---|---|---|---|
-//! | `Field("items.0.sku")` | `source.pointer` = prefix + `/items/0/sku` | `errors[].pointer` = `#/items/0/sku` | key `items.0.sku` |
-//! | `Pointer("/data/id")` | `source.pointer` as written | `#/data/id` | key `data.id` |
-//! | `Parameter("page")` | `source.parameter` | `errors[].parameter` | key `page` |
-//! | `Header("X-Api-Key")` | `source.header` | `errors[].header` | key `X-Api-Key` |
+//! | [`Location`] | JSON:API | Problem Details | Laravel / drf / ShipStream | AIP-193 |
+//! |---|---|---|---|---|
+//! | `Field("items.0.sku")` | `source.pointer` = prefix + `/items/0/sku` | `errors[].pointer` = `#/items/0/sku` | key `items.0.sku` | `field` = `items[0].sku` |
+//! | `Pointer("/data/id")` | `source.pointer` as written | `#/data/id` | key `data.id` | `data.id` |
+//! | `Parameter("page")` | `source.parameter` | `errors[].parameter` | key `page` | `page` |
+//! | `Header("X-Api-Key")` | `source.header` | `errors[].header` | key `X-Api-Key` | `X-Api-Key` |
 //!
 //! # Server errors
 //!
 //! The body of a 5xx never carries the source error's text, its `Debug`
 //! form, or anything not declared in `#[api(...)]`. Without a `detail`, each
 //! envelope writes its own generic text: "The server hit an unexpected
-//! condition." (JSON:API, Problem Details, ShipStream), "Server Error"
+//! condition." (JSON:API, Problem Details, ShipStream, AIP-193), "Server Error"
 //! (Laravel), "A server error occurred." (drf).
 //! Likewise a 5xx without an explicit `code` sends no code (drf writes
 //! `error`): its default code is the variant's name (see
@@ -157,16 +166,24 @@
 #![deny(missing_docs)]
 #![warn(clippy::pedantic)]
 
-#[cfg(feature = "axum")]
-pub mod axum;
+// Imports run one way, bottom up: `json` (the writer, no error types),
+// `path`, `location`, `visit`, `response`; `error` (the model: `ApiError`,
+// `Format`, `Envelope`); then the formats under `envelope/`, the collection
+// under `collection/`, and the integrations under `integrations/`.
 mod collection;
 mod envelope;
 mod error;
-mod json;
+pub mod json;
+mod location;
 mod path;
-mod render;
 mod response;
+mod visit;
+
+#[cfg(feature = "axum")]
+#[path = "integrations/axum.rs"]
+pub mod axum;
 #[cfg(feature = "validator")]
+#[path = "integrations/validator.rs"]
 mod validator;
 
 #[doc(hidden)]
@@ -174,9 +191,11 @@ mod validator;
 pub mod __private;
 
 pub use crate::collection::{ApiErrors, ApiErrorsBuilder, FieldError, MemberPath};
-pub use crate::envelope::{Envelope, UnknownEnvelope};
-pub use crate::error::{ApiError, Detail, HeaderVisitor, Location, MetaValue, MetaVisitor};
+pub use crate::envelope::UnknownEnvelope;
+pub use crate::error::{ApiError, Detail, Envelope, ErrorList, Format, PublicDetail};
+pub use crate::location::Location;
 pub use crate::path::{FieldPath, Segment};
+pub use crate::visit::{HeaderVisitor, MetaValue, MetaVisitor};
 
 /// The `http` crate errcodes speaks (`StatusCode`, `Response`, headers),
 /// re-exported so `status = http::StatusCode::NOT_FOUND` needs no extra

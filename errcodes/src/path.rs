@@ -4,6 +4,8 @@
 use std::borrow::Cow;
 use std::fmt;
 
+use crate::json;
+
 /// One step of a [`FieldPath`]: a member name or a list index.
 ///
 /// ```
@@ -178,23 +180,16 @@ impl FieldPath {
     /// ```
     #[must_use]
     pub fn to_pointer(&self) -> String {
-        let mut out = String::new();
+        let mut out = Vec::new();
         for segment in &self.segments {
-            out.push('/');
+            out.push(b'/');
             match segment {
-                Segment::Key(key) => {
-                    for c in key.chars() {
-                        match c {
-                            '~' => out.push_str("~0"),
-                            '/' => out.push_str("~1"),
-                            c => out.push(c),
-                        }
-                    }
-                }
-                Segment::Index(index) => out.push_str(&index.to_string()),
+                Segment::Key(key) => pointer_segment(&mut out, key, false, raw),
+                Segment::Index(index) => json::unsigned(&mut out, *index),
             }
         }
-        out
+        // Only valid UTF-8 went in: the segments' text and ASCII escapes.
+        String::from_utf8(out).unwrap_or_default()
     }
 }
 
@@ -233,5 +228,179 @@ impl<S: Into<Segment>> FromIterator<S> for FieldPath {
         FieldPath {
             segments: iter.into_iter().map(Into::into).collect(),
         }
+    }
+}
+
+// ---- Writing paths into JSON strings --------------------------------------
+//
+// Each envelope names a request member its own way; these write the forms
+// the built-in envelopes use, already JSON-escaped, without quotes.
+
+/// A dotted path (`items.0.sku`) as a JSON Pointer (`/items/0/sku`),
+/// escaping `~` and `/` per RFC 6901. With `fragment`, characters a URI
+/// fragment cannot hold are also percent-encoded (RFC 6901 section 6).
+pub(crate) fn write_pointer_from_dotted(out: &mut Vec<u8>, dotted: &str, fragment: bool) {
+    for segment in dotted.split('.') {
+        out.push(b'/');
+        pointer_segment(out, segment, fragment, json::escape_into);
+    }
+}
+
+/// A [`FieldPath`] as a JSON Pointer, escaped as
+/// [`write_pointer_from_dotted`] does.
+pub(crate) fn write_pointer(out: &mut Vec<u8>, path: &FieldPath, fragment: bool) {
+    for segment in path.segments() {
+        out.push(b'/');
+        match segment {
+            Segment::Key(key) => pointer_segment(out, key, fragment, json::escape_into),
+            Segment::Index(index) => json::unsigned(out, *index),
+        }
+    }
+}
+
+/// A [`FieldPath`] in dotted form.
+pub(crate) fn write_dotted(out: &mut Vec<u8>, path: &FieldPath) {
+    for (i, segment) in path.segments().iter().enumerate() {
+        if i > 0 {
+            out.push(b'.');
+        }
+        match segment {
+            Segment::Key(key) => json::escape_into(out, key),
+            Segment::Index(index) => json::unsigned(out, *index),
+        }
+    }
+}
+
+/// Appends one pointer segment with `~` and `/` escaped (and, for a
+/// `fragment`, what a fragment cannot hold percent-encoded), the rest of its
+/// text going through `text`: JSON escaping, or [`raw`].
+fn pointer_segment(out: &mut Vec<u8>, segment: &str, fragment: bool, text: fn(&mut Vec<u8>, &str)) {
+    let mut rest = segment;
+    // Copy runs that need no escaping at once; stop at what does.
+    while let Some(i) =
+        rest.find(|c: char| c == '~' || c == '/' || (fragment && !is_fragment_safe(c)))
+    {
+        text(out, &rest[..i]);
+        let c = rest[i..].chars().next().unwrap_or('~');
+        match c {
+            '~' => out.extend_from_slice(b"~0"),
+            '/' => out.extend_from_slice(b"~1"),
+            c => percent_char(out, c),
+        }
+        rest = &rest[i + c.len_utf8()..];
+    }
+    text(out, rest);
+}
+
+/// Text as it is, for pointers that are not inside a JSON string.
+fn raw(out: &mut Vec<u8>, text: &str) {
+    out.extend_from_slice(text.as_bytes());
+}
+
+/// An already-escaped JSON Pointer, made a URI fragment: percent-encodes the
+/// characters a fragment cannot hold.
+pub(crate) fn write_pointer_as_fragment(out: &mut Vec<u8>, pointer: &str) {
+    for c in pointer.chars() {
+        if is_fragment_safe(c) {
+            let mut buf = [0u8; 4];
+            json::escape_into(out, c.encode_utf8(&mut buf));
+        } else {
+            percent_char(out, c);
+        }
+    }
+}
+
+fn percent_char(out: &mut Vec<u8>, c: char) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut buf = [0u8; 4];
+    for b in c.encode_utf8(&mut buf).bytes() {
+        out.extend_from_slice(&[b'%', HEX[usize::from(b >> 4)], HEX[usize::from(b & 0xf)]]);
+    }
+}
+
+/// RFC 3986 `fragment` characters: unreserved, sub-delims, `:`, `@`, `/`, `?`.
+fn is_fragment_safe(c: char) -> bool {
+    c.is_ascii_alphanumeric() || "-._~!$&'()*+,;=:@/?".contains(c)
+}
+
+/// A JSON Pointer (`/data/id`) as a dotted path (`data.id`), unescaping
+/// `~1` and `~0`. The empty pointer (the whole document) writes nothing.
+pub(crate) fn write_dotted_from_pointer(out: &mut Vec<u8>, pointer: &str) {
+    let mut first = true;
+    for segment in pointer.split('/').skip(1) {
+        if !first {
+            out.push(b'.');
+        }
+        first = false;
+        let mut rest = segment;
+        while let Some(i) = rest.find('~') {
+            json::escape_into(out, &rest[..i]);
+            match rest.as_bytes().get(i + 1) {
+                Some(b'1') => out.push(b'/'),
+                Some(b'0') => out.push(b'~'),
+                _ => {
+                    out.push(b'~');
+                    rest = &rest[i + 1..];
+                    continue;
+                }
+            }
+            rest = &rest[i + 2..];
+        }
+        json::escape_into(out, rest);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(f: impl FnOnce(&mut Vec<u8>)) -> String {
+        let mut out = Vec::new();
+        f(&mut out);
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn pointers_escape_per_rfc_6901() {
+        assert_eq!(
+            run(|o| write_pointer_from_dotted(o, "items.0.sku", false)),
+            "/items/0/sku"
+        );
+        assert_eq!(
+            run(|o| write_pointer_from_dotted(o, "a/b.c~d", false)),
+            "/a~1b/c~0d"
+        );
+        assert_eq!(
+            run(|o| write_pointer_from_dotted(o, "first name", true)),
+            "/first%20name"
+        );
+        assert_eq!(
+            run(|o| write_pointer_from_dotted(o, "name", false)),
+            "/name"
+        );
+        assert_eq!(
+            run(|o| write_pointer_as_fragment(o, "/a b/c~1d")),
+            "/a%20b/c~1d"
+        );
+    }
+
+    #[test]
+    fn pointers_back_to_paths() {
+        assert_eq!(run(|o| write_dotted_from_pointer(o, "/data/id")), "data.id");
+        assert_eq!(
+            run(|o| write_dotted_from_pointer(o, "/a~1b/c~0d/0")),
+            "a/b.c~d.0"
+        );
+        assert_eq!(run(|o| write_dotted_from_pointer(o, "")), "");
+    }
+
+    #[test]
+    fn to_pointer_and_write_pointer_agree() {
+        let path = FieldPath::new()
+            .key("a/b")
+            .key("c~d")
+            .index(0)
+            .key("é \"x\"");
+        assert_eq!(path.to_pointer(), "/a~1b/c~0d/0/é \"x\"");
     }
 }

@@ -5,13 +5,16 @@ pub use core::option::Option::{self, None, Some};
 pub use http::{HeaderName, StatusCode};
 pub use std::vec::Vec;
 
-pub use crate::envelope::Envelope;
-pub use crate::error::{ApiError, HeaderVisitor, Location, MetaValue, MetaVisitor};
+pub use crate::error::{ApiError, Envelope, ErrorList, Format};
+pub use crate::location::Location;
+pub use crate::visit::{HeaderVisitor, MetaValue, MetaVisitor};
 
-/// Renders one error in `envelope`: the trait's own rendering, for derived
-/// impls that override [`ApiError::render`] only for transparent variants.
-pub fn render_single<E: ApiError + ?Sized>(err: &E, envelope: Envelope, out: &mut Vec<u8>) {
-    crate::render::single(err, envelope, out);
+/// The envelope of a format named by path in `#[api(envelope = path)]`; the
+/// call is spanned at the path, so a type that is not a `Format` is
+/// reported there.
+#[must_use]
+pub const fn custom_envelope<F: Format>(format: &'static F) -> Envelope {
+    Envelope::custom(format)
 }
 
 /// A status code from a number the derive has already checked (400..=599),

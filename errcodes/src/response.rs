@@ -1,25 +1,31 @@
-//! Building an [`http::Response`] from an error.
+//! Building an [`http::Response`] from a rendered body: the status, the
+//! `Content-Type`, and the error's own headers, each one checked.
 
 use core::fmt::{self, Write as _};
 
 use http::header::{HeaderValue, CONTENT_LENGTH, CONTENT_TYPE, TRANSFER_ENCODING};
-use http::HeaderName;
+use http::{HeaderName, StatusCode};
 
-use crate::envelope::Envelope;
-use crate::error::ApiError;
+use crate::visit::HeaderVisitor;
 
-/// The response for `err` in `envelope`: status, `Content-Type`, the error's
-/// headers (each value checked; an invalid one, or one longer than 256
-/// bytes, is left out: never sent and never a panic) and the JSON body.
-pub fn build<E: ApiError + ?Sized>(err: &E, envelope: Envelope) -> http::Response<Vec<u8>> {
-    let mut response = http::Response::new(err.render_to_vec(envelope));
-    *response.status_mut() = err.status();
+/// The `Content-Type` sent when a format names a media type that is not a
+/// valid header value (a user-defined format can; the built-ins do not).
+const FALLBACK_CONTENT_TYPE: &str = "application/json";
+
+/// The response: `status`, `content_type`, the headers `visit_headers`
+/// hands over (each value checked; an invalid one, or one longer than 256
+/// bytes, is left out: never sent and never a panic) and `body`.
+pub(crate) fn build(
+    status: StatusCode,
+    content_type: &'static str,
+    body: Vec<u8>,
+    visit_headers: impl FnOnce(&mut dyn HeaderVisitor),
+) -> http::Response<Vec<u8>> {
+    let mut response = http::Response::new(body);
+    *response.status_mut() = status;
     let headers = response.headers_mut();
-    headers.insert(
-        CONTENT_TYPE,
-        HeaderValue::from_static(envelope.content_type()),
-    );
-    err.visit_headers(&mut |name: &HeaderName, value: &dyn fmt::Display| {
+    headers.insert(CONTENT_TYPE, static_value(content_type));
+    visit_headers(&mut |name: &HeaderName, value: &dyn fmt::Display| {
         // The response owns these; an error cannot override them.
         if [CONTENT_TYPE, CONTENT_LENGTH, TRANSFER_ENCODING].contains(name) {
             return;
@@ -34,6 +40,17 @@ pub fn build<E: ApiError + ?Sized>(err: &E, envelope: Envelope) -> http::Respons
         }
     });
     response
+}
+
+/// A static header value, checked first so that an invalid one (from a
+/// user-defined format) falls back instead of panicking in `from_static`.
+fn static_value(text: &'static str) -> HeaderValue {
+    // `HeaderValue::from_static` accepts visible ASCII, space and tab.
+    let valid = !text.is_empty()
+        && text
+            .bytes()
+            .all(|b| b == b'\t' || (b' '..0x7f).contains(&b));
+    HeaderValue::from_static(if valid { text } else { FALLBACK_CONTENT_TYPE })
 }
 
 /// A small on-stack text buffer; writing more than it holds fails.

@@ -174,18 +174,89 @@ fn check_shipstream(doc: &Value) {
     }
 }
 
+/// AIP-193: `{"error": {code, message, status, details}}` with exactly one
+/// `ErrorInfo` (first), each detail type at most once, `reason` in
+/// UPPER_SNAKE_CASE (at most 63), metadata a map of string to string with
+/// lowerCamelCase keys (at most 64).
+fn check_aip193(doc: &Value, status: StatusCode) {
+    let obj = doc.as_object().unwrap();
+    assert_eq!(obj.len(), 1);
+    let error = obj["error"].as_object().unwrap();
+    assert!(error
+        .keys()
+        .all(|k| ["code", "message", "status", "details"].contains(&k.as_str())));
+    assert_eq!(error["code"], status.as_u16());
+    assert!(error["message"].is_string());
+    let canonical = error["status"].as_str().unwrap();
+    assert!(
+        canonical.len() > 1
+            && canonical
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b == b'_'),
+        "{canonical}"
+    );
+    let details = error["details"].as_array().unwrap();
+    let types: Vec<&str> = details
+        .iter()
+        .map(|d| d["@type"].as_str().unwrap())
+        .collect();
+    assert_eq!(types[0], "type.googleapis.com/google.rpc.ErrorInfo");
+    for (i, t) in types.iter().enumerate() {
+        assert!(!types[i + 1..].contains(t), "{t} twice");
+    }
+    let info = details[0].as_object().unwrap();
+    let reason = info["reason"].as_str().unwrap();
+    let bytes = reason.as_bytes();
+    assert!(reason.len() <= 63 && bytes.len() >= 3, "{reason}");
+    assert!(bytes[0].is_ascii_uppercase(), "{reason}");
+    assert!(bytes
+        .iter()
+        .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || *b == b'_'));
+    assert_ne!(bytes[bytes.len() - 1], b'_');
+    if let Some(metadata) = info.get("metadata") {
+        for (key, value) in metadata.as_object().unwrap() {
+            assert!(value.is_string(), "metadata {key} is not a string");
+            assert!(
+                key.len() <= 64 && key.as_bytes()[0].is_ascii_lowercase(),
+                "{key}"
+            );
+            assert!(!key.contains('_'), "{key} is not lowerCamelCase");
+        }
+    }
+    for detail in &details[1..] {
+        match detail["@type"].as_str().unwrap() {
+            "type.googleapis.com/google.rpc.BadRequest" => {
+                for v in detail["fieldViolations"].as_array().unwrap() {
+                    let v = v.as_object().unwrap();
+                    assert!(v["description"].is_string());
+                    assert!(v
+                        .keys()
+                        .all(|k| ["field", "description", "reason"].contains(&k.as_str())));
+                }
+            }
+            "type.googleapis.com/google.rpc.RetryInfo" => {
+                let delay = detail["retryDelay"].as_str().unwrap();
+                assert!(delay.ends_with('s') && delay[..delay.len() - 1].parse::<u64>().is_ok());
+            }
+            other => panic!("unexpected detail {other}"),
+        }
+    }
+}
+
 fn conforms(err: &dyn ApiError) {
     for envelope in Envelope::ALL {
         let response = err.to_response_in(envelope);
         let doc: Value = serde_json::from_slice(response.body()).expect("valid JSON");
         let status = response.status();
         assert!(status.is_client_error() || status.is_server_error());
-        match envelope {
-            Envelope::JsonApi => check_jsonapi(&doc, status),
-            Envelope::Problem => check_problem(&doc, status),
-            Envelope::Laravel => check_laravel(&doc),
-            Envelope::Drf => check_drf(&doc, status),
-            Envelope::ShipStream => check_shipstream(&doc),
+        match envelope.name() {
+            "jsonapi" => check_jsonapi(&doc, status),
+            "problem" => check_problem(&doc, status),
+            "laravel" => check_laravel(&doc),
+            "drf" => check_drf(&doc, status),
+            "shipstream" => check_shipstream(&doc),
+            "aip193" => check_aip193(&doc, status),
+            other => panic!("no conformance check for envelope `{other}`"),
         }
     }
 }

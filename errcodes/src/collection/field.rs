@@ -1,0 +1,231 @@
+//! [`FieldError`]: a plain "member + code + message" entry for checks that
+//! have no enum variant of their own.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use http::StatusCode;
+
+use crate::error::ApiError;
+use crate::location::{write_member, Location, OwnedLocation};
+use crate::path::FieldPath;
+
+/// A plain validation entry, "field + code + message", for checks that have
+/// no enum variant of their own.
+///
+/// Its status is 422 unless set with [`with_status`](Self::with_status); its
+/// title is the status's reason phrase.
+///
+/// ```
+/// use errcodes::{ApiError, Envelope, FieldError, FieldPath};
+///
+/// let err = FieldError::new("items.0.sku", "required", "This field is required.");
+/// assert_eq!(err.status(), 422);
+/// assert_eq!(
+///     err.render_to_vec(Envelope::Drf),
+///     br#"{"type":"validation_error","errors":[{"code":"required","detail":"This field is required.","attr":"items.0.sku"}]}"#
+/// );
+///
+/// // A member name that itself contains a dot: build the path from segments.
+/// let path = FieldPath::new().key("prices").key("1.5kg");
+/// let err = FieldError::new(path, "invalid", "Not a price.").with_status(http::StatusCode::BAD_REQUEST);
+/// assert_eq!(err.to_json_value(Envelope::JsonApi)["errors"][0]["source"]["pointer"], "/data/attributes/prices/1.5kg");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldError {
+    location: OwnedLocation,
+    code: Cow<'static, str>,
+    detail: Cow<'static, str>,
+    status: StatusCode,
+}
+
+impl FieldError {
+    /// An error about the request member at `path`: a dotted path such as
+    /// `items.0.sku` (a `&str` or `String`), or a [`FieldPath`] built from
+    /// segments (for member names that contain `.`).
+    ///
+    /// ```
+    /// use errcodes::{ApiError, FieldError, FieldPath, Location};
+    ///
+    /// let dotted = FieldError::new("items.0.sku", "required", "SKU is required.");
+    /// assert_eq!(dotted.location(), Some(Location::Field("items.0.sku")));
+    /// let built = FieldError::new(FieldPath::new().key("items").index(0), "invalid", "Bad item.");
+    /// assert!(matches!(built.location(), Some(Location::Path(_))));
+    /// ```
+    pub fn new(
+        path: impl Into<MemberPath>,
+        code: impl Into<Cow<'static, str>>,
+        detail: impl Into<Cow<'static, str>>,
+    ) -> Self {
+        let location = match path.into().0 {
+            PathRepr::Dotted(dotted) => OwnedLocation::Dotted(dotted),
+            PathRepr::Segments(path) => OwnedLocation::Path(path),
+        };
+        FieldError::at(location, code, detail)
+    }
+
+    /// An object-level error, about the request as a whole (drf's
+    /// `non_field_errors`).
+    ///
+    /// ```
+    /// use errcodes::{ApiError, Envelope, FieldError};
+    ///
+    /// let err = FieldError::non_field("invalid", "Delivery date must be after order date.");
+    /// assert_eq!(err.to_json_value(Envelope::Drf)["errors"][0]["attr"], "non_field_errors");
+    /// ```
+    pub fn non_field(
+        code: impl Into<Cow<'static, str>>,
+        detail: impl Into<Cow<'static, str>>,
+    ) -> Self {
+        FieldError::at(OwnedLocation::NonField, code, detail)
+    }
+
+    /// An error about the query parameter `name`.
+    ///
+    /// ```
+    /// use errcodes::{ApiError, Envelope, FieldError};
+    ///
+    /// let err = FieldError::parameter("limit", "out_of_range", "Must be between 1 and 100.");
+    /// assert_eq!(err.to_json_value(Envelope::JsonApi)["errors"][0]["source"]["parameter"], "limit");
+    /// ```
+    pub fn parameter(
+        name: impl Into<String>,
+        code: impl Into<Cow<'static, str>>,
+        detail: impl Into<Cow<'static, str>>,
+    ) -> Self {
+        FieldError::at(OwnedLocation::Parameter(name.into()), code, detail)
+    }
+
+    /// An error about the request header `name`.
+    ///
+    /// ```
+    /// use errcodes::{ApiError, Envelope, FieldError};
+    ///
+    /// let err = FieldError::header("X-Api-Key", "invalid", "Unknown key.");
+    /// assert_eq!(err.to_json_value(Envelope::JsonApi)["errors"][0]["source"]["header"], "X-Api-Key");
+    /// ```
+    pub fn header(
+        name: impl Into<String>,
+        code: impl Into<Cow<'static, str>>,
+        detail: impl Into<Cow<'static, str>>,
+    ) -> Self {
+        FieldError::at(OwnedLocation::Header(name.into()), code, detail)
+    }
+
+    fn at(
+        location: OwnedLocation,
+        code: impl Into<Cow<'static, str>>,
+        detail: impl Into<Cow<'static, str>>,
+    ) -> Self {
+        FieldError {
+            location,
+            code: code.into(),
+            detail: detail.into(),
+            status: StatusCode::UNPROCESSABLE_ENTITY,
+        }
+    }
+
+    /// The same entry with another status. A status that is not 4xx or 5xx
+    /// is not an error status and leaves the entry unchanged.
+    ///
+    /// ```
+    /// use errcodes::{ApiError, FieldError};
+    /// use http::StatusCode;
+    ///
+    /// let err = FieldError::new("email", "invalid", "Enter a valid email address.");
+    /// assert_eq!(err.clone().with_status(StatusCode::BAD_REQUEST).status(), 400);
+    /// assert_eq!(err.with_status(StatusCode::OK).status(), 422);
+    /// ```
+    #[must_use]
+    pub fn with_status(mut self, status: StatusCode) -> Self {
+        if status.is_client_error() || status.is_server_error() {
+            self.status = status;
+        }
+        self
+    }
+}
+
+impl ApiError for FieldError {
+    fn status(&self) -> StatusCode {
+        self.status
+    }
+    fn code(&self) -> &str {
+        &self.code
+    }
+    fn title(&self) -> &str {
+        reason(self.status)
+    }
+    fn fmt_detail(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.detail)
+    }
+    fn detail_str(&self) -> Option<&str> {
+        Some(&self.detail)
+    }
+    fn location(&self) -> Option<Location<'_>> {
+        Some(self.location.as_location())
+    }
+}
+
+impl fmt::Display for FieldError {
+    /// The detail, prefixed with the member it is about.
+    ///
+    /// ```
+    /// use errcodes::FieldError;
+    ///
+    /// let err = FieldError::new("items.0.sku", "required", "SKU is required.");
+    /// assert_eq!(err.to_string(), "items.0.sku: SKU is required.");
+    /// assert_eq!(FieldError::non_field("invalid", "Dates out of order.").to_string(), "Dates out of order.");
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_member(f, Some(self.location.as_location()))?;
+        f.write_str(&self.detail)
+    }
+}
+
+impl std::error::Error for FieldError {}
+
+/// The path argument of [`FieldError::new`]: a dotted path (`&str`,
+/// `String`) or a [`FieldPath`].
+///
+/// ```
+/// use errcodes::{FieldPath, MemberPath};
+///
+/// let _: MemberPath = "items.0.sku".into();
+/// let _: MemberPath = String::from("email").into();
+/// let _: MemberPath = FieldPath::new().key("a.b").into();
+/// ```
+#[derive(Clone, Debug)]
+pub struct MemberPath(PathRepr);
+
+#[derive(Clone, Debug)]
+enum PathRepr {
+    Dotted(String),
+    Segments(FieldPath),
+}
+
+impl From<&str> for MemberPath {
+    fn from(dotted: &str) -> Self {
+        MemberPath(PathRepr::Dotted(dotted.to_owned()))
+    }
+}
+
+impl From<String> for MemberPath {
+    fn from(dotted: String) -> Self {
+        MemberPath(PathRepr::Dotted(dotted))
+    }
+}
+
+impl From<FieldPath> for MemberPath {
+    fn from(path: FieldPath) -> Self {
+        MemberPath(PathRepr::Segments(path))
+    }
+}
+
+/// The reason phrase of a status, or a class name for one without.
+pub(crate) fn reason(status: StatusCode) -> &'static str {
+    match status.canonical_reason() {
+        Some(reason) => reason,
+        None if status.is_server_error() => "Server Error",
+        None => "Client Error",
+    }
+}

@@ -1,0 +1,12 @@
+//! Many errors in one response: a non-empty [`ApiErrors`], gathered with an
+//! [`ApiErrorsBuilder`] from derived errors, trait objects and plain
+//! [`FieldError`] entries.
+
+mod builder;
+mod errors;
+mod field;
+mod snapshot;
+
+pub use self::builder::ApiErrorsBuilder;
+pub use self::errors::ApiErrors;
+pub use self::field::{FieldError, MemberPath};

@@ -1,0 +1,468 @@
+//! Google's AIP-193 error model (google.aip.dev/193): a `google.rpc.Status`
+//! in its HTTP/JSON form, served as `application/json`:
+//!
+//! ```text
+//! {"error": {"code": 404, "message": "...", "status": "NOT_FOUND", "details": [
+//!   {"@type": "type.googleapis.com/google.rpc.ErrorInfo", "reason": "ORDER_NOT_FOUND",
+//!    "domain": "orders.example.com", "metadata": {"orderId": "42"}},
+//!   {"@type": "type.googleapis.com/google.rpc.BadRequest", "fieldViolations": [...]},
+//!   {"@type": "type.googleapis.com/google.rpc.RetryInfo", "retryDelay": "30s"}]}}
+//! ```
+//!
+//! * `code` is the HTTP status (a number), `status` its canonical name from
+//!   `google/rpc/code.proto`'s "HTTP Mapping" comments (see [`canonical`]),
+//!   unless the variant's `kind` names another canonical code.
+//! * Exactly one `ErrorInfo`, first: `reason` is the stable code in
+//!   `UPPER_SNAKE_CASE` (the canonical name when the code is not declared),
+//!   `domain` the type's `domain`, `metadata` the meta members as strings
+//!   under lowerCamelCase keys. Empty members are left out, as proto3 JSON does.
+//! * A `BadRequest` when an error is about request members: one field
+//!   violation each, its `field` a dotted path with list indexes in brackets
+//!   and names in lowerCamelCase (`emailAddresses[1].email`, as
+//!   `error_details.proto` writes it in JSON).
+//! * A `RetryInfo` when the error sets `Retry-After` in seconds.
+//!
+//! This format is written only through errcodes' public API, as a format of
+//! your own would be.
+
+use core::fmt::{self, Write as _};
+
+use http::header::RETRY_AFTER;
+use http::{HeaderName, StatusCode};
+
+use crate::error::{ApiError, ErrorList, Format, PublicDetail};
+use crate::json;
+use crate::location::Location;
+use crate::path::Segment;
+use crate::visit::MetaValue;
+
+/// The AIP-193 format.
+pub(crate) struct Aip193;
+
+impl Format for Aip193 {
+    fn name(&self) -> &'static str {
+        "aip193"
+    }
+
+    fn media_type(&self) -> &'static str {
+        "application/json"
+    }
+
+    fn write_error(&self, err: &dyn ApiError, out: &mut Vec<u8>) {
+        let located = err.location().is_some();
+        status(err, out, |out| {
+            if located {
+                bad_request(core::iter::once(err), out);
+            }
+        });
+    }
+
+    /// The collection as a whole, with one field violation per error.
+    fn write_errors(&self, errors: ErrorList<'_>, out: &mut Vec<u8>) {
+        status(errors.whole(), out, |out| bad_request(errors.iter(), out));
+    }
+}
+
+/// The canonical code name of `status`, from `google/rpc/code.proto`'s HTTP
+/// mappings. Where several codes share a status, the first listed there is
+/// the default (400 `INVALID_ARGUMENT`, 409 `ALREADY_EXISTS`, 500
+/// `INTERNAL`); a variant picks another with `kind`. Statuses code.proto
+/// does not map take the nearest meaning, else `INVALID_ARGUMENT` for a
+/// 4xx and `INTERNAL` for a 5xx.
+#[must_use]
+pub(crate) fn canonical(status: StatusCode) -> &'static str {
+    match status.as_u16() {
+        401 => "UNAUTHENTICATED",
+        403 => "PERMISSION_DENIED",
+        404 | 410 => "NOT_FOUND",
+        408 | 504 => "DEADLINE_EXCEEDED",
+        409 => "ALREADY_EXISTS",
+        412 => "FAILED_PRECONDITION",
+        416 => "OUT_OF_RANGE",
+        429 => "RESOURCE_EXHAUSTED",
+        499 => "CANCELLED",
+        501 => "UNIMPLEMENTED",
+        502 | 503 => "UNAVAILABLE",
+        500..=599 => "INTERNAL",
+        _ => "INVALID_ARGUMENT",
+    }
+}
+
+/// The canonical codes a variant may name with `kind` (all but `OK`).
+const CANONICAL: &[&str] = &[
+    "CANCELLED",
+    "UNKNOWN",
+    "INVALID_ARGUMENT",
+    "DEADLINE_EXCEEDED",
+    "NOT_FOUND",
+    "ALREADY_EXISTS",
+    "PERMISSION_DENIED",
+    "RESOURCE_EXHAUSTED",
+    "FAILED_PRECONDITION",
+    "ABORTED",
+    "OUT_OF_RANGE",
+    "UNIMPLEMENTED",
+    "INTERNAL",
+    "UNAVAILABLE",
+    "DATA_LOSS",
+    "UNAUTHENTICATED",
+];
+
+/// `{"error": {code, message, status, details: [ErrorInfo, ..., RetryInfo?]}}`,
+/// with `more` writing the details between the two (each preceded by a comma).
+fn status(err: &dyn ApiError, out: &mut Vec<u8>, more: impl FnOnce(&mut Vec<u8>)) {
+    let name = err
+        .kind()
+        .filter(|kind| CANONICAL.contains(kind))
+        .unwrap_or_else(|| canonical(err.status()));
+    out.extend_from_slice(b"{\"error\":{\"code\":");
+    json::unsigned(out, usize::from(err.status().as_u16()));
+    out.extend_from_slice(b",\"message\":");
+    json::display(out, &PublicDetail::new(err));
+    out.extend_from_slice(b",\"status\":");
+    json::string(out, name);
+    out.extend_from_slice(b",\"details\":[");
+    error_info(err, name, out);
+    more(out);
+    retry_info(err, out);
+    out.extend_from_slice(b"]}}");
+}
+
+/// The one `ErrorInfo`.
+fn error_info(err: &dyn ApiError, canonical_name: &str, out: &mut Vec<u8>) {
+    out.extend_from_slice(b"{\"@type\":\"type.googleapis.com/google.rpc.ErrorInfo\",\"reason\":\"");
+    let mark = out.len();
+    if err.has_code() {
+        upper_snake(out, err.code());
+    }
+    if out.len() == mark {
+        // No declared code, or none that makes a reason: the canonical name.
+        out.extend_from_slice(canonical_name.as_bytes());
+    }
+    out.push(b'"');
+    if let Some(domain) = err.domain().filter(|d| !d.is_empty()) {
+        out.extend_from_slice(b",\"domain\":");
+        json::string(out, domain);
+    }
+    let mut written = 0;
+    err.visit_meta(&mut |name: &str, value: &dyn MetaValue| {
+        let mark = out.len();
+        out.extend_from_slice(if written == 0 {
+            b",\"metadata\":{\""
+        } else {
+            b",\""
+        });
+        let key_start = out.len();
+        lower_camel(out, name);
+        if out.len() == key_start {
+            out.truncate(mark); // a name with no letters or digits
+            return;
+        }
+        out.extend_from_slice(b"\":");
+        if metadata_value(value, out) {
+            written += 1;
+        } else {
+            out.truncate(mark);
+        }
+    });
+    if written > 0 {
+        out.push(b'}');
+    }
+    out.push(b'}');
+}
+
+/// A meta value as a metadata string (a map of string to string): a string
+/// as it is, `null` as empty, anything else as its JSON text. False, with
+/// nothing kept, when the value does not serialize.
+fn metadata_value(value: &dyn MetaValue, out: &mut Vec<u8>) -> bool {
+    let start = out.len();
+    if value.write_json(out).is_err() {
+        out.truncate(start);
+        return false;
+    }
+    let written = &out[start..];
+    if written.first() == Some(&b'"') {
+        return true; // already a JSON string
+    }
+    if written == b"null" {
+        out.truncate(start);
+        out.extend_from_slice(b"\"\"");
+    } else if !written.iter().any(|&b| b == b'"' || b == b'\\') {
+        // A number or a boolean, or structure without strings: quoting is
+        // enough.
+        out.insert(start, b'"');
+        out.push(b'"');
+    } else {
+        let text = String::from_utf8_lossy(&out[start..]).into_owned();
+        out.truncate(start);
+        json::string(out, &text);
+    }
+    true
+}
+
+/// A `BadRequest` with one field violation per error in `errors`.
+fn bad_request<'a>(errors: impl Iterator<Item = &'a dyn ApiError>, out: &mut Vec<u8>) {
+    out.extend_from_slice(
+        b",{\"@type\":\"type.googleapis.com/google.rpc.BadRequest\",\"fieldViolations\":[",
+    );
+    for (i, err) in errors.enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.push(b'{');
+        let mark = out.len();
+        out.extend_from_slice(b"\"field\":\"");
+        let field_start = out.len();
+        field(err.location(), out);
+        if out.len() == field_start {
+            out.truncate(mark); // about the request as a whole: no field
+        } else {
+            out.extend_from_slice(b"\",");
+        }
+        out.extend_from_slice(b"\"description\":");
+        json::display(out, &PublicDetail::new(err));
+        if err.has_code() {
+            let mark = out.len();
+            out.extend_from_slice(b",\"reason\":\"");
+            let reason_start = out.len();
+            upper_snake(out, err.code());
+            if out.len() == reason_start {
+                out.truncate(mark);
+            } else {
+                out.push(b'"');
+            }
+        }
+        out.push(b'}');
+    }
+    out.extend_from_slice(b"]}");
+}
+
+/// A field violation's path, escaped for a JSON string: dotted, list
+/// indexes in brackets, names in lowerCamelCase.
+fn field(location: Option<Location<'_>>, out: &mut Vec<u8>) {
+    let start = out.len();
+    match location {
+        None | Some(Location::NonField) => {}
+        Some(Location::Field(dotted)) => {
+            for part in dotted.split('.') {
+                field_part(out, start, part);
+            }
+        }
+        Some(Location::Path(path)) => {
+            for segment in path.segments() {
+                match segment {
+                    Segment::Key(key) => field_name(out, start, key),
+                    Segment::Index(index) => {
+                        out.push(b'[');
+                        json::unsigned(out, *index);
+                        out.push(b']');
+                    }
+                }
+            }
+        }
+        Some(Location::Pointer(pointer)) => {
+            for part in pointer.split('/').skip(1) {
+                field_part(out, start, &part.replace("~1", "/").replace("~0", "~"));
+            }
+        }
+        // Query parameters and headers are named as they are sent.
+        Some(Location::Parameter(name) | Location::Header(name)) => json::escape_into(out, name),
+    }
+}
+
+/// One part of a dotted path: a list index in brackets (unless it starts
+/// the path), else a name.
+fn field_part(out: &mut Vec<u8>, start: usize, part: &str) {
+    if out.len() > start && !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()) {
+        out.push(b'[');
+        out.extend_from_slice(part.as_bytes());
+        out.push(b']');
+    } else {
+        field_name(out, start, part);
+    }
+}
+
+/// A member name, after a `.` unless it starts the path.
+fn field_name(out: &mut Vec<u8>, start: usize, name: &str) {
+    if out.len() > start {
+        out.push(b'.');
+    }
+    lower_camel(out, name);
+}
+
+/// A `RetryInfo` when the error sets `Retry-After` in delta-seconds (the
+/// largest, should it set several).
+fn retry_info(err: &dyn ApiError, out: &mut Vec<u8>) {
+    let mut seconds: Option<u64> = None;
+    err.visit_headers(&mut |name: &HeaderName, value: &dyn fmt::Display| {
+        if *name != RETRY_AFTER {
+            return;
+        }
+        let mut text = Digits::default();
+        if write!(text, "{value}").is_ok() {
+            if let Some(n) = text.value() {
+                seconds = Some(seconds.map_or(n, |s| s.max(n)));
+            }
+        }
+    });
+    if let Some(seconds) = seconds {
+        out.extend_from_slice(
+            b",{\"@type\":\"type.googleapis.com/google.rpc.RetryInfo\",\"retryDelay\":\"",
+        );
+        json::unsigned(out, usize::try_from(seconds).unwrap_or(usize::MAX));
+        out.extend_from_slice(b"s\"}");
+    }
+}
+
+/// A `Retry-After` value read as delta-seconds, on the stack.
+#[derive(Default)]
+struct Digits {
+    value: u64,
+    len: usize,
+    bad: bool,
+}
+
+impl Digits {
+    fn value(&self) -> Option<u64> {
+        (self.len > 0 && !self.bad).then_some(self.value)
+    }
+}
+
+impl fmt::Write for Digits {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        for b in s.bytes() {
+            match b {
+                b'0'..=b'9' if !self.bad => {
+                    self.len += 1;
+                    self.value = self
+                        .value
+                        .checked_mul(10)
+                        .and_then(|v| v.checked_add(u64::from(b - b'0')))
+                        .ok_or(fmt::Error)?;
+                }
+                // An HTTP-date, or anything else: not delta-seconds.
+                _ => self.bad = true,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// `order_not_found`, `orderNotFound` or `order-not-found` ->
+/// `ORDER_NOT_FOUND`: letters and digits upper-cased, word breaks as `_`,
+/// starting with a letter and at most 63 characters, as AIP-193 requires of
+/// a reason. Writes nothing when no letter is found.
+fn upper_snake(out: &mut Vec<u8>, code: &str) {
+    let start = out.len();
+    let mut prev: Option<char> = None;
+    for c in code.chars() {
+        if c.is_ascii_alphanumeric() {
+            let started = out.len() > start;
+            if !started && !c.is_ascii_alphabetic() {
+                continue; // a reason starts with a letter
+            }
+            let hump = c.is_ascii_uppercase()
+                && prev.is_some_and(|p| p.is_ascii_lowercase() || p.is_ascii_digit());
+            if started && (hump || prev.is_some_and(|p| !p.is_ascii_alphanumeric())) {
+                out.push(b'_');
+            }
+            // ASCII by the check above.
+            out.push(c.to_ascii_uppercase() as u8);
+        }
+        prev = Some(c);
+    }
+    out.truncate(start + (out.len() - start).min(63));
+    while out.len() > start && out.last() == Some(&b'_') {
+        out.pop();
+    }
+}
+
+/// `retry_after` -> `retryAfter`, escaped for a JSON string: underscores
+/// removed, the letter after each one upper-cased.
+fn lower_camel(out: &mut Vec<u8>, name: &str) {
+    let mut upper_next = false;
+    let mut wrote = false;
+    let mut buf = [0u8; 4];
+    for c in name.chars() {
+        if c == '_' {
+            upper_next = wrote;
+            continue;
+        }
+        let c = if upper_next {
+            c.to_ascii_uppercase()
+        } else {
+            c
+        };
+        upper_next = false;
+        wrote = true;
+        json::escape_into(out, c.encode_utf8(&mut buf));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(f: impl FnOnce(&mut Vec<u8>)) -> String {
+        let mut out = Vec::new();
+        f(&mut out);
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn reasons_are_upper_snake_case() {
+        assert_eq!(
+            run(|o| upper_snake(o, "order_not_found")),
+            "ORDER_NOT_FOUND"
+        );
+        assert_eq!(run(|o| upper_snake(o, "orderNotFound")), "ORDER_NOT_FOUND");
+        assert_eq!(
+            run(|o| upper_snake(o, "order-not.found")),
+            "ORDER_NOT_FOUND"
+        );
+        assert_eq!(run(|o| upper_snake(o, "2fa_required")), "FA_REQUIRED");
+        assert_eq!(run(|o| upper_snake(o, "x__")), "X");
+        assert_eq!(run(|o| upper_snake(o, "__")), "");
+        assert_eq!(run(|o| upper_snake(o, &"a".repeat(100))).len(), 63);
+    }
+
+    #[test]
+    fn names_are_lower_camel_case() {
+        assert_eq!(run(|o| lower_camel(o, "retry_after")), "retryAfter");
+        assert_eq!(run(|o| lower_camel(o, "email_addresses")), "emailAddresses");
+        assert_eq!(run(|o| lower_camel(o, "_private")), "private");
+        assert_eq!(run(|o| lower_camel(o, "vmType")), "vmType");
+    }
+
+    #[test]
+    fn fields_put_indexes_in_brackets() {
+        let dotted = |p| run(|o| field(Some(Location::Field(p)), o));
+        assert_eq!(dotted("email_addresses.1.email"), "emailAddresses[1].email");
+        assert_eq!(dotted("items.0.sku"), "items[0].sku");
+        assert_eq!(
+            run(|o| field(Some(Location::Pointer("/data/a~1b/0")), o)),
+            "data.a/b[0]"
+        );
+        assert_eq!(run(|o| field(Some(Location::NonField), o)), "");
+    }
+
+    #[test]
+    fn canonical_names_follow_code_proto() {
+        for (status, name) in [
+            (400, "INVALID_ARGUMENT"),
+            (401, "UNAUTHENTICATED"),
+            (403, "PERMISSION_DENIED"),
+            (404, "NOT_FOUND"),
+            (409, "ALREADY_EXISTS"),
+            (429, "RESOURCE_EXHAUSTED"),
+            (499, "CANCELLED"),
+            (500, "INTERNAL"),
+            (501, "UNIMPLEMENTED"),
+            (503, "UNAVAILABLE"),
+            (504, "DEADLINE_EXCEEDED"),
+            (422, "INVALID_ARGUMENT"),
+        ] {
+            assert_eq!(canonical(StatusCode::from_u16(status).unwrap()), name);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+//! drf-standardized-errors, as its `docs/error_response.md` and
+//! `formatter.py` give it (v0.16): `{"type": "validation_error" |
+//! "client_error" | "server_error", "errors": [{"code", "detail", "attr"}]}`,
+//! served as `application/json`.
+//!
+//! * All three item members are always present; `attr` is `null` when the
+//!   error is about no request member.
+//! * `type` comes from the variant's `kind`, else from the status and
+//!   location; many errors are a `validation_error` (a `server_error` when
+//!   any is a 5xx).
+//! * A 5xx without a declared code writes drf's `error`, and "A server
+//!   error occurred." without a declared detail.
+
+use super::write::{self, Doc};
+use crate::error::{ApiError, ErrorList, Format};
+use crate::json;
+
+/// drf-standardized-errors' text for a server error.
+const SERVER_DETAIL: &str = "A server error occurred.";
+
+/// The drf-standardized-errors format.
+pub(crate) struct Drf;
+
+impl Format for Drf {
+    fn name(&self) -> &'static str {
+        "drf"
+    }
+
+    fn media_type(&self) -> &'static str {
+        "application/json"
+    }
+
+    fn write_error(&self, err: &dyn ApiError, out: &mut Vec<u8>) {
+        out.extend_from_slice(b"{\"type\":");
+        json::string(out, error_type(err));
+        out.extend_from_slice(b",\"errors\":[");
+        item(err, Doc::of(err), out);
+        out.extend_from_slice(b"]}");
+    }
+
+    fn write_errors(&self, errors: ErrorList<'_>, out: &mut Vec<u8>) {
+        // Only validation produces many items in drf; a 5xx among them
+        // makes the whole a server error.
+        let kind = if errors.whole().status().is_server_error() {
+            "server_error"
+        } else {
+            "validation_error"
+        };
+        let doc = Doc::of_list(errors);
+        out.extend_from_slice(b"{\"type\":");
+        json::string(out, kind);
+        out.extend_from_slice(b",\"errors\":[");
+        write::each_item(errors.iter(), out, |err, out| item(err, doc, out));
+        out.extend_from_slice(b"]}");
+    }
+}
+
+/// The `type` of one error.
+fn error_type(err: &dyn ApiError) -> &str {
+    if let Some(kind) = err.kind() {
+        kind
+    } else if err.status().is_server_error() {
+        "server_error"
+    } else if err.location().is_some() {
+        "validation_error"
+    } else {
+        "client_error"
+    }
+}
+
+/// One item: `{code, detail, attr}`, all present.
+fn item(err: &dyn ApiError, doc: Doc<'_>, out: &mut Vec<u8>) {
+    out.extend_from_slice(b"{\"code\":");
+    // drf-standardized-errors' own code for a server error.
+    json::string(out, if err.has_code() { err.code() } else { "error" });
+    out.extend_from_slice(b",\"detail\":");
+    write::detail_or(err, out, SERVER_DETAIL);
+    out.extend_from_slice(b",\"attr\":");
+    if !write::dotted_key(err.location(), doc, out) {
+        out.extend_from_slice(b"null");
+    }
+    out.push(b'}');
+}

@@ -1,0 +1,110 @@
+//! JSON:API 1.1 error objects, as the specification's "Errors" section and
+//! its "Error Objects" examples give them (jsonapi.org/format/1.1/#errors):
+//! `{"errors": [{"status": "422", "code", "title", "detail", "source",
+//! "links", "meta"}]}`, served as `application/vnd.api+json`.
+//!
+//! * `status` is a **string**; every member other than it is optional.
+//! * `source` holds one of `pointer` (under the pointer prefix, by default
+//!   `/data/attributes`), `parameter` or `header`, and is left out for an
+//!   object-level error.
+//! * `links.type` is `type_base` + code; meta members go into `meta`.
+//! * A document carries no top-level `jsonapi` member.
+
+use super::write::{self, Doc};
+use crate::error::{ApiError, ErrorList, Format};
+use crate::json;
+use crate::location::Location;
+use crate::path;
+
+/// The JSON:API format.
+pub(crate) struct JsonApi;
+
+impl Format for JsonApi {
+    fn name(&self) -> &'static str {
+        "jsonapi"
+    }
+
+    fn media_type(&self) -> &'static str {
+        "application/vnd.api+json"
+    }
+
+    fn write_error(&self, err: &dyn ApiError, out: &mut Vec<u8>) {
+        out.extend_from_slice(b"{\"errors\":[");
+        object(err, Doc::of(err), out);
+        out.extend_from_slice(b"]}");
+    }
+
+    /// One error object per error; the HTTP status is the collection's.
+    fn write_errors(&self, errors: ErrorList<'_>, out: &mut Vec<u8>) {
+        let doc = Doc::of_list(errors);
+        out.extend_from_slice(b"{\"errors\":[");
+        write::each_item(errors.iter(), out, |err, out| object(err, doc, out));
+        out.extend_from_slice(b"]}");
+    }
+}
+
+/// One JSON:API error object.
+fn object(err: &dyn ApiError, doc: Doc<'_>, out: &mut Vec<u8>) {
+    out.extend_from_slice(b"{\"status\":\"");
+    json::unsigned(out, usize::from(err.status().as_u16()));
+    out.push(b'"');
+    if err.has_code() {
+        out.extend_from_slice(b",\"code\":");
+        json::string(out, err.code());
+    }
+    out.extend_from_slice(b",\"title\":");
+    json::string(out, err.title());
+    out.extend_from_slice(b",\"detail\":");
+    write::detail_or(err, out, write::GENERIC_SERVER_DETAIL);
+    match err.jsonapi_source() {
+        // An object-level error has no member to point at: no `source`.
+        None | Some(Location::NonField) => {}
+        Some(Location::Field(dotted)) => {
+            out.extend_from_slice(b",\"source\":{\"pointer\":\"");
+            json::escape_into(out, doc.pointer_prefix);
+            path::write_pointer_from_dotted(out, dotted, false);
+            out.extend_from_slice(b"\"}");
+        }
+        Some(Location::Path(field_path)) => {
+            out.extend_from_slice(b",\"source\":{\"pointer\":\"");
+            json::escape_into(out, doc.pointer_prefix);
+            path::write_pointer(out, field_path, false);
+            out.extend_from_slice(b"\"}");
+        }
+        Some(Location::Pointer(pointer)) => {
+            out.extend_from_slice(b",\"source\":{\"pointer\":");
+            json::string(out, pointer);
+            out.push(b'}');
+        }
+        Some(Location::Parameter(name)) => {
+            out.extend_from_slice(b",\"source\":{\"parameter\":");
+            json::string(out, name);
+            out.push(b'}');
+        }
+        Some(Location::Header(name)) => {
+            out.extend_from_slice(b",\"source\":{\"header\":");
+            json::string(out, name);
+            out.push(b'}');
+        }
+    }
+    if let Some(base) = err.type_base().filter(|_| err.has_code()) {
+        out.extend_from_slice(b",\"links\":{\"type\":\"");
+        json::escape_into(out, base);
+        json::escape_into(out, err.code());
+        out.extend_from_slice(b"\"}");
+    }
+    meta(err, out);
+    out.push(b'}');
+}
+
+/// `,"meta":{...}`; nothing when there are no meta members.
+fn meta(err: &dyn ApiError, out: &mut Vec<u8>) {
+    let written = write::each_meta(err, out, |out, name, before| {
+        out.extend_from_slice(if before == 0 { b",\"meta\":{" } else { b"," });
+        json::key(out, name);
+        true
+    });
+    if written > 0 {
+        out.push(b'}');
+    }
+}

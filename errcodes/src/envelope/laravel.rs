@@ -1,0 +1,183 @@
+//! Laravel's JSON errors, as laravel/framework writes them
+//! (`ValidationException`, `Handler::invalidJson`, `convertExceptionToArray`):
+//! `{"message", "errors"?: {"<dotted.key>": ["message", ...]}}`, served as
+//! `application/json`.
+//!
+//! * A single error is `{"message"}`, plus `errors` when it is about a
+//!   request member; a 5xx says "Server Error" as production Laravel does.
+//! * A collection's `message` is the first message and "(and N more
+//!   error[s])" counting every other message (Laravel 9+), or the legacy
+//!   "The given data was invalid."; `errors` groups messages by key in the
+//!   order keys were first added.
+//! * No status, code or title appears in the body.
+
+use super::write::{self, Doc};
+use crate::error::{ApiError, ErrorList, Format};
+use crate::json;
+
+/// Laravel's production text for a server error.
+const SERVER_MESSAGE: &str = "Server Error";
+
+/// The Laravel format.
+pub(crate) struct Laravel;
+
+impl Format for Laravel {
+    fn name(&self) -> &'static str {
+        "laravel"
+    }
+
+    fn media_type(&self) -> &'static str {
+        "application/json"
+    }
+
+    fn write_error(&self, err: &dyn ApiError, out: &mut Vec<u8>) {
+        out.extend_from_slice(b"{\"message\":");
+        write::detail_or(err, out, SERVER_MESSAGE);
+        let mark = out.len();
+        out.extend_from_slice(b",\"errors\":{");
+        if write::dotted_key(err.location(), Doc::of(err), out) {
+            out.extend_from_slice(b":[");
+            write::detail_or(err, out, SERVER_MESSAGE);
+            out.extend_from_slice(b"]}");
+        } else {
+            out.truncate(mark);
+        }
+        out.push(b'}');
+    }
+
+    fn write_errors(&self, errors: ErrorList<'_>, out: &mut Vec<u8>) {
+        out.extend_from_slice(b"{\"message\":");
+        if errors.laravel_legacy_message() {
+            json::string(out, "The given data was invalid.");
+        } else {
+            // The first message, then "(and N more error[s])" counting every
+            // other message, as Laravel 9+ does.
+            out.push(b'"');
+            if let Some(first) = errors.iter().next() {
+                write::detail_or_inner(first, out, SERVER_MESSAGE);
+            }
+            let more = errors.len().saturating_sub(1);
+            if more > 0 {
+                out.extend_from_slice(b" (and ");
+                json::unsigned(out, more);
+                out.extend_from_slice(if more == 1 {
+                    b" more error)"
+                } else {
+                    b" more errors)"
+                });
+            }
+            out.push(b'"');
+        }
+        out.extend_from_slice(b",\"errors\":{");
+        let groups = KeyGroups::of(errors, Doc::of_list(errors));
+        let mut first_group = true;
+        for start in 0..groups.entries.len() {
+            if !groups.entries[start].leads {
+                continue; // written with the first entry of its key
+            }
+            if !first_group {
+                out.push(b',');
+            }
+            first_group = false;
+            out.extend_from_slice(groups.key(start));
+            out.extend_from_slice(b":[");
+            let mut member = Some(start);
+            while let Some(i) = member {
+                if i != start {
+                    out.push(b',');
+                }
+                if let Some(err) = errors.get(i) {
+                    write::detail_or(err, out, SERVER_MESSAGE);
+                }
+                member = groups.entries[i].next;
+            }
+            out.push(b']');
+        }
+        out.extend_from_slice(b"}}");
+    }
+}
+
+/// The entries of a collection grouped by their Laravel key, in linear time
+/// after one sort by hash: each group is a chain from its first entry.
+struct KeyGroups {
+    /// Every entry's key, as a JSON string, back to back.
+    keys: Vec<u8>,
+    entries: Vec<KeyEntry>,
+}
+
+struct KeyEntry {
+    span: (usize, usize),
+    hash: u64,
+    /// The next entry with the same key.
+    next: Option<usize>,
+    /// Whether this is the first entry with its key.
+    leads: bool,
+}
+
+impl KeyGroups {
+    fn of(errors: ErrorList<'_>, doc: Doc<'_>) -> KeyGroups {
+        let mut keys = Vec::with_capacity(errors.len() * 16);
+        let mut entries = Vec::with_capacity(errors.len());
+        for err in errors.iter() {
+            let start = keys.len();
+            if !write::dotted_key(err.location(), doc, &mut keys) {
+                json::string(&mut keys, doc.non_field_key);
+            }
+            entries.push(KeyEntry {
+                span: (start, keys.len()),
+                hash: fnv1a(&keys[start..]),
+                next: None,
+                leads: true,
+            });
+        }
+        let mut groups = KeyGroups { keys, entries };
+        // Sorting by (hash, index) puts equal keys next to each other, each
+        // run in the order the entries were added.
+        let mut order: Vec<usize> = (0..groups.entries.len()).collect();
+        order.sort_unstable_by_key(|&i| (groups.entries[i].hash, i));
+        let mut run_start = 0;
+        while run_start < order.len() {
+            let hash = groups.entries[order[run_start]].hash;
+            let run_end = order[run_start..]
+                .iter()
+                .position(|&i| groups.entries[i].hash != hash)
+                .map_or(order.len(), |n| run_start + n);
+            groups.link(&order[run_start..run_end]);
+            run_start = run_end;
+        }
+        groups
+    }
+
+    /// Chains the entries of one hash run that share a key (a run holds
+    /// different keys only on a hash collision).
+    fn link(&mut self, run: &[usize]) {
+        for (n, &a) in run.iter().enumerate() {
+            if !self.entries[a].leads {
+                continue;
+            }
+            let mut last = a;
+            for &b in &run[n + 1..] {
+                if self.entries[b].leads && self.key(b) == self.key(a) {
+                    self.entries[b].leads = false;
+                    self.entries[last].next = Some(b);
+                    last = b;
+                }
+            }
+        }
+    }
+
+    fn key(&self, i: usize) -> &[u8] {
+        let (start, end) = self.entries[i].span;
+        &self.keys[start..end]
+    }
+}
+
+/// FNV-1a: a tiny hash, enough to bring equal keys together.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}

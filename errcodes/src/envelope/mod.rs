@@ -1,0 +1,132 @@
+//! The built-in envelopes: one [`Format`](crate::Format) per file, each the whole truth
+//! about its envelope, and the [`Envelope`] constants that name them.
+
+mod aip193;
+mod drf;
+mod jsonapi;
+mod laravel;
+mod problem;
+mod shipstream;
+mod write;
+
+use core::fmt;
+use core::str::FromStr;
+
+use crate::error::Envelope;
+
+// The built-ins keep the names they had as enum variants, so
+// `Envelope::JsonApi` reads the same as before.
+#[allow(non_upper_case_globals)]
+impl Envelope {
+    /// [JSON:API 1.1 error objects](https://jsonapi.org/format/1.1/#errors):
+    /// `{"errors": [{"status": "422", "code", "title", "detail", "source", "links", "meta"}]}`,
+    /// served as `application/vnd.api+json`. Name: `"jsonapi"`.
+    ///
+    /// ```
+    /// assert_eq!(errcodes::Envelope::JsonApi.name(), "jsonapi");
+    /// ```
+    pub const JsonApi: Envelope = Envelope::custom(&jsonapi::JsonApi);
+
+    /// [RFC 9457 Problem Details](https://www.rfc-editor.org/rfc/rfc9457):
+    /// `{"type", "title", "status": 422, "detail", "code", ...meta, "errors"?}`,
+    /// served as `application/problem+json`. Name: `"problem"`. The default.
+    ///
+    /// ```
+    /// assert_eq!(errcodes::Envelope::Problem, errcodes::Envelope::default());
+    /// ```
+    pub const Problem: Envelope = Envelope::custom(&problem::Problem);
+
+    /// Laravel's JSON error shape: `{"message", "errors"?: {"field": ["message"]}}`,
+    /// served as `application/json`. Name: `"laravel"`.
+    ///
+    /// ```
+    /// assert_eq!(errcodes::Envelope::Laravel.name(), "laravel");
+    /// ```
+    pub const Laravel: Envelope = Envelope::custom(&laravel::Laravel);
+
+    /// drf-standardized-errors: `{"type", "errors": [{"code", "detail", "attr"}]}`,
+    /// served as `application/json`. Name: `"drf"`.
+    ///
+    /// ```
+    /// assert_eq!(errcodes::Envelope::Drf.name(), "drf");
+    /// ```
+    pub const Drf: Envelope = Envelope::custom(&drf::Drf);
+
+    /// The ShipStream Global API shape:
+    /// `{"errors": [{"type", "message", "details"?: [{"key", "message"}]}]}`,
+    /// served as `application/json`. Name: `"shipstream"`.
+    ///
+    /// ```
+    /// assert_eq!(errcodes::Envelope::ShipStream.name(), "shipstream");
+    /// ```
+    pub const ShipStream: Envelope = Envelope::custom(&shipstream::ShipStream);
+
+    /// [Google's AIP-193](https://google.aip.dev/193) errors, a
+    /// `google.rpc.Status` in JSON: `{"error": {"code": 404, "message",
+    /// "status": "NOT_FOUND", "details": [{"@type": ".../google.rpc.ErrorInfo",
+    /// "reason", "domain", "metadata"}, ...]}}`, served as `application/json`.
+    /// Name: `"aip193"`.
+    ///
+    /// ```
+    /// assert_eq!(errcodes::Envelope::Aip193.name(), "aip193");
+    /// ```
+    pub const Aip193: Envelope = Envelope::custom(&aip193::Aip193);
+
+    /// All six built-in envelopes, in a fixed order.
+    ///
+    /// ```
+    /// assert_eq!(errcodes::Envelope::ALL.len(), 6);
+    /// ```
+    pub const ALL: [Envelope; 6] = [
+        Envelope::JsonApi,
+        Envelope::Problem,
+        Envelope::Laravel,
+        Envelope::Drf,
+        Envelope::ShipStream,
+        Envelope::Aip193,
+    ];
+}
+
+impl Default for Envelope {
+    /// RFC 9457 Problem Details.
+    fn default() -> Envelope {
+        Envelope::Problem
+    }
+}
+
+/// The error of parsing an unknown envelope name.
+///
+/// ```
+/// let err = "xml".parse::<errcodes::Envelope>().unwrap_err();
+/// assert_eq!(err.to_string(), "unknown envelope `xml`; expected one of jsonapi, problem, laravel, drf, shipstream, aip193");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownEnvelope(String);
+
+impl fmt::Display for UnknownEnvelope {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown envelope `{}`; expected one of ", self.0)?;
+        for (i, envelope) in Envelope::ALL.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            f.write_str(envelope.name())?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for UnknownEnvelope {}
+
+impl FromStr for Envelope {
+    type Err = UnknownEnvelope;
+
+    /// A built-in envelope by name; a format of your own is named with
+    /// [`Envelope::custom`].
+    fn from_str(name: &str) -> Result<Self, Self::Err> {
+        Envelope::ALL
+            .into_iter()
+            .find(|e| e.name() == name)
+            .ok_or_else(|| UnknownEnvelope(name.to_owned()))
+    }
+}

@@ -1,0 +1,136 @@
+//! RFC 9457 Problem Details (rfc-editor.org/rfc/rfc9457), with the `errors`
+//! extension of its section 3 example: `{"type", "title", "status": 422,
+//! "detail", "instance"?, "code", ...meta, "errors"?}`, served as
+//! `application/problem+json`.
+//!
+//! * `status` is a **number**; `type` is always written, `about:blank`
+//!   unless a `type_base` joins the code.
+//! * The code travels as a `code` extension member and meta members are
+//!   flattened into extension members (never over a standard member).
+//! * A located error, and every error of a collection, is an `errors` item
+//!   `{detail, pointer: "#/..." | parameter | header, code}`.
+
+use super::write;
+use crate::error::{ApiError, ErrorList, Format};
+use crate::json;
+use crate::location::Location;
+use crate::path;
+
+/// Problem Details members that meta members must not overwrite.
+const RESERVED: &[&str] = &[
+    "type", "title", "status", "detail", "instance", "code", "errors",
+];
+
+/// The Problem Details format.
+pub(crate) struct Problem;
+
+impl Format for Problem {
+    fn name(&self) -> &'static str {
+        "problem"
+    }
+
+    fn media_type(&self) -> &'static str {
+        "application/problem+json"
+    }
+
+    fn write_error(&self, err: &dyn ApiError, out: &mut Vec<u8>) {
+        head(err, out);
+        meta(err, out);
+        if let Some(location) = err.location() {
+            out.extend_from_slice(b",\"errors\":[");
+            item(err, location, out);
+            out.push(b']');
+        }
+        out.push(b'}');
+    }
+
+    /// The collection's own members, then one `errors` item per error.
+    fn write_errors(&self, errors: ErrorList<'_>, out: &mut Vec<u8>) {
+        head(errors.whole(), out);
+        out.extend_from_slice(b",\"errors\":[");
+        write::each_item(errors.iter(), out, |err, out| {
+            item(err, err.location().unwrap_or(Location::NonField), out);
+        });
+        out.extend_from_slice(b"]}");
+    }
+}
+
+/// The standard members and `code`, without the closing brace.
+fn head(err: &dyn ApiError, out: &mut Vec<u8>) {
+    out.extend_from_slice(b"{\"type\":");
+    // A type URI names the code, so an undeclared code leaves `about:blank`.
+    match err.type_base().filter(|_| err.has_code()) {
+        Some(base) => {
+            out.push(b'"');
+            json::escape_into(out, base);
+            json::escape_into(out, err.code());
+            out.push(b'"');
+        }
+        None => out.extend_from_slice(b"\"about:blank\""),
+    }
+    out.extend_from_slice(b",\"title\":");
+    json::string(out, err.title());
+    out.extend_from_slice(b",\"status\":");
+    json::unsigned(out, usize::from(err.status().as_u16()));
+    out.extend_from_slice(b",\"detail\":");
+    write::detail_or(err, out, write::GENERIC_SERVER_DETAIL);
+    if err.has_instance() {
+        out.extend_from_slice(b",\"instance\":");
+        write::instance(out, err);
+    }
+    if err.has_code() {
+        out.extend_from_slice(b",\"code\":");
+        json::string(out, err.code());
+    }
+}
+
+/// Meta members flattened into the object, skipping any that would
+/// overwrite a standard member.
+fn meta(err: &dyn ApiError, out: &mut Vec<u8>) {
+    write::each_meta(err, out, |out, name, _| {
+        if RESERVED.contains(&name) {
+            return false;
+        }
+        out.push(b',');
+        json::key(out, name);
+        true
+    });
+}
+
+/// One item of the `errors` extension: `{detail, pointer | parameter |
+/// header, code}`.
+fn item(err: &dyn ApiError, location: Location<'_>, out: &mut Vec<u8>) {
+    out.extend_from_slice(b"{\"detail\":");
+    write::detail_or(err, out, write::GENERIC_SERVER_DETAIL);
+    match location {
+        Location::NonField => {}
+        Location::Field(dotted) => {
+            out.extend_from_slice(b",\"pointer\":\"#");
+            path::write_pointer_from_dotted(out, dotted, true);
+            out.push(b'"');
+        }
+        Location::Path(field_path) => {
+            out.extend_from_slice(b",\"pointer\":\"#");
+            path::write_pointer(out, field_path, true);
+            out.push(b'"');
+        }
+        Location::Pointer(pointer) => {
+            out.extend_from_slice(b",\"pointer\":\"#");
+            path::write_pointer_as_fragment(out, pointer);
+            out.push(b'"');
+        }
+        Location::Parameter(name) => {
+            out.extend_from_slice(b",\"parameter\":");
+            json::string(out, name);
+        }
+        Location::Header(name) => {
+            out.extend_from_slice(b",\"header\":");
+            json::string(out, name);
+        }
+    }
+    if err.has_code() {
+        out.extend_from_slice(b",\"code\":");
+        json::string(out, err.code());
+    }
+    out.push(b'}');
+}

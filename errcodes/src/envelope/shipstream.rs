@@ -1,0 +1,102 @@
+//! The ShipStream Global API error shape, as its published JSON Schema and
+//! examples give it (docs.shipstream.io, "Response Codes & Errors"):
+//! `{"errors": [{"type", "message", "details"?: [{"key", "message"}]}]}`,
+//! served as `application/json`.
+//!
+//! * `type` is the variant's `kind`, else `parameters` for a 4xx about a
+//!   query parameter, else `application`.
+//! * A single error about a request member carries its title as `message`
+//!   and its detail in one `details` entry.
+//! * A collection is one item: the collection's detail as `message`, one
+//!   `{key, message}` per error (object-level ones under the non-field key).
+
+use super::write::{self, Doc};
+use crate::error::{ApiError, ErrorList, Format};
+use crate::json;
+use crate::location::Location;
+
+/// The `ShipStream` format.
+pub(crate) struct ShipStream;
+
+impl Format for ShipStream {
+    fn name(&self) -> &'static str {
+        "shipstream"
+    }
+
+    fn media_type(&self) -> &'static str {
+        "application/json"
+    }
+
+    fn write_error(&self, err: &dyn ApiError, out: &mut Vec<u8>) {
+        out.extend_from_slice(b"{\"errors\":[{\"type\":");
+        json::string(out, error_type(err));
+        out.extend_from_slice(b",\"message\":");
+        // An error about a request member carries its title as the message
+        // and its detail in one `details` entry.
+        let mark = out.len();
+        json::string(out, err.title());
+        out.extend_from_slice(b",\"details\":[");
+        if detail(err, Doc::of(err), out) {
+            out.push(b']');
+        } else {
+            out.truncate(mark);
+            write::detail_or(err, out, write::GENERIC_SERVER_DETAIL);
+        }
+        out.extend_from_slice(b"}]}");
+    }
+
+    fn write_errors(&self, errors: ErrorList<'_>, out: &mut Vec<u8>) {
+        let doc = Doc::of_list(errors);
+        let parameters = errors.whole().status().is_client_error()
+            && errors
+                .iter()
+                .all(|e| matches!(e.location(), Some(Location::Parameter(_))));
+        out.extend_from_slice(b"{\"errors\":[{\"type\":");
+        json::string(
+            out,
+            if parameters {
+                "parameters"
+            } else {
+                "application"
+            },
+        );
+        out.extend_from_slice(b",\"message\":");
+        write::detail_or(errors.whole(), out, write::GENERIC_SERVER_DETAIL);
+        out.extend_from_slice(b",\"details\":[");
+        write::each_item(errors.iter(), out, |err, out| {
+            if !detail(err, doc, out) {
+                // Every entry keeps its message, under the non-field key.
+                out.extend_from_slice(b"{\"key\":");
+                json::string(out, doc.non_field_key);
+                out.extend_from_slice(b",\"message\":");
+                write::detail_or(err, out, write::GENERIC_SERVER_DETAIL);
+                out.push(b'}');
+            }
+        });
+        out.extend_from_slice(b"]}]}");
+    }
+}
+
+/// The `type` of one error.
+fn error_type(err: &dyn ApiError) -> &str {
+    match (err.kind(), err.location()) {
+        (Some(kind), _) => kind,
+        (None, Some(Location::Parameter(_))) if err.status().is_client_error() => "parameters",
+        _ => "application",
+    }
+}
+
+/// One `details` entry, `{key, message}`; false (nothing written) when the
+/// error has no key.
+fn detail(err: &dyn ApiError, doc: Doc<'_>, out: &mut Vec<u8>) -> bool {
+    let mark = out.len();
+    out.extend_from_slice(b"{\"key\":");
+    if !write::dotted_key(err.location(), doc, out) {
+        out.truncate(mark);
+        return false;
+    }
+    out.extend_from_slice(b",\"message\":");
+    write::detail_or(err, out, write::GENERIC_SERVER_DETAIL);
+    out.push(b'}');
+    true
+}

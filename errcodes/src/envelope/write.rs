@@ -1,0 +1,137 @@
+//! What the built-in formats share: the public detail written straight
+//! into the buffer, member keys in dotted form, and meta members.
+
+use core::fmt::Write as _;
+
+use crate::error::{ApiError, Detail, ErrorList, Instance, PublicDetail};
+use crate::json::{self, Escaper};
+use crate::location::{Location, NON_FIELD_KEY};
+use crate::path;
+use crate::visit::MetaValue;
+
+/// The generic detail of a 5xx that declares none (JSON:API, Problem Details
+/// and `ShipStream`).
+pub(crate) const GENERIC_SERVER_DETAIL: &str = PublicDetail::<dyn ApiError>::GENERIC;
+
+/// What a document decides for all of its errors.
+#[derive(Clone, Copy)]
+pub(crate) struct Doc<'a> {
+    /// The JSON:API `source.pointer` prefix of field errors.
+    pub pointer_prefix: &'a str,
+    /// The key of object-level errors in the dotted envelopes.
+    pub non_field_key: &'a str,
+}
+
+impl<'a> Doc<'a> {
+    /// A document holding the single error `err`.
+    pub fn of(err: &'a dyn ApiError) -> Doc<'a> {
+        Doc {
+            pointer_prefix: err.pointer_prefix(),
+            non_field_key: NON_FIELD_KEY,
+        }
+    }
+
+    /// A collection's document.
+    pub fn of_list(errors: ErrorList<'a>) -> Doc<'a> {
+        Doc {
+            pointer_prefix: errors.whole().pointer_prefix(),
+            non_field_key: errors.non_field_key(),
+        }
+    }
+}
+
+/// The public detail as a JSON string, with `generic` for a 5xx that
+/// declares none: never the source error's text.
+pub(crate) fn detail_or(err: &dyn ApiError, out: &mut Vec<u8>, generic: &str) {
+    out.push(b'"');
+    detail_or_inner(err, out, generic);
+    out.push(b'"');
+}
+
+/// [`detail_or`] without the quotes, for text that continues the string.
+/// What [`PublicDetail`] displays, with plain details copied directly.
+pub(crate) fn detail_or_inner(err: &dyn ApiError, out: &mut Vec<u8>, generic: &str) {
+    if err.has_detail() {
+        detail_inner(out, err);
+    } else if err.status().is_server_error() {
+        json::escape_into(out, generic);
+    } else {
+        json::escape_into(out, err.title());
+    }
+}
+
+/// An error's own detail, escaped, without quotes. A `Display` impl that
+/// fails part-way leaves what it wrote; the caller still closes the string.
+pub(crate) fn detail_inner(out: &mut Vec<u8>, err: &dyn ApiError) {
+    match err.detail_str() {
+        Some(text) => json::escape_into(out, text),
+        None => {
+            let _ = write!(Escaper(out), "{}", Detail(err));
+        }
+    }
+}
+
+/// An error's `instance` URI as a JSON string.
+pub(crate) fn instance(out: &mut Vec<u8>, err: &dyn ApiError) {
+    json::display(out, &Instance(err));
+}
+
+/// The key of a location in the dotted envelopes (Laravel, drf, `ShipStream`),
+/// as a JSON string. Returns false, writing nothing, when there is none.
+pub(crate) fn dotted_key(location: Option<Location<'_>>, doc: Doc<'_>, out: &mut Vec<u8>) -> bool {
+    match location {
+        None | Some(Location::Pointer("")) => return false,
+        Some(Location::NonField) => json::string(out, doc.non_field_key),
+        Some(Location::Pointer(pointer)) => {
+            out.push(b'"');
+            path::write_dotted_from_pointer(out, pointer);
+            out.push(b'"');
+        }
+        Some(Location::Path(field_path)) => {
+            out.push(b'"');
+            path::write_dotted(out, field_path);
+            out.push(b'"');
+        }
+        Some(Location::Field(name) | Location::Parameter(name) | Location::Header(name)) => {
+            json::string(out, name);
+        }
+    }
+    true
+}
+
+/// Calls `write` for each meta member whose value serializes, telling it
+/// how many members were written before; a member whose value fails is
+/// removed again, so the document stays valid. Returns how many were written.
+pub(crate) fn each_meta(
+    err: &dyn ApiError,
+    out: &mut Vec<u8>,
+    mut write: impl FnMut(&mut Vec<u8>, &str, usize) -> bool,
+) -> usize {
+    let mut written = 0;
+    err.visit_meta(&mut |name: &str, value: &dyn MetaValue| {
+        let mark = out.len();
+        if !write(out, name, written) {
+            return;
+        }
+        if value.write_json(out).is_ok() {
+            written += 1;
+        } else {
+            out.truncate(mark);
+        }
+    });
+    written
+}
+
+/// Writes `items` separated by commas.
+pub(crate) fn each_item<'a>(
+    items: impl Iterator<Item = &'a dyn ApiError>,
+    out: &mut Vec<u8>,
+    mut write: impl FnMut(&'a dyn ApiError, &mut Vec<u8>),
+) {
+    for (i, err) in items.enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        write(err, out);
+    }
+}
