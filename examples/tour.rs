@@ -1,4 +1,4 @@
-//! The tour: one error enum, rendered in every envelope.
+//! The tour: one error enum, rendered in every built-in envelope.
 //!
 //! Run it with `cargo run --example tour`. The README shows this exact
 //! output, and a test keeps the two in step.
@@ -9,7 +9,11 @@ use errcodes::{ApiError, ApiErrors, Envelope, FieldError, FieldPath};
 
 /// The errors of a signup endpoint, declared once.
 #[derive(Debug, ApiError)]
-#[api(envelope = "jsonapi", type_base = "https://errors.example.com/")]
+#[api(
+    envelope = "jsonapi",
+    type_base = "https://errors.example.com/",
+    domain = "signup.example.com"
+)]
 pub enum SignupError {
     /// A required member is missing.
     #[api(

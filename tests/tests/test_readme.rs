@@ -39,6 +39,40 @@ fn readme_shows_the_validation_output() {
     check("validation", &tour::validation_tour());
 }
 
+#[path = "../../examples/custom_envelope.rs"]
+#[allow(dead_code)]
+mod custom_envelope;
+
+#[test]
+fn readme_shows_the_custom_envelope_output() {
+    use custom_envelope::PaymentError;
+    use errcodes::ApiError;
+
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md")).unwrap();
+    let marker = "<!-- custom:output -->\n```text\n";
+    let start = readme
+        .find(marker)
+        .expect("README lacks the custom envelope")
+        + marker.len();
+    let shown = &readme[start..start + readme[start..].find("```").unwrap()];
+    let ledger = PaymentError::Ledger(std::io::Error::other("ledger-3 timed out"));
+    let mut expected = String::new();
+    for err in [
+        PaymentError::CardDeclined,
+        PaymentError::AmountMissing,
+        ledger,
+    ] {
+        let response = err.to_response();
+        assert_eq!(response.headers()["content-type"], "application/json");
+        let body = String::from_utf8_lossy(response.body());
+        expected += &format!("HTTP {}  {body}\n", response.status().as_u16());
+    }
+    assert_eq!(shown, expected);
+    // The 5xx answers in the envelope's shape without its source's text.
+    assert!(!shown.contains("ledger-3"));
+}
+
 #[test]
 fn readme_shows_real_diagnostics() {
     let readme =

@@ -1,0 +1,59 @@
+//! Your own envelope: Stripe's `{"error": {"type", "code", "message", "param"?}}`
+//! as a `Format`, used by a derived enum: `cargo run --example custom_envelope`.
+
+use errcodes::{json, ApiError, ErrorList, Format, Location, PublicDetail};
+use PaymentError::{AmountMissing, CardDeclined, Ledger};
+
+pub struct Stripe;
+
+impl Format for Stripe {
+    fn name(&self) -> &str {
+        "stripe"
+    }
+    fn media_type(&self) -> &str {
+        "application/json"
+    }
+    fn write_error(&self, err: &dyn ApiError, out: &mut Vec<u8>) {
+        let server = err.status().is_server_error().then_some("api_error");
+        let kind = err.kind().or(server).unwrap_or("invalid_request_error");
+        out.extend_from_slice(b"{\"error\":{\"type\":");
+        json::string(out, kind);
+        if err.has_code() {
+            out.extend_from_slice(b",\"code\":");
+            json::string(out, err.code());
+        }
+        out.extend_from_slice(b",\"message\":");
+        json::display(out, &PublicDetail::new(err)); // never a 5xx's source
+        if let Some(Location::Field(param) | Location::Parameter(param)) = err.location() {
+            out.extend_from_slice(b",\"param\":");
+            json::string(out, param);
+        }
+        out.extend_from_slice(b"}}");
+    }
+    fn write_errors(&self, errors: ErrorList<'_>, out: &mut Vec<u8>) {
+        // Stripe reports one error: a collection answers with its first.
+        self.write_error(errors.get(0).unwrap_or(errors.whole()), out);
+    }
+}
+
+#[derive(Debug, ApiError)]
+#[api(envelope = Stripe)]
+pub enum PaymentError {
+    #[api(status = 402, code = "card_declined", kind = "card_error")]
+    #[api(detail = "Your card was declined.")]
+    CardDeclined,
+    #[api(status = 400, code = "parameter_missing", attr = "amount")]
+    #[api(detail = "Missing required param: amount.")]
+    AmountMissing,
+    #[api(status = 500)]
+    Ledger(#[api(source)] std::io::Error),
+}
+
+fn main() {
+    let ledger = Ledger(std::io::Error::other("ledger-3 timed out"));
+    for err in [CardDeclined, AmountMissing, ledger] {
+        let response = err.to_response();
+        let body = String::from_utf8_lossy(response.body());
+        println!("HTTP {}  {body}", response.status().as_u16());
+    }
+}
