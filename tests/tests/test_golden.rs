@@ -57,9 +57,9 @@ enum OrderError {
 }
 
 /// Asserts the exact body in each envelope, in `Envelope::ALL` order
-/// (jsonapi, problem, laravel, drf, shipstream), and that each body is the
+/// (jsonapi, problem, laravel, drf, shipstream, aip193), and that each body is the
 /// one the response carries.
-fn golden(err: &OrderError, expected: [&str; 5]) {
+fn golden(err: &OrderError, expected: [&str; 6]) {
     for (envelope, want) in Envelope::ALL.into_iter().zip(expected) {
         let body = err.render_to_vec(envelope);
         assert_eq!(
@@ -90,6 +90,7 @@ fn client_error_with_meta() {
             r#"{"message":"Order 42 changed since you read it."}"#,
             r#"{"type":"client_error","errors":[{"code":"version_conflict","detail":"Order 42 changed since you read it.","attr":null}]}"#,
             r#"{"errors":[{"type":"application","message":"Order 42 changed since you read it."}]}"#,
+            r#"{"error":{"code":409,"message":"Order 42 changed since you read it.","status":"ALREADY_EXISTS","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"VERSION_CONFLICT","metadata":{"currentVersion":"7","editor":"ana"}}]}}"#,
         ],
     );
 }
@@ -106,6 +107,7 @@ fn client_error_naming_a_field() {
             r#"{"message":"\"bob@\" is not a valid e-mail address.","errors":{"email":["\"bob@\" is not a valid e-mail address."]}}"#,
             r#"{"type":"validation_error","errors":[{"code":"invalid_email","detail":"\"bob@\" is not a valid e-mail address.","attr":"email"}]}"#,
             r#"{"errors":[{"type":"application","message":"Unprocessable Entity","details":[{"key":"email","message":"\"bob@\" is not a valid e-mail address."}]}]}"#,
+            r#"{"error":{"code":422,"message":"\"bob@\" is not a valid e-mail address.","status":"INVALID_ARGUMENT","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"INVALID_EMAIL"},{"@type":"type.googleapis.com/google.rpc.BadRequest","fieldViolations":[{"field":"email","description":"\"bob@\" is not a valid e-mail address.","reason":"INVALID_EMAIL"}]}]}}"#,
         ],
     );
 }
@@ -122,6 +124,7 @@ fn client_error_with_a_runtime_field_name() {
             r#"{"message":"This field is required.","errors":{"items.0.sku":["This field is required."]}}"#,
             r#"{"type":"validation_error","errors":[{"code":"required","detail":"This field is required.","attr":"items.0.sku"}]}"#,
             r#"{"errors":[{"type":"application","message":"Unprocessable Entity","details":[{"key":"items.0.sku","message":"This field is required."}]}]}"#,
+            r#"{"error":{"code":422,"message":"This field is required.","status":"INVALID_ARGUMENT","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"REQUIRED"},{"@type":"type.googleapis.com/google.rpc.BadRequest","fieldViolations":[{"field":"items[0].sku","description":"This field is required.","reason":"REQUIRED"}]}]}}"#,
         ],
     );
 }
@@ -136,6 +139,7 @@ fn unauthorized() {
             r#"{"message":"Authentication credentials were not provided."}"#,
             r#"{"type":"client_error","errors":[{"code":"not_authenticated","detail":"Authentication credentials were not provided.","attr":null}]}"#,
             r#"{"errors":[{"type":"application","message":"Authentication credentials were not provided."}]}"#,
+            r#"{"error":{"code":401,"message":"Authentication credentials were not provided.","status":"UNAUTHENTICATED","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"NOT_AUTHENTICATED"}]}}"#,
         ],
     );
 }
@@ -154,6 +158,7 @@ fn method_not_allowed_interpolates_the_method() {
             r#"{"message":"Method \"PATCH\" not allowed."}"#,
             r#"{"type":"client_error","errors":[{"code":"method_not_allowed","detail":"Method \"PATCH\" not allowed.","attr":null}]}"#,
             r#"{"errors":[{"type":"application","message":"Method \"PATCH\" not allowed."}]}"#,
+            r#"{"error":{"code":405,"message":"Method \"PATCH\" not allowed.","status":"UNIMPLEMENTED","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"METHOD_NOT_ALLOWED"}]}}"#,
         ],
     );
     assert_eq!(err.to_response().headers()["allow"], "GET, POST");
@@ -170,6 +175,7 @@ fn too_many_requests_sets_retry_after() {
             r#"{"message":"Request was throttled. Expected available in 30 seconds."}"#,
             r#"{"type":"client_error","errors":[{"code":"throttled","detail":"Request was throttled. Expected available in 30 seconds.","attr":null}]}"#,
             r#"{"errors":[{"type":"application","message":"Request was throttled. Expected available in 30 seconds."}]}"#,
+            r#"{"error":{"code":429,"message":"Request was throttled. Expected available in 30 seconds.","status":"RESOURCE_EXHAUSTED","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"THROTTLED","metadata":{"retryAfter":"30"}},{"@type":"type.googleapis.com/google.rpc.RetryInfo","retryDelay":"30s"}]}}"#,
         ],
     );
     for envelope in Envelope::ALL {
@@ -191,6 +197,7 @@ fn server_error_hides_its_source() {
             r#"{"message":"Server Error"}"#,
             r#"{"type":"server_error","errors":[{"code":"internal","detail":"A server error occurred.","attr":null}]}"#,
             r#"{"errors":[{"type":"application","message":"The server hit an unexpected condition."}]}"#,
+            r#"{"error":{"code":500,"message":"The server hit an unexpected condition.","status":"INTERNAL","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"INTERNAL"}]}}"#,
         ],
     );
     let debug = format!("{err:?}");

@@ -67,8 +67,10 @@ impl Format for Aip193 {
 /// mappings. Where several codes share a status, the first listed there is
 /// the default (400 `INVALID_ARGUMENT`, 409 `ALREADY_EXISTS`, 500
 /// `INTERNAL`); a variant picks another with `kind`. Statuses code.proto
-/// does not map take the nearest meaning, else `INVALID_ARGUMENT` for a
-/// 4xx and `INTERNAL` for a 5xx.
+/// does not map take the nearest meaning (405 `UNIMPLEMENTED` as
+/// grpc-gateway answers it, 408 `DEADLINE_EXCEEDED`, 410 `NOT_FOUND`, 412
+/// `FAILED_PRECONDITION`, 416 `OUT_OF_RANGE`, 502 `UNAVAILABLE`), else
+/// `INVALID_ARGUMENT` for a 4xx and `INTERNAL` for a 5xx.
 #[must_use]
 pub(crate) fn canonical(status: StatusCode) -> &'static str {
     match status.as_u16() {
@@ -81,7 +83,8 @@ pub(crate) fn canonical(status: StatusCode) -> &'static str {
         416 => "OUT_OF_RANGE",
         429 => "RESOURCE_EXHAUSTED",
         499 => "CANCELLED",
-        501 => "UNIMPLEMENTED",
+        // As grpc-gateway answers an unsupported method.
+        405 | 501 => "UNIMPLEMENTED",
         502 | 503 => "UNAVAILABLE",
         500..=599 => "INTERNAL",
         _ => "INVALID_ARGUMENT",
@@ -461,6 +464,10 @@ mod tests {
             (503, "UNAVAILABLE"),
             (504, "DEADLINE_EXCEEDED"),
             (422, "INVALID_ARGUMENT"),
+            (405, "UNIMPLEMENTED"),
+            (410, "NOT_FOUND"),
+            (502, "UNAVAILABLE"),
+            (507, "INTERNAL"),
         ] {
             assert_eq!(canonical(StatusCode::from_u16(status).unwrap()), name);
         }
