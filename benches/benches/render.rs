@@ -160,9 +160,32 @@ fn hand_envelope(envelope: Envelope, out: &mut Vec<u8>, order: u64, items: u32, 
         r#type: &'static str,
         message: String,
     }
+    #[derive(Serialize)]
+    struct Aip {
+        error: AipStatus,
+    }
+    #[derive(Serialize)]
+    struct AipStatus {
+        code: u16,
+        message: String,
+        status: &'static str,
+        details: [ErrorInfo; 1],
+    }
+    #[derive(Serialize)]
+    struct ErrorInfo {
+        #[serde(rename = "@type")]
+        r#type: &'static str,
+        reason: &'static str,
+        metadata: AipMetadata,
+    }
+    #[derive(Serialize)]
+    struct AipMetadata {
+        items: String,
+        limit: String,
+    }
     let detail = detail(order, items, limit);
-    let _ = match envelope {
-        Envelope::JsonApi => serde_json::to_writer(
+    let _ = match envelope.name() {
+        "jsonapi" => serde_json::to_writer(
             out,
             &Errors {
                 errors: [JsonApiObject {
@@ -175,12 +198,12 @@ fn hand_envelope(envelope: Envelope, out: &mut Vec<u8>, order: u64, items: u32, 
                 }],
             },
         ),
-        Envelope::Problem => {
+        "problem" => {
             hand_problem(out, order, items, limit);
             Ok(())
         }
-        Envelope::Laravel => serde_json::to_writer(out, &Message { message: detail }),
-        Envelope::Drf => serde_json::to_writer(
+        "laravel" => serde_json::to_writer(out, &Message { message: detail }),
+        "drf" => serde_json::to_writer(
             out,
             &Drf {
                 r#type: "client_error",
@@ -191,7 +214,7 @@ fn hand_envelope(envelope: Envelope, out: &mut Vec<u8>, order: u64, items: u32, 
                 }],
             },
         ),
-        Envelope::ShipStream => serde_json::to_writer(
+        "shipstream" => serde_json::to_writer(
             out,
             &Errors {
                 errors: [ShipItem {
@@ -200,6 +223,25 @@ fn hand_envelope(envelope: Envelope, out: &mut Vec<u8>, order: u64, items: u32, 
                 }],
             },
         ),
+        "aip193" => serde_json::to_writer(
+            out,
+            &Aip {
+                error: AipStatus {
+                    code: 422,
+                    message: detail,
+                    status: "INVALID_ARGUMENT",
+                    details: [ErrorInfo {
+                        r#type: "type.googleapis.com/google.rpc.ErrorInfo",
+                        reason: "ORDER_TOO_LARGE",
+                        metadata: AipMetadata {
+                            items: items.to_string(),
+                            limit: limit.to_string(),
+                        },
+                    }],
+                },
+            },
+        ),
+        other => unreachable!("no hand-written {other}"),
     };
 }
 
@@ -295,9 +337,48 @@ fn hand_collection(
         message: String,
         details: Vec<Detail<'a>>,
     }
+    #[derive(Serialize)]
+    struct Aip<'a> {
+        error: AipStatus<'a>,
+    }
+    #[derive(Serialize)]
+    struct AipStatus<'a> {
+        code: u16,
+        message: String,
+        status: &'static str,
+        details: (ErrorInfo, BadRequest<'a>),
+    }
+    #[derive(Serialize)]
+    struct ErrorInfo {
+        #[serde(rename = "@type")]
+        r#type: &'static str,
+        reason: &'static str,
+    }
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct BadRequest<'a> {
+        #[serde(rename = "@type")]
+        r#type: &'static str,
+        field_violations: Vec<Violation<'a>>,
+    }
+    #[derive(Serialize)]
+    struct Violation<'a> {
+        field: String,
+        description: &'a str,
+        reason: String,
+    }
     let pointer = |path: &str| path.split('.').fold(String::new(), |acc, s| acc + "/" + s);
-    let _ = match envelope {
-        Envelope::Drf => serde_json::to_writer(
+    // `rows.3.email` -> `rows[3].email`, as a user would write it.
+    let aip_field = |path: &str| {
+        path.split('.')
+            .fold(String::new(), |acc, s| match s.parse::<usize>() {
+                Ok(i) => format!("{acc}[{i}]"),
+                Err(_) if acc.is_empty() => s.to_owned(),
+                Err(_) => acc + "." + s,
+            })
+    };
+    let _ = match envelope.name() {
+        "drf" => serde_json::to_writer(
             out,
             &Drf {
                 r#type: "validation_error",
@@ -311,7 +392,7 @@ fn hand_collection(
                     .collect(),
             },
         ),
-        Envelope::JsonApi => serde_json::to_writer(
+        "jsonapi" => serde_json::to_writer(
             out,
             &Errors {
                 errors: rows
@@ -328,7 +409,7 @@ fn hand_collection(
                     .collect::<Vec<_>>(),
             },
         ),
-        Envelope::Problem => serde_json::to_writer(
+        "problem" => serde_json::to_writer(
             out,
             &Problem {
                 r#type: "about:blank",
@@ -346,7 +427,7 @@ fn hand_collection(
                     .collect(),
             },
         ),
-        Envelope::Laravel => {
+        "laravel" => {
             let mut groups: Vec<(&str, Vec<&str>)> = Vec::new();
             for (path, _, detail) in rows {
                 match groups.iter_mut().find(|(k, _)| k == path) {
@@ -367,7 +448,7 @@ fn hand_collection(
                 },
             )
         }
-        Envelope::ShipStream => serde_json::to_writer(
+        "shipstream" => serde_json::to_writer(
             out,
             &Errors {
                 errors: [ShipItem {
@@ -380,6 +461,34 @@ fn hand_collection(
                 }],
             },
         ),
+        "aip193" => serde_json::to_writer(
+            out,
+            &Aip {
+                error: AipStatus {
+                    code: 422,
+                    message: format!("{} fields failed validation.", rows.len()),
+                    status: "INVALID_ARGUMENT",
+                    details: (
+                        ErrorInfo {
+                            r#type: "type.googleapis.com/google.rpc.ErrorInfo",
+                            reason: "VALIDATION_FAILED",
+                        },
+                        BadRequest {
+                            r#type: "type.googleapis.com/google.rpc.BadRequest",
+                            field_violations: rows
+                                .iter()
+                                .map(|(path, code, description)| Violation {
+                                    field: aip_field(path),
+                                    description,
+                                    reason: code.to_uppercase(),
+                                })
+                                .collect(),
+                        },
+                    ),
+                },
+            },
+        ),
+        other => unreachable!("no hand-written {other}"),
     };
 }
 
@@ -478,7 +587,7 @@ mod problem {
 mod envelopes {
     use super::*;
 
-    const ALL: [Envelope; 5] = Envelope::ALL;
+    const ALL: [Envelope; 6] = Envelope::ALL;
 
     #[divan::bench(args = ALL)]
     fn errcodes(bencher: Bencher, envelope: Envelope) {
