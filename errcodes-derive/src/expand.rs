@@ -380,6 +380,13 @@ fn optional_methods(input: &Input, arms: &[Arm]) -> TokenStream {
         out.extend(quote!(fn type_base(&self) -> #p::Option<&str> { #body }));
     }
 
+    // The built-in envelopes' writers, monomorphized for this type.
+    out.extend(quote! {
+        fn render(&self, __envelope: #p::Envelope, __out: &mut #p::Vec<u8>) {
+            #p::render(self, __envelope, __out);
+        }
+    });
+
     if any_transparent {
         // A transparent variant stands for what its inner error stands for,
         // so a wrapped collection (`ApiErrors`) keeps its many-error shape.

@@ -822,7 +822,12 @@ pub trait Format: Sync {
 /// assert_eq!(Envelope::default(), Envelope::Problem);
 /// ```
 #[derive(Clone, Copy)]
-pub struct Envelope(&'static dyn Format);
+pub struct Envelope {
+    format: &'static dyn Format,
+    /// Which built-in this is (0: none), so derived types can reach the
+    /// built-in writers monomorphized; see `envelope::write_static`.
+    builtin: u8,
+}
 
 impl Envelope {
     /// The envelope of a [`Format`]: how the built-ins are made, and how a
@@ -844,7 +849,17 @@ impl Envelope {
     /// ```
     #[must_use]
     pub const fn custom(format: &'static dyn Format) -> Envelope {
-        Envelope(format)
+        Envelope { format, builtin: 0 }
+    }
+
+    /// A built-in envelope, tagged `builtin` (not 0).
+    pub(crate) const fn builtin(format: &'static dyn Format, builtin: u8) -> Envelope {
+        Envelope { format, builtin }
+    }
+
+    /// The built-in tag, 0 for a format of the user's own.
+    pub(crate) fn builtin_tag(self) -> u8 {
+        self.builtin
     }
 
     /// The format itself.
@@ -854,7 +869,7 @@ impl Envelope {
     /// ```
     #[must_use]
     pub fn format(self) -> &'static dyn Format {
-        self.0
+        self.format
     }
 
     /// The format's name, as in `#[api(envelope = "...")]`.
@@ -864,7 +879,7 @@ impl Envelope {
     /// ```
     #[must_use]
     pub fn name(self) -> &'static str {
-        self.0.name()
+        self.format.name()
     }
 
     /// The `Content-Type` a response in this envelope carries.
@@ -876,7 +891,7 @@ impl Envelope {
     /// ```
     #[must_use]
     pub fn content_type(self) -> &'static str {
-        self.0.media_type()
+        self.format.media_type()
     }
 
     /// Appends `err`'s document to `out`: the collection's document when
@@ -896,8 +911,8 @@ impl Envelope {
     /// ```
     pub fn write(self, err: &dyn ApiError, out: &mut Vec<u8>) {
         match err.errors() {
-            Some(errors) => self.0.write_errors(errors, out),
-            None => self.0.write_error(err, out),
+            Some(errors) => self.format.write_errors(errors, out),
+            None => self.format.write_error(err, out),
         }
     }
 }

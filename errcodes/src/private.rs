@@ -9,6 +9,12 @@ pub use crate::error::{ApiError, Envelope, ErrorList, Format};
 pub use crate::location::Location;
 pub use crate::visit::{HeaderVisitor, MetaValue, MetaVisitor};
 
+/// Renders a derived error: the built-in writers monomorphized for `E`,
+/// with no virtual call per method (see `envelope::write_static`).
+pub fn render<E: ApiError + ?Sized>(err: &E, envelope: Envelope, out: &mut Vec<u8>) {
+    crate::envelope::write_static(err, envelope, out);
+}
+
 /// The envelope of a format named by path in `#[api(envelope = path)]`; the
 /// call is spanned at the path, so a type that is not a `Format` is
 /// reported there.

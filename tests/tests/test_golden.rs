@@ -67,6 +67,14 @@ fn golden(err: &OrderError, expected: [&str; 6]) {
             want,
             "{envelope} body of {err:?}"
         );
+        // Through the format's trait object, as a format of your own is
+        // reached: the same bytes as the derived (monomorphized) path.
+        let mut dynamic = Vec::new();
+        envelope.format().write_error(err, &mut dynamic);
+        assert_eq!(
+            dynamic, body,
+            "{envelope}: Format::write_error differs from render"
+        );
         let response = err.to_response_in(envelope);
         assert_eq!(response.body(), &body, "{envelope} response body");
         assert_eq!(response.status(), err.status());

@@ -246,6 +246,14 @@ fn check_aip193(doc: &Value, status: StatusCode) {
 fn conforms(err: &dyn ApiError) {
     for envelope in Envelope::ALL {
         let response = err.to_response_in(envelope);
+        // The trait object's own path writes the same document.
+        let mut dynamic = Vec::new();
+        envelope.write(err, &mut dynamic);
+        assert_eq!(
+            &dynamic,
+            response.body(),
+            "{envelope}: Envelope::write differs"
+        );
         let doc: Value = serde_json::from_slice(response.body()).expect("valid JSON");
         let status = response.status();
         assert!(status.is_client_error() || status.is_server_error());

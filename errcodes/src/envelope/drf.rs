@@ -31,11 +31,7 @@ impl Format for Drf {
     }
 
     fn write_error(&self, err: &dyn ApiError, out: &mut Vec<u8>) {
-        out.extend_from_slice(b"{\"type\":");
-        json::string(out, error_type(err));
-        out.extend_from_slice(b",\"errors\":[");
-        item(err, Doc::of(err), out);
-        out.extend_from_slice(b"]}");
+        write_error(err, out);
     }
 
     fn write_errors(&self, errors: ErrorList<'_>, out: &mut Vec<u8>) {
@@ -55,8 +51,17 @@ impl Format for Drf {
     }
 }
 
+/// One error's document; generic, so derived types reach it monomorphized.
+pub(crate) fn write_error<E: ApiError + ?Sized>(err: &E, out: &mut Vec<u8>) {
+    out.extend_from_slice(b"{\"type\":");
+    json::string(out, error_type(err));
+    out.extend_from_slice(b",\"errors\":[");
+    item(err, Doc::of(err), out);
+    out.extend_from_slice(b"]}");
+}
+
 /// The `type` of one error.
-fn error_type(err: &dyn ApiError) -> &str {
+fn error_type<E: ApiError + ?Sized>(err: &E) -> &str {
     if let Some(kind) = err.kind() {
         kind
     } else if err.status().is_server_error() {
@@ -69,7 +74,7 @@ fn error_type(err: &dyn ApiError) -> &str {
 }
 
 /// One item: `{code, detail, attr}`, all present.
-fn item(err: &dyn ApiError, doc: Doc<'_>, out: &mut Vec<u8>) {
+fn item<E: ApiError + ?Sized>(err: &E, doc: Doc<'_>, out: &mut Vec<u8>) {
     out.extend_from_slice(b"{\"code\":");
     // drf-standardized-errors' own code for a server error.
     json::string(out, if err.has_code() { err.code() } else { "error" });

@@ -29,9 +29,7 @@ impl Format for JsonApi {
     }
 
     fn write_error(&self, err: &dyn ApiError, out: &mut Vec<u8>) {
-        out.extend_from_slice(b"{\"errors\":[");
-        object(err, Doc::of(err), out);
-        out.extend_from_slice(b"]}");
+        write_error(err, out);
     }
 
     /// One error object per error; the HTTP status is the collection's.
@@ -43,8 +41,15 @@ impl Format for JsonApi {
     }
 }
 
+/// One error's document; generic, so derived types reach it monomorphized.
+pub(crate) fn write_error<E: ApiError + ?Sized>(err: &E, out: &mut Vec<u8>) {
+    out.extend_from_slice(b"{\"errors\":[");
+    object(err, Doc::of(err), out);
+    out.extend_from_slice(b"]}");
+}
+
 /// One JSON:API error object.
-fn object(err: &dyn ApiError, doc: Doc<'_>, out: &mut Vec<u8>) {
+fn object<E: ApiError + ?Sized>(err: &E, doc: Doc<'_>, out: &mut Vec<u8>) {
     out.extend_from_slice(b"{\"status\":\"");
     json::unsigned(out, usize::from(err.status().as_u16()));
     out.push(b'"');
@@ -98,7 +103,7 @@ fn object(err: &dyn ApiError, doc: Doc<'_>, out: &mut Vec<u8>) {
 }
 
 /// `,"meta":{...}`; nothing when there are no meta members.
-fn meta(err: &dyn ApiError, out: &mut Vec<u8>) {
+fn meta<E: ApiError + ?Sized>(err: &E, out: &mut Vec<u8>) {
     let written = write::each_meta(err, out, |out, name, before| {
         out.extend_from_slice(if before == 0 { b",\"meta\":{" } else { b"," });
         json::key(out, name);

@@ -31,18 +31,7 @@ impl Format for Laravel {
     }
 
     fn write_error(&self, err: &dyn ApiError, out: &mut Vec<u8>) {
-        out.extend_from_slice(b"{\"message\":");
-        write::detail_or(err, out, SERVER_MESSAGE);
-        let mark = out.len();
-        out.extend_from_slice(b",\"errors\":{");
-        if write::dotted_key(err.location(), Doc::of(err), out) {
-            out.extend_from_slice(b":[");
-            write::detail_or(err, out, SERVER_MESSAGE);
-            out.extend_from_slice(b"]}");
-        } else {
-            out.truncate(mark);
-        }
-        out.push(b'}');
+        write_error(err, out);
     }
 
     fn write_errors(&self, errors: ErrorList<'_>, out: &mut Vec<u8>) {
@@ -95,6 +84,22 @@ impl Format for Laravel {
         }
         out.extend_from_slice(b"}}");
     }
+}
+
+/// One error's document; generic, so derived types reach it monomorphized.
+pub(crate) fn write_error<E: ApiError + ?Sized>(err: &E, out: &mut Vec<u8>) {
+    out.extend_from_slice(b"{\"message\":");
+    write::detail_or(err, out, SERVER_MESSAGE);
+    let mark = out.len();
+    out.extend_from_slice(b",\"errors\":{");
+    if write::dotted_key(err.location(), Doc::of(err), out) {
+        out.extend_from_slice(b":[");
+        write::detail_or(err, out, SERVER_MESSAGE);
+        out.extend_from_slice(b"]}");
+    } else {
+        out.truncate(mark);
+    }
+    out.push(b'}');
 }
 
 /// The entries of a collection grouped by their Laravel key, in linear time

@@ -12,7 +12,7 @@ mod write;
 use core::fmt;
 use core::str::FromStr;
 
-use crate::error::Envelope;
+use crate::error::{ApiError, Envelope};
 
 // The built-ins keep the names they had as enum variants, so
 // `Envelope::JsonApi` reads the same as before.
@@ -25,7 +25,7 @@ impl Envelope {
     /// ```
     /// assert_eq!(errcodes::Envelope::JsonApi.name(), "jsonapi");
     /// ```
-    pub const JsonApi: Envelope = Envelope::custom(&jsonapi::JsonApi);
+    pub const JsonApi: Envelope = Envelope::builtin(&jsonapi::JsonApi, 1);
 
     /// [RFC 9457 Problem Details](https://www.rfc-editor.org/rfc/rfc9457):
     /// `{"type", "title", "status": 422, "detail", "code", ...meta, "errors"?}`,
@@ -34,7 +34,7 @@ impl Envelope {
     /// ```
     /// assert_eq!(errcodes::Envelope::Problem, errcodes::Envelope::default());
     /// ```
-    pub const Problem: Envelope = Envelope::custom(&problem::Problem);
+    pub const Problem: Envelope = Envelope::builtin(&problem::Problem, 2);
 
     /// Laravel's JSON error shape: `{"message", "errors"?: {"field": ["message"]}}`,
     /// served as `application/json`. Name: `"laravel"`.
@@ -42,7 +42,7 @@ impl Envelope {
     /// ```
     /// assert_eq!(errcodes::Envelope::Laravel.name(), "laravel");
     /// ```
-    pub const Laravel: Envelope = Envelope::custom(&laravel::Laravel);
+    pub const Laravel: Envelope = Envelope::builtin(&laravel::Laravel, 3);
 
     /// drf-standardized-errors: `{"type", "errors": [{"code", "detail", "attr"}]}`,
     /// served as `application/json`. Name: `"drf"`.
@@ -50,7 +50,7 @@ impl Envelope {
     /// ```
     /// assert_eq!(errcodes::Envelope::Drf.name(), "drf");
     /// ```
-    pub const Drf: Envelope = Envelope::custom(&drf::Drf);
+    pub const Drf: Envelope = Envelope::builtin(&drf::Drf, 4);
 
     /// The ShipStream Global API shape:
     /// `{"errors": [{"type", "message", "details"?: [{"key", "message"}]}]}`,
@@ -59,7 +59,7 @@ impl Envelope {
     /// ```
     /// assert_eq!(errcodes::Envelope::ShipStream.name(), "shipstream");
     /// ```
-    pub const ShipStream: Envelope = Envelope::custom(&shipstream::ShipStream);
+    pub const ShipStream: Envelope = Envelope::builtin(&shipstream::ShipStream, 5);
 
     /// [Google's AIP-193](https://google.aip.dev/193) errors, a
     /// `google.rpc.Status` in JSON: `{"error": {"code": 404, "message",
@@ -85,6 +85,25 @@ impl Envelope {
         Envelope::ShipStream,
         Envelope::Aip193,
     ];
+}
+
+/// Appends `err`'s document in `envelope`, the built-in writers
+/// monomorphized for `E` (what derived types' `render` calls); the same
+/// functions the built-in `Format` impls call for `dyn ApiError`. Formats of
+/// the user's own, AIP-193 (written through the public trait only) and
+/// collections go through the trait object.
+pub(crate) fn write_static<E: ApiError + ?Sized>(err: &E, envelope: Envelope, out: &mut Vec<u8>) {
+    if err.errors().is_some() {
+        return envelope.write(&err, out);
+    }
+    match envelope.builtin_tag() {
+        1 => jsonapi::write_error(err, out),
+        2 => problem::write_error(err, out),
+        3 => laravel::write_error(err, out),
+        4 => drf::write_error(err, out),
+        5 => shipstream::write_error(err, out),
+        _ => envelope.write(&err, out),
+    }
 }
 
 impl Default for Envelope {

@@ -34,14 +34,7 @@ impl Format for Problem {
     }
 
     fn write_error(&self, err: &dyn ApiError, out: &mut Vec<u8>) {
-        head(err, out);
-        meta(err, out);
-        if let Some(location) = err.location() {
-            out.extend_from_slice(b",\"errors\":[");
-            item(err, location, out);
-            out.push(b']');
-        }
-        out.push(b'}');
+        write_error(err, out);
     }
 
     /// The collection's own members, then one `errors` item per error.
@@ -55,8 +48,20 @@ impl Format for Problem {
     }
 }
 
+/// One error's document; generic, so derived types reach it monomorphized.
+pub(crate) fn write_error<E: ApiError + ?Sized>(err: &E, out: &mut Vec<u8>) {
+    head(err, out);
+    meta(err, out);
+    if let Some(location) = err.location() {
+        out.extend_from_slice(b",\"errors\":[");
+        item(err, location, out);
+        out.push(b']');
+    }
+    out.push(b'}');
+}
+
 /// The standard members and `code`, without the closing brace.
-fn head(err: &dyn ApiError, out: &mut Vec<u8>) {
+fn head<E: ApiError + ?Sized>(err: &E, out: &mut Vec<u8>) {
     out.extend_from_slice(b"{\"type\":");
     // A type URI names the code, so an undeclared code leaves `about:blank`.
     match err.type_base().filter(|_| err.has_code()) {
@@ -86,7 +91,7 @@ fn head(err: &dyn ApiError, out: &mut Vec<u8>) {
 
 /// Meta members flattened into the object, skipping any that would
 /// overwrite a standard member.
-fn meta(err: &dyn ApiError, out: &mut Vec<u8>) {
+fn meta<E: ApiError + ?Sized>(err: &E, out: &mut Vec<u8>) {
     write::each_meta(err, out, |out, name, _| {
         if RESERVED.contains(&name) {
             return false;
@@ -99,7 +104,7 @@ fn meta(err: &dyn ApiError, out: &mut Vec<u8>) {
 
 /// One item of the `errors` extension: `{detail, pointer | parameter |
 /// header, code}`.
-fn item(err: &dyn ApiError, location: Location<'_>, out: &mut Vec<u8>) {
+fn item<E: ApiError + ?Sized>(err: &E, location: Location<'_>, out: &mut Vec<u8>) {
     out.extend_from_slice(b"{\"detail\":");
     write::detail_or(err, out, write::GENERIC_SERVER_DETAIL);
     match location {

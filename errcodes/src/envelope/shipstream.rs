@@ -28,21 +28,7 @@ impl Format for ShipStream {
     }
 
     fn write_error(&self, err: &dyn ApiError, out: &mut Vec<u8>) {
-        out.extend_from_slice(b"{\"errors\":[{\"type\":");
-        json::string(out, error_type(err));
-        out.extend_from_slice(b",\"message\":");
-        // An error about a request member carries its title as the message
-        // and its detail in one `details` entry.
-        let mark = out.len();
-        json::string(out, err.title());
-        out.extend_from_slice(b",\"details\":[");
-        if detail(err, Doc::of(err), out) {
-            out.push(b']');
-        } else {
-            out.truncate(mark);
-            write::detail_or(err, out, write::GENERIC_SERVER_DETAIL);
-        }
-        out.extend_from_slice(b"}]}");
+        write_error(err, out);
     }
 
     fn write_errors(&self, errors: ErrorList<'_>, out: &mut Vec<u8>) {
@@ -77,8 +63,27 @@ impl Format for ShipStream {
     }
 }
 
+/// One error's document; generic, so derived types reach it monomorphized.
+pub(crate) fn write_error<E: ApiError + ?Sized>(err: &E, out: &mut Vec<u8>) {
+    out.extend_from_slice(b"{\"errors\":[{\"type\":");
+    json::string(out, error_type(err));
+    out.extend_from_slice(b",\"message\":");
+    // An error about a request member carries its title as the message
+    // and its detail in one `details` entry.
+    let mark = out.len();
+    json::string(out, err.title());
+    out.extend_from_slice(b",\"details\":[");
+    if detail(err, Doc::of(err), out) {
+        out.push(b']');
+    } else {
+        out.truncate(mark);
+        write::detail_or(err, out, write::GENERIC_SERVER_DETAIL);
+    }
+    out.extend_from_slice(b"}]}");
+}
+
 /// The `type` of one error.
-fn error_type(err: &dyn ApiError) -> &str {
+fn error_type<E: ApiError + ?Sized>(err: &E) -> &str {
     match (err.kind(), err.location()) {
         (Some(kind), _) => kind,
         (None, Some(Location::Parameter(_))) if err.status().is_client_error() => "parameters",
@@ -88,7 +93,7 @@ fn error_type(err: &dyn ApiError) -> &str {
 
 /// One `details` entry, `{key, message}`; false (nothing written) when the
 /// error has no key.
-fn detail(err: &dyn ApiError, doc: Doc<'_>, out: &mut Vec<u8>) -> bool {
+fn detail<E: ApiError + ?Sized>(err: &E, doc: Doc<'_>, out: &mut Vec<u8>) -> bool {
     let mark = out.len();
     out.extend_from_slice(b"{\"key\":");
     if !write::dotted_key(err.location(), doc, out) {

@@ -1,5 +1,10 @@
 //! What the built-in formats share: the public detail written straight
 //! into the buffer, member keys in dotted form, and meta members.
+//!
+//! The single-error writers are generic over the error: their `Format`
+//! impls instantiate them for `dyn ApiError`, and derived types reach them
+//! monomorphized (`envelope::write_static`), with no virtual call per
+//! method. Collections hold trait objects and are written through them.
 
 use core::fmt::Write as _;
 
@@ -24,7 +29,7 @@ pub(crate) struct Doc<'a> {
 
 impl<'a> Doc<'a> {
     /// A document holding the single error `err`.
-    pub fn of(err: &'a dyn ApiError) -> Doc<'a> {
+    pub fn of<E: ApiError + ?Sized>(err: &'a E) -> Doc<'a> {
         Doc {
             pointer_prefix: err.pointer_prefix(),
             non_field_key: NON_FIELD_KEY,
@@ -42,7 +47,7 @@ impl<'a> Doc<'a> {
 
 /// The public detail as a JSON string, with `generic` for a 5xx that
 /// declares none: never the source error's text.
-pub(crate) fn detail_or(err: &dyn ApiError, out: &mut Vec<u8>, generic: &str) {
+pub(crate) fn detail_or<E: ApiError + ?Sized>(err: &E, out: &mut Vec<u8>, generic: &str) {
     out.push(b'"');
     detail_or_inner(err, out, generic);
     out.push(b'"');
@@ -50,7 +55,7 @@ pub(crate) fn detail_or(err: &dyn ApiError, out: &mut Vec<u8>, generic: &str) {
 
 /// [`detail_or`] without the quotes, for text that continues the string.
 /// What [`PublicDetail`] displays, with plain details copied directly.
-pub(crate) fn detail_or_inner(err: &dyn ApiError, out: &mut Vec<u8>, generic: &str) {
+pub(crate) fn detail_or_inner<E: ApiError + ?Sized>(err: &E, out: &mut Vec<u8>, generic: &str) {
     if err.has_detail() {
         detail_inner(out, err);
     } else if err.status().is_server_error() {
@@ -62,7 +67,7 @@ pub(crate) fn detail_or_inner(err: &dyn ApiError, out: &mut Vec<u8>, generic: &s
 
 /// An error's own detail, escaped, without quotes. A `Display` impl that
 /// fails part-way leaves what it wrote; the caller still closes the string.
-pub(crate) fn detail_inner(out: &mut Vec<u8>, err: &dyn ApiError) {
+pub(crate) fn detail_inner<E: ApiError + ?Sized>(out: &mut Vec<u8>, err: &E) {
     match err.detail_str() {
         Some(text) => json::escape_into(out, text),
         None => {
@@ -72,7 +77,7 @@ pub(crate) fn detail_inner(out: &mut Vec<u8>, err: &dyn ApiError) {
 }
 
 /// An error's `instance` URI as a JSON string.
-pub(crate) fn instance(out: &mut Vec<u8>, err: &dyn ApiError) {
+pub(crate) fn instance<E: ApiError + ?Sized>(out: &mut Vec<u8>, err: &E) {
     json::display(out, &Instance(err));
 }
 
@@ -102,8 +107,8 @@ pub(crate) fn dotted_key(location: Option<Location<'_>>, doc: Doc<'_>, out: &mut
 /// Calls `write` for each meta member whose value serializes, telling it
 /// how many members were written before; a member whose value fails is
 /// removed again, so the document stays valid. Returns how many were written.
-pub(crate) fn each_meta(
-    err: &dyn ApiError,
+pub(crate) fn each_meta<E: ApiError + ?Sized>(
+    err: &E,
     out: &mut Vec<u8>,
     mut write: impl FnMut(&mut Vec<u8>, &str, usize) -> bool,
 ) -> usize {
