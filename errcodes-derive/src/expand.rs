@@ -112,16 +112,20 @@ fn impl_api_error(input: &Input, templates: &[valid::Templates]) -> TokenStream 
             .status
             .as_ref()
             .or(arm.input.attrs.status.as_ref());
+        let code = arm.status();
         match written {
-            // A constant such as `StatusCode::NOT_FOUND` is emitted as written,
-            // so rustc resolves it (and its import counts as used).
+            // Every decision (4xx or 5xx, title, redaction) was made from the
+            // constant's name, so its value is checked to be that status at
+            // compile time: a constant named `NOT_FOUND` that is 500 is an
+            // error at the path, never a 500 rendered as a 404.
             Some(status) if syn::parse2::<syn::Path>(status.tokens.clone()).is_ok() => {
-                status.tokens.clone()
+                // An anonymous const item, because `cargo check` evaluates
+                // those (an inline `const { }` only at code generation).
+                let path = &status.tokens;
+                let check = quote_spanned!(path.span()=> const _: () = ::errcodes::__private::check_named_status(#path, #code););
+                quote!({ #check const { ::errcodes::__private::status(#code) } })
             }
-            _ => {
-                let code = arm.status();
-                quote!(const { ::errcodes::__private::status(#code) })
-            }
+            _ => quote!(const { ::errcodes::__private::status(#code) }),
         }
     });
     let code = method(&arms, &quote!(#api::code), |arm| {

@@ -35,6 +35,16 @@ pub const fn status(code: u16) -> StatusCode {
     }
 }
 
+/// Checks a status written as a constant's path against `code`, the status
+/// the derive read from the constant's name; evaluated in a `const` item,
+/// so a constant whose value differs is a compile error at the path.
+pub const fn check_named_status(status: StatusCode, code: u16) {
+    assert!(
+        status.as_u16() == code,
+        "errcodes: this status constant's value is not the status its name says; write `StatusCode::NAME` from the `http` crate, or a number such as `404`"
+    );
+}
+
 /// A meta field as a trait object. The bound is spelled here, and the call is
 /// spanned at the field, so a field that is not `Serialize` is reported
 /// there.
