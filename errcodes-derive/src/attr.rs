@@ -57,6 +57,8 @@ pub struct Attrs {
     pub attr_flag: Flag,
     pub meta: Option<(Span, Option<LitStr>)>,
     pub source: Flag,
+    /// The field's value may be shown in the body of a 5xx.
+    pub public: Flag,
     /// Whether any of these attributes was reported as wrong; later checks
     /// that would only repeat the mistake in other words skip such items.
     pub had_errors: bool,
@@ -139,6 +141,8 @@ impl Attrs {
             symbol::TRANSPARENT => self.transparent = flag(cx, ident, key, input)?,
             // source
             symbol::SOURCE => self.source = flag(cx, ident, key, input)?,
+            // public
+            symbol::PUBLIC => self.public = flag(cx, ident, key, input)?,
             // meta | meta = "name"
             symbol::META => {
                 if input.peek(Token![=]) {

@@ -29,6 +29,7 @@ pub const KIND: &str = "kind";
 pub const TRANSPARENT: &str = "transparent";
 pub const META: &str = "meta";
 pub const SOURCE: &str = "source";
+pub const PUBLIC: &str = "public";
 
 /// Every key and the places it is accepted.
 pub const KEYS: &[(&str, &[Place])] = &[
@@ -49,6 +50,7 @@ pub const KEYS: &[(&str, &[Place])] = &[
     (TRANSPARENT, &[Place::Variant]),
     (META, &[Place::Field]),
     (SOURCE, &[Place::Field]),
+    (PUBLIC, &[Place::Field]),
 ];
 
 /// The places where `key` is accepted, or `None` for an unknown key.

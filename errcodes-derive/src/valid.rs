@@ -1,6 +1,7 @@
 //! Every rule the `#[api(...)]` attributes must follow, one `check_*` each.
 //! All mistakes go to the [`Ctxt`]; nothing stops at the first one.
 
+use syn::spanned::Spanned;
 use syn::{LitStr, Member};
 
 use crate::ast::{Field, Input, Variant};
@@ -17,6 +18,15 @@ pub const ENVELOPES: &[&str] = &[
     "drf",
     "shipstream",
     "aip193",
+];
+
+/// Response headers an error must not set: credentials and session state.
+const CREDENTIAL_HEADERS: &[&str] = &[
+    "set-cookie",
+    "set-cookie2",
+    "cookie",
+    "authorization",
+    "proxy-authorization",
 ];
 
 /// Problem Details members a meta field must not be flattened over.
@@ -67,10 +77,14 @@ pub fn check(cx: &Ctxt, input: &Input) -> Vec<Templates> {
             lit.as_ref()
                 .and_then(|lit| fmt::parse(cx, lit, &variant.fields, &name))
         };
-        templates.push(Templates {
+        let variant_templates = Templates {
             detail: parse(&variant.attrs.detail),
             instance: parse(&variant.attrs.instance),
-        });
+        };
+        if effective_status(input, variant).is_some_and(|status| status >= 500) {
+            check_public(cx, variant, &variant_templates);
+        }
+        templates.push(variant_templates);
     }
     check_code_conflicts(cx, input);
     templates
@@ -397,7 +411,8 @@ fn check_header_name(cx: &Ctxt, lit: &LitStr) {
     }
 }
 
-// A response header set by a field is not one the response itself owns.
+// A response header set by a field is not one the response itself owns,
+// nor one that carries credentials or session state.
 fn check_response_header(cx: &Ctxt, lit: &LitStr) {
     let name = lit.value().to_ascii_lowercase();
     if ["content-type", "content-length", "transfer-encoding"].contains(&name.as_str()) {
@@ -407,6 +422,50 @@ fn check_response_header(cx: &Ctxt, lit: &LitStr) {
                 "`{}` is set by errcodes for every response; choose another header",
                 lit.value()
             ),
+        );
+    } else if CREDENTIAL_HEADERS.contains(&name.as_str()) {
+        cx.error_spanned_by(
+            lit,
+            format!(
+                "`{}` carries credentials or session state, which an error response never sets; set it where the session is handled",
+                lit.value()
+            ),
+        );
+    }
+}
+
+// A field whose value reaches the body of a 5xx (through `detail`,
+// `instance` or `meta`) is marked `public`: a server error's fields stay out
+// of its body unless the author says they are safe for clients.
+fn check_public(cx: &Ctxt, variant: &Variant, templates: &Templates) {
+    let in_template = |template: &Option<Template>, member: &Member| {
+        template.as_ref().is_some_and(|t| t.used.contains(member))
+    };
+    for field in &variant.fields {
+        if field.attrs.public.is_some() || field.attrs.source.is_some() {
+            continue; // a source in a template is reported on its own
+        }
+        let name_span = field
+            .original
+            .ident
+            .as_ref()
+            .map_or_else(|| field.ty.span(), syn::Ident::span);
+        let (how, at) = if let Some((meta_span, _)) = field.attrs.meta {
+            ("is a `meta` member", meta_span)
+        } else if in_template(&templates.detail, &field.member) {
+            ("is written into the `detail`", name_span)
+        } else if in_template(&templates.instance, &field.member) {
+            ("is written into the `instance`", name_span)
+        } else {
+            continue;
+        };
+        let name = match &field.member {
+            Member::Named(ident) => ident.to_string().trim_start_matches("r#").to_owned(),
+            Member::Unnamed(index) => index.index.to_string(),
+        };
+        cx.error_at(
+            at,
+            format!("field `{name}` {how} of a 5xx; a server error's fields stay out of the body unless marked safe: add `#[api(public)]` to the field if clients may see its value"),
         );
     }
 }
@@ -429,6 +488,7 @@ fn check_fields(cx: &Ctxt, variant: &Variant) {
                 ("meta", a.meta.is_some()),
                 ("attr", a.attr_flag.is_some()),
                 ("header", a.header.is_some()),
+                ("public", a.public.is_some()),
             ] {
                 if used {
                     cx.error_at(

@@ -93,7 +93,9 @@
 //! On a **field**: `meta` / `meta = "name"` (serialized into JSON:API `meta`
 //! and Problem extension members), `attr` (the field's value names the
 //! request member), `header = "Retry-After"` (a response header),
-//! `source` (the cause, for [`ApiError::source_error`], never rendered).
+//! `source` (the cause, for [`ApiError::source_error`], never rendered),
+//! `public` (the field's value may appear in the body of a 5xx: required on
+//! a 5xx's fields named in `detail` / `instance` or marked `meta`).
 //!
 //! ```
 //! use errcodes::{ApiError, Envelope};

@@ -3,7 +3,10 @@
 
 use core::fmt::{self, Write as _};
 
-use http::header::{HeaderValue, CONTENT_LENGTH, CONTENT_TYPE, TRANSFER_ENCODING};
+use http::header::{
+    HeaderValue, AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE, COOKIE, PROXY_AUTHORIZATION,
+    SET_COOKIE, TRANSFER_ENCODING,
+};
 use http::{HeaderName, StatusCode};
 
 use crate::visit::HeaderVisitor;
@@ -26,8 +29,20 @@ pub(crate) fn build(
     let headers = response.headers_mut();
     headers.insert(CONTENT_TYPE, static_value(content_type));
     visit_headers(&mut |name: &HeaderName, value: &dyn fmt::Display| {
-        // The response owns these; an error cannot override them.
-        if [CONTENT_TYPE, CONTENT_LENGTH, TRANSFER_ENCODING].contains(name) {
+        // The response owns these; an error cannot override them, nor set
+        // credentials or session state (the derive refuses them at compile
+        // time; this covers hand-written impls).
+        if [
+            CONTENT_TYPE,
+            CONTENT_LENGTH,
+            TRANSFER_ENCODING,
+            SET_COOKIE,
+            COOKIE,
+            AUTHORIZATION,
+            PROXY_AUTHORIZATION,
+        ]
+        .contains(name)
+        {
             return;
         }
         // Format on the stack; only the header value itself is allocated.

@@ -141,6 +141,7 @@ fn server_errors_may_declare_a_public_detail() {
     #[derive(Debug, ApiError)]
     #[api(status = 503, code = "maintenance", detail = "Back at {until}.")]
     struct Maintenance {
+        #[api(public)]
         until: &'static str,
     }
     let err = Maintenance { until: "14:00 UTC" };
