@@ -10,7 +10,7 @@ use quote::ToTokens;
 use syn::parse::ParseStream;
 use syn::{LitStr, Token};
 
-use crate::ctxt::Ctxt;
+use crate::ctxt::{self, Ctxt};
 use crate::status;
 use crate::symbol::{self, Place};
 
@@ -98,9 +98,11 @@ impl Attrs {
                 if let Some((_, first)) = seen.iter().find(|(k, _)| k == key) {
                     cx.error_spanned_by(
                         ident,
-                        format!("duplicate api attribute `{key}`; remove one of them"),
+                        format!(
+                            "duplicate api attribute `{key}`: it is already set{}; remove one of them",
+                            ctxt::on_line(*first)
+                        ),
                     );
-                    cx.error_at(*first, format!("`{key}` is first set here"));
                     return skip_value(meta.input);
                 }
                 seen.push((key.to_owned(), ident.span()));

@@ -64,3 +64,12 @@ impl Drop for Ctxt {
         }
     }
 }
+
+/// `on line N` for a span, naming an earlier place in a message about a
+/// later one; empty where the compiler gives no line.
+pub fn on_line(span: proc_macro2::Span) -> String {
+    match span.start().line {
+        0 => String::new(),
+        line => format!(" on line {line}"),
+    }
+}

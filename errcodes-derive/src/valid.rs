@@ -6,7 +6,7 @@ use syn::{LitStr, Member};
 
 use crate::ast::{Field, Input, Variant};
 use crate::attr::EnvelopeAttr;
-use crate::ctxt::Ctxt;
+use crate::ctxt::{self, Ctxt};
 use crate::fmt::{self, Template};
 use crate::symbol;
 
@@ -474,7 +474,15 @@ fn check_public(cx: &Ctxt, variant: &Variant, templates: &Templates) {
 fn check_fields(cx: &Ctxt, variant: &Variant) {
     let mut source: Option<&Field> = None;
     let mut attr: Option<&Field> = None;
+    // Meta member names and header names (lower case) already used, with
+    // where.
+    let mut meta_names: Vec<Seen> = Vec::new();
+    let mut headers: Vec<Seen> = Vec::new();
     for field in &variant.fields {
+        let owner = match &field.member {
+            Member::Named(ident) => format!("`{}`", ident.to_string().trim_start_matches("r#")),
+            Member::Unnamed(index) => format!("`{}`", index.index),
+        };
         let a = &field.attrs;
         if let Some(span) = a.source {
             if source.is_some() {
@@ -508,17 +516,75 @@ fn check_fields(cx: &Ctxt, variant: &Variant) {
             attr.get_or_insert(field);
         }
         if let Some((span, rename)) = &a.meta {
-            check_meta_name(cx, field, *span, rename.as_ref());
+            if let Some(name) = check_meta_name(cx, field, *span, rename.as_ref()) {
+                let at = rename.as_ref().map_or(*span, LitStr::span);
+                let seen = Seen {
+                    name,
+                    at,
+                    owner: owner.clone(),
+                };
+                check_unique(
+                    cx,
+                    &mut meta_names,
+                    seen,
+                    "meta member",
+                    "rename one with `#[api(meta = \"...\")]`",
+                );
+            }
         }
         if let Some(lit) = &a.header {
             check_header_name(cx, lit);
             check_response_header(cx, lit);
+            let seen = Seen {
+                name: lit.value().to_ascii_lowercase(),
+                at: lit.span(),
+                owner,
+            };
+            check_unique(
+                cx,
+                &mut headers,
+                seen,
+                "response header",
+                "a response carries it once: keep one field (join values in it if the header takes a list)",
+            );
         }
     }
 }
 
-// A meta member has a name, and it does not clash with Problem Details.
-fn check_meta_name(cx: &Ctxt, field: &Field, span: proc_macro2::Span, rename: Option<&LitStr>) {
+// A meta member name, or a response header, is set by one field of a
+// variant: two would write `"x"` twice into one object, or send one header
+// twice.
+fn check_unique(cx: &Ctxt, seen: &mut Vec<Seen>, new: Seen, what: &str, fix: &str) {
+    if let Some(first) = seen.iter().find(|s| s.name == new.name) {
+        cx.error_at(
+            new.at,
+            format!(
+                "{what} `{}` is already set by field {}{}; {fix}",
+                new.name,
+                first.owner,
+                ctxt::on_line(first.at)
+            ),
+        );
+    } else {
+        seen.push(new);
+    }
+}
+
+/// A name a field of a variant claims, where, and which field.
+struct Seen {
+    name: String,
+    at: proc_macro2::Span,
+    owner: String,
+}
+
+// A meta member has a name, and it does not clash with Problem Details;
+// returns the name when it is good.
+fn check_meta_name(
+    cx: &Ctxt,
+    field: &Field,
+    span: proc_macro2::Span,
+    rename: Option<&LitStr>,
+) -> Option<String> {
     let name = match (rename, &field.member) {
         (Some(lit), _) => lit.value(),
         (None, Member::Named(ident)) => ident.to_string().trim_start_matches("r#").to_owned(),
@@ -527,7 +593,7 @@ fn check_meta_name(cx: &Ctxt, field: &Field, span: proc_macro2::Span, rename: Op
                 span,
                 "a tuple field has no name to use in `meta`; write `#[api(meta = \"name\")]`",
             );
-            return;
+            return None;
         }
     };
     if RESERVED_META.contains(&name.as_str()) {
@@ -536,8 +602,12 @@ fn check_meta_name(cx: &Ctxt, field: &Field, span: proc_macro2::Span, rename: Op
             at,
             format!("meta member `{name}` would overwrite the Problem Details member `{name}`; rename it with `#[api(meta = \"{name}_value\")]`"),
         );
+        None
     } else if name.is_empty() {
         cx.error_at(span, "meta member name is empty");
+        None
+    } else {
+        Some(name)
     }
 }
 
@@ -705,8 +775,8 @@ mod pipeline_tests {
             [
                 "`code` goes on a variant, not on the type",
                 "`meta` goes on a field, not on the type: `#[api(meta)] name: Type`",
-                "duplicate api attribute `status`; remove one of them",
-                "`status` is first set here",
+                // One error per mistake, naming the first place in its text.
+                "duplicate api attribute `status`: it is already set on line 1; remove one of them",
                 "`envelope` goes on the type, not on a variant",
                 "`status` goes on a variant or on the type, not on a field",
             ]
