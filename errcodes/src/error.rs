@@ -605,8 +605,48 @@ pub trait ApiError {
 pub struct Detail<'a, E: ?Sized>(pub &'a E);
 
 impl<E: ApiError + ?Sized> fmt::Display for Detail<'_, E> {
+    /// The detail; a `Display` of the error's that fails part-way keeps what
+    /// it wrote, so `to_string()` never panics (only a failing formatter is
+    /// an error).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.fmt_detail(f)
+        write_total(f, |f| self.0.fmt_detail(f))
+    }
+}
+
+/// Runs `write` on `f`, telling the two ways it can fail apart: when `f`
+/// itself fails, that is the result; when `write` gives up on its own (a
+/// user's `Display` returning `fmt::Error`), what it wrote is kept and the
+/// result is `Ok`. Errors' `Display` impls use it so that `to_string()`,
+/// which panics on an error, is total.
+pub(crate) fn write_total(
+    f: &mut fmt::Formatter<'_>,
+    write: impl Fn(&mut fmt::Formatter<'_>) -> fmt::Result,
+) -> fmt::Result {
+    /// Forwards to the formatter, remembering whether it failed.
+    struct Guard<'a, 'b> {
+        f: &'a mut fmt::Formatter<'b>,
+        failed: bool,
+    }
+    impl fmt::Write for Guard<'_, '_> {
+        fn write_str(&mut self, s: &str) -> fmt::Result {
+            let result = self.f.write_str(s);
+            self.failed |= result.is_err();
+            result
+        }
+    }
+    /// `write` as a `Display` value.
+    struct Writer<F>(F);
+    impl<F: Fn(&mut fmt::Formatter<'_>) -> fmt::Result> fmt::Display for Writer<F> {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            (self.0)(f)
+        }
+    }
+    let mut guard = Guard { f, failed: false };
+    let _ = fmt::Write::write_fmt(&mut guard, format_args!("{}", Writer(write)));
+    if guard.failed {
+        Err(fmt::Error)
+    } else {
+        Ok(())
     }
 }
 
@@ -698,7 +738,7 @@ impl<E: ApiError + ?Sized> fmt::Display for PublicDetail<'_, E> {
         } else if let Some(text) = self.err.detail_str() {
             f.write_str(text)
         } else {
-            self.err.fmt_detail(f)
+            write_total(f, |f| self.err.fmt_detail(f))
         }
     }
 }

@@ -197,7 +197,7 @@ pub use crate::envelope::UnknownEnvelope;
 pub use crate::error::{ApiError, Detail, Envelope, ErrorList, Format, PublicDetail};
 pub use crate::location::Location;
 pub use crate::path::{FieldPath, Segment};
-pub use crate::visit::{HeaderVisitor, MetaValue, MetaVisitor};
+pub use crate::visit::{delta_seconds, HeaderVisitor, MetaValue, MetaVisitor};
 
 /// The `http` crate errcodes speaks (`StatusCode`, `Response`, headers),
 /// re-exported so `status = http::StatusCode::NOT_FOUND` needs no extra

@@ -2,7 +2,7 @@
 //! traits, so that [`ApiError`](crate::ApiError) stays object safe and
 //! nothing is collected on the way.
 
-use core::fmt;
+use core::fmt::{self, Write as _};
 
 use http::HeaderName;
 
@@ -120,4 +120,44 @@ impl<F: FnMut(&HeaderName, &dyn fmt::Display)> HeaderVisitor for F {
     fn visit(&mut self, name: &HeaderName, value: &dyn fmt::Display) {
         self(name, value);
     }
+}
+
+/// Reads a header value written as delta-seconds (`Retry-After: 120`,
+/// RFC 9110 section 10.2.3), formatting it on the stack: `None` for an
+/// HTTP-date or anything else that is not a plain number of seconds.
+///
+/// ```
+/// assert_eq!(errcodes::delta_seconds(&120), Some(120));
+/// assert_eq!(errcodes::delta_seconds(&"Wed, 21 Oct 2026 07:28:00 GMT"), None);
+/// assert_eq!(errcodes::delta_seconds(&"-1"), None);
+/// ```
+#[must_use]
+pub fn delta_seconds(value: &dyn fmt::Display) -> Option<u64> {
+    /// Digits as they are written; anything else spoils the value.
+    #[derive(Default)]
+    struct Seconds {
+        value: u64,
+        digits: usize,
+        other: bool,
+    }
+    impl fmt::Write for Seconds {
+        fn write_str(&mut self, s: &str) -> fmt::Result {
+            for b in s.bytes() {
+                if b.is_ascii_digit() {
+                    self.digits += 1;
+                    self.value = self
+                        .value
+                        .checked_mul(10)
+                        .and_then(|v| v.checked_add(u64::from(b - b'0')))
+                        .ok_or(fmt::Error)?;
+                } else {
+                    self.other = true;
+                }
+            }
+            Ok(())
+        }
+    }
+    let mut seconds = Seconds::default();
+    write!(seconds, "{value}").ok()?;
+    (seconds.digits > 0 && !seconds.other).then_some(seconds.value)
 }

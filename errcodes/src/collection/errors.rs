@@ -4,12 +4,13 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use http::StatusCode;
+use http::header::RETRY_AFTER;
+use http::{HeaderName, StatusCode};
 
 use super::field::reason;
-use crate::error::{ApiError, Envelope, ErrorList};
+use crate::error::{write_total, ApiError, Envelope, ErrorList};
 use crate::location::{write_member, Location, NON_FIELD_KEY};
-use crate::visit::HeaderVisitor;
+use crate::visit::{delta_seconds, HeaderVisitor};
 
 /// One boxed error of a collection.
 pub(crate) type Boxed = Box<dyn ApiError + Send + Sync>;
@@ -351,7 +352,9 @@ impl fmt::Display for ApiErrors {
             f.write_str("\n  ")?;
             write_member(f, err.location())?;
             if err.has_detail() {
-                err.fmt_detail(f)?;
+                // An item whose `Display` fails keeps what it wrote: logging
+                // a collection never panics.
+                write_total(f, |f| err.fmt_detail(f))?;
             } else {
                 f.write_str(err.title())?;
             }
@@ -429,9 +432,42 @@ impl ApiError for ApiErrors {
         self.settings.envelope
     }
 
+    /// Every error's headers, but one `Retry-After`: the longest wait in
+    /// delta-seconds (else the first one given), since a response carries
+    /// that header once.
     fn visit_headers(&self, visitor: &mut dyn HeaderVisitor) {
-        for err in self.iter() {
-            err.visit_headers(visitor);
+        // (error index, its position among that error's Retry-After values,
+        // seconds) of the value to keep.
+        let mut keep: Option<(usize, usize, Option<u64>)> = None;
+        for (i, err) in self.iter().enumerate() {
+            let mut nth = 0;
+            err.visit_headers(&mut |name: &HeaderName, value: &dyn fmt::Display| {
+                if *name != RETRY_AFTER {
+                    return;
+                }
+                let seconds = delta_seconds(value);
+                let longer = match keep {
+                    None => true,
+                    Some((_, _, kept)) => seconds.is_some_and(|s| kept.is_none_or(|k| s > k)),
+                };
+                if longer {
+                    keep = Some((i, nth, seconds));
+                }
+                nth += 1;
+            });
+        }
+        for (i, err) in self.iter().enumerate() {
+            let mut nth = 0;
+            err.visit_headers(&mut |name: &HeaderName, value: &dyn fmt::Display| {
+                if *name == RETRY_AFTER {
+                    if keep.is_some_and(|(ki, kn, _)| ki == i && kn == nth) {
+                        visitor.visit(name, value);
+                    }
+                    nth += 1;
+                } else {
+                    visitor.visit(name, value);
+                }
+            });
         }
     }
 

@@ -25,7 +25,7 @@
 //! This format is written only through errcodes' public API, as a format of
 //! your own would be.
 
-use core::fmt::{self, Write as _};
+use core::fmt;
 
 use http::header::RETRY_AFTER;
 use http::{HeaderName, StatusCode};
@@ -34,7 +34,7 @@ use crate::error::{ApiError, ErrorList, Format, PublicDetail};
 use crate::json;
 use crate::location::Location;
 use crate::path::Segment;
-use crate::visit::MetaValue;
+use crate::visit::{delta_seconds, MetaValue};
 
 /// The AIP-193 format.
 pub(crate) struct Aip193;
@@ -298,12 +298,8 @@ fn field_name(out: &mut Vec<u8>, start: usize, name: &str) {
 fn retry_info(err: &dyn ApiError, out: &mut Vec<u8>) {
     let mut seconds: Option<u64> = None;
     err.visit_headers(&mut |name: &HeaderName, value: &dyn fmt::Display| {
-        if *name != RETRY_AFTER {
-            return;
-        }
-        let mut text = Digits::default();
-        if write!(text, "{value}").is_ok() {
-            if let Some(n) = text.value() {
+        if *name == RETRY_AFTER {
+            if let Some(n) = delta_seconds(value) {
                 seconds = Some(seconds.map_or(n, |s| s.max(n)));
             }
         }
@@ -314,40 +310,6 @@ fn retry_info(err: &dyn ApiError, out: &mut Vec<u8>) {
         );
         json::unsigned(out, usize::try_from(seconds).unwrap_or(usize::MAX));
         out.extend_from_slice(b"s\"}");
-    }
-}
-
-/// A `Retry-After` value read as delta-seconds, on the stack.
-#[derive(Default)]
-struct Digits {
-    value: u64,
-    len: usize,
-    bad: bool,
-}
-
-impl Digits {
-    fn value(&self) -> Option<u64> {
-        (self.len > 0 && !self.bad).then_some(self.value)
-    }
-}
-
-impl fmt::Write for Digits {
-    fn write_str(&mut self, s: &str) -> fmt::Result {
-        for b in s.bytes() {
-            match b {
-                b'0'..=b'9' if !self.bad => {
-                    self.len += 1;
-                    self.value = self
-                        .value
-                        .checked_mul(10)
-                        .and_then(|v| v.checked_add(u64::from(b - b'0')))
-                        .ok_or(fmt::Error)?;
-                }
-                // An HTTP-date, or anything else: not delta-seconds.
-                _ => self.bad = true,
-            }
-        }
-        Ok(())
     }
 }
 
