@@ -232,6 +232,26 @@ fn template_arm(arm: &Arm, template: &Template) -> TokenStream {
     quote!(#pat => ::core::write!(__formatter, #format),)
 }
 
+/// An arm writing an `instance` template: like [`template_arm`], each
+/// field's text percent-encoded, so the result stays a URI reference
+/// whatever the values hold.
+fn instance_arm(arm: &Arm, template: &Template) -> TokenStream {
+    if template.plain_text().is_some() {
+        return template_arm(arm, template);
+    }
+    let pat = arm.bind(&template.used);
+    let shadows = template
+        .used
+        .iter()
+        .filter(|m| !template.counts.contains(m))
+        .map(|m| {
+            let local = fmt::local(m);
+            quote!(let #local = &::errcodes::__private::UriEncoded(#local);)
+        });
+    let format = LitStr::new(&template.format, template.lit.span());
+    quote!(#pat => { #(#shadows)* ::core::write!(__formatter, #format) })
+}
+
 fn uses_display_fallback(arm: &Arm) -> bool {
     arm.transparent_field().is_none() && arm.template.is_none() && arm.status() < 500
 }
@@ -266,7 +286,7 @@ fn optional_methods(input: &Input, arms: &[Arm]) -> TokenStream {
                 return d;
             }
             match arm.instance {
-                Some(template) => template_arm(arm, template),
+                Some(template) => instance_arm(arm, template),
                 None => {
                     let pat = arm.any();
                     quote!(#pat => ::core::result::Result::Ok(()),)

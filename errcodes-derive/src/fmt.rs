@@ -24,6 +24,8 @@ pub struct Template {
     /// Each placeholder's field and the formatting trait its spec asks for
     /// (`Display`, `Debug`, `LowerHex`, ...), for bounds on generic fields.
     pub traits: Vec<(Member, &'static str)>,
+    /// The fields read as a width or precision (`{x:w$}`): counts, not text.
+    pub counts: Vec<Member>,
 }
 
 impl Template {
@@ -62,6 +64,7 @@ pub fn parse(cx: &Ctxt, lit: &LitStr, fields: &[Field], variant: &str) -> Option
     let mut format = String::with_capacity(text.len());
     let mut used: Vec<Member> = Vec::new();
     let mut traits: Vec<(Member, &'static str)> = Vec::new();
+    let mut all_counts: Vec<Member> = Vec::new();
     let mut ok = true;
     let mut chars = text.char_indices().peekable();
     while let Some((_, c)) = chars.next() {
@@ -91,6 +94,25 @@ pub fn parse(cx: &Ctxt, lit: &LitStr, fields: &[Field], variant: &str) -> Option
                     Some((name, spec)) => (name.trim(), Some(spec)),
                     None => (inner.trim(), None),
                 };
+                let spec = match spec.map(|spec| rewrite_spec(cx, lit, spec, fields, variant)) {
+                    Some(Some((spec, counts))) => {
+                        for member in counts {
+                            if !used.contains(&member) {
+                                used.push(member.clone());
+                            }
+                            if !all_counts.contains(&member) {
+                                all_counts.push(member);
+                            }
+                        }
+                        Some(spec)
+                    }
+                    Some(None) => {
+                        ok = false;
+                        None
+                    }
+                    None => None,
+                };
+                let spec = spec.as_deref();
                 match resolve(cx, lit, name, fields, variant) {
                     Some(member) => {
                         let _ = write!(format, "{{{}", local(&member));
@@ -129,7 +151,53 @@ pub fn parse(cx: &Ctxt, lit: &LitStr, fields: &[Field], variant: &str) -> Option
         format,
         used,
         traits,
+        counts: all_counts,
     })
+}
+
+/// A format spec with its `name$` / `N$` width and precision arguments
+/// (`{x:w$}`, `{0:.1$}`) renamed to the fields' locals, and the fields they
+/// read; `None` (reported) for `.*`, which takes an argument a template
+/// cannot pass, or for a name that is no field.
+fn rewrite_spec(
+    cx: &Ctxt,
+    lit: &LitStr,
+    spec: &str,
+    fields: &[Field],
+    variant: &str,
+) -> Option<(String, Vec<Member>)> {
+    if spec.contains(".*") {
+        cx.error_spanned_by(
+            lit,
+            format!("`.*` in `{{:{spec}}}` takes the precision from an extra argument, which a template does not have; write a number (`.2`) or a field (`.digits$`)"),
+        );
+        return None;
+    }
+    let mut out = String::with_capacity(spec.len());
+    let mut counts = Vec::new();
+    let mut word = String::new();
+    // The fill character (before an alignment) is never an argument.
+    let fill = spec
+        .chars()
+        .nth(1)
+        .is_some_and(|c| matches!(c, '<' | '^' | '>'));
+    for (i, c) in spec.chars().enumerate() {
+        if c.is_ascii_alphanumeric() || c == '_' && !(fill && i == 0) {
+            word.push(c);
+            continue;
+        }
+        if c == '$' && !word.is_empty() {
+            let member = resolve(cx, lit, &word, fields, variant)?;
+            let _ = write!(out, "{}$", local(&member));
+            counts.push(member);
+        } else {
+            out.push_str(&word);
+            out.push(c);
+        }
+        word.clear();
+    }
+    out.push_str(&word);
+    Some((out, counts))
 }
 
 /// The `core::fmt` trait a format spec such as `>8`, `?` or `#x` asks for.

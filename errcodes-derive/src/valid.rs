@@ -77,6 +77,9 @@ pub fn check(cx: &Ctxt, input: &Input) -> Vec<Templates> {
             lit.as_ref()
                 .and_then(|lit| fmt::parse(cx, lit, &variant.fields, &name))
         };
+        if let Some(lit) = &variant.attrs.instance {
+            check_instance_text(cx, lit);
+        }
         let variant_templates = Templates {
             detail: parse(&variant.attrs.detail),
             instance: parse(&variant.attrs.instance),
@@ -231,6 +234,65 @@ fn check_json_pointer(cx: &Ctxt, lit: &LitStr, key: &str) {
                 value.trim_start_matches('#')
             ),
         );
+    } else if let Some(bad) = bad_pointer_escape(&value) {
+        // RFC 6901: `~` is escaped as `~0` and `/` as `~1`; nothing else.
+        cx.error_spanned_by(
+            lit,
+            format!("`{bad}` in `{key} = \"{value}\"` is not a JSON Pointer escape: write `~0` for `~` and `~1` for `/`"),
+        );
+    }
+}
+
+/// The first `~` in a JSON Pointer not followed by `0` or `1`, with what
+/// follows it.
+fn bad_pointer_escape(pointer: &str) -> Option<String> {
+    let mut chars = pointer.chars();
+    while let Some(c) = chars.next() {
+        if c == '~' {
+            match chars.next() {
+                Some('0' | '1') => {}
+                Some(next) => return Some(format!("~{next}")),
+                None => return Some("~".to_owned()),
+            }
+        }
+    }
+    None
+}
+
+// `attr = "items.0.sku"` is a dotted path of member names: no empty part.
+fn check_dotted_path(cx: &Ctxt, lit: &LitStr) {
+    let value = lit.value();
+    if !value.is_empty() && value.split('.').any(str::is_empty) {
+        cx.error_spanned_by(
+            lit,
+            format!("`attr = \"{value}\"` has an empty member name; a dotted path joins names with single dots, e.g. `items.0.sku`"),
+        );
+    }
+}
+
+// The literal text of an `instance` template is URI-reference text (field
+// values are percent-encoded when written).
+fn check_instance_text(cx: &Ctxt, lit: &LitStr) {
+    let text = lit.value();
+    let mut depth = 0;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '{' if chars.peek() == Some(&'{') => {
+                chars.next();
+            }
+            '{' => depth += 1,
+            '}' if depth > 0 => depth -= 1,
+            _ if depth > 0 => {}
+            c if c.is_ascii_alphanumeric() || "-._~:/?#[]@!$&'()*+,;=%".contains(c) => {}
+            c => {
+                cx.error_spanned_by(
+                    lit,
+                    format!("`instance` is a URI reference, which cannot hold {c:?}; percent-encode it (a space is `%20`)"),
+                );
+                return;
+            }
+        }
     }
 }
 
@@ -367,6 +429,9 @@ fn check_location(cx: &Ctxt, variant: &Variant) {
             list.push((key, lit.span()));
             if lit.value().is_empty() && key != symbol::POINTER {
                 cx.error_spanned_by(lit, format!("`{key}` is empty; name the request member"));
+            }
+            if key == symbol::ATTR {
+                check_dotted_path(cx, lit);
             }
         }
     }
