@@ -523,7 +523,10 @@ pub trait ApiError {
     }
 
     /// This error's JSON body in `envelope`, parsed into a
-    /// [`serde_json::Value`] (handy in tests).
+    /// [`serde_json::Value`] (handy in tests). `serde_json` parses at most 128
+    /// levels of nesting: a body with meta nested deeper is
+    /// [`Value::Null`](serde_json::Value::Null) here, while
+    /// [`render`](ApiError::render) and the response keep every level.
     ///
     /// ```
     /// use errcodes::{ApiError, Envelope};

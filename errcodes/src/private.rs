@@ -45,6 +45,49 @@ pub const fn check_named_status(status: StatusCode, code: u16) {
     );
 }
 
+/// A field's value in an `instance` template: its text percent-encoded as
+/// a URI path segment (everything but unreserved characters, sub-delims,
+/// `:` and `@`), so a value can neither break the URI nor add segments.
+/// Width and precision flags do not apply to it.
+pub struct UriEncoded<'a, T: ?Sized>(pub &'a T);
+
+/// Percent-encodes what is written through it.
+struct Encoder<'a, 'b>(&'a mut Formatter<'b>);
+
+impl core::fmt::Write for Encoder<'_, '_> {
+    fn write_str(&mut self, s: &str) -> FmtResult {
+        const HEX: &[u8; 16] = b"0123456789ABCDEF";
+        let mut rest = s;
+        while let Some(i) =
+            rest.find(|c: char| !(c.is_ascii_alphanumeric() || "-._~!$&'()*+,;=:@".contains(c)))
+        {
+            self.0.write_str(&rest[..i])?;
+            let c = rest[i..].chars().next().unwrap_or(' ');
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                let escaped = [b'%', HEX[usize::from(b >> 4)], HEX[usize::from(b & 0xf)]];
+                // ASCII by construction.
+                self.0
+                    .write_str(core::str::from_utf8(&escaped).unwrap_or("%25"))?;
+            }
+            rest = &rest[i + c.len_utf8()..];
+        }
+        self.0.write_str(rest)
+    }
+}
+
+macro_rules! uri_encoded {
+    ($($trait:ident => $spec:literal),*) => {$(
+        impl<T: core::fmt::$trait + ?Sized> core::fmt::$trait for UriEncoded<'_, T> {
+            fn fmt(&self, f: &mut Formatter<'_>) -> FmtResult {
+                core::fmt::Write::write_fmt(&mut Encoder(f), format_args!($spec, self.0))
+            }
+        }
+    )*};
+}
+
+uri_encoded!(Display => "{}", Debug => "{:?}", LowerHex => "{:x}", UpperHex => "{:X}", Octal => "{:o}", Binary => "{:b}", LowerExp => "{:e}", UpperExp => "{:E}");
+
 /// A meta field as a trait object. The bound is spelled here, and the call is
 /// spanned at the field, so a field that is not `Serialize` is reported
 /// there.

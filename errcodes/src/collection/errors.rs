@@ -199,7 +199,9 @@ impl ApiErrors {
     }
 
     /// The code of the whole (Problem Details `code`, JSON:API none); default
-    /// `validation_failed`.
+    /// `validation_failed`. Like a derived code it is letters, digits, `_`,
+    /// `.` and `-`, since it may end a `type` URI; any other code is refused
+    /// and the collection keeps the code it had.
     ///
     /// ```
     /// use errcodes::{ApiError, ApiErrors, Envelope, FieldError};
@@ -207,10 +209,14 @@ impl ApiErrors {
     /// let errors = ApiErrors::from_errors([FieldError::new("items.0.sku", "required", "SKU is required.")]).unwrap()
     ///     .with_code("invalid_order");
     /// assert_eq!(errors.to_json_value(Envelope::Problem)["code"], "invalid_order");
+    /// assert_eq!(errors.with_code("not a code").code(), "invalid_order");
     /// ```
     #[must_use]
     pub fn with_code(mut self, code: impl Into<Cow<'static, str>>) -> Self {
-        self.settings.code = code.into();
+        let code = code.into();
+        if is_code(&code) {
+            self.settings.code = code;
+        }
         self
     }
 
@@ -245,7 +251,11 @@ impl ApiErrors {
         self
     }
 
-    /// The Problem Details `type` becomes `base` joined with the code.
+    /// The Problem Details `type` becomes `base` joined with the code. As
+    /// the derive's `type_base`, `base` is an absolute URI (a scheme, `:`,
+    /// then URI characters only) ending in `/`, `#`, `:` or `=`; any other
+    /// base is refused and the collection keeps the one it had (by default
+    /// none: `about:blank`).
     ///
     /// ```
     /// use errcodes::{ApiError, ApiErrors, Envelope, FieldError};
@@ -253,15 +263,22 @@ impl ApiErrors {
     /// let errors = ApiErrors::from_errors([FieldError::new("items.0.sku", "required", "SKU is required.")]).unwrap()
     ///     .with_type_base("https://errors.example.com/");
     /// assert_eq!(errors.to_json_value(Envelope::Problem)["type"], "https://errors.example.com/validation_failed");
+    /// let refused = errors.with_type_base("not a URI/");
+    /// assert_eq!(refused.type_base(), Some("https://errors.example.com/"));
     /// ```
     #[must_use]
     pub fn with_type_base(mut self, base: impl Into<Cow<'static, str>>) -> Self {
-        self.settings.type_base = Some(base.into());
+        let base = base.into();
+        if is_type_base(&base) {
+            self.settings.type_base = Some(base);
+        }
         self
     }
 
     /// The JSON:API `source.pointer` prefix of field errors; default
-    /// `/data/attributes`.
+    /// `/data/attributes`. It is a JSON Pointer (RFC 6901): empty, or `/`
+    /// and segments in which `~` only starts `~0` or `~1`; any other prefix
+    /// is refused and the collection keeps the one it had.
     ///
     /// ```
     /// use errcodes::{ApiError, ApiErrors, Envelope, FieldError};
@@ -269,10 +286,14 @@ impl ApiErrors {
     /// let errors = ApiErrors::from_errors([FieldError::new("items.0.sku", "required", "SKU is required.")]).unwrap()
     ///     .with_pointer_prefix("/data");
     /// assert_eq!(errors.to_json_value(Envelope::JsonApi)["errors"][0]["source"]["pointer"], "/data/items/0/sku");
+    /// assert_eq!(errors.with_pointer_prefix("data~2").pointer_prefix(), "/data");
     /// ```
     #[must_use]
     pub fn with_pointer_prefix(mut self, prefix: impl Into<Cow<'static, str>>) -> Self {
-        self.settings.pointer_prefix = prefix.into();
+        let prefix = prefix.into();
+        if is_json_pointer(&prefix) {
+            self.settings.pointer_prefix = prefix;
+        }
         self
     }
 
@@ -490,4 +511,43 @@ impl ApiError for ApiErrors {
             self.settings.laravel_legacy,
         ))
     }
+}
+
+/// A code that may end a URI: letters, digits, `_`, `.` and `-`.
+fn is_code(code: &str) -> bool {
+    !code.is_empty()
+        && code
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-'))
+}
+
+/// An absolute URI that a code can be appended to: a scheme, `:`, URI
+/// characters only, ending in `/`, `#`, `:` or `=`.
+fn is_type_base(base: &str) -> bool {
+    let Some((scheme, rest)) = base.split_once(':') else {
+        return false;
+    };
+    let mut scheme_chars = scheme.chars();
+    scheme_chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && scheme_chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        && !rest.is_empty()
+        && base
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-._~:/?#[]@!$&'()*+,;=%".contains(c))
+        && base.ends_with(['/', '#', ':', '='])
+}
+
+/// A JSON Pointer (RFC 6901): empty, or `/` and segments where `~` only
+/// starts `~0` or `~1`.
+fn is_json_pointer(pointer: &str) -> bool {
+    if !(pointer.is_empty() || pointer.starts_with('/')) {
+        return false;
+    }
+    let mut chars = pointer.chars();
+    while let Some(c) = chars.next() {
+        if c == '~' && !matches!(chars.next(), Some('0' | '1')) {
+            return false;
+        }
+    }
+    true
 }

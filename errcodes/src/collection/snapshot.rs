@@ -22,7 +22,9 @@ pub(crate) struct Snapshot {
     kind: Option<String>,
     type_base: Option<String>,
     domain: Option<String>,
-    meta: Vec<(String, serde_json::Value)>,
+    /// Each meta member's name and the JSON its value wrote, kept as bytes:
+    /// never parsed again, so no depth or number precision is lost.
+    meta: Vec<(String, RawJson)>,
     headers: Vec<(HeaderName, String)>,
 }
 
@@ -32,9 +34,7 @@ impl Snapshot {
         err.visit_meta(&mut |name: &str, value: &dyn MetaValue| {
             let mut bytes = Vec::new();
             if value.write_json(&mut bytes).is_ok() {
-                if let Ok(value) = serde_json::from_slice(&bytes) {
-                    meta.push((name.to_owned(), value));
-                }
+                meta.push((name.to_owned(), RawJson(bytes)));
             }
         });
         let mut headers = Vec::new();
@@ -126,5 +126,15 @@ impl ApiError for Snapshot {
         for (name, value) in &self.headers {
             visitor.visit(name, value);
         }
+    }
+}
+
+/// JSON a meta value wrote, written again as it is.
+struct RawJson(Vec<u8>);
+
+impl MetaValue for RawJson {
+    fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
+        out.extend_from_slice(&self.0);
+        Ok(())
     }
 }
