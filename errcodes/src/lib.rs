@@ -86,8 +86,9 @@
 //!   `header = "X-Api-Key"`: where in the request the problem is. `attr`
 //!   names the member; `pointer` / `parameter` / `header` (one of them) set
 //!   the JSON:API `source`, and win there when given beside `attr`.
-//! * `kind = "parser"`: the drf / ShipStream category word, or the AIP-193
-//!   canonical code (`"ABORTED"`).
+//! * `kind = "parser"`: the category word, taken by each envelope only from
+//!   its own words: drf's three `type`s, ShipStream's `application`,
+//!   `parameters`, `parser`, `openapi`, AIP-193's canonical codes.
 //! * `transparent`: delegate everything to the single field, itself an `ApiError`.
 //!
 //! On a **field**: `meta` / `meta = "name"` (serialized into JSON:API `meta`

@@ -156,7 +156,7 @@ fn error_info(err: &dyn ApiError, canonical_name: &str, out: &mut Vec<u8>) {
             b",\""
         });
         let key_start = out.len();
-        lower_camel(out, name);
+        metadata_key(out, name);
         if out.len() == key_start {
             out.truncate(mark); // a name with no letters or digits
             return;
@@ -342,6 +342,36 @@ fn upper_snake(out: &mut Vec<u8>, code: &str) {
     }
 }
 
+/// A metadata key as AIP-193 wants it, `[a-z][a-zA-Z0-9-_]*` in
+/// lowerCamelCase and at most 64 characters: `retry_after` -> `retryAfter`,
+/// `Retry-After` -> `retry-After`; other characters break words like `_`.
+/// Writes nothing for a name with no letter.
+fn metadata_key(out: &mut Vec<u8>, name: &str) {
+    let start = out.len();
+    let mut upper_next = false;
+    for c in name.chars() {
+        let started = out.len() > start;
+        if c.is_ascii_alphanumeric() || c == '-' {
+            if !started && !c.is_ascii_alphabetic() {
+                continue; // a key starts with a letter
+            }
+            let c = if !started {
+                c.to_ascii_lowercase()
+            } else if upper_next {
+                c.to_ascii_uppercase()
+            } else {
+                c
+            };
+            upper_next = false;
+            // ASCII by the check above.
+            out.push(c as u8);
+        } else {
+            upper_next = started;
+        }
+    }
+    out.truncate(start + (out.len() - start).min(64));
+}
+
 /// `retry_after` -> `retryAfter`, escaped for a JSON string: underscores
 /// removed, the letter after each one upper-cased.
 fn lower_camel(out: &mut Vec<u8>, name: &str) {
@@ -397,6 +427,15 @@ mod tests {
         assert_eq!(run(|o| lower_camel(o, "email_addresses")), "emailAddresses");
         assert_eq!(run(|o| lower_camel(o, "_private")), "private");
         assert_eq!(run(|o| lower_camel(o, "vmType")), "vmType");
+    }
+
+    #[test]
+    fn metadata_keys_are_lower_camel_case() {
+        assert_eq!(run(|o| metadata_key(o, "retry_after")), "retryAfter");
+        assert_eq!(run(|o| metadata_key(o, "Retry-After")), "retry-After");
+        assert_eq!(run(|o| metadata_key(o, "2fa.code")), "faCode");
+        assert_eq!(run(|o| metadata_key(o, "é")), "");
+        assert_eq!(run(|o| metadata_key(o, &"k".repeat(80))).len(), 64);
     }
 
     #[test]

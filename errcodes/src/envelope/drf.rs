@@ -5,8 +5,8 @@
 //!
 //! * All three item members are always present; `attr` is `null` when the
 //!   error is about no request member.
-//! * `type` comes from the variant's `kind`, else from the status and
-//!   location; many errors are a `validation_error` (a `server_error` when
+//! * `type` comes from the variant's `kind` when it is one of those three
+//!   words, else from the status and location; many errors are a `validation_error` (a `server_error` when
 //!   any is a 5xx).
 //! * A 5xx without a declared code writes drf's `error`, and "A server
 //!   error occurred." without a declared detail.
@@ -60,9 +60,13 @@ pub(crate) fn write_error<E: ApiError + ?Sized>(err: &E, out: &mut Vec<u8>) {
     out.extend_from_slice(b"]}");
 }
 
-/// The `type` of one error.
+/// The three `type` words of drf-standardized-errors.
+const TYPES: [&str; 3] = ["validation_error", "client_error", "server_error"];
+
+/// The `type` of one error: its `kind` when that is one of drf's three
+/// words, else from the status and location.
 fn error_type<E: ApiError + ?Sized>(err: &E) -> &str {
-    if let Some(kind) = err.kind() {
+    if let Some(kind) = err.kind().filter(|kind| TYPES.contains(kind)) {
         kind
     } else if err.status().is_server_error() {
         "server_error"

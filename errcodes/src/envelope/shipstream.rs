@@ -3,8 +3,9 @@
 //! `{"errors": [{"type", "message", "details"?: [{"key", "message"}]}]}`,
 //! served as `application/json`.
 //!
-//! * `type` is the variant's `kind`, else `parameters` for a 4xx about a
-//!   query parameter, else `application`.
+//! * `type` is the variant's `kind` when it is one of ShipStream's words
+//!   (`application`, `parameters`, `parser`, `openapi`), else `parameters`
+//!   for a 4xx about a query parameter, else `application`.
 //! * A single error about a request member carries its title as `message`
 //!   and its detail in one `details` entry.
 //! * A collection is one item: the collection's detail as `message`, one
@@ -82,9 +83,17 @@ pub(crate) fn write_error<E: ApiError + ?Sized>(err: &E, out: &mut Vec<u8>) {
     out.extend_from_slice(b"}]}");
 }
 
-/// The `type` of one error.
+/// The `type` words ShipStream documents: its schema's `application` and
+/// the examples' `parameters`, `parser` and `openapi`.
+const TYPES: [&str; 4] = ["application", "parameters", "parser", "openapi"];
+
+/// The `type` of one error: its `kind` when that is one of ShipStream's
+/// words, else from the status and location.
 fn error_type<E: ApiError + ?Sized>(err: &E) -> &str {
-    match (err.kind(), err.location()) {
+    match (
+        err.kind().filter(|kind| TYPES.contains(kind)),
+        err.location(),
+    ) {
         (Some(kind), _) => kind,
         (None, Some(Location::Parameter(_))) if err.status().is_client_error() => "parameters",
         _ => "application",
