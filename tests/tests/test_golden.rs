@@ -3,6 +3,7 @@
 //! a runtime field name, a 401, a 405 whose detail interpolates a field, a 429
 //! with `Retry-After`, and a 5xx whose source error must not leak.
 
+mod support;
 use errcodes::{ApiError, Envelope};
 
 #[derive(Debug, ApiError)]
@@ -79,8 +80,8 @@ fn golden(err: &OrderError, expected: [&str; 6]) {
         assert_eq!(response.body(), &body, "{envelope} response body");
         assert_eq!(response.status(), err.status());
         assert_eq!(response.headers()["content-type"], envelope.content_type());
-        // Every body is valid JSON.
-        serde_json::from_slice::<serde_json::Value>(&body).unwrap();
+        // Every body is valid against its envelope's strict schema.
+        support::assert_conforms(envelope, &body);
     }
 }
 

@@ -2,6 +2,7 @@
 //! reproduced, and every body errcodes writes checked member by member
 //! against each envelope's rules (names, JSON types, required members).
 
+mod support;
 use errcodes::{ApiError, ApiErrors, Envelope, FieldError, FieldPath};
 use http::StatusCode;
 use serde_json::{json, Map, Value};
@@ -246,6 +247,7 @@ fn check_aip193(doc: &Value, status: StatusCode) {
 fn conforms(err: &dyn ApiError) {
     for envelope in Envelope::ALL {
         let response = err.to_response_in(envelope);
+        support::assert_conforms(envelope, response.body());
         // The trait object's own path writes the same document.
         let mut dynamic = Vec::new();
         envelope.write(err, &mut dynamic);

@@ -138,8 +138,10 @@ fn error_info(err: &dyn ApiError, canonical_name: &str, out: &mut Vec<u8>) {
     if err.has_code() {
         upper_snake(out, err.code());
     }
-    if out.len() == mark {
-        // No declared code, or none that makes a reason: the canonical name.
+    if out.len() - mark < 3 {
+        // No declared code, or none that makes a reason (at least three
+        // characters): the canonical name.
+        out.truncate(mark);
         out.extend_from_slice(canonical_name.as_bytes());
     }
     out.push(b'"');
@@ -229,7 +231,7 @@ fn bad_request<'a>(errors: impl Iterator<Item = &'a dyn ApiError>, out: &mut Vec
             out.extend_from_slice(b",\"reason\":\"");
             let reason_start = out.len();
             upper_snake(out, err.code());
-            if out.len() == reason_start {
+            if out.len() - reason_start < 3 {
                 out.truncate(mark);
             } else {
                 out.push(b'"');
@@ -316,7 +318,8 @@ fn retry_info(err: &dyn ApiError, out: &mut Vec<u8>) {
 /// `order_not_found`, `orderNotFound` or `order-not-found` ->
 /// `ORDER_NOT_FOUND`: letters and digits upper-cased, word breaks as `_`,
 /// starting with a letter and at most 63 characters, as AIP-193 requires of
-/// a reason. Writes nothing when no letter is found.
+/// a reason. Writes nothing when no letter is found; callers drop a result
+/// shorter than the three characters the pattern needs.
 fn upper_snake(out: &mut Vec<u8>, code: &str) {
     let start = out.len();
     let mut prev: Option<char> = None;
