@@ -461,7 +461,12 @@ fn optional_methods(input: &Input, arms: &[Arm]) -> TokenStream {
             if let Some(field) = arm.fields_with(|f| f.attrs.source.is_some()).next() {
                 let pat = arm.bind([&field.member]);
                 let local = fmt::local_at(&field.member, field.ty.span());
-                let source = quote_spanned!(field.ty.span()=> ::errcodes::__private::AsDynError::as_dyn_error(#local));
+                // Method syntax derefs, so `Box<dyn Error + Send + Sync>`
+                // (no `Error` itself) reaches the impl for `dyn Error`.
+                let source = quote_spanned!(field.ty.span()=> {
+                    use ::errcodes::__private::AsDynError as _;
+                    (*#local).as_dyn_error()
+                });
                 return quote!(#pat => #p::Some(#source),);
             }
             let pat = arm.any();

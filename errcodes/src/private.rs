@@ -192,7 +192,8 @@ impl<T: core::fmt::Display + ?Sized> DisplayDetail for T {
 }
 
 /// An `#[api(source)]` field as `&dyn Error`: implemented for every error
-/// type and, through auto-deref, for boxed trait objects.
+/// type and for `dyn Error`; generated code calls it with method syntax,
+/// so a boxed `dyn Error` reaches the latter through deref.
 pub trait AsDynError {
     /// The field as a trait object.
     fn as_dyn_error(&self) -> &(dyn std::error::Error + 'static);
