@@ -19,6 +19,12 @@ mod status;
 mod symbol;
 mod valid;
 
+#[cfg(test)]
+#[path = "../../fuzz/src/derive_case.rs"]
+mod derive_case;
+#[cfg(test)]
+mod fuzz_replay;
+
 use proc_macro::TokenStream;
 
 /// Derives `errcodes::ApiError`; see the `errcodes` crate for the attributes.

@@ -1,0 +1,2 @@
+#[api(envelope = "aip193", domain = "x.example")]
+enum Never {}

@@ -1,0 +1,2 @@
+#[api(envelope = crate::formats::Mine)]
+enum E { #[api(status = 400, detail = "x")] A }

@@ -1,0 +1,1 @@
+enum E { #[api(status = 429, header = "X\r\nY")] A { #[api(header = "Set-Cookie")] a: u8, #[api(header = "retry-after")] b: u8, #[api(header = "Retry-After")] c: u8, #[api(header = "")] d: u8, #[api(header = "a b")] e: u8 } }

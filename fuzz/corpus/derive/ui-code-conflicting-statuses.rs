@@ -1,0 +1,6 @@
+enum E {
+    #[api(status = 404, code = "missing")]
+    A,
+    #[api(status = 410, code = "missing")]
+    B,
+}

@@ -1,0 +1,6 @@
+enum E {
+    #[api(status = 404, detail = "x")]
+    A,
+    #[api(status = 409)]
+    B,
+}

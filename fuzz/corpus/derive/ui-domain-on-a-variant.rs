@@ -1,0 +1,5 @@
+#[api(envelope = "aip193")]
+enum E {
+    #[api(status = 404, domain = "orders.example.com", detail = "Not found.")]
+    A,
+}

@@ -1,0 +1,5 @@
+#[api(envelope = "aip193", domain = "orders example")]
+enum E {
+    #[api(status = 404, detail = "Not found.")]
+    A,
+}

@@ -1,0 +1,5 @@
+#[api(envelope = "rfc9457")]
+enum E {
+    #[api(status = 404)]
+    A,
+}

@@ -1,0 +1,5 @@
+#[api(envelope = "jsonap")]
+enum E {
+    #[api(status = 404)]
+    A,
+}

@@ -1,0 +1,5 @@
+#[api(envelope = "xml")]
+enum E {
+    #[api(status = 404)]
+    A,
+}

@@ -1,0 +1,4 @@
+enum E {
+    #[api(status = 400, kind = "validation error", detail = "x")]
+    A,
+}

@@ -1,0 +1,4 @@
+enum E {
+    #[api(status = 500)]
+    Io(#[api(source)] String),
+}

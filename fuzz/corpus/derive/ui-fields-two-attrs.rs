@@ -1,0 +1,4 @@
+enum E {
+    #[api(status = 422, detail = "x")]
+    A(#[api(attr)] String, #[api(attr)] String),
+}

@@ -1,0 +1,7 @@
+enum E {
+    #[api(status = 429)]
+    A {
+        #[api(header = "Retry After")]
+        seconds: u32,
+    },
+}

@@ -1,0 +1,4 @@
+enum E {
+    #[api(status = 401, header = "X-Api-Key:")]
+    A,
+}

@@ -1,0 +1,7 @@
+enum E {
+    #[api(status = 415, detail = "x")]
+    A {
+        #[api(header = "Content-Type")]
+        accepted: &'static str,
+    },
+}

@@ -1,0 +1,7 @@
+enum E {
+    #[api(status = 429, detail = "x")]
+    A {
+        #[api(header = "Retry-After")]
+        seconds: Vec<u32>,
+    },
+}

@@ -1,0 +1,5 @@
+enum E {
+    #[api(status = 404, code = "missing")]
+    #[api(code = "gone")]
+    A,
+}

@@ -1,0 +1,4 @@
+enum E {
+    #[api(status = 404, status = 410)]
+    A,
+}

@@ -1,0 +1,5 @@
+#[api]
+enum E {
+    #[api(status = 404)]
+    A,
+}

@@ -1,0 +1,5 @@
+#[api(source)]
+enum E {
+    #[api(status = 404)]
+    A,
+}

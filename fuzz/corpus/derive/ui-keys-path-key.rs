@@ -1,0 +1,4 @@
+enum E {
+    #[api(api::status = 404)]
+    A,
+}

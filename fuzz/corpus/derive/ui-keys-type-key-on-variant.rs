@@ -1,0 +1,4 @@
+enum E {
+    #[api(status = 404, type_base = "https://errors.example.com/")]
+    A,
+}

@@ -1,0 +1,5 @@
+#[api(envelop = "jsonapi")]
+enum E {
+    #[api(status = 404, detail = "x")]
+    A,
+}

@@ -1,0 +1,4 @@
+enum E {
+    #[api(stauts = 404, detail = "x")]
+    A,
+}

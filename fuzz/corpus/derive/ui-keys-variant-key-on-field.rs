@@ -1,0 +1,7 @@
+enum E {
+    #[api(status = 404)]
+    A {
+        #[api(code = "id")]
+        id: u32,
+    },
+}

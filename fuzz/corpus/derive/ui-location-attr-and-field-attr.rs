@@ -1,0 +1,4 @@
+enum E {
+    #[api(status = 422, attr = "email")]
+    A(#[api(attr)] String),
+}

@@ -1,0 +1,4 @@
+enum E {
+    #[api(status = 422, attr = "")]
+    A,
+}

@@ -1,0 +1,4 @@
+enum E {
+    #[api(status = 400, pointer = "/data/id", parameter = "id")]
+    A,
+}

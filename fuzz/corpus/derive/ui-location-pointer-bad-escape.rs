@@ -1,0 +1,4 @@
+enum E {
+    #[api(status = 422, pointer = "/data/a~2b", detail = "Bad.")]
+    A,
+}

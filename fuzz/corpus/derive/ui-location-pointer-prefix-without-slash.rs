@@ -1,0 +1,5 @@
+#[api(pointer_prefix = "data")]
+enum E {
+    #[api(status = 400, attr = "id")]
+    A,
+}

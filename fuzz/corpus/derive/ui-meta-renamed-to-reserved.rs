@@ -1,0 +1,7 @@
+enum E {
+    #[api(status = 409, detail = "x")]
+    A {
+        #[api(meta = "status")]
+        state: String,
+    },
+}

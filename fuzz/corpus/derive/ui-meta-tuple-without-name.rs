@@ -1,0 +1,4 @@
+enum E {
+    #[api(status = 409, detail = "x")]
+    A(#[api(meta)] u32),
+}

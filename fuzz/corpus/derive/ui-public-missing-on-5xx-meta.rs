@@ -1,0 +1,7 @@
+enum E {
+    #[api(status = 503)]
+    Unavailable {
+        #[api(meta)]
+        pool: String,
+    },
+}

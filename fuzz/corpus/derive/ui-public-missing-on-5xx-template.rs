@@ -1,0 +1,5 @@
+enum E {
+    // The replica's host name would reach the body of a 500.
+    #[api(status = 500, detail = "Replica {replica} is lagging.")]
+    Lag { replica: String },
+}

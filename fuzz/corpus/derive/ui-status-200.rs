@@ -1,0 +1,4 @@
+enum E {
+    #[api(status = 200)]
+    A,
+}

@@ -1,0 +1,4 @@
+enum E {
+    #[api(status = s::NOT_FOUND)]
+    PathTrick(#[api(source)] Secret),
+}

@@ -1,0 +1,2 @@
+#[api(detail = "x")]
+struct E;

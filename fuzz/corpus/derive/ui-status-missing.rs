@@ -1,0 +1,4 @@
+enum E {
+    #[api(detail = "x")]
+    A,
+}

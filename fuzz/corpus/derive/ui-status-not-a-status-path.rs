@@ -1,0 +1,4 @@
+enum E {
+    #[api(status = std::u16::MAX)]
+    A,
+}

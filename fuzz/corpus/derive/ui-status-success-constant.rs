@@ -1,0 +1,4 @@
+enum E {
+    #[api(status = StatusCode::OK)]
+    A,
+}

@@ -1,0 +1,5 @@
+#[api(status = 204)]
+enum E {
+    #[api(detail = "x")]
+    A,
+}

@@ -1,0 +1,4 @@
+enum E {
+    #[api(status = StatusCode::NOT_FUOND)]
+    A,
+}

@@ -1,0 +1,4 @@
+enum E {
+    #[api(status = 400, detail = "bad items: {0}")]
+    Items(Vec<u32>),
+}

@@ -1,0 +1,4 @@
+enum E {
+    #[api(status = 404, title = "Order {id} not found")]
+    Missing { id: u64 },
+}

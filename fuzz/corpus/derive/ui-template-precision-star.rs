@@ -1,0 +1,4 @@
+enum E {
+    #[api(status = 400, detail = "ratio {ratio:.*}")]
+    A { ratio: f64 },
+}

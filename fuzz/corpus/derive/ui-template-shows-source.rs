@@ -1,0 +1,4 @@
+enum E {
+    #[api(status = 502, detail = "upstream failed: {0}")]
+    Upstream(#[api(source)] std::io::Error),
+}

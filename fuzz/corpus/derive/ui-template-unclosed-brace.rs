@@ -1,0 +1,4 @@
+enum E {
+    #[api(status = 409, detail = "user {email already exists")]
+    Duplicate { email: String },
+}

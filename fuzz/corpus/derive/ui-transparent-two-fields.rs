@@ -1,0 +1,4 @@
+enum E {
+    #[api(transparent)]
+    A(Inner, u32),
+}

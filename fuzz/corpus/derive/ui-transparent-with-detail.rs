@@ -1,0 +1,4 @@
+enum E {
+    #[api(transparent, detail = "x")]
+    A(Inner),
+}

@@ -1,0 +1,4 @@
+enum E {
+    #[api(transparent, status = 500)]
+    A(Inner),
+}

@@ -1,0 +1,5 @@
+#[api(type_base = "https://errors.example.com/problems")]
+enum E {
+    #[api(status = 404)]
+    A,
+}

@@ -1,0 +1,5 @@
+#[api(type_base = "/errors/")]
+enum E {
+    #[api(status = 404)]
+    A,
+}

@@ -1,0 +1,1 @@
+union U { a: u32, b: f32 }
