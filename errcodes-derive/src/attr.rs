@@ -59,12 +59,19 @@ pub struct Attrs {
     pub source: Flag,
     /// The field's value may be shown in the body of a 5xx.
     pub public: Flag,
+    /// `From<FieldType>` for the type: the field is the cause (a source).
+    pub from: Flag,
     /// Whether any of these attributes was reported as wrong; later checks
     /// that would only repeat the mistake in other words skip such items.
     pub had_errors: bool,
 }
 
 impl Attrs {
+    /// Whether the field is the cause: `source`, or `from`, which implies it.
+    pub fn is_source(&self) -> bool {
+        self.source.is_some() || self.from.is_some()
+    }
+
     /// Parses every `#[api(...)]` among `attrs`, for an item standing at
     /// `places` (a struct is both a type and a variant).
     pub fn parse(cx: &Ctxt, attrs: &[syn::Attribute], places: &[Place]) -> Attrs {
@@ -145,6 +152,8 @@ impl Attrs {
             symbol::SOURCE => self.source = flag(cx, ident, key, input)?,
             // public
             symbol::PUBLIC => self.public = flag(cx, ident, key, input)?,
+            // from (implies source)
+            symbol::FROM => self.from = flag(cx, ident, key, input)?,
             // meta | meta = "name"
             symbol::META => {
                 if input.peek(Token![=]) {

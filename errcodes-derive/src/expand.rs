@@ -142,7 +142,10 @@ fn impl_api_error(input: &Input, templates: &[valid::Templates]) -> TokenStream 
     let detail = detail_body(&arms);
     let optional = optional_methods(input, &arms);
 
+    let from_impls = from_impls(input);
+
     quote! {
+        #from_impls
         ::errcodes::__private::impl_axum! {
             {#impl_generics} {#ident #ty_generics} {#(#predicates,)*}
         }
@@ -167,6 +170,34 @@ fn impl_api_error(input: &Input, templates: &[valid::Templates]) -> TokenStream 
             #optional
         }
     }
+}
+
+/// `impl From<Field> for Type` for each variant whose one field is
+/// `#[api(from)]`, as thiserror's `#[from]` does.
+fn from_impls(input: &Input) -> TokenStream {
+    let ident = input.ident;
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    input
+        .variants
+        .iter()
+        .filter_map(|variant| {
+            let field = variant.fields.iter().find(|f| f.attrs.from.is_some())?;
+            let ty = field.ty;
+            let member = &field.member;
+            let path = match variant.ident {
+                Some(v) => quote!(Self::#v),
+                None => quote!(Self),
+            };
+            Some(quote! {
+                #[automatically_derived]
+                impl #impl_generics ::core::convert::From<#ty> for #ident #ty_generics #where_clause {
+                    fn from(source: #ty) -> Self {
+                        #path { #member: source }
+                    }
+                }
+            })
+        })
+        .collect()
 }
 
 /// `match self { ... }` with one constant arm per variant and a delegating
@@ -452,13 +483,13 @@ fn optional_methods(input: &Input, arms: &[Arm]) -> TokenStream {
     if any_transparent
         || arms
             .iter()
-            .any(|a| a.fields_with(|f| f.attrs.source.is_some()).next().is_some())
+            .any(|a| a.fields_with(|f| f.attrs.is_source()).next().is_some())
     {
         let each = arms.iter().map(|arm| {
             if let Some(d) = arm.delegate(|inner| quote!(#api::source_error(#inner))) {
                 return d;
             }
-            if let Some(field) = arm.fields_with(|f| f.attrs.source.is_some()).next() {
+            if let Some(field) = arm.fields_with(|f| f.attrs.is_source()).next() {
                 let pat = arm.bind([&field.member]);
                 let local = fmt::local_at(&field.member, field.ty.span());
                 // Method syntax derefs, so `Box<dyn Error + Send + Sync>`

@@ -268,7 +268,7 @@ fn resolve(cx: &Ctxt, lit: &LitStr, name: &str, fields: &[Field], variant: &str)
         );
         return None;
     };
-    if field.attrs.source.is_some() {
+    if field.attrs.is_source() {
         cx.error_spanned_by(
             lit,
             format!(

@@ -29,6 +29,7 @@ pub const KIND: &str = "kind";
 pub const TRANSPARENT: &str = "transparent";
 pub const META: &str = "meta";
 pub const SOURCE: &str = "source";
+pub const FROM: &str = "from";
 pub const PUBLIC: &str = "public";
 
 /// Every key and the places it is accepted.
@@ -50,6 +51,7 @@ pub const KEYS: &[(&str, &[Place])] = &[
     (TRANSPARENT, &[Place::Variant]),
     (META, &[Place::Field]),
     (SOURCE, &[Place::Field]),
+    (FROM, &[Place::Field]),
     (PUBLIC, &[Place::Field]),
 ];
 

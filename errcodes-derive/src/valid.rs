@@ -90,7 +90,60 @@ pub fn check(cx: &Ctxt, input: &Input) -> Vec<Templates> {
         templates.push(variant_templates);
     }
     check_code_conflicts(cx, input);
+    check_from(cx, input);
     templates
+}
+
+/// A type as the user would write it: `std::io::Error`, not the token
+/// printer's `std :: io :: Error`.
+fn type_text(ty: &syn::Type) -> String {
+    quote::ToTokens::to_token_stream(ty)
+        .to_string()
+        .replace(" :: ", "::")
+        .replace(":: ", "::")
+        .replace(" <", "<")
+        .replace("< ", "<")
+        .replace(" >", ">")
+        .replace(" ,", ",")
+        .replace("& ", "&")
+}
+
+// `from` makes the whole variant from one value, so it is the variant's only
+// field; and two variants cannot both convert from one type.
+fn check_from(cx: &Ctxt, input: &Input) {
+    let mut seen: Vec<(String, proc_macro2::Span)> = Vec::new();
+    for variant in &input.variants {
+        let Some(field) = variant.fields.iter().find(|f| f.attrs.from.is_some()) else {
+            continue;
+        };
+        let span = field
+            .attrs
+            .from
+            .unwrap_or_else(proc_macro2::Span::call_site);
+        if variant.fields.len() != 1 {
+            cx.error_at(
+                span,
+                format!(
+                    "`from` builds `{}` from this field alone, but it has {} fields; keep the cause as the only field, or write the `From` impl by hand",
+                    variant_name(input, variant),
+                    variant.fields.len()
+                ),
+            );
+            continue;
+        }
+        let ty = type_text(field.ty);
+        if let Some((_, first)) = seen.iter().find(|(t, _)| *t == ty) {
+            cx.error_at(
+                span,
+                format!(
+                    "another variant already converts from `{ty}`{}; one type can become only one variant",
+                    ctxt::on_line(*first)
+                ),
+            );
+        } else {
+            seen.push((ty, span));
+        }
+    }
 }
 
 /// The name used for a variant in messages: `Variant`, or the struct's name.
@@ -507,7 +560,7 @@ fn check_public(cx: &Ctxt, variant: &Variant, templates: &Templates) {
         template.as_ref().is_some_and(|t| t.used.contains(member))
     };
     for field in &variant.fields {
-        if field.attrs.public.is_some() || field.attrs.source.is_some() {
+        if field.attrs.public.is_some() || field.attrs.is_source() {
             continue; // a source in a template is reported on its own
         }
         let name_span = field
@@ -549,7 +602,7 @@ fn check_fields(cx: &Ctxt, variant: &Variant) {
             Member::Unnamed(index) => format!("`{}`", index.index),
         };
         let a = &field.attrs;
-        if let Some(span) = a.source {
+        if let Some(span) = a.source.or(a.from) {
             if source.is_some() {
                 cx.error_at(
                     span,

@@ -95,6 +95,8 @@
 //! and Problem extension members), `attr` (the field's value names the
 //! request member), `header = "Retry-After"` (a response header),
 //! `source` (the cause, for [`ApiError::source_error`], never rendered),
+//! `from` (a source that also gives `From<FieldType>` for the type, so `?`
+//! converts, as thiserror's `#[from]`),
 //! `public` (the field's value may appear in the body of a 5xx: required on
 //! a 5xx's fields named in `detail` / `instance` or marked `meta`).
 //!

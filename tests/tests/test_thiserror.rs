@@ -55,3 +55,34 @@ fn server_errors_keep_the_message_to_the_server() {
         "connection reset by db-3"
     );
 }
+
+/// Beside thiserror, its `#[from]` gives the `From` impl (and marks the
+/// thiserror source); errcodes needs only `#[api(source)]` on the same
+/// field. Writing `#[api(from)]` too would be a second, conflicting impl.
+#[test]
+fn thiserror_from_beside_api_source() {
+    #[derive(Debug, thiserror::Error, errcodes::ApiError)]
+    enum LoadError {
+        #[error("storage failed")]
+        #[api(status = 503, code = "storage")]
+        Io(
+            #[from]
+            #[api(source)]
+            std::io::Error,
+        ),
+    }
+    fn load() -> Result<(), LoadError> {
+        Err(std::io::Error::other("disk full"))?;
+        Ok(())
+    }
+    let err = load().unwrap_err();
+    assert_eq!(errcodes::ApiError::status(&err), 503);
+    assert_eq!(
+        errcodes::ApiError::source_error(&err).unwrap().to_string(),
+        "disk full"
+    );
+    assert_eq!(
+        std::error::Error::source(&err).unwrap().to_string(),
+        "disk full"
+    );
+}

@@ -7,7 +7,7 @@ use std::fmt;
 use http::header::RETRY_AFTER;
 use http::{HeaderName, StatusCode};
 
-use super::field::reason;
+use super::field::{reason, FieldError};
 use crate::error::{write_total, ApiError, Envelope, ErrorList};
 use crate::location::{write_member, Location, NON_FIELD_KEY};
 use crate::visit::{delta_seconds, HeaderVisitor};
@@ -385,6 +385,25 @@ impl fmt::Display for ApiErrors {
 }
 
 impl std::error::Error for ApiErrors {}
+
+impl From<FieldError> for ApiErrors {
+    /// A collection of one, so `?` turns a `FieldError` into `ApiErrors`.
+    ///
+    /// ```
+    /// use errcodes::{ApiErrors, FieldError};
+    ///
+    /// fn check(name: &str) -> Result<(), ApiErrors> {
+    ///     if name.is_empty() {
+    ///         Err(FieldError::new("name", "required", "This field is required."))?;
+    ///     }
+    ///     Ok(())
+    /// }
+    /// assert_eq!(check("").unwrap_err().len(), 1);
+    /// ```
+    fn from(err: FieldError) -> Self {
+        ApiErrors::non_empty(vec![Box::new(err)])
+    }
+}
 
 impl fmt::Debug for ApiErrors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
