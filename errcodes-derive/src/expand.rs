@@ -10,6 +10,7 @@ use crate::ast::{Field, Input, Variant};
 use crate::attr::EnvelopeAttr;
 use crate::ctxt::Ctxt;
 use crate::fmt::{self, Template};
+use crate::valid::{header_kind, HeaderKind};
 use crate::{fallback, status, valid};
 
 /// The derive: parse, validate, expand; or our errors plus a stub.
@@ -544,8 +545,21 @@ fn optional_methods(input: &Input, arms: &[Arm]) -> TokenStream {
                 .as_ref()
                 .map(|lit| lit.value().to_ascii_lowercase())
                 .unwrap_or_default();
-            let value =
-                quote_spanned!(field.ty.span()=> ::errcodes::__private::header_value(#local));
+            let span = field.ty.span();
+            let value = match header_kind(field.ty) {
+                HeaderKind::Display => {
+                    quote_spanned!(span=> ::errcodes::__private::header_value(#local))
+                }
+                HeaderKind::DeltaSeconds => {
+                    quote_spanned!(span=> &::errcodes::__private::DeltaSeconds(#local))
+                }
+                HeaderKind::HttpDate => {
+                    quote_spanned!(span=> &::errcodes::__private::HttpDate(#local))
+                }
+                HeaderKind::List => {
+                    quote_spanned!(span=> &::errcodes::__private::HeaderList(#local))
+                }
+            };
             quote! {{
                 static __NAME: #p::HeaderName = #p::HeaderName::from_static(#name);
                 __visitor.visit(&__NAME, #value);
@@ -656,7 +670,14 @@ fn where_predicates(input: &Input, arms: &[Arm]) -> Vec<TokenStream> {
                 add(field.ty, quote!(::errcodes::__private::MetaField));
             }
             if field.attrs.header.is_some() {
-                add(field.ty, quote!(::errcodes::__private::HeaderField));
+                match header_kind(field.ty) {
+                    HeaderKind::List => add(field.ty, quote!(::errcodes::__private::HeaderItems)),
+                    HeaderKind::Display => {
+                        add(field.ty, quote!(::errcodes::__private::HeaderField))
+                    }
+                    // Concrete std types: nothing generic to bound.
+                    HeaderKind::DeltaSeconds | HeaderKind::HttpDate => {}
+                }
             }
             if field.attrs.attr_flag.is_some() {
                 add(field.ty, quote!(::errcodes::__private::AttrField));

@@ -29,6 +29,18 @@ const CREDENTIAL_HEADERS: &[&str] = &[
     "proxy-authorization",
 ];
 
+/// Response headers that take exactly one value (RFC 9110).
+const SINGLE_VALUE_HEADERS: &[&str] = &[
+    "retry-after",
+    "location",
+    "content-location",
+    "expires",
+    "last-modified",
+    "age",
+    "etag",
+    "date",
+];
+
 /// Problem Details members a meta field must not be flattened over.
 const RESERVED_META: &[&str] = &[
     "type", "title", "status", "detail", "instance", "code", "errors",
@@ -92,6 +104,37 @@ pub fn check(cx: &Ctxt, input: &Input) -> Vec<Templates> {
     check_code_conflicts(cx, input);
     check_from(cx, input);
     templates
+}
+
+/// How a header field's value is written, read from its type as thiserror
+/// reads `Backtrace`: a `Duration` as delta-seconds, a `SystemTime` as an
+/// HTTP-date, a list (`Vec<T>`, `[T; N]`, `&[T]`) as items joined with
+/// `, `, anything else by its `Display`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum HeaderKind {
+    Display,
+    DeltaSeconds,
+    HttpDate,
+    List,
+}
+
+pub fn header_kind(ty: &syn::Type) -> HeaderKind {
+    match ty {
+        syn::Type::Reference(reference) => match &*reference.elem {
+            syn::Type::Slice(_) | syn::Type::Array(_) => HeaderKind::List,
+            inner => header_kind(inner),
+        },
+        syn::Type::Array(_) => HeaderKind::List,
+        syn::Type::Path(path) => match path.path.segments.last() {
+            Some(last) if last.ident == "Duration" => HeaderKind::DeltaSeconds,
+            Some(last) if last.ident == "SystemTime" => HeaderKind::HttpDate,
+            Some(last) if last.ident == "Vec" => HeaderKind::List,
+            _ => HeaderKind::Display,
+        },
+        syn::Type::Group(group) => header_kind(&group.elem),
+        syn::Type::Paren(paren) => header_kind(&paren.elem),
+        _ => HeaderKind::Display,
+    }
 }
 
 /// A type as the user would write it: `std::io::Error`, not the token
@@ -552,6 +595,17 @@ fn check_response_header(cx: &Ctxt, lit: &LitStr) {
     }
 }
 
+// A header that takes one value is not set from a list field.
+fn check_single_value(cx: &Ctxt, lit: &LitStr, field: &Field) {
+    let name = lit.value().to_ascii_lowercase();
+    if SINGLE_VALUE_HEADERS.contains(&name.as_str()) && header_kind(field.ty) == HeaderKind::List {
+        cx.error_spanned_by(
+            field.ty,
+            format!("`{}` takes one value, but this field is a list; use a single value (a `Duration` or `SystemTime` for `Retry-After`)", lit.value()),
+        );
+    }
+}
+
 // A field whose value reaches the body of a 5xx (through `detail`,
 // `instance` or `meta`) is marked `public`: a server error's fields stay out
 // of its body unless the author says they are safe for clients.
@@ -653,6 +707,7 @@ fn check_fields(cx: &Ctxt, variant: &Variant) {
         if let Some(lit) = &a.header {
             check_header_name(cx, lit);
             check_response_header(cx, lit);
+            check_single_value(cx, lit, field);
             let seen = Seen {
                 name: lit.value().to_ascii_lowercase(),
                 at: lit.span(),

@@ -137,6 +137,114 @@ impl<T: core::fmt::Display> HeaderField for T {
     }
 }
 
+/// A `Duration` header field (`Retry-After`, `Age`) as delta-seconds,
+/// rounded up so that a client never comes back early.
+pub struct DeltaSeconds<'a>(pub &'a core::time::Duration);
+
+impl core::fmt::Display for DeltaSeconds<'_> {
+    fn fmt(&self, f: &mut Formatter<'_>) -> FmtResult {
+        let seconds = self.0.as_secs() + u64::from(self.0.subsec_nanos() > 0);
+        core::fmt::Display::fmt(&seconds, f)
+    }
+}
+
+/// A `SystemTime` header field (`Retry-After`, `Expires`) as an HTTP-date
+/// in the IMF-fixdate form of RFC 9110 section 5.6.7, such as
+/// `Sun, 06 Nov 1994 08:49:37 GMT`; a time before 1970 is written as
+/// 1970's first second.
+pub struct HttpDate<'a>(pub &'a std::time::SystemTime);
+
+impl core::fmt::Display for HttpDate<'_> {
+    fn fmt(&self, f: &mut Formatter<'_>) -> FmtResult {
+        const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
+        const MONTHS: [&str; 12] = [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ];
+        let secs = self
+            .0
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        let days = secs / 86_400;
+        let rem = secs % 86_400;
+        // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm),
+        // in unsigned arithmetic since the epoch comes first.
+        let z = days + 719_468;
+        let era = z / 146_097;
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + u64::from(month <= 2);
+        write!(
+            f,
+            "{}, {day:02} {} {year:04} {:02}:{:02}:{:02} GMT",
+            DAYS[usize::try_from(days % 7).unwrap_or(0)],
+            MONTHS[usize::try_from(month - 1).unwrap_or(0)],
+            rem / 3600,
+            rem % 3600 / 60,
+            rem % 60
+        )
+    }
+}
+
+/// A list header field (`Allow`, `Vary`) as its items' `Display` texts
+/// joined with `, `.
+pub struct HeaderList<'a, L: ?Sized>(pub &'a L);
+
+/// The items of a list header field; reported at the field when they are
+/// not `Display`.
+#[diagnostic::on_unimplemented(
+    message = "`#[api(header = \"...\")]` list field of type `{Self}` cannot become a header value",
+    label = "its items do not implement `Display`",
+    note = "a list header field is written as its items' `Display` texts joined with `, `: use strings, numbers, `http::Method` or another `Display` type"
+)]
+pub trait HeaderItems {
+    /// Writes the items joined with `, `.
+    ///
+    /// # Errors
+    ///
+    /// When the formatter fails.
+    fn write_items(&self, f: &mut Formatter<'_>) -> FmtResult;
+}
+
+impl<T: core::fmt::Display> HeaderItems for [T] {
+    fn write_items(&self, f: &mut Formatter<'_>) -> FmtResult {
+        for (i, item) in self.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            core::fmt::Display::fmt(item, f)?;
+        }
+        Ok(())
+    }
+}
+
+impl<T: core::fmt::Display> HeaderItems for Vec<T> {
+    fn write_items(&self, f: &mut Formatter<'_>) -> FmtResult {
+        self.as_slice().write_items(f)
+    }
+}
+
+impl<T: core::fmt::Display, const N: usize> HeaderItems for [T; N] {
+    fn write_items(&self, f: &mut Formatter<'_>) -> FmtResult {
+        self.as_slice().write_items(f)
+    }
+}
+
+impl<L: HeaderItems + ?Sized> HeaderItems for &L {
+    fn write_items(&self, f: &mut Formatter<'_>) -> FmtResult {
+        (**self).write_items(f)
+    }
+}
+
+impl<L: HeaderItems + ?Sized> core::fmt::Display for HeaderList<'_, L> {
+    fn fmt(&self, f: &mut Formatter<'_>) -> FmtResult {
+        self.0.write_items(f)
+    }
+}
+
 /// A runtime `#[api(attr)]` field as the request member's name; reported at
 /// the field when its type is not string-like.
 #[must_use]

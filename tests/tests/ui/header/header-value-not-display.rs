@@ -2,10 +2,10 @@ use errcodes::ApiError;
 
 #[derive(Debug, ApiError)]
 enum E {
-    #[api(status = 429, detail = "x")]
+    #[api(status = 409, detail = "x")]
     A {
-        #[api(header = "Retry-After")]
-        seconds: Vec<u32>,
+        #[api(header = "Link")]
+        target: std::path::PathBuf,
     },
 }
 
