@@ -174,12 +174,14 @@
 // Imports run one way, bottom up: `json` (the writer, no error types),
 // `path`, `location`, `visit`, `response`; `error` (the model: `ApiError`,
 // `Format`, `Envelope`); then the formats under `envelope/`, the collection
-// under `collection/`, and the integrations under `integrations/`.
+// under `collection/`, `negotiate`, and the integrations under
+// `integrations/`.
 mod collection;
 mod envelope;
 mod error;
 pub mod json;
 mod location;
+pub mod negotiate;
 mod path;
 mod response;
 mod visit;

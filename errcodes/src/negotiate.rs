@@ -1,0 +1,467 @@
+//! Content negotiation: which envelope a request asked for, from its
+//! `Accept` header, and the JSON:API media-type rules for `Content-Type`.
+//!
+//! The web-framework integrations call this for every error response; it
+//! is plain functions over header values, so any server can.
+//!
+//! * `application/problem+json` asks for Problem Details, and
+//!   `application/vnd.api+json` for JSON:API; a format of your own is asked
+//!   for by its media type, when it is one the others do not share.
+//! * `application/json`, `application/*`, `*/*` or no `Accept` at all: the
+//!   app's default envelope (RFC 9457 lets a server send
+//!   `application/problem+json` to a client that did not list it).
+//! * Entries are taken by quality (`q`), then by order; `q=0` refuses.
+//! * JSON:API's rules (jsonapi.org/format/1.1, "Content Negotiation"):
+//!   an `Accept` instance of its media type with a parameter other than
+//!   `ext` or `profile`, or with an `ext` (errcodes supports no extension),
+//!   is ignored, and when every instance is such, the answer is **406**; a
+//!   request `Content-Type` of its media type with such a parameter is
+//!   **415**.
+//! * Nothing acceptable: **406**, unless [`Negotiation::never_refuse`].
+//!
+//! ```
+//! use errcodes::negotiate::{Negotiation, Refusal};
+//! use errcodes::Envelope;
+//!
+//! let negotiation = Negotiation::new(Envelope::JsonApi);
+//! assert_eq!(negotiation.choose(Some("application/problem+json")), Ok(Envelope::Problem));
+//! assert_eq!(negotiation.choose(Some("text/html;q=0.9, */*;q=0.1")), Ok(Envelope::JsonApi));
+//! assert_eq!(negotiation.choose(None), Ok(Envelope::JsonApi));
+//! assert_eq!(negotiation.choose(Some("text/html")), Err(Refusal::NotAcceptable));
+//! assert_eq!(
+//!     negotiation.check_content_type(Some("application/vnd.api+json; charset=utf-8")),
+//!     Err(Refusal::UnsupportedMediaType)
+//! );
+//! ```
+
+use core::fmt;
+
+use http::StatusCode;
+
+use crate::error::{ApiError, Envelope};
+
+/// What a server answers in, and how strictly it negotiates.
+///
+/// ```
+/// use errcodes::negotiate::Negotiation;
+/// use errcodes::Envelope;
+///
+/// let lenient = Negotiation::new(Envelope::Problem).never_refuse();
+/// assert_eq!(lenient.choose(Some("text/html")), Ok(Envelope::Problem));
+/// ```
+#[derive(Clone, Debug)]
+pub struct Negotiation {
+    default: Envelope,
+    offered: Vec<Envelope>,
+    refuse: bool,
+}
+
+impl Negotiation {
+    /// Answers in `default` unless the request asks for another of the
+    /// built-in envelopes by its own media type; refuses (406) what it
+    /// cannot satisfy.
+    ///
+    /// ```
+    /// use errcodes::negotiate::Negotiation;
+    /// use errcodes::Envelope;
+    ///
+    /// let negotiation = Negotiation::new(Envelope::Drf);
+    /// assert_eq!(negotiation.choose(Some("application/json")), Ok(Envelope::Drf));
+    /// ```
+    #[must_use]
+    pub fn new(default: Envelope) -> Negotiation {
+        let mut offered = vec![default];
+        offered.extend(Envelope::ALL.into_iter().filter(|e| *e != default));
+        Negotiation {
+            default,
+            offered,
+            refuse: true,
+        }
+    }
+
+    /// Offers only `envelopes` (and the default) to clients that ask by
+    /// media type; a format of your own is offered this way too.
+    ///
+    /// ```
+    /// use errcodes::negotiate::{Negotiation, Refusal};
+    /// use errcodes::Envelope;
+    ///
+    /// let problem_only = Negotiation::new(Envelope::Problem).offering([]);
+    /// assert_eq!(problem_only.choose(Some("application/vnd.api+json")), Err(Refusal::NotAcceptable));
+    /// ```
+    #[must_use]
+    pub fn offering(mut self, envelopes: impl IntoIterator<Item = Envelope>) -> Negotiation {
+        self.offered = vec![self.default];
+        for envelope in envelopes {
+            if !self.offered.contains(&envelope) {
+                self.offered.push(envelope);
+            }
+        }
+        self
+    }
+
+    /// Answers in the default envelope when nothing acceptable is offered,
+    /// instead of 406 (RFC 9110 lets a server disregard `Accept`). JSON:API's
+    /// own 406 and 415 rules still hold.
+    ///
+    /// ```
+    /// use errcodes::negotiate::Negotiation;
+    /// use errcodes::Envelope;
+    ///
+    /// let lenient = Negotiation::new(Envelope::Laravel).never_refuse();
+    /// assert_eq!(lenient.choose(Some("application/xml")), Ok(Envelope::Laravel));
+    /// ```
+    #[must_use]
+    pub fn never_refuse(mut self) -> Negotiation {
+        self.refuse = false;
+        self
+    }
+
+    /// The envelope that answers in.
+    ///
+    /// ```
+    /// assert_eq!(errcodes::negotiate::Negotiation::new(errcodes::Envelope::Drf).default_envelope(), errcodes::Envelope::Drf);
+    /// ```
+    #[must_use]
+    pub fn default_envelope(&self) -> Envelope {
+        self.default
+    }
+
+    /// The envelope to answer a request whose `Accept` header is `accept`.
+    ///
+    /// # Errors
+    ///
+    /// [`Refusal::NotAcceptable`] when no offered envelope is acceptable (and
+    /// refusing is on), or when every JSON:API entry carries a parameter
+    /// JSON:API forbids.
+    ///
+    /// ```
+    /// use errcodes::negotiate::{Negotiation, Refusal};
+    /// use errcodes::Envelope;
+    ///
+    /// let n = Negotiation::new(Envelope::Problem);
+    /// assert_eq!(n.choose(Some("application/vnd.api+json;q=0.5, application/problem+json")), Ok(Envelope::Problem));
+    /// assert_eq!(n.choose(Some("application/vnd.api+json; profile=\"https://example.com/p\"")), Ok(Envelope::JsonApi));
+    /// assert_eq!(n.choose(Some("application/vnd.api+json; charset=utf-8")), Err(Refusal::NotAcceptable));
+    /// ```
+    pub fn choose(&self, accept: Option<&str>) -> Result<Envelope, Refusal> {
+        let Some(accept) = accept.filter(|a| !a.trim().is_empty()) else {
+            return Ok(self.default);
+        };
+        let mut entries: Vec<MediaRange<'_>> =
+            accept.split(',').filter_map(MediaRange::parse).collect();
+        let jsonapi_offered = self.offered.contains(&Envelope::JsonApi);
+        let jsonapi = Envelope::JsonApi.content_type();
+        let instances = entries.iter().filter(|e| e.essence_is(jsonapi));
+        if jsonapi_offered
+            && instances.clone().count() > 0
+            && instances.clone().all(|e| !e.jsonapi_usable())
+        {
+            return Err(Refusal::NotAcceptable);
+        }
+        // Best quality first; equal qualities keep the client's order.
+        entries.sort_by_key(|entry| core::cmp::Reverse(entry.quality));
+        for entry in entries.iter().filter(|e| e.quality > 0) {
+            if let Some(envelope) = self.answer(entry) {
+                return Ok(envelope);
+            }
+        }
+        if self.refuse {
+            Err(Refusal::NotAcceptable)
+        } else {
+            Ok(self.default)
+        }
+    }
+
+    /// The envelope one `Accept` entry asks for, if it is offered.
+    fn answer(&self, entry: &MediaRange<'_>) -> Option<Envelope> {
+        // `*/*`, `application/*` and plain JSON: the default.
+        let wildcard = entry.subtype == "*"
+            && (entry.kind == "*" || entry.kind.eq_ignore_ascii_case("application"));
+        if wildcard || entry.essence_is("application/json") {
+            return Some(self.default);
+        }
+        if entry.essence_is(Envelope::JsonApi.content_type()) && !entry.jsonapi_usable() {
+            return None;
+        }
+        // The default first, so that a media type shared by several
+        // envelopes answers in the default.
+        self.offered
+            .iter()
+            .copied()
+            .find(|envelope| entry.essence_is(envelope.content_type()))
+    }
+
+    /// Checks a request's `Content-Type` against JSON:API's rule: its
+    /// media type with a parameter other than `ext` or `profile`, or with an
+    /// `ext` (errcodes supports no extension), is refused. Other media types
+    /// are the handler's business, and pass.
+    ///
+    /// # Errors
+    ///
+    /// [`Refusal::UnsupportedMediaType`] for such a JSON:API media type.
+    ///
+    /// ```
+    /// use errcodes::negotiate::{Negotiation, Refusal};
+    /// use errcodes::Envelope;
+    ///
+    /// let n = Negotiation::new(Envelope::JsonApi);
+    /// assert_eq!(n.check_content_type(Some("application/vnd.api+json")), Ok(()));
+    /// assert_eq!(n.check_content_type(Some("application/vnd.api+json; ext=\"https://jsonapi.org/ext/atomic\"")), Err(Refusal::UnsupportedMediaType));
+    /// assert_eq!(n.check_content_type(Some("application/json; charset=utf-8")), Ok(()));
+    /// ```
+    pub fn check_content_type(&self, content_type: Option<&str>) -> Result<(), Refusal> {
+        let Some(range) = content_type.and_then(MediaRange::parse) else {
+            return Ok(());
+        };
+        if self.offered.contains(&Envelope::JsonApi)
+            && range.essence_is(Envelope::JsonApi.content_type())
+            && !range.jsonapi_usable()
+        {
+            return Err(Refusal::UnsupportedMediaType);
+        }
+        Ok(())
+    }
+}
+
+/// One media range of an `Accept` header (or a `Content-Type`): its type,
+/// subtype, quality in thousandths and parameter names.
+struct MediaRange<'a> {
+    kind: &'a str,
+    subtype: &'a str,
+    quality: u16,
+    /// Parameters other than `q`, as (name, value).
+    params: Vec<(&'a str, &'a str)>,
+}
+
+impl<'a> MediaRange<'a> {
+    fn parse(text: &'a str) -> Option<MediaRange<'a>> {
+        let mut parts = text.split(';');
+        let essence = parts.next()?.trim();
+        let (kind, subtype) = essence.split_once('/')?;
+        let (kind, subtype) = (kind.trim(), subtype.trim());
+        if kind.is_empty() || subtype.is_empty() {
+            return None;
+        }
+        let mut quality = 1000;
+        let mut params = Vec::new();
+        for param in parts {
+            let Some((name, value)) = param.split_once('=') else {
+                continue;
+            };
+            let (name, value) = (name.trim(), value.trim().trim_matches('"'));
+            if name.eq_ignore_ascii_case("q") {
+                quality = parse_quality(value)?;
+            } else {
+                params.push((name, value));
+            }
+        }
+        Some(MediaRange {
+            kind,
+            subtype,
+            quality,
+            params,
+        })
+    }
+
+    /// Whether this is `media_type` (`type/subtype`, case-insensitive).
+    fn essence_is(&self, media_type: &str) -> bool {
+        media_type.split_once('/').is_some_and(|(kind, subtype)| {
+            self.kind.eq_ignore_ascii_case(kind) && self.subtype.eq_ignore_ascii_case(subtype)
+        })
+    }
+
+    /// Whether a JSON:API instance is one errcodes can answer: parameters
+    /// `profile` only (no `ext`: no extension is supported).
+    fn jsonapi_usable(&self) -> bool {
+        self.params
+            .iter()
+            .all(|(name, _)| name.eq_ignore_ascii_case("profile"))
+    }
+}
+
+/// A `q` value (`0`, `0.5`, `1.000`) in thousandths; `None` when malformed.
+fn parse_quality(value: &str) -> Option<u16> {
+    let (whole, fraction) = value.split_once('.').unwrap_or((value, ""));
+    if fraction.len() > 3 || !fraction.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let thousandths = fraction
+        .bytes()
+        .chain(core::iter::repeat(b'0'))
+        .take(3)
+        .fold(0u16, |n, b| n * 10 + u16::from(b - b'0'));
+    match whole {
+        "0" => Some(thousandths),
+        "1" if thousandths == 0 => Some(1000),
+        _ => None,
+    }
+}
+
+/// Why a request cannot be answered as it asks: itself an error, answered
+/// in the default envelope.
+///
+/// ```
+/// use errcodes::negotiate::Refusal;
+/// use errcodes::{ApiError, Envelope};
+///
+/// let body = Refusal::NotAcceptable.render_to_vec(Envelope::Drf);
+/// assert_eq!(body, br#"{"type":"client_error","errors":[{"code":"not_acceptable","detail":"Could not satisfy the request Accept header.","attr":null}]}"#);
+/// assert_eq!(Refusal::UnsupportedMediaType.status(), 415);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// 406: nothing the `Accept` header allows can be sent.
+    NotAcceptable,
+    /// 415: the request's `Content-Type` is one the API does not take.
+    UnsupportedMediaType,
+}
+
+impl ApiError for Refusal {
+    fn status(&self) -> StatusCode {
+        match self {
+            Refusal::NotAcceptable => StatusCode::NOT_ACCEPTABLE,
+            Refusal::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Refusal::NotAcceptable => "not_acceptable",
+            Refusal::UnsupportedMediaType => "unsupported_media_type",
+        }
+    }
+    fn title(&self) -> &str {
+        match self {
+            Refusal::NotAcceptable => "Not Acceptable",
+            Refusal::UnsupportedMediaType => "Unsupported Media Type",
+        }
+    }
+    fn fmt_detail(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.detail())
+    }
+    fn detail_str(&self) -> Option<&str> {
+        Some(self.detail())
+    }
+}
+
+impl Refusal {
+    /// drf's texts for the two answers.
+    fn detail(self) -> &'static str {
+        match self {
+            Refusal::NotAcceptable => "Could not satisfy the request Accept header.",
+            Refusal::UnsupportedMediaType => "Unsupported media type in request.",
+        }
+    }
+}
+
+impl fmt::Display for Refusal {
+    /// The detail.
+    ///
+    /// ```
+    /// assert_eq!(errcodes::negotiate::Refusal::UnsupportedMediaType.to_string(), "Unsupported media type in request.");
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.detail())
+    }
+}
+
+impl std::error::Error for Refusal {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn qualities() {
+        assert_eq!(parse_quality("1"), Some(1000));
+        assert_eq!(parse_quality("1.000"), Some(1000));
+        assert_eq!(parse_quality("0.5"), Some(500));
+        assert_eq!(parse_quality("0.05"), Some(50));
+        assert_eq!(parse_quality("0"), Some(0));
+        for bad in ["2", "1.5", "0.1234", "-1", "x", ""] {
+            assert_eq!(parse_quality(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn quality_then_order_decides() {
+        let n = Negotiation::new(Envelope::Drf);
+        assert_eq!(
+            n.choose(Some(
+                "application/problem+json;q=0.4, application/vnd.api+json;q=0.8"
+            )),
+            Ok(Envelope::JsonApi)
+        );
+        assert_eq!(
+            n.choose(Some("application/vnd.api+json, application/problem+json")),
+            Ok(Envelope::JsonApi)
+        );
+        assert_eq!(
+            n.choose(Some("application/problem+json;q=0, */*")),
+            Ok(Envelope::Drf)
+        );
+        assert_eq!(
+            n.choose(Some("application/problem+json;q=0")),
+            Err(Refusal::NotAcceptable)
+        );
+        assert_eq!(
+            n.choose(Some("APPLICATION/PROBLEM+JSON")),
+            Ok(Envelope::Problem)
+        );
+        assert_eq!(n.choose(Some("application/*")), Ok(Envelope::Drf));
+        assert_eq!(n.choose(Some("  ")), Ok(Envelope::Drf));
+        // A malformed entry is skipped, not fatal.
+        assert_eq!(
+            n.choose(Some("garbage, application/problem+json")),
+            Ok(Envelope::Problem)
+        );
+    }
+
+    #[test]
+    fn jsonapi_media_type_rules() {
+        let n = Negotiation::new(Envelope::Problem);
+        // Every JSON:API instance has a forbidden parameter: 406, whatever
+        // else is listed.
+        assert_eq!(
+            n.choose(Some("application/vnd.api+json; charset=utf-8, */*")),
+            Err(Refusal::NotAcceptable)
+        );
+        // One usable instance is enough.
+        assert_eq!(
+            n.choose(Some(
+                "application/vnd.api+json; charset=utf-8, application/vnd.api+json"
+            )),
+            Ok(Envelope::JsonApi)
+        );
+        assert_eq!(
+            n.choose(Some(
+                "application/vnd.api+json; ext=\"https://jsonapi.org/ext/atomic\""
+            )),
+            Err(Refusal::NotAcceptable)
+        );
+        assert_eq!(
+            n.check_content_type(Some("application/vnd.api+json; profile=\"a b\"")),
+            Ok(())
+        );
+        assert_eq!(
+            n.check_content_type(Some("application/vnd.api+json;version=1")),
+            Err(Refusal::UnsupportedMediaType)
+        );
+        assert_eq!(n.check_content_type(None), Ok(()));
+        // Not offered: JSON:API's rules do not apply.
+        let problem_only = Negotiation::new(Envelope::Problem).offering([]);
+        assert_eq!(
+            problem_only.check_content_type(Some("application/vnd.api+json;x=1")),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn a_shared_media_type_answers_in_the_default() {
+        // Laravel, drf, ShipStream and AIP-193 are all application/json.
+        let n = Negotiation::new(Envelope::ShipStream);
+        assert_eq!(n.choose(Some("application/json")), Ok(Envelope::ShipStream));
+        let n = Negotiation::new(Envelope::JsonApi);
+        assert_eq!(n.choose(Some("application/json")), Ok(Envelope::JsonApi));
+    }
+}
