@@ -43,7 +43,14 @@ const SINGLE_VALUE_HEADERS: &[&str] = &[
 
 /// Problem Details members a meta field must not be flattened over.
 const RESERVED_META: &[&str] = &[
-    "type", "title", "status", "detail", "instance", "code", "errors",
+    "type",
+    "title",
+    "status",
+    "detail",
+    "instance",
+    "code",
+    "errors",
+    "request_id",
 ];
 
 /// A variant's parsed templates.

@@ -400,6 +400,24 @@ pub trait ApiError {
         None
     }
 
+    /// An identifier of this occurrence, such as the request's correlation
+    /// id: JSON:API writes it as the error's `id`, Problem Details as a
+    /// `request_id` extension member. The web-framework layers set it from
+    /// the request; errors themselves have none.
+    ///
+    /// ```
+    /// use errcodes::ApiError;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api(status = 404, detail = "No such order.")]
+    /// struct OrderNotFound;
+    ///
+    /// assert_eq!(OrderNotFound.occurrence_id(), None);
+    /// ```
+    fn occurrence_id(&self) -> Option<&str> {
+        None
+    }
+
     /// The errors this error stands for, when it is a collection of many
     /// ([`ApiErrors`](crate::ApiErrors), or a `transparent` variant holding
     /// one): formats then write the collection's document
@@ -1059,6 +1077,12 @@ impl<'a> ErrorList<'a> {
         self.items.iter().map(|b| &**b as &dyn ApiError)
     }
 
+    /// The same list under another `whole` (a wrapper that adds request
+    /// context to the collection it wraps).
+    pub(crate) fn under(self, whole: &'a dyn ApiError) -> ErrorList<'a> {
+        ErrorList { whole, ..self }
+    }
+
     /// The error at `index`, in the order added.
     ///
     /// ```
@@ -1178,6 +1202,9 @@ macro_rules! forward_api_error {
             }
             fn domain(&self) -> Option<&str> {
                 (**self).domain()
+            }
+            fn occurrence_id(&self) -> Option<&str> {
+                (**self).occurrence_id()
             }
             fn errors(&self) -> Option<ErrorList<'_>> {
                 (**self).errors()

@@ -7,7 +7,8 @@
 //! * `source` holds one of `pointer` (under the pointer prefix, by default
 //!   `/data/attributes`), `parameter` or `header`, and is left out for an
 //!   object-level error.
-//! * `links.type` is `type_base` + code; meta members go into `meta`.
+//! * `links.type` is `type_base` + code; meta members go into `meta`; an
+//!   occurrence id (the request's correlation id) is the error's `id`.
 //! * A document carries no top-level `jsonapi` member.
 
 use super::write::{self, Doc};
@@ -50,7 +51,13 @@ pub(crate) fn write_error<E: ApiError + ?Sized>(err: &E, out: &mut Vec<u8>) {
 
 /// One JSON:API error object.
 fn object<E: ApiError + ?Sized>(err: &E, doc: Doc<'_>, out: &mut Vec<u8>) {
-    out.extend_from_slice(b"{\"status\":\"");
+    out.push(b'{');
+    if let Some(id) = err.occurrence_id() {
+        out.extend_from_slice(b"\"id\":");
+        json::string(out, id);
+        out.push(b',');
+    }
+    out.extend_from_slice(b"\"status\":\"");
     json::unsigned(out, usize::from(err.status().as_u16()));
     out.push(b'"');
     if err.has_code() {

@@ -5,8 +5,9 @@
 //!
 //! * `status` is a **number**; `type` is always written, `about:blank`
 //!   unless a `type_base` joins the code.
-//! * The code travels as a `code` extension member and meta members are
-//!   flattened into extension members (never over a standard member).
+//! * The code travels as a `code` extension member, an occurrence id (the
+//!   request's correlation id) as `request_id`, and meta members are
+//!   flattened into extension members (never over one of these).
 //! * A located error, and every error of a collection, is an `errors` item
 //!   `{detail, pointer: "#/..." | parameter | header, code}`.
 
@@ -18,7 +19,14 @@ use crate::path;
 
 /// Problem Details members that meta members must not overwrite.
 const RESERVED: &[&str] = &[
-    "type", "title", "status", "detail", "instance", "code", "errors",
+    "type",
+    "title",
+    "status",
+    "detail",
+    "instance",
+    "code",
+    "errors",
+    "request_id",
 ];
 
 /// The Problem Details format.
@@ -86,6 +94,10 @@ fn head<E: ApiError + ?Sized>(err: &E, out: &mut Vec<u8>) {
     if err.has_code() {
         out.extend_from_slice(b",\"code\":");
         json::string(out, err.code());
+    }
+    if let Some(id) = err.occurrence_id() {
+        out.extend_from_slice(b",\"request_id\":");
+        json::string(out, id);
     }
 }
 

@@ -1,0 +1,161 @@
+//! An error as answered to one request: [`InContext`] adds what only the
+//! request knows (its path, its correlation id) to any error.
+
+use core::fmt;
+
+use http::StatusCode;
+
+use crate::error::{ApiError, Envelope, ErrorList};
+use crate::location::Location;
+use crate::visit::{HeaderVisitor, MetaVisitor};
+
+/// `err` answered to one request: the request's path is the Problem
+/// Details `instance` when the error names none, and the request's
+/// correlation id is the occurrence id (JSON:API error `id`, Problem
+/// `request_id`). Everything else is the error's own. The web-framework
+/// layers wrap every error they answer in one.
+///
+/// ```
+/// use errcodes::{ApiError, Envelope, InContext};
+///
+/// #[derive(Debug, ApiError)]
+/// #[api(status = 404, code = "order_not_found", detail = "No such order.")]
+/// struct OrderNotFound;
+///
+/// let answered = InContext::new(&OrderNotFound).path("/orders/42").request_id("req-7");
+/// assert_eq!(
+///     answered.render_to_vec(Envelope::Problem),
+///     br#"{"type":"about:blank","title":"Not Found","status":404,"detail":"No such order.","instance":"/orders/42","code":"order_not_found","request_id":"req-7"}"#
+/// );
+/// assert_eq!(answered.to_json_value(Envelope::JsonApi)["errors"][0]["id"], "req-7");
+/// ```
+#[derive(Clone, Copy)]
+pub struct InContext<'a> {
+    err: &'a dyn ApiError,
+    path: Option<&'a str>,
+    request_id: Option<&'a str>,
+}
+
+impl<'a> InContext<'a> {
+    /// `err`, with no request context yet.
+    ///
+    /// ```
+    /// use errcodes::{ApiError, FieldError, InContext};
+    ///
+    /// let err = FieldError::new("name", "required", "Required.");
+    /// assert_eq!(InContext::new(&err).code(), "required");
+    /// ```
+    #[must_use]
+    pub fn new(err: &'a dyn ApiError) -> Self {
+        InContext {
+            err,
+            path: None,
+            request_id: None,
+        }
+    }
+
+    /// The request's path, the `instance` of an error that names none. It
+    /// is written as it is: pass a path as it came in the request line
+    /// (already a URI reference).
+    ///
+    /// ```
+    /// use errcodes::{ApiError, Envelope, FieldError, InContext};
+    ///
+    /// let err = FieldError::new("name", "required", "Required.");
+    /// let body = InContext::new(&err).path("/signup").to_json_value(Envelope::Problem);
+    /// assert_eq!(body["instance"], "/signup");
+    /// ```
+    #[must_use]
+    pub fn path(self, path: &'a str) -> Self {
+        InContext {
+            path: Some(path),
+            ..self
+        }
+    }
+
+    /// The request's correlation id.
+    ///
+    /// ```
+    /// use errcodes::{ApiError, FieldError, InContext};
+    ///
+    /// let err = FieldError::new("name", "required", "Required.");
+    /// assert_eq!(InContext::new(&err).request_id("abc").occurrence_id(), Some("abc"));
+    /// ```
+    #[must_use]
+    pub fn request_id(self, request_id: &'a str) -> Self {
+        InContext {
+            request_id: Some(request_id),
+            ..self
+        }
+    }
+}
+
+impl ApiError for InContext<'_> {
+    fn status(&self) -> StatusCode {
+        self.err.status()
+    }
+    fn code(&self) -> &str {
+        self.err.code()
+    }
+    fn title(&self) -> &str {
+        self.err.title()
+    }
+    fn fmt_detail(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.err.fmt_detail(f)
+    }
+    fn has_code(&self) -> bool {
+        self.err.has_code()
+    }
+    fn detail_str(&self) -> Option<&str> {
+        self.err.detail_str()
+    }
+    fn has_detail(&self) -> bool {
+        self.err.has_detail()
+    }
+    fn has_instance(&self) -> bool {
+        self.err.has_instance() || self.path.is_some()
+    }
+    fn fmt_instance(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.path {
+            Some(path) if !self.err.has_instance() => f.write_str(path),
+            _ => self.err.fmt_instance(f),
+        }
+    }
+    fn location(&self) -> Option<Location<'_>> {
+        self.err.location()
+    }
+    fn jsonapi_source(&self) -> Option<Location<'_>> {
+        self.err.jsonapi_source()
+    }
+    fn kind(&self) -> Option<&str> {
+        self.err.kind()
+    }
+    fn type_base(&self) -> Option<&str> {
+        self.err.type_base()
+    }
+    fn envelope(&self) -> Envelope {
+        self.err.envelope()
+    }
+    fn pointer_prefix(&self) -> &str {
+        self.err.pointer_prefix()
+    }
+    fn domain(&self) -> Option<&str> {
+        self.err.domain()
+    }
+    fn occurrence_id(&self) -> Option<&str> {
+        self.request_id.or_else(|| self.err.occurrence_id())
+    }
+    /// A collection stays one, written under this context.
+    fn errors(&self) -> Option<ErrorList<'_>> {
+        self.err.errors().map(|list| list.under(self))
+    }
+    fn visit_meta(&self, visitor: &mut dyn MetaVisitor) {
+        self.err.visit_meta(visitor);
+    }
+    fn visit_headers(&self, visitor: &mut dyn HeaderVisitor) {
+        self.err.visit_headers(visitor);
+    }
+    fn source_error(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.err.source_error()
+    }
+}
