@@ -177,6 +177,7 @@
 // under `collection/`, `negotiate`, and the integrations under
 // `integrations/`.
 mod collection;
+mod context;
 mod envelope;
 mod error;
 pub mod json;
@@ -198,6 +199,7 @@ mod validator;
 pub mod __private;
 
 pub use crate::collection::{ApiErrors, ApiErrorsBuilder, FieldError, MemberPath};
+pub use crate::context::InContext;
 pub use crate::envelope::UnknownEnvelope;
 pub use crate::error::{ApiError, Detail, Envelope, ErrorList, Format, PublicDetail};
 pub use crate::location::Location;

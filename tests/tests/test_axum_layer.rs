@@ -1,0 +1,246 @@
+//! `errcodes::axum::ErrorLayer` over a real axum `Router`, driven in process
+//! with `tower::ServiceExt::oneshot`: negotiation, the router's 404 and 405,
+//! panics, request context, and errors returned by handlers.
+#![cfg(feature = "axum")]
+
+use std::time::Duration;
+
+use axum::routing::get;
+use axum::Router;
+use errcodes::axum::ErrorLayer;
+use errcodes::{ApiError, ApiErrors, Envelope, FieldError};
+use http::{Request, StatusCode};
+use http_body_util::BodyExt;
+use serde_json::{json, Value};
+use tower::ServiceExt;
+
+#[derive(Debug, ApiError)]
+#[api(envelope = "jsonapi", type_base = "https://errors.example.com/")]
+enum OrderError {
+    #[api(status = 404, code = "order_not_found", detail = "No order {0}.")]
+    NotFound(u64),
+    #[api(status = 429, code = "throttled", detail = "Slow down.")]
+    Throttled {
+        #[api(header = "Retry-After")]
+        wait: Duration,
+    },
+    #[api(status = 500, code = "internal")]
+    Database(#[api(source)] std::io::Error),
+}
+
+async fn order(axum::extract::Path(id): axum::extract::Path<String>) -> Result<String, OrderError> {
+    match id.as_str() {
+        "busy" => Err(OrderError::Throttled {
+            wait: Duration::from_secs(30),
+        }),
+        "db" => Err(OrderError::Database(std::io::Error::other(
+            "replica db-7 password=hunter2",
+        ))),
+        "panic" => panic!("secret panic text"),
+        id => Err(OrderError::NotFound(id.parse().unwrap_or(0))),
+    }
+}
+
+async fn signup() -> Result<String, ApiErrors> {
+    let mut errors = ApiErrors::builder();
+    errors
+        .push(FieldError::new(
+            "email",
+            "invalid",
+            "Enter a valid email address.",
+        ))
+        .push(FieldError::new(
+            "name",
+            "required",
+            "This field is required.",
+        ))
+        .push(FieldError::new(
+            "password",
+            "min_length",
+            "At least 8 characters.",
+        ));
+    errors.finish()?;
+    Ok("welcome".into())
+}
+
+fn app() -> Router {
+    Router::new()
+        .route("/orders/{id}", get(order))
+        .route("/signup", get(signup).post(signup))
+        .route("/ok", get(|| async { "fine" }))
+        .layer(ErrorLayer::new(Envelope::Problem))
+}
+
+struct Answer {
+    status: StatusCode,
+    headers: http::HeaderMap,
+    body: Value,
+}
+
+async fn send(request: Request<axum::body::Body>) -> Answer {
+    let response = app().oneshot(request).await.unwrap();
+    let status = response.status();
+    let headers = response.headers().clone();
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    let body = if bytes.is_empty() {
+        Value::Null
+    } else {
+        serde_json::from_slice(&bytes)
+            .unwrap_or(Value::String(String::from_utf8_lossy(&bytes).into_owned()))
+    };
+    Answer {
+        status,
+        headers,
+        body,
+    }
+}
+
+fn get_with(path: &str, headers: &[(&str, &str)]) -> Request<axum::body::Body> {
+    let mut request = Request::get(path);
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    request.body(axum::body::Body::empty()).unwrap()
+}
+
+#[tokio::test]
+async fn a_handler_error_in_the_default_envelope_with_context() {
+    let answer = send(get_with("/orders/42", &[("x-request-id", "req-1")])).await;
+    assert_eq!(answer.status, 404);
+    assert_eq!(answer.headers["content-type"], "application/problem+json");
+    assert_eq!(answer.headers["x-request-id"], "req-1");
+    assert_eq!(
+        answer.body,
+        json!({"type": "https://errors.example.com/order_not_found", "title": "Not Found", "status": 404,
+               "detail": "No order 42.", "instance": "/orders/42", "code": "order_not_found", "request_id": "req-1"})
+    );
+}
+
+#[tokio::test]
+async fn accept_chooses_the_envelope() {
+    let answer = send(get_with(
+        "/orders/7",
+        &[("accept", "application/vnd.api+json")],
+    ))
+    .await;
+    assert_eq!(answer.headers["content-type"], "application/vnd.api+json");
+    let id = answer.headers["x-request-id"].to_str().unwrap().to_owned();
+    assert_eq!(answer.body["errors"][0]["id"], Value::from(id));
+    assert_eq!(answer.body["errors"][0]["status"], "404");
+    let answer = send(get_with(
+        "/orders/7",
+        &[("accept", "application/problem+json")],
+    ))
+    .await;
+    assert_eq!(answer.headers["content-type"], "application/problem+json");
+}
+
+#[tokio::test]
+async fn nothing_acceptable_is_406_before_the_handler() {
+    let answer = send(get_with("/ok", &[("accept", "text/html")])).await;
+    assert_eq!(answer.status, 406);
+    assert_eq!(answer.headers["content-type"], "application/problem+json");
+    assert_eq!(answer.body["code"], "not_acceptable");
+}
+
+#[tokio::test]
+async fn a_jsonapi_content_type_with_parameters_is_415() {
+    let request = Request::post("/signup")
+        .header("content-type", "application/vnd.api+json; charset=utf-8")
+        .body(axum::body::Body::empty())
+        .unwrap();
+    let answer = send(request).await;
+    assert_eq!(answer.status, 415);
+    assert_eq!(answer.body["code"], "unsupported_media_type");
+}
+
+#[tokio::test]
+async fn the_routers_404_and_405_in_the_envelope() {
+    let answer = send(get_with("/nowhere", &[])).await;
+    assert_eq!(answer.status, 404);
+    assert_eq!(answer.headers["content-type"], "application/problem+json");
+    assert_eq!(answer.body["code"], "not_found");
+    assert_eq!(answer.body["instance"], "/nowhere");
+
+    let request = Request::delete("/signup")
+        .body(axum::body::Body::empty())
+        .unwrap();
+    let answer = send(request).await;
+    assert_eq!(answer.status, 405);
+    assert_eq!(answer.body["detail"], "Method \"DELETE\" not allowed.");
+    let allow = answer.headers["allow"].to_str().unwrap();
+    assert!(allow.contains("GET") && allow.contains("POST"), "{allow}");
+}
+
+#[tokio::test]
+async fn validation_of_three_fields() {
+    let answer = send(get_with(
+        "/signup",
+        &[("accept", "application/vnd.api+json")],
+    ))
+    .await;
+    assert_eq!(answer.status, 422);
+    let errors = answer.body["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 3);
+    assert_eq!(errors[0]["source"]["pointer"], "/data/attributes/email");
+}
+
+#[tokio::test]
+async fn retry_after_goes_out() {
+    let answer = send(get_with("/orders/busy", &[])).await;
+    assert_eq!(answer.status, 429);
+    assert_eq!(answer.headers["retry-after"], "30");
+}
+
+#[tokio::test]
+async fn a_server_error_and_a_panic_say_nothing() {
+    for path in ["/orders/db", "/orders/panic"] {
+        let answer = send(get_with(path, &[])).await;
+        assert_eq!(answer.status, 500, "{path}");
+        let text = answer.body.to_string();
+        for secret in ["hunter2", "db-7", "secret panic"] {
+            assert!(!text.contains(secret), "{path} shows {secret}: {text}");
+        }
+        assert_eq!(
+            answer.body["detail"],
+            "The server hit an unexpected condition."
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_correlation_id_round_trip() {
+    let traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+    let answer = send(get_with("/orders/1", &[("traceparent", traceparent)])).await;
+    assert_eq!(
+        answer.headers["x-request-id"],
+        "4bf92f3577b34da6a3ce929d0e0e4736"
+    );
+    assert_eq!(
+        answer.body["request_id"],
+        "4bf92f3577b34da6a3ce929d0e0e4736"
+    );
+    // A fresh one when the request brings none (or an unusable one).
+    let a = send(get_with("/orders/1", &[("x-request-id", "has space")])).await;
+    let b = send(get_with("/orders/1", &[])).await;
+    assert_ne!(a.headers["x-request-id"], b.headers["x-request-id"]);
+    assert_eq!(
+        a.body["request_id"],
+        Value::from(a.headers["x-request-id"].to_str().unwrap())
+    );
+    // Successes carry it too, untouched otherwise.
+    let ok = send(get_with("/ok", &[("x-request-id", "r2")])).await;
+    assert_eq!(ok.status, 200);
+    assert_eq!(ok.headers["x-request-id"], "r2");
+    assert_eq!(ok.body, Value::String("fine".into()));
+}
+
+#[test]
+fn outside_the_layer_errors_keep_their_own_envelope() {
+    use axum_core::response::IntoResponse;
+    let response = OrderError::NotFound(1).into_response();
+    assert_eq!(
+        response.headers()["content-type"],
+        "application/vnd.api+json"
+    );
+}
