@@ -5,9 +5,9 @@
 
 use std::time::Duration;
 
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::Router;
-use errcodes::axum::ErrorLayer;
+use errcodes::axum::{ErrorLayer, Form, Json, Path, Query};
 use errcodes::{ApiError, ApiErrors, Envelope, FieldError};
 use http::{Request, StatusCode};
 use http_body_util::BodyExt;
@@ -28,7 +28,7 @@ enum OrderError {
     Database(#[api(source)] std::io::Error),
 }
 
-async fn order(axum::extract::Path(id): axum::extract::Path<String>) -> Result<String, OrderError> {
+async fn order(Path(id): Path<String>) -> Result<String, OrderError> {
     match id.as_str() {
         "busy" => Err(OrderError::Throttled {
             wait: Duration::from_secs(30),
@@ -63,9 +63,35 @@ async fn signup() -> Result<String, ApiErrors> {
     Ok("welcome".into())
 }
 
+#[derive(serde::Deserialize, serde::Serialize)]
+struct Item {
+    sku: String,
+    quantity: u32,
+}
+
+#[derive(serde::Deserialize)]
+struct Page {
+    page: u32,
+}
+
+async fn create(Json(item): Json<Item>) -> Json<Item> {
+    Json(item)
+}
+
+async fn item(Path(id): Path<u64>, Query(page): Query<Page>) -> String {
+    format!("{id}/{}", page.page)
+}
+
+async fn login(Form(page): Form<Page>) -> String {
+    page.page.to_string()
+}
+
 fn app() -> Router {
     Router::new()
         .route("/orders/{id}", get(order))
+        .route("/items", post(create))
+        .route("/items/{id}", get(item))
+        .route("/login", post(login))
         .route("/signup", get(signup).post(signup))
         .route("/ok", get(|| async { "fine" }))
         .layer(ErrorLayer::new(Envelope::Problem))
@@ -243,4 +269,90 @@ fn outside_the_layer_errors_keep_their_own_envelope() {
         response.headers()["content-type"],
         "application/vnd.api+json"
     );
+}
+
+fn post_with(path: &str, content_type: &str, body: &'static str) -> Request<axum::body::Body> {
+    Request::post(path)
+        .header("content-type", content_type)
+        .body(axum::body::Body::from(body))
+        .unwrap()
+}
+
+#[tokio::test]
+async fn malformed_json_says_where_and_nothing_else() {
+    let answer = send(post_with(
+        "/items",
+        "application/json",
+        "{\"sku\": \"<script>",
+    ))
+    .await;
+    assert_eq!(answer.status, 400);
+    assert_eq!(answer.headers["content-type"], "application/problem+json");
+    assert_eq!(answer.body["code"], "malformed_json");
+    assert_eq!(
+        answer.body["detail"],
+        "The request body is not valid JSON (line 1, column 17)."
+    );
+    assert!(!answer.body.to_string().contains("script"));
+}
+
+#[tokio::test]
+async fn json_of_the_wrong_shape_is_422() {
+    let answer = send(post_with(
+        "/items",
+        "application/json",
+        "{\"sku\": \"A1\", \"quantity\": \"many\"}",
+    ))
+    .await;
+    assert_eq!(answer.status, 422);
+    assert_eq!(answer.body["code"], "invalid_body");
+    let detail = answer.body["detail"].as_str().unwrap();
+    assert!(
+        detail.starts_with("The request body does not have the expected members and types (line 1"),
+        "{detail}"
+    );
+    assert!(!detail.contains("many"), "{detail}");
+    // A good body passes through.
+    let ok = send(post_with(
+        "/items",
+        "application/json",
+        "{\"sku\": \"A1\", \"quantity\": 2}",
+    ))
+    .await;
+    assert_eq!(ok.status, 200);
+    assert_eq!(ok.body, json!({"sku": "A1", "quantity": 2}));
+}
+
+#[tokio::test]
+async fn a_wrong_content_type_is_415() {
+    let answer = send(post_with("/items", "text/plain", "{}")).await;
+    assert_eq!(answer.status, 415);
+    assert_eq!(answer.body["code"], "unsupported_media_type");
+    let answer = send(post_with("/login", "application/json", "page=1")).await;
+    assert_eq!(answer.status, 415);
+    let ok = send(post_with(
+        "/login",
+        "application/x-www-form-urlencoded",
+        "page=3",
+    ))
+    .await;
+    assert_eq!(ok.status, 200);
+}
+
+#[tokio::test]
+async fn bad_path_and_query_values_are_400() {
+    let answer = send(get_with(
+        "/items/abc?page=1",
+        &[("accept", "application/vnd.api+json")],
+    ))
+    .await;
+    assert_eq!(answer.status, 400);
+    assert_eq!(answer.body["errors"][0]["code"], "invalid_path");
+    assert!(!answer.body.to_string().contains("abc"));
+    let answer = send(get_with("/items/1?page=lots", &[])).await;
+    assert_eq!(answer.status, 400);
+    assert_eq!(answer.body["code"], "invalid_query");
+    assert!(!answer.body.to_string().contains("lots"));
+    let ok = send(get_with("/items/5?page=2", &[])).await;
+    assert_eq!(ok.body, Value::String("5/2".into()));
 }

@@ -381,3 +381,340 @@ impl ApiError for Panicked {
         false
     }
 }
+
+/// A request axum could not extract (a body that is not JSON, a query
+/// string or path parameter of the wrong type, a form of the wrong content
+/// type), as an error: a stable code per kind, axum's own status, and a
+/// detail that says what was wrong and, for JSON, where (line and column),
+/// never the parser's words about the input itself.
+///
+/// The [`Json`], [`Query`], [`Path`] and [`Form`] extractors reject with it.
+///
+/// ```
+/// use errcodes::axum::Rejection;
+/// use errcodes::{ApiError, Envelope};
+///
+/// let rejection = Rejection::from(axum::extract::rejection::JsonRejection::MissingJsonContentType(Default::default()));
+/// assert_eq!(rejection.status(), 415);
+/// assert_eq!(rejection.code(), "unsupported_media_type");
+/// ```
+#[derive(Debug)]
+pub struct Rejection {
+    status: StatusCode,
+    code: &'static str,
+    what: &'static str,
+    /// Line and column of a JSON error.
+    position: Option<(usize, usize)>,
+}
+
+impl Rejection {
+    fn new(status: StatusCode, code: &'static str, what: &'static str) -> Rejection {
+        Rejection {
+            status,
+            code,
+            what,
+            position: None,
+        }
+    }
+
+    /// A body that could not be read: too large, or cut off.
+    fn body(status: StatusCode) -> Rejection {
+        if status == StatusCode::PAYLOAD_TOO_LARGE {
+            Rejection::new(status, "body_too_large", "The request body is too large.")
+        } else {
+            Rejection::new(
+                status,
+                "unreadable_body",
+                "The request body could not be read.",
+            )
+        }
+    }
+
+    /// `serde_json`'s position, read from the end of its message
+    /// (`... at line 1 column 7`), and nothing else of it.
+    fn at_json_position(mut self, message: &str) -> Rejection {
+        let position = message.rsplit_once(" at line ").and_then(|(_, rest)| {
+            let (line, column) = rest.split_once(" column ")?;
+            Some((line.trim().parse().ok()?, column.trim().parse().ok()?))
+        });
+        self.position = position;
+        self
+    }
+}
+
+impl From<axum::extract::rejection::JsonRejection> for Rejection {
+    fn from(rejection: axum::extract::rejection::JsonRejection) -> Rejection {
+        use axum::extract::rejection::JsonRejection as R;
+        let message = rejection.body_text();
+        match rejection {
+            R::JsonSyntaxError(_) => Rejection::new(
+                StatusCode::BAD_REQUEST,
+                "malformed_json",
+                "The request body is not valid JSON.",
+            )
+            .at_json_position(&message),
+            R::JsonDataError(_) => Rejection::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "invalid_body",
+                "The request body does not have the expected members and types.",
+            )
+            .at_json_position(&message),
+            R::MissingJsonContentType(_) => Rejection::new(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "unsupported_media_type",
+                "Expected a request with Content-Type: application/json.",
+            ),
+            other => Rejection::body(other.status()),
+        }
+    }
+}
+
+impl From<axum::extract::rejection::QueryRejection> for Rejection {
+    fn from(rejection: axum::extract::rejection::QueryRejection) -> Rejection {
+        Rejection::new(
+            rejection.status(),
+            "invalid_query",
+            "The query string is not valid.",
+        )
+    }
+}
+
+impl From<axum::extract::rejection::PathRejection> for Rejection {
+    fn from(rejection: axum::extract::rejection::PathRejection) -> Rejection {
+        use axum::extract::rejection::PathRejection as R;
+        match rejection {
+            R::FailedToDeserializePathParams(e) => {
+                Rejection::new(e.status(), "invalid_path", "A path parameter is not valid.")
+            }
+            // A route without the parameters its extractor asks for: the
+            // server's mistake, answered as a 500 that says nothing of it.
+            other => Rejection::new(other.status(), "path_params_missing", ""),
+        }
+    }
+}
+
+impl From<axum::extract::rejection::FormRejection> for Rejection {
+    fn from(rejection: axum::extract::rejection::FormRejection) -> Rejection {
+        use axum::extract::rejection::FormRejection as R;
+        match rejection {
+            R::InvalidFormContentType(_) => Rejection::new(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "unsupported_media_type",
+                "Expected a request with Content-Type: application/x-www-form-urlencoded.",
+            ),
+            R::FailedToDeserializeForm(e) => {
+                Rejection::new(e.status(), "invalid_form", "The form is not valid.")
+            }
+            R::FailedToDeserializeFormBody(e) => {
+                Rejection::new(e.status(), "invalid_form", "The form is not valid.")
+            }
+            other => Rejection::body(other.status()),
+        }
+    }
+}
+
+impl ApiError for Rejection {
+    fn status(&self) -> StatusCode {
+        self.status
+    }
+    fn code(&self) -> &str {
+        self.code
+    }
+    fn has_code(&self) -> bool {
+        !self.status.is_server_error()
+    }
+    fn title(&self) -> &str {
+        self.status.canonical_reason().unwrap_or("Bad Request")
+    }
+    fn fmt_detail(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.position {
+            Some((line, column)) => {
+                let what = self.what.trim_end_matches('.');
+                write!(f, "{what} (line {line}, column {column}).")
+            }
+            None => f.write_str(self.what),
+        }
+    }
+    fn detail_str(&self) -> Option<&str> {
+        self.position.is_none().then_some(self.what)
+    }
+    fn has_detail(&self) -> bool {
+        !self.status.is_server_error()
+    }
+}
+
+impl fmt::Display for Rejection {
+    /// The detail.
+    ///
+    /// ```
+    /// use errcodes::axum::Rejection;
+    /// let rejection = Rejection::from(axum::extract::rejection::JsonRejection::MissingJsonContentType(Default::default()));
+    /// assert_eq!(rejection.to_string(), "Expected a request with Content-Type: application/json.");
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        crate::error::Detail(self).fmt(f)
+    }
+}
+
+impl std::error::Error for Rejection {}
+
+impl IntoResponse for Rejection {
+    fn into_response(self) -> Response {
+        into_response(&self)
+    }
+}
+
+/// axum's `Json` extractor, rejecting with a [`Rejection`]; as a response,
+/// axum's `Json`.
+///
+/// ```
+/// use errcodes::axum::Json;
+///
+/// #[derive(serde::Deserialize, serde::Serialize)]
+/// struct Signup { email: String }
+///
+/// async fn signup(Json(signup): Json<Signup>) -> Json<Signup> {
+///     Json(signup)
+/// }
+/// # let _ = signup;
+/// ```
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Json<T>(pub T);
+
+impl<T, S> axum_core::extract::FromRequest<S> for Json<T>
+where
+    axum::Json<T>:
+        axum_core::extract::FromRequest<S, Rejection = axum::extract::rejection::JsonRejection>,
+    S: Send + Sync,
+{
+    type Rejection = Rejection;
+
+    async fn from_request(
+        request: axum_core::extract::Request,
+        state: &S,
+    ) -> Result<Self, Rejection> {
+        match axum::Json::<T>::from_request(request, state).await {
+            Ok(axum::Json(value)) => Ok(Json(value)),
+            Err(rejection) => Err(rejection.into()),
+        }
+    }
+}
+
+impl<T: serde::Serialize> IntoResponse for Json<T> {
+    fn into_response(self) -> Response {
+        axum::Json(self.0).into_response()
+    }
+}
+
+/// axum's `Form` extractor, rejecting with a [`Rejection`]; as a response,
+/// axum's `Form`.
+///
+/// ```
+/// use errcodes::axum::Form;
+///
+/// #[derive(serde::Deserialize)]
+/// struct Login { user: String }
+///
+/// async fn login(Form(login): Form<Login>) -> String {
+///     login.user
+/// }
+/// # let _ = login;
+/// ```
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Form<T>(pub T);
+
+impl<T, S> axum_core::extract::FromRequest<S> for Form<T>
+where
+    axum::Form<T>:
+        axum_core::extract::FromRequest<S, Rejection = axum::extract::rejection::FormRejection>,
+    S: Send + Sync,
+{
+    type Rejection = Rejection;
+
+    async fn from_request(
+        request: axum_core::extract::Request,
+        state: &S,
+    ) -> Result<Self, Rejection> {
+        match axum::Form::<T>::from_request(request, state).await {
+            Ok(axum::Form(value)) => Ok(Form(value)),
+            Err(rejection) => Err(rejection.into()),
+        }
+    }
+}
+
+impl<T: serde::Serialize> IntoResponse for Form<T> {
+    fn into_response(self) -> Response {
+        axum::Form(self.0).into_response()
+    }
+}
+
+/// axum's `Query` extractor, rejecting with a [`Rejection`].
+///
+/// ```
+/// use errcodes::axum::Query;
+///
+/// #[derive(serde::Deserialize)]
+/// struct Page { page: u32 }
+///
+/// async fn list(Query(page): Query<Page>) -> String {
+///     page.page.to_string()
+/// }
+/// # let _ = list;
+/// ```
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Query<T>(pub T);
+
+impl<T, S> axum_core::extract::FromRequestParts<S> for Query<T>
+where
+    axum::extract::Query<T>: axum_core::extract::FromRequestParts<
+        S,
+        Rejection = axum::extract::rejection::QueryRejection,
+    >,
+    S: Send + Sync,
+{
+    type Rejection = Rejection;
+
+    async fn from_request_parts(
+        parts: &mut http::request::Parts,
+        state: &S,
+    ) -> Result<Self, Rejection> {
+        match axum::extract::Query::<T>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Query(value)) => Ok(Query(value)),
+            Err(rejection) => Err(rejection.into()),
+        }
+    }
+}
+
+/// axum's `Path` extractor, rejecting with a [`Rejection`].
+///
+/// ```
+/// use errcodes::axum::Path;
+///
+/// async fn order(Path(id): Path<u64>) -> String {
+///     id.to_string()
+/// }
+/// # let _ = order;
+/// ```
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Path<T>(pub T);
+
+impl<T, S> axum_core::extract::FromRequestParts<S> for Path<T>
+where
+    axum::extract::Path<T>: axum_core::extract::FromRequestParts<
+        S,
+        Rejection = axum::extract::rejection::PathRejection,
+    >,
+    S: Send + Sync,
+{
+    type Rejection = Rejection;
+
+    async fn from_request_parts(
+        parts: &mut http::request::Parts,
+        state: &S,
+    ) -> Result<Self, Rejection> {
+        match axum::extract::Path::<T>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Path(value)) => Ok(Path(value)),
+            Err(rejection) => Err(rejection.into()),
+        }
+    }
+}
