@@ -318,7 +318,7 @@ fn request_id(headers: &http::HeaderMap) -> String {
         return id.to_owned();
     }
     // Unique within the process and unlikely to repeat across restarts:
-    // start time and a counter, not a secret.
+    // the current time and a counter, not a secret.
     let start = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
