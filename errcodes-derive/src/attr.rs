@@ -50,6 +50,7 @@ pub struct Attrs {
     pub pointer: Option<LitStr>,
     pub parameter: Option<LitStr>,
     pub kind: Option<LitStr>,
+    pub log: Option<LitStr>,
     pub transparent: Flag,
     // On a variant: the JSON:API `source.header`; on a field: a response header.
     pub header: Option<LitStr>,
@@ -180,6 +181,7 @@ impl Attrs {
                     symbol::POINTER => "\"/data/attributes/email\"",
                     symbol::PARAMETER => "\"page\"",
                     symbol::HEADER => "\"Retry-After\"",
+                    symbol::LOG => "\"warn\"",
                     _ => "\"validation_error\"",
                 };
                 let Some(lit) = string_of(cx, ident, key, example, input)? else {
@@ -197,6 +199,7 @@ impl Attrs {
                     symbol::POINTER => &mut self.pointer,
                     symbol::PARAMETER => &mut self.parameter,
                     symbol::HEADER => &mut self.header,
+                    symbol::LOG => &mut self.log,
                     _ => &mut self.kind,
                 };
                 *slot = Some(lit);

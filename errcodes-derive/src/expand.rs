@@ -452,6 +452,22 @@ fn optional_methods(input: &Input, arms: &[Arm]) -> TokenStream {
         });
     }
 
+    if any_transparent || arms.iter().any(|a| a.variant.attrs.log.is_some()) {
+        let body = method(arms, &quote!(#api::log_level), |arm| {
+            let level = arm.variant.attrs.log.as_ref().and_then(|lit| {
+                valid::LOG_LEVELS
+                    .iter()
+                    .find(|(name, _)| *name == lit.value())
+                    .map(|(_, variant)| format_ident!("{}", variant))
+            });
+            match level {
+                Some(level) => quote!(#p::Some(#p::LogLevel::#level)),
+                None => quote!(#p::None),
+            }
+        });
+        out.extend(quote!(fn log_level(&self) -> #p::Option<#p::LogLevel> { #body }));
+    }
+
     if let Some(lit) = &input.attrs.domain {
         out.extend(quote!(fn domain(&self) -> #p::Option<&str> { #p::Some(#lit) }));
     }

@@ -26,6 +26,7 @@ pub const POINTER: &str = "pointer";
 pub const PARAMETER: &str = "parameter";
 pub const HEADER: &str = "header";
 pub const KIND: &str = "kind";
+pub const LOG: &str = "log";
 pub const TRANSPARENT: &str = "transparent";
 pub const META: &str = "meta";
 pub const SOURCE: &str = "source";
@@ -48,6 +49,7 @@ pub const KEYS: &[(&str, &[Place])] = &[
     (PARAMETER, &[Place::Variant]),
     (HEADER, &[Place::Variant, Place::Field]),
     (KIND, &[Place::Variant]),
+    (LOG, &[Place::Variant]),
     (TRANSPARENT, &[Place::Variant]),
     (META, &[Place::Field]),
     (SOURCE, &[Place::Field]),

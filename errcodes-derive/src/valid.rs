@@ -90,6 +90,9 @@ pub fn check(cx: &Ctxt, input: &Input) -> Vec<Templates> {
         if let Some(kind) = &variant.attrs.kind {
             check_kind(cx, kind);
         }
+        if let Some(log) = &variant.attrs.log {
+            check_log(cx, log);
+        }
         check_location(cx, variant);
         check_fields(cx, variant);
         let parse = |lit: &Option<LitStr>| {
@@ -142,6 +145,32 @@ pub fn header_kind(ty: &syn::Type) -> HeaderKind {
         syn::Type::Paren(paren) => header_kind(&paren.elem),
         _ => HeaderKind::Display,
     }
+}
+
+/// The `log = "..."` levels, and the `LogLevel` variant each names.
+pub const LOG_LEVELS: &[(&str, &str)] = &[
+    ("off", "Off"),
+    ("trace", "Trace"),
+    ("debug", "Debug"),
+    ("info", "Info"),
+    ("warn", "Warn"),
+    ("error", "Error"),
+];
+
+// `log` names a level.
+fn check_log(cx: &Ctxt, lit: &LitStr) {
+    let value = lit.value();
+    if LOG_LEVELS.iter().any(|(name, _)| *name == value) {
+        return;
+    }
+    let hint = match symbol::closest(
+        &value.to_ascii_lowercase(),
+        LOG_LEVELS.iter().map(|(n, _)| *n),
+    ) {
+        Some(good) => format!("did you mean `{good}`?"),
+        None => "expected one of `off`, `trace`, `debug`, `info`, `warn`, `error`".to_owned(),
+    };
+    cx.error_spanned_by(lit, format!("unknown log level `{value}`; {hint}"));
 }
 
 /// A type as the user would write it: `std::io::Error`, not the token
@@ -817,6 +846,7 @@ fn check_transparent(cx: &Ctxt, variant: &Variant, name: &str) {
         (symbol::PARAMETER, a.parameter.is_some()),
         (symbol::HEADER, a.header.is_some()),
         (symbol::KIND, a.kind.is_some()),
+        (symbol::LOG, a.log.is_some()),
     ];
     for (key, _) in others.iter().filter(|(_, set)| *set) {
         cx.error_at(

@@ -5,7 +5,7 @@ use core::fmt;
 
 use http::StatusCode;
 
-use crate::error::{ApiError, Envelope, ErrorList};
+use crate::error::{ApiError, Envelope, ErrorList, LogLevel};
 use crate::location::Location;
 use crate::visit::{HeaderVisitor, MetaVisitor};
 
@@ -144,6 +144,9 @@ impl ApiError for InContext<'_> {
     }
     fn occurrence_id(&self) -> Option<&str> {
         self.request_id.or_else(|| self.err.occurrence_id())
+    }
+    fn log_level(&self) -> Option<LogLevel> {
+        self.err.log_level()
     }
     /// A collection stays one, written under this context.
     fn errors(&self) -> Option<ErrorList<'_>> {

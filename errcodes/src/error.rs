@@ -418,6 +418,29 @@ pub trait ApiError {
         None
     }
 
+    /// How loudly the web-framework layers log this error when they answer
+    /// it (with the `tracing` feature): `None` lets them decide (`error` for
+    /// a 5xx, `debug` for a 4xx). `#[api(log = "warn")]` on a variant sets
+    /// it.
+    ///
+    /// ```
+    /// use errcodes::{ApiError, LogLevel};
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// enum E {
+    ///     #[api(status = 409, log = "warn", detail = "Conflict.")]
+    ///     Conflict,
+    ///     #[api(status = 404, detail = "Not found.")]
+    ///     Missing,
+    /// }
+    ///
+    /// assert_eq!(E::Conflict.log_level(), Some(LogLevel::Warn));
+    /// assert_eq!(E::Missing.log_level(), None);
+    /// ```
+    fn log_level(&self) -> Option<LogLevel> {
+        None
+    }
+
     /// The errors this error stands for, when it is a collection of many
     /// ([`ApiErrors`](crate::ApiErrors), or a `transparent` variant holding
     /// one): formats then write the collection's document
@@ -608,6 +631,28 @@ pub trait ApiError {
             |headers| self.visit_headers(headers),
         )
     }
+}
+
+/// How loudly an error is logged when it is answered; see
+/// [`ApiError::log_level`].
+///
+/// ```
+/// assert!(errcodes::LogLevel::Warn > errcodes::LogLevel::Debug);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum LogLevel {
+    /// Not logged at all.
+    Off,
+    /// `trace`.
+    Trace,
+    /// `debug`: the default for a 4xx.
+    Debug,
+    /// `info`.
+    Info,
+    /// `warn`.
+    Warn,
+    /// `error`: the default for a 5xx.
+    Error,
 }
 
 /// Displays an error's detail: [`ApiError::fmt_detail`] as a
@@ -1205,6 +1250,9 @@ macro_rules! forward_api_error {
             }
             fn occurrence_id(&self) -> Option<&str> {
                 (**self).occurrence_id()
+            }
+            fn log_level(&self) -> Option<LogLevel> {
+                (**self).log_level()
             }
             fn errors(&self) -> Option<ErrorList<'_>> {
                 (**self).errors()

@@ -86,6 +86,8 @@
 //!   `header = "X-Api-Key"`: where in the request the problem is. `attr`
 //!   names the member; `pointer` / `parameter` / `header` (one of them) set
 //!   the JSON:API `source`, and win there when given beside `attr`.
+//! * `log = "warn"`: how loudly the web-framework layers log the variant
+//!   (feature `tracing`); default `error` for a 5xx, `debug` for a 4xx.
 //! * `kind = "parser"`: the category word, taken by each envelope only from
 //!   its own words: drf's three `type`s, ShipStream's `application`,
 //!   `parameters`, `parser`, `openapi`, AIP-193's canonical codes.
@@ -155,6 +157,7 @@
 //! * `axum`: derived types, [`ApiErrors`] and [`FieldError`] implement
 //!   `axum::response::IntoResponse` (see the `axum` module).
 //! * `validator`: `ApiErrors::from(validator::ValidationErrors)`.
+//! * `tracing`: the axum layer logs each error it answers (see [`LogLevel`]).
 //!
 //! # Compile-time checks
 //!
@@ -190,6 +193,9 @@ mod visit;
 #[cfg(feature = "axum")]
 #[path = "integrations/axum.rs"]
 pub mod axum;
+#[cfg(feature = "axum")]
+#[path = "integrations/log.rs"]
+mod log;
 #[cfg(feature = "validator")]
 #[path = "integrations/validator.rs"]
 mod validator;
@@ -201,7 +207,7 @@ pub mod __private;
 pub use crate::collection::{ApiErrors, ApiErrorsBuilder, FieldError, MemberPath};
 pub use crate::context::InContext;
 pub use crate::envelope::UnknownEnvelope;
-pub use crate::error::{ApiError, Detail, Envelope, ErrorList, Format, PublicDetail};
+pub use crate::error::{ApiError, Detail, Envelope, ErrorList, Format, LogLevel, PublicDetail};
 pub use crate::location::Location;
 pub use crate::path::{FieldPath, Segment};
 pub use crate::visit::{delta_seconds, HeaderVisitor, MetaValue, MetaVisitor};

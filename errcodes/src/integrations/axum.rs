@@ -18,7 +18,11 @@
 //!   echoed in the response's `x-request-id`;
 //! * the router's own empty 404 and 405 become errors in the envelope (405
 //!   keeps `Allow`), and a handler that panics answers a 500 that says
-//!   nothing of the panic.
+//!   nothing of the panic;
+//! * with the `tracing` feature, every error it answers is logged once: a
+//!   5xx at `error` with its whole source chain, a 4xx at `debug` (or the
+//!   variant's `#[api(log = "...")]`), with the correlation id, method and
+//!   path.
 //!
 //! ```
 //! use axum_core::response::IntoResponse;
@@ -214,8 +218,9 @@ struct Answering {
 }
 
 impl Answering {
-    /// `err` answered to this request.
+    /// `err` answered to this request, and logged (feature `tracing`).
     fn respond(&self, err: &dyn ApiError) -> Response {
+        crate::log::answered(err, self.method.as_str(), &self.path, &self.request_id);
         let answered = InContext::new(err)
             .path(&self.path)
             .request_id(&self.request_id);
