@@ -445,8 +445,17 @@ fn optional_methods(input: &Input, arms: &[Arm]) -> TokenStream {
 
     if any_transparent {
         // A transparent variant stands for what its inner error stands for,
-        // so a wrapped collection (`ApiErrors`) keeps its many-error shape.
-        let body = method(arms, &quote!(#api::errors), |_| quote!(#p::None));
+        // so a wrapped collection (`ApiErrors`) keeps its many-error shape,
+        // written under this type (whose type_base, pointer prefix and
+        // domain then apply to it).
+        let each = arms.iter().map(|arm| {
+            arm.delegate(|inner| quote!(#p::errors_under(#api::errors(#inner), self)))
+                .unwrap_or_else(|| {
+                    let pat = arm.any();
+                    quote!(#pat => #p::None,)
+                })
+        });
+        let body = quote!(match self { #(#each)* });
         out.extend(quote! {
             fn errors(&self) -> #p::Option<#p::ErrorList<'_>> { #body }
         });
@@ -468,8 +477,24 @@ fn optional_methods(input: &Input, arms: &[Arm]) -> TokenStream {
         out.extend(quote!(fn log_level(&self) -> #p::Option<#p::LogLevel> { #body }));
     }
 
-    if let Some(lit) = &input.attrs.domain {
-        out.extend(quote!(fn domain(&self) -> #p::Option<&str> { #p::Some(#lit) }));
+    // The type's own domain and pointer prefix when it declares them, else
+    // a transparent variant's inner error's.
+    let own_domain = input.attrs.domain.as_ref();
+    if any_transparent || own_domain.is_some() {
+        let own = own_domain.map_or_else(|| quote!(#p::None), |lit| quote!(#p::Some(#lit)));
+        let each = arms.iter().map(|arm| {
+            arm.delegate(|inner| quote!(#api::domain(#inner).or(#own)))
+                .unwrap_or_else(|| {
+                    let pat = arm.any();
+                    quote!(#pat => #own,)
+                })
+        });
+        let body = if arms.is_empty() {
+            quote!(match *self {})
+        } else {
+            quote!(match self { #(#each)* })
+        };
+        out.extend(quote!(fn domain(&self) -> #p::Option<&str> { #body }));
     }
 
     match &input.attrs.envelope {
@@ -493,8 +518,19 @@ fn optional_methods(input: &Input, arms: &[Arm]) -> TokenStream {
         None => {}
     }
 
-    if let Some(lit) = &input.attrs.pointer_prefix {
-        out.extend(quote!(fn pointer_prefix(&self) -> &str { #lit }));
+    match &input.attrs.pointer_prefix {
+        Some(lit) => out.extend(quote!(fn pointer_prefix(&self) -> &str { #lit })),
+        None if any_transparent => {
+            let each = arms.iter().map(|arm| {
+                arm.delegate(|inner| quote!(#api::pointer_prefix(#inner)))
+                    .unwrap_or_else(|| {
+                        let pat = arm.any();
+                        quote!(#pat => "/data/attributes",)
+                    })
+            });
+            out.extend(quote!(fn pointer_prefix(&self) -> &str { match self { #(#each)* } }));
+        }
+        None => {}
     }
 
     if any_transparent

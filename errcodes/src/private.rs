@@ -35,6 +35,16 @@ pub const fn status(code: u16) -> StatusCode {
     }
 }
 
+/// A transparent variant's collection, written under the enclosing error
+/// (so its `type_base`, pointer prefix and domain apply to the whole).
+#[must_use]
+pub fn errors_under<'a>(
+    list: Option<ErrorList<'a>>,
+    whole: &'a dyn ApiError,
+) -> Option<ErrorList<'a>> {
+    list.map(|list| list.under(whole))
+}
+
 /// Checks a status written as a constant's path against `code`, the status
 /// the derive read from the constant's name; evaluated in a `const` item,
 /// so a constant whose value differs is a compile error at the path.

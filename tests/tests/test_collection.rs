@@ -414,3 +414,57 @@ fn a_failing_display_never_panics() {
         "partial"
     );
 }
+
+/// A collection in a transparent variant is written under the enclosing
+/// type: its type_base, pointer prefix and domain apply to the whole.
+#[test]
+fn a_transparent_collection_takes_the_enclosing_types_settings() {
+    #[derive(Debug, ApiError)]
+    #[api(
+        type_base = "https://errors.example.com/",
+        pointer_prefix = "/data",
+        domain = "shop.example.com"
+    )]
+    enum AppError {
+        #[api(transparent)]
+        Invalid(ApiErrors),
+    }
+    let err = AppError::Invalid(ApiErrors::from(FieldError::new(
+        "items.0.sku",
+        "required",
+        "Required.",
+    )));
+    let problem = err.to_json_value(Envelope::Problem);
+    assert_eq!(
+        problem["type"],
+        "https://errors.example.com/validation_failed"
+    );
+    assert_eq!(problem["errors"][0]["pointer"], "#/items/0/sku");
+    let jsonapi = err.to_json_value(Envelope::JsonApi);
+    assert_eq!(
+        jsonapi["errors"][0]["source"]["pointer"],
+        "/data/items/0/sku"
+    );
+    let aip = err.to_json_value(Envelope::Aip193);
+    assert_eq!(aip["error"]["details"][0]["domain"], "shop.example.com");
+
+    // Without settings of its own, the collection's are kept.
+    #[derive(Debug, ApiError)]
+    enum Plain {
+        #[api(transparent)]
+        Invalid(ApiErrors),
+    }
+    let inner = ApiErrors::from(FieldError::new("a", "x", "X."))
+        .with_type_base("https://inner.example.com/")
+        .with_pointer_prefix("/body");
+    let plain = Plain::Invalid(inner).to_json_value(Envelope::JsonApi);
+    assert_eq!(plain["errors"][0]["source"]["pointer"], "/body/a");
+    assert_eq!(
+        Plain::Invalid(
+            ApiErrors::from(FieldError::new("a", "x", "X."))
+                .with_type_base("https://inner.example.com/")
+        )
+        .to_json_value(Envelope::Problem)["type"],
+        "https://inner.example.com/validation_failed"
+    );
+}
