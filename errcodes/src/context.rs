@@ -6,7 +6,8 @@ use core::fmt;
 use http::StatusCode;
 
 use crate::error::{ApiError, Envelope, ErrorList, LogLevel};
-use crate::location::Location;
+use crate::location::{Location, DEFAULT_POINTER_PREFIX};
+use crate::profile::Profile;
 use crate::visit::{HeaderVisitor, MetaVisitor};
 
 /// `err` answered to one request: the request's path is the Problem
@@ -34,6 +35,7 @@ pub struct InContext<'a> {
     err: &'a dyn ApiError,
     path: Option<&'a str>,
     request_id: Option<&'a str>,
+    profile: Option<&'a Profile>,
 }
 
 impl<'a> InContext<'a> {
@@ -51,6 +53,7 @@ impl<'a> InContext<'a> {
             err,
             path: None,
             request_id: None,
+            profile: None,
         }
     }
 
@@ -85,6 +88,28 @@ impl<'a> InContext<'a> {
     pub fn request_id(self, request_id: &'a str) -> Self {
         InContext {
             request_id: Some(request_id),
+            ..self
+        }
+    }
+}
+
+impl<'a> InContext<'a> {
+    /// The app-wide settings: the profile's `type_base` for an error that
+    /// declares none, its pointer prefix for one that keeps the default.
+    ///
+    /// ```
+    /// use errcodes::{ApiError, Envelope, FieldError, InContext, Profile};
+    ///
+    /// let profile = Profile::new(Envelope::JsonApi).type_base("https://errors.example.com/").pointer_prefix("/data");
+    /// let err = FieldError::new("name", "required", "Required.");
+    /// let answered = InContext::new(&err).profile(&profile);
+    /// assert_eq!(answered.type_base(), Some("https://errors.example.com/"));
+    /// assert_eq!(answered.to_json_value(Envelope::JsonApi)["errors"][0]["source"]["pointer"], "/data/name");
+    /// ```
+    #[must_use]
+    pub fn profile(self, profile: &'a Profile) -> Self {
+        InContext {
+            profile: Some(profile),
             ..self
         }
     }
@@ -131,13 +156,19 @@ impl ApiError for InContext<'_> {
         self.err.kind()
     }
     fn type_base(&self) -> Option<&str> {
-        self.err.type_base()
+        self.err
+            .type_base()
+            .or_else(|| self.profile.and_then(Profile::type_base_setting))
     }
     fn envelope(&self) -> Envelope {
         self.err.envelope()
     }
     fn pointer_prefix(&self) -> &str {
-        self.err.pointer_prefix()
+        let own = self.err.pointer_prefix();
+        match self.profile.and_then(Profile::pointer_prefix_setting) {
+            Some(prefix) if own == DEFAULT_POINTER_PREFIX => prefix,
+            _ => own,
+        }
     }
     fn domain(&self) -> Option<&str> {
         self.err.domain()

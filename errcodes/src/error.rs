@@ -12,7 +12,7 @@ use core::hash::{Hash, Hasher};
 
 use http::StatusCode;
 
-use crate::location::Location;
+use crate::location::{Location, DEFAULT_POINTER_PREFIX};
 use crate::response;
 use crate::visit::{HeaderVisitor, MetaVisitor};
 
@@ -380,7 +380,7 @@ pub trait ApiError {
     /// ```
     #[allow(clippy::unnecessary_literal_bound)]
     fn pointer_prefix(&self) -> &str {
-        "/data/attributes"
+        DEFAULT_POINTER_PREFIX
     }
 
     /// The service the error's code belongs to, such as

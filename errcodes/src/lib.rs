@@ -187,6 +187,7 @@ pub mod json;
 mod location;
 pub mod negotiate;
 mod path;
+mod profile;
 mod response;
 mod visit;
 
@@ -210,6 +211,7 @@ pub use crate::envelope::UnknownEnvelope;
 pub use crate::error::{ApiError, Detail, Envelope, ErrorList, Format, LogLevel, PublicDetail};
 pub use crate::location::Location;
 pub use crate::path::{FieldPath, Segment};
+pub use crate::profile::Profile;
 pub use crate::visit::{delta_seconds, HeaderVisitor, MetaValue, MetaVisitor};
 
 /// The `http` crate errcodes speaks (`StatusCode`, `Response`, headers),

@@ -9,6 +9,9 @@ use crate::path::FieldPath;
 /// the dotted envelopes (Laravel, drf, `ShipStream`).
 pub(crate) const NON_FIELD_KEY: &str = "non_field_errors";
 
+/// The JSON:API `source.pointer` prefix of member errors unless set.
+pub(crate) const DEFAULT_POINTER_PREFIX: &str = "/data/attributes";
+
 /// Where in the request an error is.
 ///
 /// Each envelope writes it its own way: see the [crate docs](crate#locations).

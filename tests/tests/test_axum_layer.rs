@@ -356,3 +356,52 @@ async fn bad_path_and_query_values_are_400() {
     let ok = send(get_with("/items/5?page=2", &[])).await;
     assert_eq!(ok.body, Value::String("5/2".into()));
 }
+
+/// App-wide settings, declared once in the layer.
+fn profiled() -> Router {
+    Router::new()
+        .route("/orders/{id}", get(order))
+        .route("/signup", get(signup))
+        .route("/items", post(create))
+        .layer(ErrorLayer::new(
+            errcodes::Profile::new(Envelope::JsonApi)
+                .type_base("https://api.example.com/errors/")
+                .pointer_prefix("/data"),
+        ))
+}
+
+async fn send_to(app: Router, request: Request<axum::body::Body>) -> Value {
+    let response = app.oneshot(request).await.unwrap();
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    serde_json::from_slice(&bytes).unwrap()
+}
+
+#[tokio::test]
+async fn the_profile_applies_to_everything_that_declares_nothing() {
+    // The router's 404: the profile's envelope and type base.
+    let body = send_to(profiled(), get_with("/nowhere", &[])).await;
+    assert_eq!(
+        body["errors"][0]["links"]["type"],
+        "https://api.example.com/errors/not_found"
+    );
+    // A collection: the profile's pointer prefix.
+    let body = send_to(profiled(), get_with("/signup", &[])).await;
+    assert_eq!(body["errors"][0]["source"]["pointer"], "/data/email");
+    // A rejection, in Problem Details when asked: the profile's type base.
+    let request = Request::post("/items")
+        .header("content-type", "application/json")
+        .header("accept", "application/problem+json")
+        .body(axum::body::Body::from("{"))
+        .unwrap();
+    let body = send_to(profiled(), request).await;
+    assert_eq!(
+        body["type"],
+        "https://api.example.com/errors/malformed_json"
+    );
+    // A type with its own base keeps it.
+    let body = send_to(profiled(), get_with("/orders/3", &[])).await;
+    assert_eq!(
+        body["errors"][0]["links"]["type"],
+        "https://errors.example.com/order_not_found"
+    );
+}

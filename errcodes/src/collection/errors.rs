@@ -9,7 +9,7 @@ use http::{HeaderName, StatusCode};
 
 use super::field::{reason, FieldError};
 use crate::error::{write_total, ApiError, Envelope, ErrorList};
-use crate::location::{write_member, Location, NON_FIELD_KEY};
+use crate::location::{write_member, Location, DEFAULT_POINTER_PREFIX, NON_FIELD_KEY};
 use crate::visit::{delta_seconds, HeaderVisitor};
 
 /// One boxed error of a collection.
@@ -109,7 +109,7 @@ impl ApiErrors {
                 detail: None,
                 type_base: None,
                 domain: None,
-                pointer_prefix: Cow::Borrowed("/data/attributes"),
+                pointer_prefix: Cow::Borrowed(DEFAULT_POINTER_PREFIX),
                 non_field_key: Cow::Borrowed(NON_FIELD_KEY),
                 laravel_legacy: false,
             }),
@@ -542,7 +542,7 @@ fn is_code(code: &str) -> bool {
 
 /// An absolute URI that a code can be appended to: a scheme, `:`, URI
 /// characters only, ending in `/`, `#`, `:` or `=`.
-fn is_type_base(base: &str) -> bool {
+pub(crate) fn is_type_base(base: &str) -> bool {
     let Some((scheme, rest)) = base.split_once(':') else {
         return false;
     };
@@ -558,7 +558,7 @@ fn is_type_base(base: &str) -> bool {
 
 /// A JSON Pointer (RFC 6901): empty, or `/` and segments where `~` only
 /// starts `~0` or `~1`.
-fn is_json_pointer(pointer: &str) -> bool {
+pub(crate) fn is_json_pointer(pointer: &str) -> bool {
     if !(pointer.is_empty() || pointer.starts_with('/')) {
         return false;
     }

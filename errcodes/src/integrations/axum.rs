@@ -60,6 +60,7 @@ use crate::collection::{ApiErrors, FieldError};
 use crate::context::InContext;
 use crate::error::{ApiError, Envelope};
 use crate::negotiate::Negotiation;
+use crate::profile::Profile;
 
 /// The response of any error: in the envelope and with the context of the
 /// request an [`ErrorLayer`] is answering, else [`ApiError::to_response`].
@@ -98,50 +99,57 @@ impl IntoResponse for FieldError {
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
 /// A tower layer answering every error of the services below it in the
-/// envelope the request asked for, with the request's context; see the
-/// [module docs](self).
+/// envelope the request asked for, with the request's context and the
+/// app's [`Profile`]; see the [module docs](self).
 ///
 /// ```
 /// use errcodes::axum::ErrorLayer;
 /// use errcodes::negotiate::Negotiation;
-/// use errcodes::Envelope;
+/// use errcodes::{Envelope, Profile};
 ///
 /// let layer = ErrorLayer::new(Envelope::Problem);
-/// // Or with a negotiation of your own:
-/// let lenient = ErrorLayer::with_negotiation(Negotiation::new(Envelope::JsonApi).never_refuse());
-/// # let _ = (layer, lenient);
+/// // App-wide settings, and a negotiation of your own:
+/// let configured = ErrorLayer::new(Profile::new(Envelope::JsonApi).type_base("https://errors.example.com/"))
+///     .negotiation(Negotiation::new(Envelope::JsonApi).never_refuse());
+/// # let _ = (layer, configured);
 /// ```
 #[derive(Clone, Debug)]
 pub struct ErrorLayer {
     negotiation: Arc<Negotiation>,
+    profile: Arc<Profile>,
 }
 
 impl ErrorLayer {
-    /// Answers in `default` unless the request asks for another built-in
-    /// envelope; 406 for what cannot be satisfied.
+    /// Answers with `profile` (or just an envelope): in its envelope unless
+    /// the request asks for another built-in one; 406 for what cannot be
+    /// satisfied.
     ///
     /// ```
     /// let layer = errcodes::axum::ErrorLayer::new(errcodes::Envelope::Drf);
     /// # let _ = layer;
     /// ```
     #[must_use]
-    pub fn new(default: Envelope) -> ErrorLayer {
-        ErrorLayer::with_negotiation(Negotiation::new(default))
+    pub fn new(profile: impl Into<Profile>) -> ErrorLayer {
+        let profile = profile.into();
+        ErrorLayer {
+            negotiation: Arc::new(Negotiation::new(profile.envelope())),
+            profile: Arc::new(profile),
+        }
     }
 
-    /// Negotiates with `negotiation` (which envelopes are offered, whether
-    /// to refuse).
+    /// Negotiates with `negotiation` instead (which envelopes are offered,
+    /// whether to refuse); its default envelope answers.
     ///
     /// ```
     /// use errcodes::negotiate::Negotiation;
-    /// let layer = errcodes::axum::ErrorLayer::with_negotiation(Negotiation::new(errcodes::Envelope::Problem).offering([]));
+    /// let layer = errcodes::axum::ErrorLayer::new(errcodes::Envelope::Problem)
+    ///     .negotiation(Negotiation::new(errcodes::Envelope::Problem).offering([]));
     /// # let _ = layer;
     /// ```
     #[must_use]
-    pub fn with_negotiation(negotiation: Negotiation) -> ErrorLayer {
-        ErrorLayer {
-            negotiation: Arc::new(negotiation),
-        }
+    pub fn negotiation(mut self, negotiation: Negotiation) -> ErrorLayer {
+        self.negotiation = Arc::new(negotiation);
+        self
     }
 }
 
@@ -152,6 +160,7 @@ impl<S> tower_layer::Layer<S> for ErrorLayer {
         ErrorService {
             inner,
             negotiation: Arc::clone(&self.negotiation),
+            profile: Arc::clone(&self.profile),
         }
     }
 }
@@ -161,6 +170,7 @@ impl<S> tower_layer::Layer<S> for ErrorLayer {
 pub struct ErrorService<S> {
     inner: S,
     negotiation: Arc<Negotiation>,
+    profile: Arc<Profile>,
 }
 
 impl<S, B> tower_service::Service<Request<B>> for ErrorService<S>
@@ -193,6 +203,7 @@ where
             path: request.uri().path().to_owned(),
             method: request.method().clone(),
             request_id: request_id(headers),
+            profile: Arc::clone(&self.profile),
         });
         if let Some(refusal) = refusal {
             return ErrorFuture {
@@ -211,6 +222,7 @@ where
 
 /// What the layer knows of the request it is answering.
 struct Answering {
+    profile: Arc<Profile>,
     envelope: Envelope,
     path: String,
     method: Method,
@@ -223,7 +235,8 @@ impl Answering {
         crate::log::answered(err, self.method.as_str(), &self.path, &self.request_id);
         let answered = InContext::new(err)
             .path(&self.path)
-            .request_id(&self.request_id);
+            .request_id(&self.request_id)
+            .profile(&self.profile);
         answered.to_response_in(self.envelope).map(Body::from)
     }
 

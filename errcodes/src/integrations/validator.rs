@@ -16,6 +16,7 @@ use validator::{ValidationError, ValidationErrors, ValidationErrorsKind};
 
 use crate::collection::{ApiErrors, ApiErrorsBuilder, FieldError};
 use crate::path::FieldPath;
+use crate::profile::Profile;
 
 /// validator's key for errors of a struct as a whole.
 const ALL: &str = "__all__";
@@ -47,7 +48,44 @@ impl ApiErrorsBuilder {
     /// );
     /// ```
     pub fn push_validation_errors(&mut self, errors: &ValidationErrors) -> &mut Self {
-        walk(self, &FieldPath::new(), errors);
+        walk(self, &FieldPath::new(), errors, None);
+        self
+    }
+
+    /// Adds every error of a `validator::ValidationErrors`, in the API's
+    /// words: each code mapped by `profile` ([`Profile::code`]), and, where
+    /// validation gives no message of its own, the profile's message for
+    /// the mapped code before the default one.
+    ///
+    /// ```
+    /// use errcodes::{ApiError, ApiErrors, Envelope, Profile};
+    /// use validator::Validate;
+    ///
+    /// #[derive(Validate)]
+    /// struct Signup {
+    ///     #[validate(length(min = 8))]
+    ///     password: String,
+    /// }
+    ///
+    /// let profile = Profile::new(Envelope::Drf)
+    ///     .code("length", "too_short")
+    ///     .message("too_short", "Use at least 8 characters.");
+    /// let mut errors = ApiErrors::builder();
+    /// if let Err(report) = (Signup { password: "short".into() }).validate() {
+    ///     errors.push_validation_errors_with(&report, &profile);
+    /// }
+    /// let errors = errors.finish().unwrap_err();
+    /// assert_eq!(
+    ///     errors.render_to_vec(Envelope::Drf),
+    ///     br#"{"type":"validation_error","errors":[{"code":"too_short","detail":"Use at least 8 characters.","attr":"password"}]}"#
+    /// );
+    /// ```
+    pub fn push_validation_errors_with(
+        &mut self,
+        errors: &ValidationErrors,
+        profile: &Profile,
+    ) -> &mut Self {
+        walk(self, &FieldPath::new(), errors, Some(profile));
         self
     }
 }
@@ -89,7 +127,12 @@ impl From<ValidationErrors> for ApiErrors {
 }
 
 /// Adds the errors under `prefix`, fields sorted by name at each level.
-fn walk(out: &mut ApiErrorsBuilder, prefix: &FieldPath, errors: &ValidationErrors) {
+fn walk(
+    out: &mut ApiErrorsBuilder,
+    prefix: &FieldPath,
+    errors: &ValidationErrors,
+    profile: Option<&Profile>,
+) {
     let mut fields: Vec<(&Cow<'static, str>, &ValidationErrorsKind)> =
         errors.errors().iter().collect();
     fields.sort_by(|a, b| a.0.cmp(b.0));
@@ -102,8 +145,17 @@ fn walk(out: &mut ApiErrorsBuilder, prefix: &FieldPath, errors: &ValidationError
         match kind {
             ValidationErrorsKind::Field(list) => {
                 for error in list {
-                    let detail = message(error);
-                    let code = error.code.clone();
+                    let code: Cow<'static, str> = match profile {
+                        Some(profile) => Cow::Owned(profile.map_code(&error.code).to_owned()),
+                        None => error.code.clone(),
+                    };
+                    let mapped = profile
+                        .filter(|_| error.message.is_none())
+                        .and_then(|profile| profile.message_for(&code));
+                    let detail = match mapped {
+                        Some(text) => Cow::Owned(text.to_owned()),
+                        None => message(error),
+                    };
                     out.push(if path.is_empty() {
                         FieldError::non_field(code, detail)
                     } else {
@@ -111,10 +163,10 @@ fn walk(out: &mut ApiErrorsBuilder, prefix: &FieldPath, errors: &ValidationError
                     });
                 }
             }
-            ValidationErrorsKind::Struct(inner) => walk(out, &path, inner),
+            ValidationErrorsKind::Struct(inner) => walk(out, &path, inner, profile),
             ValidationErrorsKind::List(items) => {
                 for (index, inner) in items {
-                    walk(out, &path.clone().index(*index), inner);
+                    walk(out, &path.clone().index(*index), inner, profile);
                 }
             }
         }

@@ -1,0 +1,190 @@
+//! App-wide settings, declared once: [`Profile`].
+
+use std::borrow::Cow;
+
+use crate::error::Envelope;
+
+/// What a whole service answers with, declared once and installed in its
+/// error layer: the default envelope, the `type_base` and JSON:API pointer
+/// prefix of every error that declares none (collections, rejections, the
+/// router's 404 and 405, derived types without their own), and the API's
+/// words for the `validator` crate's codes and messages.
+///
+/// ```
+/// use errcodes::{Envelope, Profile};
+///
+/// let profile = Profile::new(Envelope::JsonApi)
+///     .type_base("https://errors.example.com/")
+///     .pointer_prefix("/data")
+///     .code("length", "too_short")
+///     .message("too_short", "This is too short.");
+/// assert_eq!(profile.envelope(), Envelope::JsonApi);
+/// assert_eq!(profile.type_base_setting(), Some("https://errors.example.com/"));
+/// assert_eq!(profile.map_code("length"), "too_short");
+/// assert_eq!(profile.message_for("too_short"), Some("This is too short."));
+/// ```
+#[derive(Clone, Debug)]
+pub struct Profile {
+    envelope: Envelope,
+    type_base: Option<Cow<'static, str>>,
+    pointer_prefix: Option<Cow<'static, str>>,
+    codes: Vec<(Cow<'static, str>, Cow<'static, str>)>,
+    messages: Vec<(Cow<'static, str>, Cow<'static, str>)>,
+}
+
+impl Profile {
+    /// A profile answering in `envelope`, with nothing else set.
+    ///
+    /// ```
+    /// let profile = errcodes::Profile::new(errcodes::Envelope::Drf);
+    /// assert_eq!(profile.type_base_setting(), None);
+    /// ```
+    #[must_use]
+    pub fn new(envelope: Envelope) -> Profile {
+        Profile {
+            envelope,
+            type_base: None,
+            pointer_prefix: None,
+            codes: Vec::new(),
+            messages: Vec::new(),
+        }
+    }
+
+    /// The `type_base` of errors that declare none. Checked as
+    /// `ApiErrors::with_type_base` checks it: an invalid base is refused,
+    /// keeping the previous one.
+    ///
+    /// ```
+    /// let profile = errcodes::Profile::new(errcodes::Envelope::Problem).type_base("no base");
+    /// assert_eq!(profile.type_base_setting(), None);
+    /// ```
+    #[must_use]
+    pub fn type_base(mut self, base: impl Into<Cow<'static, str>>) -> Profile {
+        let base = base.into();
+        if crate::collection::is_type_base(&base) {
+            self.type_base = Some(base);
+        }
+        self
+    }
+
+    /// The JSON:API `source.pointer` prefix of errors that keep the
+    /// default (`/data/attributes`). A prefix that is not a JSON Pointer is
+    /// refused, keeping the previous one.
+    ///
+    /// ```
+    /// let profile = errcodes::Profile::new(errcodes::Envelope::JsonApi).pointer_prefix("/data");
+    /// assert_eq!(profile.pointer_prefix_setting(), Some("/data"));
+    /// ```
+    #[must_use]
+    pub fn pointer_prefix(mut self, prefix: impl Into<Cow<'static, str>>) -> Profile {
+        let prefix = prefix.into();
+        if crate::collection::is_json_pointer(&prefix) {
+            self.pointer_prefix = Some(prefix);
+        }
+        self
+    }
+
+    /// The API's code for a `validator` code: `code("length", "too_short")`.
+    ///
+    /// ```
+    /// let profile = errcodes::Profile::new(errcodes::Envelope::Drf).code("email", "invalid");
+    /// assert_eq!(profile.map_code("email"), "invalid");
+    /// assert_eq!(profile.map_code("range"), "range");
+    /// ```
+    #[must_use]
+    pub fn code(
+        mut self,
+        from: impl Into<Cow<'static, str>>,
+        to: impl Into<Cow<'static, str>>,
+    ) -> Profile {
+        self.codes.push((from.into(), to.into()));
+        self
+    }
+
+    /// The message for a code (the API's, after [`code`](Self::code)), used
+    /// where validation gives none of its own.
+    ///
+    /// ```
+    /// let profile = errcodes::Profile::new(errcodes::Envelope::Drf).message("required", "Required.");
+    /// assert_eq!(profile.message_for("required"), Some("Required."));
+    /// ```
+    #[must_use]
+    pub fn message(
+        mut self,
+        code: impl Into<Cow<'static, str>>,
+        message: impl Into<Cow<'static, str>>,
+    ) -> Profile {
+        self.messages.push((code.into(), message.into()));
+        self
+    }
+
+    /// The default envelope.
+    ///
+    /// ```
+    /// assert_eq!(errcodes::Profile::new(errcodes::Envelope::Drf).envelope(), errcodes::Envelope::Drf);
+    /// ```
+    #[must_use]
+    pub fn envelope(&self) -> Envelope {
+        self.envelope
+    }
+
+    /// The `type_base` set, if any.
+    ///
+    /// ```
+    /// assert_eq!(errcodes::Profile::new(errcodes::Envelope::Drf).type_base_setting(), None);
+    /// ```
+    #[must_use]
+    pub fn type_base_setting(&self) -> Option<&str> {
+        self.type_base.as_deref()
+    }
+
+    /// The pointer prefix set, if any.
+    ///
+    /// ```
+    /// assert_eq!(errcodes::Profile::new(errcodes::Envelope::Drf).pointer_prefix_setting(), None);
+    /// ```
+    #[must_use]
+    pub fn pointer_prefix_setting(&self) -> Option<&str> {
+        self.pointer_prefix.as_deref()
+    }
+
+    /// The API's code for `code` (the last mapping given wins), else `code`.
+    ///
+    /// ```
+    /// assert_eq!(errcodes::Profile::new(errcodes::Envelope::Drf).map_code("length"), "length");
+    /// ```
+    #[must_use]
+    pub fn map_code<'a>(&'a self, code: &'a str) -> &'a str {
+        self.codes
+            .iter()
+            .rev()
+            .find(|(from, _)| from == code)
+            .map_or(code, |(_, to)| to)
+    }
+
+    /// The message set for `code`, if any (the last given wins).
+    ///
+    /// ```
+    /// assert_eq!(errcodes::Profile::new(errcodes::Envelope::Drf).message_for("length"), None);
+    /// ```
+    #[must_use]
+    pub fn message_for(&self, code: &str) -> Option<&str> {
+        self.messages
+            .iter()
+            .rev()
+            .find(|(c, _)| c == code)
+            .map(|(_, message)| &**message)
+    }
+}
+
+impl From<Envelope> for Profile {
+    /// A profile answering in the envelope, with nothing else set.
+    ///
+    /// ```
+    /// let profile: errcodes::Profile = errcodes::Envelope::Laravel.into();
+    /// assert_eq!(profile.envelope(), errcodes::Envelope::Laravel);
+    /// ```
+    fn from(envelope: Envelope) -> Profile {
+        Profile::new(envelope)
+    }
+}
