@@ -30,15 +30,22 @@ use crate::visit::{HeaderVisitor, MetaVisitor};
 /// );
 /// assert_eq!(answered.to_json_value(Envelope::JsonApi)["errors"][0]["id"], "req-7");
 /// ```
-#[derive(Clone, Copy)]
-pub struct InContext<'a> {
-    err: &'a dyn ApiError,
+pub struct InContext<'a, E: ?Sized = dyn ApiError> {
+    err: &'a E,
     path: Option<&'a str>,
     request_id: Option<&'a str>,
     profile: Option<&'a Profile>,
 }
 
-impl<'a> InContext<'a> {
+impl<E: ?Sized> Clone for InContext<'_, E> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<E: ?Sized> Copy for InContext<'_, E> {}
+
+impl<'a, E: ApiError + ?Sized> InContext<'a, E> {
     /// `err`, with no request context yet.
     ///
     /// ```
@@ -48,7 +55,7 @@ impl<'a> InContext<'a> {
     /// assert_eq!(InContext::new(&err).code(), "required");
     /// ```
     #[must_use]
-    pub fn new(err: &'a dyn ApiError) -> Self {
+    pub fn new(err: &'a E) -> Self {
         InContext {
             err,
             path: None,
@@ -93,7 +100,7 @@ impl<'a> InContext<'a> {
     }
 }
 
-impl<'a> InContext<'a> {
+impl<'a, E: ApiError + ?Sized> InContext<'a, E> {
     /// The app-wide settings: the profile's `type_base` for an error that
     /// declares none, its pointer prefix for one that keeps the default.
     ///
@@ -115,7 +122,7 @@ impl<'a> InContext<'a> {
     }
 }
 
-impl ApiError for InContext<'_> {
+impl<E: ApiError + ?Sized> ApiError for InContext<'_, E> {
     fn status(&self) -> StatusCode {
         self.err.status()
     }
@@ -191,5 +198,10 @@ impl ApiError for InContext<'_> {
     }
     fn source_error(&self) -> Option<&(dyn std::error::Error + 'static)> {
         self.err.source_error()
+    }
+    /// The built-in writers monomorphized for the wrapped error, as for a
+    /// derived one.
+    fn render(&self, envelope: Envelope, out: &mut Vec<u8>) {
+        crate::envelope::write_static(self, envelope, out);
     }
 }

@@ -148,28 +148,28 @@ impl Negotiation {
         let Some(accept) = accept.filter(|a| !a.trim().is_empty()) else {
             return Ok(self.default);
         };
-        let mut entries: Vec<MediaRange<'_>> =
-            accept.split(',').filter_map(MediaRange::parse).collect();
-        let jsonapi_offered = self.offered.contains(&Envelope::JsonApi);
-        let jsonapi = Envelope::JsonApi.content_type();
-        let instances = entries.iter().filter(|e| e.essence_is(jsonapi));
-        if jsonapi_offered
-            && instances.clone().count() > 0
-            && instances.clone().all(|e| !e.jsonapi_usable())
-        {
-            return Err(Refusal::NotAcceptable);
-        }
-        // Best quality first; equal qualities keep the client's order.
-        entries.sort_by_key(|entry| core::cmp::Reverse(entry.quality));
-        for entry in entries.iter().filter(|e| e.quality > 0) {
-            if let Some(envelope) = self.answer(entry) {
-                return Ok(envelope);
+        let entries = || accept.split(',').filter_map(MediaRange::parse);
+        if self.offered.contains(&Envelope::JsonApi) {
+            let jsonapi = Envelope::JsonApi.content_type();
+            let mut instances = entries().filter(|e| e.essence_is(jsonapi)).peekable();
+            if instances.peek().is_some() && instances.all(|e| !e.jsonapi_usable()) {
+                return Err(Refusal::NotAcceptable);
             }
         }
-        if self.refuse {
-            Err(Refusal::NotAcceptable)
-        } else {
-            Ok(self.default)
+        // The best quality wins; among equals, the client's first.
+        let mut best: Option<(u16, Envelope)> = None;
+        for entry in entries().filter(|e| e.quality > 0) {
+            if best.is_some_and(|(quality, _)| quality >= entry.quality) {
+                continue;
+            }
+            if let Some(envelope) = self.answer(&entry) {
+                best = Some((entry.quality, envelope));
+            }
+        }
+        match best {
+            Some((_, envelope)) => Ok(envelope),
+            None if self.refuse => Err(Refusal::NotAcceptable),
+            None => Ok(self.default),
         }
     }
 
@@ -225,35 +225,27 @@ impl Negotiation {
 }
 
 /// One media range of an `Accept` header (or a `Content-Type`): its type,
-/// subtype, quality in thousandths and parameter names.
+/// subtype, quality in thousandths and its parameters' text, read lazily.
 struct MediaRange<'a> {
     kind: &'a str,
     subtype: &'a str,
     quality: u16,
-    /// Parameters other than `q`, as (name, value).
-    params: Vec<(&'a str, &'a str)>,
+    /// Everything after the essence: `;`-separated parameters.
+    params: &'a str,
 }
 
 impl<'a> MediaRange<'a> {
     fn parse(text: &'a str) -> Option<MediaRange<'a>> {
-        let mut parts = text.split(';');
-        let essence = parts.next()?.trim();
-        let (kind, subtype) = essence.split_once('/')?;
+        let (essence, params) = text.split_once(';').unwrap_or((text, ""));
+        let (kind, subtype) = essence.trim().split_once('/')?;
         let (kind, subtype) = (kind.trim(), subtype.trim());
         if kind.is_empty() || subtype.is_empty() {
             return None;
         }
         let mut quality = 1000;
-        let mut params = Vec::new();
-        for param in parts {
-            let Some((name, value)) = param.split_once('=') else {
-                continue;
-            };
-            let (name, value) = (name.trim(), value.trim().trim_matches('"'));
+        for (name, value) in Self::pairs(params) {
             if name.eq_ignore_ascii_case("q") {
                 quality = parse_quality(value)?;
-            } else {
-                params.push((name, value));
             }
         }
         Some(MediaRange {
@@ -261,6 +253,14 @@ impl<'a> MediaRange<'a> {
             subtype,
             quality,
             params,
+        })
+    }
+
+    /// The `name=value` parameters of `params`, quotes removed.
+    fn pairs(params: &'a str) -> impl Iterator<Item = (&'a str, &'a str)> {
+        params.split(';').filter_map(|param| {
+            let (name, value) = param.split_once('=')?;
+            Some((name.trim(), value.trim().trim_matches('"')))
         })
     }
 
@@ -272,11 +272,10 @@ impl<'a> MediaRange<'a> {
     }
 
     /// Whether a JSON:API instance is one errcodes can answer: parameters
-    /// `profile` only (no `ext`: no extension is supported).
+    /// `profile` (and `q`) only; no `ext`, since no extension is supported.
     fn jsonapi_usable(&self) -> bool {
-        self.params
-            .iter()
-            .all(|(name, _)| name.eq_ignore_ascii_case("profile"))
+        Self::pairs(self.params)
+            .all(|(name, _)| name.eq_ignore_ascii_case("profile") || name.eq_ignore_ascii_case("q"))
     }
 }
 

@@ -13,9 +13,10 @@
 //!   with a parameter JSON:API forbids, both before the handler runs;
 //! * the request context: the path becomes the Problem `instance` of an
 //!   error that names none, and a correlation id (the request's
-//!   `x-request-id`, else the trace id of its `traceparent`, else a new one)
-//!   becomes the JSON:API error `id` and the Problem `request_id`, and is
-//!   echoed in the response's `x-request-id`;
+//!   `x-request-id`, else the trace id of its `traceparent`, else, for an
+//!   error, a new one) becomes the JSON:API error `id` and the Problem
+//!   `request_id`, and goes back in the response's `x-request-id` (a
+//!   success carries back the id its request brought);
 //! * the router's own empty 404 and 405 become errors in the envelope (405
 //!   keeps `Allow`), and a handler that panics answers a 500 that says
 //!   nothing of the panic;
@@ -76,11 +77,8 @@ use crate::profile::Profile;
 /// assert_eq!(response.status(), 409);
 /// ```
 pub fn into_response<E: ApiError + ?Sized>(err: &E) -> Response {
-    let current = CURRENT.with(|c| c.borrow().clone());
-    match current {
-        Some(request) => request.respond(&err),
-        None => err.to_response().map(Body::from),
-    }
+    let answered = CURRENT.with(|c| c.borrow().as_ref().map(|request| request.respond(err)));
+    answered.unwrap_or_else(|| err.to_response().map(Body::from))
 }
 
 impl IntoResponse for ApiErrors {
@@ -97,6 +95,9 @@ impl IntoResponse for FieldError {
 
 /// The header a correlation id travels in, both ways.
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+
+/// W3C Trace Context's header, whose trace id serves when no id is given.
+const TRACEPARENT: HeaderName = HeaderName::from_static("traceparent");
 
 /// A tower layer answering every error of the services below it in the
 /// envelope the request asked for, with the request's context and the
@@ -115,8 +116,14 @@ const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 /// ```
 #[derive(Clone, Debug)]
 pub struct ErrorLayer {
-    negotiation: Arc<Negotiation>,
-    profile: Arc<Profile>,
+    config: Arc<Config>,
+}
+
+/// What every request of a layer shares.
+#[derive(Debug)]
+struct Config {
+    negotiation: Negotiation,
+    profile: Profile,
 }
 
 impl ErrorLayer {
@@ -132,8 +139,10 @@ impl ErrorLayer {
     pub fn new(profile: impl Into<Profile>) -> ErrorLayer {
         let profile = profile.into();
         ErrorLayer {
-            negotiation: Arc::new(Negotiation::new(profile.envelope())),
-            profile: Arc::new(profile),
+            config: Arc::new(Config {
+                negotiation: Negotiation::new(profile.envelope()),
+                profile,
+            }),
         }
     }
 
@@ -147,9 +156,13 @@ impl ErrorLayer {
     /// # let _ = layer;
     /// ```
     #[must_use]
-    pub fn negotiation(mut self, negotiation: Negotiation) -> ErrorLayer {
-        self.negotiation = Arc::new(negotiation);
-        self
+    pub fn negotiation(self, negotiation: Negotiation) -> ErrorLayer {
+        ErrorLayer {
+            config: Arc::new(Config {
+                negotiation,
+                profile: self.config.profile.clone(),
+            }),
+        }
     }
 }
 
@@ -159,8 +172,7 @@ impl<S> tower_layer::Layer<S> for ErrorLayer {
     fn layer(&self, inner: S) -> ErrorService<S> {
         ErrorService {
             inner,
-            negotiation: Arc::clone(&self.negotiation),
-            profile: Arc::clone(&self.profile),
+            config: Arc::clone(&self.config),
         }
     }
 }
@@ -169,8 +181,7 @@ impl<S> tower_layer::Layer<S> for ErrorLayer {
 #[derive(Clone, Debug)]
 pub struct ErrorService<S> {
     inner: S,
-    negotiation: Arc<Negotiation>,
-    profile: Arc<Profile>,
+    config: Arc<Config>,
 }
 
 impl<S, B> tower_service::Service<Request<B>> for ErrorService<S>
@@ -192,56 +203,73 @@ where
                 .get(name)
                 .and_then(|v: &HeaderValue| v.to_str().ok())
         };
-        let chosen = self.negotiation.choose(text(ACCEPT));
-        let refusal = self
-            .negotiation
+        let negotiation = &self.config.negotiation;
+        let chosen = negotiation.choose(text(ACCEPT));
+        let refusal = negotiation
             .check_content_type(text(CONTENT_TYPE))
             .and(chosen.map(|_| ()))
             .err();
-        let answering = Arc::new(Answering {
-            envelope: chosen.unwrap_or_else(|_| self.negotiation.default_envelope()),
-            path: request.uri().path().to_owned(),
+        let answering = Answering {
+            envelope: chosen.unwrap_or_else(|_| negotiation.default_envelope()),
+            uri: request.uri().clone(),
             method: request.method().clone(),
-            request_id: request_id(headers),
-            profile: Arc::clone(&self.profile),
-        });
+            given_id: given_request_id(headers),
+            config: Arc::clone(&self.config),
+        };
         if let Some(refusal) = refusal {
+            let response = answering.respond(&refusal);
             return ErrorFuture {
                 inner: None,
-                answering: Some(answering.clone()),
-                ready: Some(answering.respond(&refusal)),
+                answering: Some(answering),
+                ready: Some(Box::new(response)),
             };
         }
         ErrorFuture {
-            inner: Some(Box::pin(self.inner.call(request))),
+            inner: Some(self.inner.call(request)),
             answering: Some(answering),
             ready: None,
         }
     }
 }
 
-/// What the layer knows of the request it is answering.
+/// What the layer knows of the request it is answering; cheap to make
+/// (the URI and method are shared, the id a header clone).
 struct Answering {
-    profile: Arc<Profile>,
+    config: Arc<Config>,
     envelope: Envelope,
-    path: String,
+    uri: http::Uri,
     method: Method,
-    request_id: String,
+    /// The correlation id the request brought, if usable.
+    given_id: Option<HeaderValue>,
 }
 
 impl Answering {
     /// `err` answered to this request, and logged (feature `tracing`).
-    fn respond(&self, err: &dyn ApiError) -> Response {
-        crate::log::answered(err, self.method.as_str(), &self.path, &self.request_id);
+    /// An error always carries a correlation id: the request's, else a new
+    /// one, in the body and in `x-request-id`.
+    fn respond<E: ApiError + ?Sized>(&self, err: &E) -> Response {
+        let generated;
+        let request_id = if let Some(id) = self.given_id.as_ref().and_then(|id| id.to_str().ok()) {
+            id
+        } else {
+            generated = new_request_id();
+            generated.as_str()
+        };
+        let path = self.uri.path();
+        crate::log::answered(&err, self.method.as_str(), path, request_id);
         let answered = InContext::new(err)
-            .path(&self.path)
-            .request_id(&self.request_id)
-            .profile(&self.profile);
-        answered.to_response_in(self.envelope).map(Body::from)
+            .path(path)
+            .request_id(request_id)
+            .profile(&self.config.profile);
+        let mut response = answered.to_response_in(self.envelope).map(Body::from);
+        if let Ok(value) = HeaderValue::from_str(request_id) {
+            response.headers_mut().insert(REQUEST_ID, value);
+        }
+        response
     }
 
     /// The response, finished: the router's empty 404/405 answered in the
-    /// envelope, the correlation id echoed.
+    /// envelope, and a correlation id the request brought echoed.
     fn finish(&self, mut response: Response) -> Response {
         let status = response.status();
         let bare = matches!(
@@ -260,8 +288,11 @@ impl Answering {
                 response.headers_mut().insert(ALLOW, allow);
             }
         }
-        if let Ok(value) = HeaderValue::from_str(&self.request_id) {
-            response.headers_mut().insert(REQUEST_ID, value);
+        if let Some(id) = &self.given_id {
+            response
+                .headers_mut()
+                .entry(REQUEST_ID)
+                .or_insert_with(|| id.clone());
         }
         response
     }
@@ -269,16 +300,21 @@ impl Answering {
 
 thread_local! {
     /// The request the current thread is polling a handler for, so that
-    /// `IntoResponse` answers in its envelope, with its context.
-    static CURRENT: RefCell<Option<Arc<Answering>>> = const { RefCell::new(None) };
+    /// `IntoResponse` answers in its envelope, with its context. The layer
+    /// moves it in before each poll and back out after.
+    static CURRENT: RefCell<Option<Answering>> = const { RefCell::new(None) };
 }
 
-/// The future of [`ErrorService`]: the inner service's, polled with its
-/// request current and any panic caught.
-pub struct ErrorFuture<F> {
-    inner: Option<Pin<Box<F>>>,
-    answering: Option<Arc<Answering>>,
-    ready: Option<Response>,
+pin_project_lite::pin_project! {
+    /// The future of [`ErrorService`]: the inner service's, polled with its
+    /// request current and any panic caught.
+    pub struct ErrorFuture<F> {
+        #[pin]
+        inner: Option<F>,
+        answering: Option<Answering>,
+        // Boxed: the refusal path is rare, and the future stays small.
+        ready: Option<Box<Response>>,
+    }
 }
 
 impl<F, E> Future for ErrorFuture<F>
@@ -287,60 +323,95 @@ where
 {
     type Output = Result<Response, E>;
 
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        let this = &mut *self;
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let mut this = self.project();
         if let Some(ready) = this.ready.take() {
-            let answering = this.answering.take();
-            return Poll::Ready(Ok(match answering {
-                Some(answering) => answering.finish(ready),
-                None => ready,
-            }));
+            let finished = match this.answering.take() {
+                Some(answering) => answering.finish(*ready),
+                None => *ready,
+            };
+            return Poll::Ready(Ok(finished));
         }
-        let (Some(inner), Some(answering)) = (this.inner.as_mut(), this.answering.as_ref()) else {
+        let (Some(inner), Some(answering)) =
+            (this.inner.as_mut().as_pin_mut(), this.answering.take())
+        else {
             // Polled after completion: nothing left to give.
             return Poll::Pending;
         };
-        let previous = CURRENT.with(|c| c.replace(Some(Arc::clone(answering))));
-        let polled = catch_unwind(AssertUnwindSafe(|| inner.as_mut().poll(cx)));
-        CURRENT.with(|c| *c.borrow_mut() = previous);
+        let previous = CURRENT.with(|c| c.replace(Some(answering)));
+        let polled = catch_unwind(AssertUnwindSafe(|| inner.poll(cx)));
+        let answering = CURRENT.with(|c| c.replace(previous));
+        let Some(answering) = answering else {
+            // A handler took the request out of the thread-local: not ours.
+            return Poll::Pending;
+        };
         let output = match polled {
-            Ok(Poll::Pending) => return Poll::Pending,
+            Ok(Poll::Pending) => {
+                *this.answering = Some(answering);
+                return Poll::Pending;
+            }
             Ok(Poll::Ready(Ok(response))) => Ok(answering.finish(response)),
             Ok(Poll::Ready(Err(err))) => Err(err),
             // The handler panicked: a 500 that says nothing of it.
             Err(_) => Ok(answering.finish(answering.respond(&Panicked))),
         };
-        this.inner = None;
-        this.answering = None;
+        this.inner.set(None);
         Poll::Ready(output)
     }
 }
 
-/// The correlation id of a request: its `x-request-id` when that is a
-/// short printable token, else the trace id of its W3C `traceparent`, else
-/// a new one.
-fn request_id(headers: &http::HeaderMap) -> String {
-    let given = headers
-        .get(REQUEST_ID)
-        .and_then(|v| v.to_str().ok())
-        .filter(|id| !id.is_empty() && id.len() <= 128 && id.bytes().all(|b| b.is_ascii_graphic()));
-    if let Some(id) = given {
-        return id.to_owned();
+/// The correlation id a request brought: its `x-request-id` when that is
+/// a short printable token, else the trace id of its W3C `traceparent`.
+fn given_request_id(headers: &http::HeaderMap) -> Option<HeaderValue> {
+    let usable =
+        |id: &str| !id.is_empty() && id.len() <= 128 && id.bytes().all(|b| b.is_ascii_graphic());
+    if let Some(value) = headers.get(REQUEST_ID) {
+        if value.to_str().is_ok_and(usable) {
+            return Some(value.clone());
+        }
     }
     let trace = headers
-        .get("traceparent")
+        .get(TRACEPARENT)
         .and_then(|v| v.to_str().ok())
         .and_then(|t| t.split('-').nth(1))
-        .filter(|id| id.len() == 32 && id.bytes().all(|b| b.is_ascii_hexdigit()));
-    if let Some(id) = trace {
-        return id.to_owned();
+        .filter(|id| id.len() == 32 && id.bytes().all(|b| b.is_ascii_hexdigit()))?;
+    HeaderValue::from_str(trace).ok()
+}
+
+/// A new correlation id: a per-process prefix (from the clock when the
+/// first id is made, so unlikely to repeat across restarts) and a counter,
+/// as 24 hex digits. Unique within the process; not a secret.
+fn new_request_id() -> RequestId {
+    static PREFIX: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+    let prefix = *PREFIX.get_or_init(|| {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            // The low 64 bits of the nanoseconds: they change fastest.
+            .map_or(0, |d| {
+                u64::try_from(d.as_nanos() & u128::from(u64::MAX)).unwrap_or(0)
+            })
+    });
+    let count = NEXT.fetch_add(1, Ordering::Relaxed);
+    let mut id = RequestId([0; 24]);
+    for (i, digit) in id.0.iter_mut().enumerate() {
+        let nibble = if i < 8 {
+            (prefix >> (28 - 4 * i)) & 0xf
+        } else {
+            (count >> (60 - 4 * (i - 8))) & 0xf
+        };
+        *digit = b"0123456789abcdef"[usize::try_from(nibble).unwrap_or(0)];
     }
-    // Unique within the process and unlikely to repeat across restarts:
-    // the current time and a counter, not a secret.
-    let start = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    format!("{start:x}-{:08x}", NEXT.fetch_add(1, Ordering::Relaxed))
+    id
+}
+
+/// A generated correlation id, on the stack.
+struct RequestId([u8; 24]);
+
+impl RequestId {
+    fn as_str(&self) -> &str {
+        // Hex digits only.
+        core::str::from_utf8(&self.0).unwrap_or("0")
+    }
 }
 
 /// The counter behind generated correlation ids.
