@@ -413,27 +413,14 @@ fn optional_methods(input: &Input, arms: &[Arm]) -> TokenStream {
         out.extend(quote!(fn kind(&self) -> #p::Option<&str> { #body }));
     }
 
-    let base = input.attrs.type_base.as_ref();
-    if any_transparent || base.is_some() {
-        let own = match base {
-            Some(lit) => quote!(#p::Some(#lit)),
-            None => quote!(#p::None),
-        };
-        // A transparent variant takes the inner error's base if it has one,
-        // else ours.
-        let each = arms.iter().map(|arm| {
-            arm.delegate(|inner| quote!(#api::type_base(#inner).or(#own)))
-                .unwrap_or_else(|| {
-                    let pat = arm.any();
-                    quote!(#pat => #own,)
-                })
-        });
-        let body = if arms.is_empty() {
-            quote!(match *self {})
-        } else {
-            quote!(match self { #(#each)* })
-        };
-        out.extend(quote!(fn type_base(&self) -> #p::Option<&str> { #body }));
+    // The type's own `type_base` and `domain`, else a transparent
+    // variant's inner error's.
+    if any_transparent || input.attrs.type_base.is_some() {
+        out.extend(own_or_inner(
+            arms,
+            &quote!(type_base),
+            input.attrs.type_base.as_ref(),
+        ));
     }
 
     // The built-in envelopes' writers, monomorphized for this type.
@@ -477,25 +464,16 @@ fn optional_methods(input: &Input, arms: &[Arm]) -> TokenStream {
         out.extend(quote!(fn log_level(&self) -> #p::Option<#p::LogLevel> { #body }));
     }
 
-    // The type's own domain and pointer prefix when it declares them, else
-    // a transparent variant's inner error's.
-    let own_domain = input.attrs.domain.as_ref();
-    if any_transparent || own_domain.is_some() {
-        let own = own_domain.map_or_else(|| quote!(#p::None), |lit| quote!(#p::Some(#lit)));
-        let each = arms.iter().map(|arm| {
-            arm.delegate(|inner| quote!(#api::domain(#inner).or(#own)))
-                .unwrap_or_else(|| {
-                    let pat = arm.any();
-                    quote!(#pat => #own,)
-                })
-        });
-        let body = if arms.is_empty() {
-            quote!(match *self {})
-        } else {
-            quote!(match self { #(#each)* })
-        };
-        out.extend(quote!(fn domain(&self) -> #p::Option<&str> { #body }));
+    if any_transparent || input.attrs.domain.is_some() {
+        out.extend(own_or_inner(
+            arms,
+            &quote!(domain),
+            input.attrs.domain.as_ref(),
+        ));
     }
+
+    // The type's own pointer prefix, else a transparent variant's inner
+    // error's.
 
     match &input.attrs.envelope {
         Some(EnvelopeAttr::Name(lit)) => {
@@ -620,6 +598,28 @@ fn optional_methods(input: &Input, arms: &[Arm]) -> TokenStream {
     ));
 
     out
+}
+
+/// `fn <name>(&self) -> Option<&str>`: the type's own value (`own`) for its
+/// variants, and for a transparent variant the inner error's, else the
+/// type's own.
+fn own_or_inner(arms: &[Arm], name: &TokenStream, own: Option<&LitStr>) -> TokenStream {
+    let api = quote!(::errcodes::ApiError);
+    let p = quote!(::errcodes::__private);
+    let own = own.map_or_else(|| quote!(#p::None), |lit| quote!(#p::Some(#lit)));
+    let each = arms.iter().map(|arm| {
+        arm.delegate(|inner| quote!(#api::#name(#inner).or(#own)))
+            .unwrap_or_else(|| {
+                let pat = arm.any();
+                quote!(#pat => #own,)
+            })
+    });
+    let body = if arms.is_empty() {
+        quote!(match *self {})
+    } else {
+        quote!(match self { #(#each)* })
+    };
+    quote!(fn #name(&self) -> #p::Option<&str> { #body })
 }
 
 /// The request member a variant is about, as `(pattern, Some(location))`:

@@ -653,40 +653,97 @@ impl IntoResponse for Rejection {
     }
 }
 
-/// axum's `Json` extractor, rejecting with a [`Rejection`]; as a response,
-/// axum's `Json`.
-///
-/// ```
-/// use errcodes::axum::Json;
-///
-/// #[derive(serde::Deserialize, serde::Serialize)]
-/// struct Signup { email: String }
-///
-/// async fn signup(Json(signup): Json<Signup>) -> Json<Signup> {
-///     Json(signup)
-/// }
-/// # let _ = signup;
-/// ```
-#[derive(Clone, Copy, Debug, Default)]
-pub struct Json<T>(pub T);
+/// Defines a drop-in extractor: axum's `$axum`, through the same extractor
+/// trait, rejecting with a [`Rejection`].
+macro_rules! extractor {
+    ($(#[$doc:meta])* $name:ident: $axum:ident, $extract:ident::$method:ident($input:ty), $rejection:ident) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, Default)]
+        pub struct $name<T>(pub T);
 
-impl<T, S> axum_core::extract::FromRequest<S> for Json<T>
-where
-    axum::Json<T>:
-        axum_core::extract::FromRequest<S, Rejection = axum::extract::rejection::JsonRejection>,
-    S: Send + Sync,
-{
-    type Rejection = Rejection;
+        impl<T, S> axum_core::extract::$extract<S> for $name<T>
+        where
+            axum::extract::$axum<T>:
+                axum_core::extract::$extract<S, Rejection = axum::extract::rejection::$rejection>,
+            S: Send + Sync,
+        {
+            type Rejection = Rejection;
 
-    async fn from_request(
-        request: axum_core::extract::Request,
-        state: &S,
-    ) -> Result<Self, Rejection> {
-        match axum::Json::<T>::from_request(request, state).await {
-            Ok(axum::Json(value)) => Ok(Json(value)),
-            Err(rejection) => Err(rejection.into()),
+            async fn $method(input: $input, state: &S) -> Result<Self, Rejection> {
+                match <axum::extract::$axum<T> as axum_core::extract::$extract<S>>::$method(input, state).await {
+                    Ok(axum::extract::$axum(value)) => Ok($name(value)),
+                    Err(rejection) => Err(rejection.into()),
+                }
+            }
         }
-    }
+    };
+}
+
+extractor! {
+    /// axum's `Json` extractor, rejecting with a [`Rejection`]; as a
+    /// response, axum's `Json`.
+    ///
+    /// ```
+    /// use errcodes::axum::Json;
+    ///
+    /// #[derive(serde::Deserialize, serde::Serialize)]
+    /// struct Signup { email: String }
+    ///
+    /// async fn signup(Json(signup): Json<Signup>) -> Json<Signup> {
+    ///     Json(signup)
+    /// }
+    /// # let _ = signup;
+    /// ```
+    Json: Json, FromRequest::from_request(axum_core::extract::Request), JsonRejection
+}
+
+extractor! {
+    /// axum's `Form` extractor, rejecting with a [`Rejection`]; as a
+    /// response, axum's `Form`.
+    ///
+    /// ```
+    /// use errcodes::axum::Form;
+    ///
+    /// #[derive(serde::Deserialize)]
+    /// struct Login { user: String }
+    ///
+    /// async fn login(Form(login): Form<Login>) -> String {
+    ///     login.user
+    /// }
+    /// # let _ = login;
+    /// ```
+    Form: Form, FromRequest::from_request(axum_core::extract::Request), FormRejection
+}
+
+extractor! {
+    /// axum's `Query` extractor, rejecting with a [`Rejection`].
+    ///
+    /// ```
+    /// use errcodes::axum::Query;
+    ///
+    /// #[derive(serde::Deserialize)]
+    /// struct Page { page: u32 }
+    ///
+    /// async fn list(Query(page): Query<Page>) -> String {
+    ///     page.page.to_string()
+    /// }
+    /// # let _ = list;
+    /// ```
+    Query: Query, FromRequestParts::from_request_parts(&mut http::request::Parts), QueryRejection
+}
+
+extractor! {
+    /// axum's `Path` extractor, rejecting with a [`Rejection`].
+    ///
+    /// ```
+    /// use errcodes::axum::Path;
+    ///
+    /// async fn order(Path(id): Path<u64>) -> String {
+    ///     id.to_string()
+    /// }
+    /// # let _ = order;
+    /// ```
+    Path: Path, FromRequestParts::from_request_parts(&mut http::request::Parts), PathRejection
 }
 
 impl<T: serde::Serialize> IntoResponse for Json<T> {
@@ -695,115 +752,8 @@ impl<T: serde::Serialize> IntoResponse for Json<T> {
     }
 }
 
-/// axum's `Form` extractor, rejecting with a [`Rejection`]; as a response,
-/// axum's `Form`.
-///
-/// ```
-/// use errcodes::axum::Form;
-///
-/// #[derive(serde::Deserialize)]
-/// struct Login { user: String }
-///
-/// async fn login(Form(login): Form<Login>) -> String {
-///     login.user
-/// }
-/// # let _ = login;
-/// ```
-#[derive(Clone, Copy, Debug, Default)]
-pub struct Form<T>(pub T);
-
-impl<T, S> axum_core::extract::FromRequest<S> for Form<T>
-where
-    axum::Form<T>:
-        axum_core::extract::FromRequest<S, Rejection = axum::extract::rejection::FormRejection>,
-    S: Send + Sync,
-{
-    type Rejection = Rejection;
-
-    async fn from_request(
-        request: axum_core::extract::Request,
-        state: &S,
-    ) -> Result<Self, Rejection> {
-        match axum::Form::<T>::from_request(request, state).await {
-            Ok(axum::Form(value)) => Ok(Form(value)),
-            Err(rejection) => Err(rejection.into()),
-        }
-    }
-}
-
 impl<T: serde::Serialize> IntoResponse for Form<T> {
     fn into_response(self) -> Response {
         axum::Form(self.0).into_response()
-    }
-}
-
-/// axum's `Query` extractor, rejecting with a [`Rejection`].
-///
-/// ```
-/// use errcodes::axum::Query;
-///
-/// #[derive(serde::Deserialize)]
-/// struct Page { page: u32 }
-///
-/// async fn list(Query(page): Query<Page>) -> String {
-///     page.page.to_string()
-/// }
-/// # let _ = list;
-/// ```
-#[derive(Clone, Copy, Debug, Default)]
-pub struct Query<T>(pub T);
-
-impl<T, S> axum_core::extract::FromRequestParts<S> for Query<T>
-where
-    axum::extract::Query<T>: axum_core::extract::FromRequestParts<
-        S,
-        Rejection = axum::extract::rejection::QueryRejection,
-    >,
-    S: Send + Sync,
-{
-    type Rejection = Rejection;
-
-    async fn from_request_parts(
-        parts: &mut http::request::Parts,
-        state: &S,
-    ) -> Result<Self, Rejection> {
-        match axum::extract::Query::<T>::from_request_parts(parts, state).await {
-            Ok(axum::extract::Query(value)) => Ok(Query(value)),
-            Err(rejection) => Err(rejection.into()),
-        }
-    }
-}
-
-/// axum's `Path` extractor, rejecting with a [`Rejection`].
-///
-/// ```
-/// use errcodes::axum::Path;
-///
-/// async fn order(Path(id): Path<u64>) -> String {
-///     id.to_string()
-/// }
-/// # let _ = order;
-/// ```
-#[derive(Clone, Copy, Debug, Default)]
-pub struct Path<T>(pub T);
-
-impl<T, S> axum_core::extract::FromRequestParts<S> for Path<T>
-where
-    axum::extract::Path<T>: axum_core::extract::FromRequestParts<
-        S,
-        Rejection = axum::extract::rejection::PathRejection,
-    >,
-    S: Send + Sync,
-{
-    type Rejection = Rejection;
-
-    async fn from_request_parts(
-        parts: &mut http::request::Parts,
-        state: &S,
-    ) -> Result<Self, Rejection> {
-        match axum::extract::Path::<T>::from_request_parts(parts, state).await {
-            Ok(axum::extract::Path(value)) => Ok(Path(value)),
-            Err(rejection) => Err(rejection.into()),
-        }
     }
 }
