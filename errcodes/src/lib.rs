@@ -152,10 +152,43 @@
 //! `error`): its default code is the variant's name (see
 //! [`ApiError::has_code`]).
 //!
+//! # Serving
+//!
+//! Errors answer a request well only when the server knows the request:
+//!
+//! * [`negotiate`] picks the envelope from `Accept` (and applies JSON:API's
+//!   415/406 rules), answering what it refuses with a [`negotiate::Refusal`].
+//! * [`InContext`] answers an error to one request: its path as the
+//!   Problem `instance`, its correlation id as the JSON:API `id` and the
+//!   Problem `request_id`, a [`Profile`]'s app-wide `type_base` and pointer
+//!   prefix for whatever declares none.
+//! * With the `axum` feature, `errcodes::axum::ErrorLayer` does all of it
+//!   for a router, turns its empty 404/405 and handler panics into errors in
+//!   the envelope, and `errcodes::axum::{Json, Query, Path, Form}` reject in
+//!   the envelope too.
+//!
+//! ```
+//! use errcodes::negotiate::Negotiation;
+//! use errcodes::{ApiError, Envelope, InContext, Profile};
+//!
+//! #[derive(Debug, ApiError)]
+//! #[api(status = 404, code = "order_not_found", detail = "No order {0}.")]
+//! struct OrderNotFound(u64);
+//!
+//! let profile = Profile::new(Envelope::Problem).type_base("https://errors.example.com/");
+//! let envelope = Negotiation::new(profile.envelope()).choose(Some("application/vnd.api+json")).unwrap();
+//! let answered = InContext::new(&OrderNotFound(7)).path("/orders/7").request_id("r-1").profile(&profile);
+//! assert_eq!(
+//!     answered.render_to_vec(envelope),
+//!     br#"{"errors":[{"id":"r-1","status":"404","code":"order_not_found","title":"Not Found","detail":"No order 7.","links":{"type":"https://errors.example.com/order_not_found"}}]}"#
+//! );
+//! ```
+//!
 //! # Cargo features
 //!
 //! * `axum`: derived types, [`ApiErrors`] and [`FieldError`] implement
-//!   `axum::response::IntoResponse` (see the `axum` module).
+//!   `axum::response::IntoResponse`, and `errcodes::axum` has the
+//!   `ErrorLayer` and the drop-in extractors (see the `axum` module).
 //! * `validator`: `ApiErrors::from(validator::ValidationErrors)`.
 //! * `tracing`: the axum layer logs each error it answers (see [`LogLevel`]).
 //!
