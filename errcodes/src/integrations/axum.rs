@@ -177,7 +177,16 @@ impl<S> tower_layer::Layer<S> for ErrorLayer {
     }
 }
 
-/// The service [`ErrorLayer`] wraps around a router or handler.
+/// The service [`ErrorLayer`] wraps around a router or handler; axum's
+/// `Router::layer` makes it, or tower's `Layer::layer`.
+///
+/// ```
+/// use errcodes::axum::{ErrorLayer, ErrorService};
+/// use tower_layer::Layer;
+///
+/// let service: ErrorService<axum::Router> = ErrorLayer::new(errcodes::Envelope::Problem).layer(axum::Router::new());
+/// # let _ = service;
+/// ```
 #[derive(Clone, Debug)]
 pub struct ErrorService<S> {
     inner: S,
@@ -308,6 +317,16 @@ thread_local! {
 pin_project_lite::pin_project! {
     /// The future of [`ErrorService`]: the inner service's, polled with its
     /// request current and any panic caught.
+    ///
+    /// ```
+    /// use errcodes::axum::{ErrorFuture, ErrorLayer};
+    /// use tower_layer::Layer;
+    /// use tower_service::Service;
+    ///
+    /// let mut service = ErrorLayer::new(errcodes::Envelope::Problem).layer(axum::Router::new());
+    /// let future: ErrorFuture<_> = service.call(http::Request::new(axum::body::Body::empty()));
+    /// # let _ = future;
+    /// ```
     pub struct ErrorFuture<F> {
         #[pin]
         inner: Option<F>,
