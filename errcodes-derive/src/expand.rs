@@ -144,9 +144,11 @@ fn impl_api_error(input: &Input, templates: &[valid::Templates]) -> TokenStream 
     let optional = optional_methods(input, &arms);
 
     let from_impls = from_impls(input);
+    let catalog = catalog_impl(input, &arms);
 
     quote! {
         #from_impls
+        #catalog
         ::errcodes::__private::impl_axum! {
             {#impl_generics} {#ident #ty_generics} {#(#predicates,)*}
         }
@@ -169,6 +171,103 @@ fn impl_api_error(input: &Input, templates: &[valid::Templates]) -> TokenStream 
                 #detail
             }
             #optional
+        }
+    }
+}
+
+/// `impl Catalog`: each variant as data, decided here, at compile time.
+fn catalog_impl(input: &Input, arms: &[Arm]) -> TokenStream {
+    let ident = input.ident;
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    let p = quote!(::errcodes::__private);
+    let some = |value: Option<String>| match value {
+        Some(text) => quote!(#p::Some(#text)),
+        None => quote!(#p::None),
+    };
+    let entries = arms.iter().map(|arm| {
+        let v = &arm.variant.attrs;
+        let variant = valid::variant_name(arm.input, arm.variant);
+        if let Some(field) = arm.transparent_field() {
+            let inner = valid::type_text(field.ty);
+            return quote! {
+                #p::CatalogEntry {
+                    variant: #variant, status: 0, code: "", code_sent: false, title: "",
+                    type_uri: #p::None, detail: #p::None, instance: #p::None, location: #p::None,
+                    kind: #p::None, headers: &[], meta: &[], transparent: #p::Some(#inner),
+                }
+            };
+        }
+        let status = arm.status();
+        let code = valid::effective_code(arm.input, arm.variant);
+        let code_sent = !(status >= 500 && v.code.is_none());
+        let title = v
+            .title
+            .as_ref()
+            .map_or_else(|| status::default_title(status).to_owned(), LitStr::value);
+        let type_uri = some(
+            input
+                .attrs
+                .type_base
+                .as_ref()
+                .filter(|_| code_sent)
+                .map(|base| format!("{}{code}", base.value())),
+        );
+        let detail = some(v.detail.as_ref().map(LitStr::value));
+        let instance = some(v.instance.as_ref().map(LitStr::value));
+        let runtime_attr = arm
+            .fields_with(|f| f.attrs.attr_flag.is_some())
+            .next()
+            .map(|f| {
+                (
+                    "attr field",
+                    f.member
+                        .to_token_stream()
+                        .to_string()
+                        .trim_start_matches("r#")
+                        .to_owned(),
+                )
+            });
+        let location = [
+            ("attr", &v.attr_name),
+            ("pointer", &v.pointer),
+            ("parameter", &v.parameter),
+            ("header", &v.header),
+        ]
+        .into_iter()
+        .find_map(|(kind, lit)| lit.as_ref().map(|lit| (kind, lit.value())))
+        .or(runtime_attr);
+        let location = match location {
+            Some((kind, value)) => quote!(#p::Some((#kind, #value))),
+            None => quote!(#p::None),
+        };
+        let kind = some(v.kind.as_ref().map(LitStr::value));
+        let headers = arm
+            .fields_with(|f| f.attrs.header.is_some())
+            .filter_map(|f| f.attrs.header.as_ref().map(LitStr::value));
+        let meta = arm
+            .fields_with(|f| f.attrs.meta.is_some())
+            .map(|f| match &f.attrs.meta {
+                Some((_, Some(lit))) => lit.value(),
+                _ => f
+                    .member
+                    .to_token_stream()
+                    .to_string()
+                    .trim_start_matches("r#")
+                    .to_owned(),
+            });
+        quote! {
+            #p::CatalogEntry {
+                variant: #variant, status: #status, code: #code, code_sent: #code_sent,
+                title: #title, type_uri: #type_uri, detail: #detail, instance: #instance,
+                location: #location, kind: #kind, headers: &[#(#headers),*], meta: &[#(#meta),*],
+                transparent: #p::None,
+            }
+        }
+    });
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics #p::Catalog for #ident #ty_generics #where_clause {
+            const CATALOG: &'static [#p::CatalogEntry] = &[#(#entries),*];
         }
     }
 }

@@ -175,7 +175,7 @@ fn check_log(cx: &Ctxt, lit: &LitStr) {
 
 /// A type as the user would write it: `std::io::Error`, not the token
 /// printer's `std :: io :: Error`.
-fn type_text(ty: &syn::Type) -> String {
+pub fn type_text(ty: &syn::Type) -> String {
     quote::ToTokens::to_token_stream(ty)
         .to_string()
         .replace(" :: ", "::")

@@ -212,6 +212,7 @@
 // `Format`, `Envelope`); then the formats under `envelope/`, the collection
 // under `collection/`, `negotiate`, and the integrations under
 // `integrations/`.
+pub mod catalog;
 mod collection;
 mod context;
 mod envelope;
@@ -238,6 +239,7 @@ mod validator;
 #[path = "private.rs"]
 pub mod __private;
 
+pub use crate::catalog::{Catalog, CatalogEntry};
 pub use crate::collection::{ApiErrors, ApiErrorsBuilder, FieldError, MemberPath};
 pub use crate::context::InContext;
 pub use crate::envelope::UnknownEnvelope;

@@ -5,6 +5,7 @@ pub use core::option::Option::{self, None, Some};
 pub use http::{HeaderName, StatusCode};
 pub use std::vec::Vec;
 
+pub use crate::catalog::{Catalog, CatalogEntry};
 pub use crate::error::{ApiError, Envelope, ErrorList, Format, LogLevel};
 pub use crate::location::Location;
 pub use crate::visit::{HeaderVisitor, MetaValue, MetaVisitor};

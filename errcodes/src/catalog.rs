@@ -1,0 +1,326 @@
+//! The error catalog: what each variant of an error type answers, as data
+//! the derive writes at compile time ([`Catalog::CATALOG`]), exported as
+//! JSON or a Markdown table, and as one page per code for the `type` URIs
+//! to resolve to (RFC 9457 section 3.1.1 recommends that a problem type
+//! URI document itself).
+//!
+//! ```
+//! use errcodes::{catalog, ApiError, Catalog};
+//!
+//! #[derive(Debug, ApiError)]
+//! #[api(type_base = "https://errors.example.com/")]
+//! enum OrderError {
+//!     #[api(status = 404, code = "order_not_found", detail = "No order {id} exists.")]
+//!     NotFound { id: u64 },
+//!     #[api(status = 409, attr = "version", detail = "Stale version.")]
+//!     Stale,
+//! }
+//!
+//! let entries = OrderError::CATALOG;
+//! assert_eq!(entries[0].code, "order_not_found");
+//! assert_eq!(entries[0].type_uri, Some("https://errors.example.com/order_not_found"));
+//! assert_eq!(entries[1].location, Some(("attr", "version")));
+//! assert!(catalog::to_markdown(entries).contains("| `order_not_found` | 404 | Not Found |"));
+//! ```
+
+use core::fmt::Write as _;
+
+use crate::json;
+
+/// One variant of an error type, as the derive declares it.
+///
+/// ```
+/// use errcodes::{ApiError, Catalog};
+///
+/// #[derive(Debug, ApiError)]
+/// #[api(status = 503, code = "maintenance", detail = "Back soon.")]
+/// struct Maintenance;
+///
+/// let entry = Maintenance::CATALOG[0];
+/// assert_eq!((entry.status, entry.code, entry.title), (503, "maintenance", "Service Unavailable"));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CatalogEntry {
+    /// The variant's name (the type's, for a struct).
+    pub variant: &'static str,
+    /// The HTTP status; 0 for a `transparent` variant, which answers as its
+    /// inner error does.
+    pub status: u16,
+    /// The stable code.
+    pub code: &'static str,
+    /// Whether clients see the code (a 5xx's default code is not sent).
+    pub code_sent: bool,
+    /// The title.
+    pub title: &'static str,
+    /// The Problem `type` / JSON:API `links.type` URI, with a `type_base`.
+    pub type_uri: Option<&'static str>,
+    /// The `detail` template as written, such as `No order {id} exists.`
+    pub detail: Option<&'static str>,
+    /// The `instance` template as written.
+    pub instance: Option<&'static str>,
+    /// Where in the request: (`"attr"`, a dotted path), (`"attr field"`,
+    /// the field that names it at run time), (`"pointer"`, ...),
+    /// (`"parameter"`, ...) or (`"header"`, ...).
+    pub location: Option<(&'static str, &'static str)>,
+    /// The category word (`kind`).
+    pub kind: Option<&'static str>,
+    /// The response headers the variant sets.
+    pub headers: &'static [&'static str],
+    /// The meta members the variant carries.
+    pub meta: &'static [&'static str],
+    /// For a `transparent` variant, the inner error's type as written.
+    pub transparent: Option<&'static str>,
+}
+
+/// An error type's catalog, written by `#[derive(ApiError)]`.
+///
+/// ```
+/// use errcodes::{ApiError, Catalog};
+///
+/// #[derive(Debug, ApiError)]
+/// enum E {
+///     #[api(status = 404, detail = "Not found.")]
+///     Missing,
+/// }
+///
+/// assert_eq!(E::CATALOG.len(), 1);
+/// ```
+pub trait Catalog {
+    /// One entry per variant, in declaration order.
+    const CATALOG: &'static [CatalogEntry];
+}
+
+/// The catalog as a JSON array of objects, one per entry, members in the
+/// order of [`CatalogEntry`]'s fields.
+///
+/// ```
+/// use errcodes::{catalog, ApiError, Catalog};
+///
+/// #[derive(Debug, ApiError)]
+/// #[api(status = 410, code = "gone", detail = "Archived.")]
+/// struct Gone;
+///
+/// let json: serde_json::Value = serde_json::from_str(&catalog::to_json(Gone::CATALOG)).unwrap();
+/// assert_eq!(json[0]["code"], "gone");
+/// assert_eq!(json[0]["status"], 410);
+/// assert_eq!(json[0]["type_uri"], serde_json::Value::Null);
+/// ```
+#[must_use]
+pub fn to_json(entries: &[CatalogEntry]) -> String {
+    let mut out = Vec::new();
+    out.push(b'[');
+    for (i, e) in entries.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        let text = |out: &mut Vec<u8>, name: &str, value: Option<&str>| {
+            json::key(out, name);
+            match value {
+                Some(value) => json::string(out, value),
+                None => out.extend_from_slice(b"null"),
+            }
+            out.push(b',');
+        };
+        let list = |out: &mut Vec<u8>, name: &str, values: &[&str]| {
+            json::key(out, name);
+            out.push(b'[');
+            for (i, value) in values.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                json::string(out, value);
+            }
+            out.push(b']');
+        };
+        out.push(b'{');
+        text(&mut out, "variant", Some(e.variant));
+        json::key(&mut out, "status");
+        json::unsigned(&mut out, usize::from(e.status));
+        out.push(b',');
+        text(&mut out, "code", Some(e.code));
+        json::key(&mut out, "code_sent");
+        out.extend_from_slice(if e.code_sent { b"true," } else { b"false," });
+        text(&mut out, "title", Some(e.title));
+        text(&mut out, "type_uri", e.type_uri);
+        text(&mut out, "detail", e.detail);
+        text(&mut out, "instance", e.instance);
+        json::key(&mut out, "location");
+        match e.location {
+            Some((kind, value)) => {
+                out.push(b'{');
+                json::key(&mut out, "kind");
+                json::string(&mut out, kind);
+                out.push(b',');
+                json::key(&mut out, "value");
+                json::string(&mut out, value);
+                out.push(b'}');
+            }
+            None => out.extend_from_slice(b"null"),
+        }
+        out.push(b',');
+        text(&mut out, "kind", e.kind);
+        list(&mut out, "headers", e.headers);
+        out.push(b',');
+        list(&mut out, "meta", e.meta);
+        out.push(b',');
+        json::key(&mut out, "transparent");
+        match e.transparent {
+            Some(inner) => json::string(&mut out, inner),
+            None => out.extend_from_slice(b"null"),
+        }
+        out.push(b'}');
+    }
+    out.push(b']');
+    // Only valid UTF-8 went in.
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// The catalog as a Markdown table: code, status, title, detail, where.
+///
+/// ```
+/// use errcodes::{catalog, ApiError, Catalog};
+///
+/// #[derive(Debug, ApiError)]
+/// #[api(status = 422, code = "required", attr = "name", detail = "This field is required.")]
+/// struct NameMissing;
+///
+/// assert_eq!(
+///     catalog::to_markdown(NameMissing::CATALOG),
+///     "| code | status | title | detail | where |\n|---|---|---|---|---|\n| `required` | 422 | Unprocessable Entity | This field is required. | attr `name` |\n"
+/// );
+/// ```
+#[must_use]
+pub fn to_markdown(entries: &[CatalogEntry]) -> String {
+    let mut out =
+        String::from("| code | status | title | detail | where |\n|---|---|---|---|---|\n");
+    for e in entries {
+        if let Some(inner) = e.transparent {
+            let _ = writeln!(out, "| (from `{}`) | | | | |", cell(inner));
+            continue;
+        }
+        let code = if e.code_sent { e.code } else { "(none sent)" };
+        let place = e
+            .location
+            .map(|(kind, value)| format!("{kind} `{}`", cell(value)))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "| `{}` | {} | {} | {} | {place} |",
+            cell(code),
+            e.status,
+            cell(e.title),
+            cell(e.detail.unwrap_or("")),
+        );
+    }
+    out
+}
+
+/// One Markdown page for the code of `entry`: what a `type` URI can
+/// resolve to. `None` for an entry whose code is not sent (it has no URI)
+/// or a `transparent` one.
+///
+/// ```
+/// use errcodes::{catalog, ApiError, Catalog};
+///
+/// #[derive(Debug, ApiError)]
+/// #[api(type_base = "https://errors.example.com/", status = 404, code = "order_not_found", detail = "No order {id} exists.")]
+/// struct OrderNotFound { id: u64 }
+///
+/// let page = catalog::page(&OrderNotFound::CATALOG[0]).unwrap();
+/// assert!(page.starts_with("# order_not_found\n"));
+/// assert!(page.contains("HTTP status: 404 (Not Found)"));
+/// ```
+#[must_use]
+pub fn page(entry: &CatalogEntry) -> Option<String> {
+    if !entry.code_sent || entry.transparent.is_some() {
+        return None;
+    }
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n", entry.code);
+    let _ = writeln!(out, "HTTP status: {} ({})\n", entry.status, entry.title);
+    if let Some(uri) = entry.type_uri {
+        let _ = writeln!(out, "Type: <{uri}>\n");
+    }
+    if let Some(detail) = entry.detail {
+        let _ = writeln!(out, "Detail: {detail}\n");
+    }
+    if let Some((kind, value)) = entry.location {
+        let _ = writeln!(out, "About the request's {kind} `{value}`.\n");
+    }
+    if !entry.headers.is_empty() {
+        let _ = writeln!(out, "Response headers: {}\n", entry.headers.join(", "));
+    }
+    if !entry.meta.is_empty() {
+        let _ = writeln!(out, "Members: {}\n", entry.meta.join(", "));
+    }
+    Some(out)
+}
+
+/// Panics, naming both, when one code stands for two statuses across the
+/// given catalogs (each named): a client branching on the code would be
+/// told two things. Used by [`assert_unique_codes!`](crate::assert_unique_codes).
+///
+/// ```
+/// use errcodes::{catalog, ApiError, Catalog};
+///
+/// #[derive(Debug, ApiError)]
+/// #[api(status = 404, code = "missing", detail = "Missing.")]
+/// struct A;
+/// #[derive(Debug, ApiError)]
+/// #[api(status = 404, code = "missing", detail = "Also missing.")]
+/// struct B;
+///
+/// catalog::check_unique_codes(&[("A", A::CATALOG), ("B", B::CATALOG)]);
+/// ```
+///
+/// # Panics
+///
+/// When a code has two statuses.
+pub fn check_unique_codes(catalogs: &[(&str, &[CatalogEntry])]) {
+    let all = catalogs
+        .iter()
+        .flat_map(|(name, entries)| entries.iter().map(move |e| (*name, e)))
+        .filter(|(_, e)| e.transparent.is_none());
+    let mut seen: Vec<(&str, &CatalogEntry)> = Vec::new();
+    for (name, entry) in all {
+        if let Some((first, other)) = seen
+            .iter()
+            .find(|(_, other)| other.code == entry.code && other.status != entry.status)
+        {
+            panic!(
+                "code `{}` is {} in {first}::{} but {} in {name}::{}; one code must mean one status",
+                entry.code, other.status, other.variant, entry.status, entry.variant
+            );
+        }
+        seen.push((name, entry));
+    }
+}
+
+/// Asserts that no code stands for two statuses across error types, for
+/// a test: `assert_unique_codes!(OrderError, PaymentError, ApiErrorsLike)`.
+///
+/// ```should_panic
+/// use errcodes::{assert_unique_codes, ApiError};
+///
+/// #[derive(Debug, ApiError)]
+/// #[api(status = 404, code = "missing", detail = "Missing.")]
+/// struct A;
+/// #[derive(Debug, ApiError)]
+/// #[api(status = 410, code = "missing", detail = "Gone.")]
+/// struct B;
+///
+/// assert_unique_codes!(A, B); // panics: `missing` is 404 in A but 410 in B
+/// ```
+#[macro_export]
+macro_rules! assert_unique_codes {
+    ($($ty:ty),+ $(,)?) => {
+        $crate::catalog::check_unique_codes(&[
+            $((::core::stringify!($ty), <$ty as $crate::Catalog>::CATALOG)),+
+        ])
+    };
+}
+
+/// Text for a Markdown table cell: `|` escaped, line breaks as spaces.
+fn cell(text: &str) -> String {
+    text.replace('|', "\\|").replace(['\n', '\r'], " ")
+}
