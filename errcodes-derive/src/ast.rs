@@ -34,6 +34,17 @@ pub struct Field<'a> {
     pub attrs: Attrs,
 }
 
+impl Field<'_> {
+    /// The name of the meta member this field writes: its `meta = "..."`,
+    /// else its own name.
+    pub fn meta_name(&self) -> String {
+        match &self.attrs.meta {
+            Some((_, Some(lit))) => lit.value(),
+            _ => crate::fmt::member_name(&self.member),
+        }
+    }
+}
+
 impl<'a> Input<'a> {
     /// Builds the model, or `None` (reported) for a union.
     pub fn from_syn(cx: &Ctxt, node: &'a DeriveInput) -> Option<Input<'a>> {

@@ -217,16 +217,7 @@ fn catalog_impl(input: &Input, arms: &[Arm]) -> TokenStream {
         let runtime_attr = arm
             .fields_with(|f| f.attrs.attr_flag.is_some())
             .next()
-            .map(|f| {
-                (
-                    "attr field",
-                    f.member
-                        .to_token_stream()
-                        .to_string()
-                        .trim_start_matches("r#")
-                        .to_owned(),
-                )
-            });
+            .map(|f| ("attr field", fmt::member_name(&f.member)));
         let location = [
             ("attr", &v.attr_name),
             ("pointer", &v.pointer),
@@ -246,15 +237,7 @@ fn catalog_impl(input: &Input, arms: &[Arm]) -> TokenStream {
             .filter_map(|f| f.attrs.header.as_ref().map(LitStr::value));
         let meta = arm
             .fields_with(|f| f.attrs.meta.is_some())
-            .map(|f| match &f.attrs.meta {
-                Some((_, Some(lit))) => lit.value(),
-                _ => f
-                    .member
-                    .to_token_stream()
-                    .to_string()
-                    .trim_start_matches("r#")
-                    .to_owned(),
-            });
+            .map(|f| f.meta_name());
         quote! {
             #p::CatalogEntry {
                 variant: #variant, status: #status, code: #code, code_sent: #code_sent,
@@ -602,7 +585,7 @@ fn optional_methods(input: &Input, arms: &[Arm]) -> TokenStream {
                 arm.delegate(|inner| quote!(#api::pointer_prefix(#inner)))
                     .unwrap_or_else(|| {
                         let pat = arm.any();
-                        quote!(#pat => "/data/attributes",)
+                        quote!(#pat => #p::DEFAULT_POINTER_PREFIX,)
                     })
             });
             out.extend(quote!(fn pointer_prefix(&self) -> &str { match self { #(#each)* } }));
@@ -647,15 +630,7 @@ fn optional_methods(input: &Input, arms: &[Arm]) -> TokenStream {
         &quote!(MetaVisitor),
         |f| f.attrs.meta.is_some(),
         |field, local| {
-            let name = match &field.attrs.meta {
-                Some((_, Some(lit))) => lit.value(),
-                _ => field
-                    .member
-                    .to_token_stream()
-                    .to_string()
-                    .trim_start_matches("r#")
-                    .to_owned(),
-            };
+            let name = field.meta_name();
             let value = quote_spanned!(field.ty.span()=> ::errcodes::__private::meta_value(#local));
             quote!(__visitor.visit(#name, #value);)
         },

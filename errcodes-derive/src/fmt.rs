@@ -244,9 +244,9 @@ fn resolve(cx: &Ctxt, lit: &LitStr, name: &str, fields: &[Field], variant: &str)
             .find(|f| matches!(&f.member, Member::Unnamed(i) if i.index.to_string() == name))
     } else {
         let bare = name.trim_start_matches("r#");
-        fields.iter().find(|f| {
-            matches!(&f.member, Member::Named(i) if i.to_string().trim_start_matches("r#") == bare)
-        })
+        fields
+            .iter()
+            .find(|f| matches!(f.member, Member::Named(_)) && member_name(&f.member) == bare)
     };
     let Some(field) = found else {
         let names: Vec<String> = fields.iter().map(|f| member_name(&f.member)).collect();
@@ -280,7 +280,8 @@ fn resolve(cx: &Ctxt, lit: &LitStr, name: &str, fields: &[Field], variant: &str)
     Some(field.member.clone())
 }
 
-fn member_name(member: &Member) -> String {
+/// A field's name as the user wrote it (`r#` removed), or its index.
+pub fn member_name(member: &Member) -> String {
     match member {
         Member::Named(ident) => ident.to_string().trim_start_matches("r#").to_owned(),
         Member::Unnamed(index) => index.index.to_string(),

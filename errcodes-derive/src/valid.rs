@@ -667,10 +667,7 @@ fn check_public(cx: &Ctxt, variant: &Variant, templates: &Templates) {
         } else {
             continue;
         };
-        let name = match &field.member {
-            Member::Named(ident) => ident.to_string().trim_start_matches("r#").to_owned(),
-            Member::Unnamed(index) => index.index.to_string(),
-        };
+        let name = fmt::member_name(&field.member);
         cx.error_at(
             at,
             format!("field `{name}` {how} of a 5xx; a server error's fields stay out of the body unless marked safe: add `#[api(public)]` to the field if clients may see its value"),
@@ -687,10 +684,7 @@ fn check_fields(cx: &Ctxt, variant: &Variant) {
     let mut meta_names: Vec<Seen> = Vec::new();
     let mut headers: Vec<Seen> = Vec::new();
     for field in &variant.fields {
-        let owner = match &field.member {
-            Member::Named(ident) => format!("`{}`", ident.to_string().trim_start_matches("r#")),
-            Member::Unnamed(index) => format!("`{}`", index.index),
-        };
+        let owner = format!("`{}`", fmt::member_name(&field.member));
         let a = &field.attrs;
         if let Some(span) = a.source.or(a.from) {
             if source.is_some() {
@@ -796,7 +790,7 @@ fn check_meta_name(
 ) -> Option<String> {
     let name = match (rename, &field.member) {
         (Some(lit), _) => lit.value(),
-        (None, Member::Named(ident)) => ident.to_string().trim_start_matches("r#").to_owned(),
+        (None, Member::Named(_)) => fmt::member_name(&field.member),
         (None, Member::Unnamed(_)) => {
             cx.error_at(
                 span,

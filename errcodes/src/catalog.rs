@@ -113,66 +113,72 @@ pub fn to_json(entries: &[CatalogEntry]) -> String {
         if i > 0 {
             out.push(b',');
         }
-        let text = |out: &mut Vec<u8>, name: &str, value: Option<&str>| {
-            json::key(out, name);
-            match value {
-                Some(value) => json::string(out, value),
-                None => out.extend_from_slice(b"null"),
-            }
-            out.push(b',');
-        };
-        let list = |out: &mut Vec<u8>, name: &str, values: &[&str]| {
-            json::key(out, name);
-            out.push(b'[');
-            for (i, value) in values.iter().enumerate() {
-                if i > 0 {
-                    out.push(b',');
-                }
-                json::string(out, value);
-            }
-            out.push(b']');
-        };
         out.push(b'{');
-        text(&mut out, "variant", Some(e.variant));
-        json::key(&mut out, "status");
+        let mut first = true;
+        let mut key = |out: &mut Vec<u8>, name: &str| {
+            if !first {
+                out.push(b',');
+            }
+            first = false;
+            json::key(out, name);
+        };
+        key(&mut out, "variant");
+        json::string(&mut out, e.variant);
+        key(&mut out, "status");
         json::unsigned(&mut out, usize::from(e.status));
-        out.push(b',');
-        text(&mut out, "code", Some(e.code));
-        json::key(&mut out, "code_sent");
-        out.extend_from_slice(if e.code_sent { b"true," } else { b"false," });
-        text(&mut out, "title", Some(e.title));
-        text(&mut out, "type_uri", e.type_uri);
-        text(&mut out, "detail", e.detail);
-        text(&mut out, "instance", e.instance);
-        json::key(&mut out, "location");
+        key(&mut out, "code");
+        json::string(&mut out, e.code);
+        key(&mut out, "code_sent");
+        out.extend_from_slice(if e.code_sent { b"true" } else { b"false" });
+        key(&mut out, "title");
+        json::string(&mut out, e.title);
+        for (name, value) in [
+            ("type_uri", e.type_uri),
+            ("detail", e.detail),
+            ("instance", e.instance),
+        ] {
+            key(&mut out, name);
+            optional(&mut out, value);
+        }
+        key(&mut out, "location");
         match e.location {
             Some((kind, value)) => {
-                out.push(b'{');
-                json::key(&mut out, "kind");
+                out.extend_from_slice(b"{\"kind\":");
                 json::string(&mut out, kind);
-                out.push(b',');
-                json::key(&mut out, "value");
+                out.extend_from_slice(b",\"value\":");
                 json::string(&mut out, value);
                 out.push(b'}');
             }
             None => out.extend_from_slice(b"null"),
         }
-        out.push(b',');
-        text(&mut out, "kind", e.kind);
-        list(&mut out, "headers", e.headers);
-        out.push(b',');
-        list(&mut out, "meta", e.meta);
-        out.push(b',');
-        json::key(&mut out, "transparent");
-        match e.transparent {
-            Some(inner) => json::string(&mut out, inner),
-            None => out.extend_from_slice(b"null"),
+        key(&mut out, "kind");
+        optional(&mut out, e.kind);
+        for (name, values) in [("headers", e.headers), ("meta", e.meta)] {
+            key(&mut out, name);
+            out.push(b'[');
+            for (i, value) in values.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                json::string(&mut out, value);
+            }
+            out.push(b']');
         }
+        key(&mut out, "transparent");
+        optional(&mut out, e.transparent);
         out.push(b'}');
     }
     out.push(b']');
     // Only valid UTF-8 went in.
     String::from_utf8(out).unwrap_or_default()
+}
+
+/// A string, or `null`.
+fn optional(out: &mut Vec<u8>, value: Option<&str>) {
+    match value {
+        Some(value) => json::string(out, value),
+        None => out.extend_from_slice(b"null"),
+    }
 }
 
 /// The catalog as a Markdown table: code, status, title, detail, where.

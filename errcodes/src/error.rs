@@ -795,17 +795,38 @@ impl<'a, E: ApiError + ?Sized> PublicDetail<'a, E> {
 
 impl<E: ApiError + ?Sized> fmt::Display for PublicDetail<'_, E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if !self.err.has_detail() {
-            f.write_str(if self.err.status().is_server_error() {
-                self.generic
-            } else {
-                self.err.title()
-            })
-        } else if let Some(text) = self.err.detail_str() {
-            f.write_str(text)
-        } else {
-            write_total(f, |f| self.err.fmt_detail(f))
+        match public_text(self.err, self.generic) {
+            PublicText::Fixed(text) => f.write_str(text),
+            PublicText::Own => match self.err.detail_str() {
+                Some(text) => f.write_str(text),
+                None => write_total(f, |f| self.err.fmt_detail(f)),
+            },
         }
+    }
+}
+
+/// What of an error's detail a client may read.
+pub(crate) enum PublicText<'a> {
+    /// The error's own detail.
+    Own,
+    /// A fixed text instead: the envelope's generic one for a 5xx that
+    /// declares no detail, the title for a 4xx.
+    Fixed(&'a str),
+}
+
+/// The rule [`PublicDetail`] and the built-in writers share: an error's own
+/// detail when it declares one, else `generic` for a 5xx (never the source
+/// error's text), else its title.
+pub(crate) fn public_text<'a, E: ApiError + ?Sized>(
+    err: &'a E,
+    generic: &'a str,
+) -> PublicText<'a> {
+    if err.has_detail() {
+        PublicText::Own
+    } else if err.status().is_server_error() {
+        PublicText::Fixed(generic)
+    } else {
+        PublicText::Fixed(err.title())
     }
 }
 

@@ -159,15 +159,18 @@ impl fmt::Write for Escaper<'_> {
     }
 }
 
+/// What `write` appends to an empty buffer, as text: for the writers'
+/// unit tests across the crate.
+#[cfg(test)]
+pub(crate) fn written(write: impl FnOnce(&mut Vec<u8>)) -> String {
+    let mut out = Vec::new();
+    write(&mut out);
+    String::from_utf8(out).unwrap()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn run(f: impl FnOnce(&mut Vec<u8>)) -> String {
-        let mut out = Vec::new();
-        f(&mut out);
-        String::from_utf8(out).unwrap()
-    }
 
     #[test]
     fn strings_are_escaped_like_serde_json() {
@@ -181,7 +184,7 @@ mod tests {
             "\u{8}\u{c}",
         ] {
             assert_eq!(
-                run(|o| string(o, s)),
+                written(|o| string(o, s)),
                 serde_json::to_string(s).unwrap(),
                 "{s:?}"
             );
@@ -191,7 +194,7 @@ mod tests {
     #[test]
     fn numbers() {
         for n in [0usize, 7, 42, 422, 65535, usize::MAX] {
-            assert_eq!(run(|o| unsigned(o, n)), n.to_string());
+            assert_eq!(written(|o| unsigned(o, n)), n.to_string());
         }
     }
 
@@ -204,6 +207,6 @@ mod tests {
                 Err(fmt::Error)
             }
         }
-        assert_eq!(run(|o| display(o, &Fails)), "\"part\"");
+        assert_eq!(written(|o| display(o, &Fails)), "\"part\"");
     }
 }

@@ -208,11 +208,12 @@
 #![warn(clippy::pedantic)]
 
 // Imports run one way, bottom up: `json` (the writer, no error types),
-// `path`, `location`, `visit`, `response`; `error` (the model: `ApiError`,
+// `path`, `location`, `visit`, `response`, `check`; `error` (the model: `ApiError`,
 // `Format`, `Envelope`); then the formats under `envelope/`, the collection
 // under `collection/`, `negotiate`, and the integrations under
 // `integrations/`.
 pub mod catalog;
+mod check;
 mod collection;
 mod context;
 mod envelope;

@@ -10,7 +10,7 @@ use crate::path::FieldPath;
 pub(crate) const NON_FIELD_KEY: &str = "non_field_errors";
 
 /// The JSON:API `source.pointer` prefix of member errors unless set.
-pub(crate) const DEFAULT_POINTER_PREFIX: &str = "/data/attributes";
+pub const DEFAULT_POINTER_PREFIX: &str = "/data/attributes";
 
 /// Where in the request an error is.
 ///

@@ -353,45 +353,43 @@ pub(crate) fn write_dotted_from_pointer(out: &mut Vec<u8>, pointer: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn run(f: impl FnOnce(&mut Vec<u8>)) -> String {
-        let mut out = Vec::new();
-        f(&mut out);
-        String::from_utf8(out).unwrap()
-    }
+    use crate::json::written;
 
     #[test]
     fn pointers_escape_per_rfc_6901() {
         assert_eq!(
-            run(|o| write_pointer_from_dotted(o, "items.0.sku", false)),
+            written(|o| write_pointer_from_dotted(o, "items.0.sku", false)),
             "/items/0/sku"
         );
         assert_eq!(
-            run(|o| write_pointer_from_dotted(o, "a/b.c~d", false)),
+            written(|o| write_pointer_from_dotted(o, "a/b.c~d", false)),
             "/a~1b/c~0d"
         );
         assert_eq!(
-            run(|o| write_pointer_from_dotted(o, "first name", true)),
+            written(|o| write_pointer_from_dotted(o, "first name", true)),
             "/first%20name"
         );
         assert_eq!(
-            run(|o| write_pointer_from_dotted(o, "name", false)),
+            written(|o| write_pointer_from_dotted(o, "name", false)),
             "/name"
         );
         assert_eq!(
-            run(|o| write_pointer_as_fragment(o, "/a b/c~1d")),
+            written(|o| write_pointer_as_fragment(o, "/a b/c~1d")),
             "/a%20b/c~1d"
         );
     }
 
     #[test]
     fn pointers_back_to_paths() {
-        assert_eq!(run(|o| write_dotted_from_pointer(o, "/data/id")), "data.id");
         assert_eq!(
-            run(|o| write_dotted_from_pointer(o, "/a~1b/c~0d/0")),
+            written(|o| write_dotted_from_pointer(o, "/data/id")),
+            "data.id"
+        );
+        assert_eq!(
+            written(|o| write_dotted_from_pointer(o, "/a~1b/c~0d/0")),
             "a/b.c~d.0"
         );
-        assert_eq!(run(|o| write_dotted_from_pointer(o, "")), "");
+        assert_eq!(written(|o| write_dotted_from_pointer(o, "")), "");
     }
 
     #[test]

@@ -7,7 +7,7 @@ pub use std::vec::Vec;
 
 pub use crate::catalog::{Catalog, CatalogEntry};
 pub use crate::error::{ApiError, Envelope, ErrorList, Format, LogLevel};
-pub use crate::location::Location;
+pub use crate::location::{Location, DEFAULT_POINTER_PREFIX};
 pub use crate::visit::{HeaderVisitor, MetaValue, MetaVisitor};
 
 /// Renders a derived error: the built-in writers monomorphized for `E`,
@@ -67,7 +67,6 @@ struct Encoder<'a, 'b>(&'a mut Formatter<'b>);
 
 impl core::fmt::Write for Encoder<'_, '_> {
     fn write_str(&mut self, s: &str) -> FmtResult {
-        const HEX: &[u8; 16] = b"0123456789ABCDEF";
         let mut rest = s;
         while let Some(i) =
             rest.find(|c: char| !(c.is_ascii_alphanumeric() || "-._~!$&'()*+,;=:@".contains(c)))
@@ -76,10 +75,7 @@ impl core::fmt::Write for Encoder<'_, '_> {
             let c = rest[i..].chars().next().unwrap_or(' ');
             let mut buf = [0u8; 4];
             for b in c.encode_utf8(&mut buf).bytes() {
-                let escaped = [b'%', HEX[usize::from(b >> 4)], HEX[usize::from(b & 0xf)]];
-                // ASCII by construction.
-                self.0
-                    .write_str(core::str::from_utf8(&escaped).unwrap_or("%25"))?;
+                write!(self.0, "%{b:02X}")?;
             }
             rest = &rest[i + c.len_utf8()..];
         }

@@ -2,6 +2,7 @@
 
 use std::borrow::Cow;
 
+use crate::check::{is_json_pointer, is_type_base};
 use crate::error::Envelope;
 
 /// What a whole service answers with, declared once and installed in its
@@ -61,7 +62,7 @@ impl Profile {
     #[must_use]
     pub fn type_base(mut self, base: impl Into<Cow<'static, str>>) -> Profile {
         let base = base.into();
-        if crate::collection::is_type_base(&base) {
+        if is_type_base(&base) {
             self.type_base = Some(base);
         }
         self
@@ -78,7 +79,7 @@ impl Profile {
     #[must_use]
     pub fn pointer_prefix(mut self, prefix: impl Into<Cow<'static, str>>) -> Profile {
         let prefix = prefix.into();
-        if crate::collection::is_json_pointer(&prefix) {
+        if is_json_pointer(&prefix) {
             self.pointer_prefix = Some(prefix);
         }
         self

@@ -9,5 +9,4 @@ mod snapshot;
 
 pub use self::builder::ApiErrorsBuilder;
 pub use self::errors::ApiErrors;
-pub(crate) use self::errors::{is_json_pointer, is_type_base};
 pub use self::field::{FieldError, MemberPath};

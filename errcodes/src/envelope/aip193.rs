@@ -400,57 +400,58 @@ fn lower_camel(out: &mut Vec<u8>, name: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn run(f: impl FnOnce(&mut Vec<u8>)) -> String {
-        let mut out = Vec::new();
-        f(&mut out);
-        String::from_utf8(out).unwrap()
-    }
+    use crate::json::written;
 
     #[test]
     fn reasons_are_upper_snake_case() {
         assert_eq!(
-            run(|o| upper_snake(o, "order_not_found")),
+            written(|o| upper_snake(o, "order_not_found")),
             "ORDER_NOT_FOUND"
         );
-        assert_eq!(run(|o| upper_snake(o, "orderNotFound")), "ORDER_NOT_FOUND");
         assert_eq!(
-            run(|o| upper_snake(o, "order-not.found")),
+            written(|o| upper_snake(o, "orderNotFound")),
             "ORDER_NOT_FOUND"
         );
-        assert_eq!(run(|o| upper_snake(o, "2fa_required")), "FA_REQUIRED");
-        assert_eq!(run(|o| upper_snake(o, "x__")), "X");
-        assert_eq!(run(|o| upper_snake(o, "__")), "");
-        assert_eq!(run(|o| upper_snake(o, &"a".repeat(100))).len(), 63);
+        assert_eq!(
+            written(|o| upper_snake(o, "order-not.found")),
+            "ORDER_NOT_FOUND"
+        );
+        assert_eq!(written(|o| upper_snake(o, "2fa_required")), "FA_REQUIRED");
+        assert_eq!(written(|o| upper_snake(o, "x__")), "X");
+        assert_eq!(written(|o| upper_snake(o, "__")), "");
+        assert_eq!(written(|o| upper_snake(o, &"a".repeat(100))).len(), 63);
     }
 
     #[test]
     fn names_are_lower_camel_case() {
-        assert_eq!(run(|o| lower_camel(o, "retry_after")), "retryAfter");
-        assert_eq!(run(|o| lower_camel(o, "email_addresses")), "emailAddresses");
-        assert_eq!(run(|o| lower_camel(o, "_private")), "private");
-        assert_eq!(run(|o| lower_camel(o, "vmType")), "vmType");
+        assert_eq!(written(|o| lower_camel(o, "retry_after")), "retryAfter");
+        assert_eq!(
+            written(|o| lower_camel(o, "email_addresses")),
+            "emailAddresses"
+        );
+        assert_eq!(written(|o| lower_camel(o, "_private")), "private");
+        assert_eq!(written(|o| lower_camel(o, "vmType")), "vmType");
     }
 
     #[test]
     fn metadata_keys_are_lower_camel_case() {
-        assert_eq!(run(|o| metadata_key(o, "retry_after")), "retryAfter");
-        assert_eq!(run(|o| metadata_key(o, "Retry-After")), "retry-After");
-        assert_eq!(run(|o| metadata_key(o, "2fa.code")), "faCode");
-        assert_eq!(run(|o| metadata_key(o, "é")), "");
-        assert_eq!(run(|o| metadata_key(o, &"k".repeat(80))).len(), 64);
+        assert_eq!(written(|o| metadata_key(o, "retry_after")), "retryAfter");
+        assert_eq!(written(|o| metadata_key(o, "Retry-After")), "retry-After");
+        assert_eq!(written(|o| metadata_key(o, "2fa.code")), "faCode");
+        assert_eq!(written(|o| metadata_key(o, "é")), "");
+        assert_eq!(written(|o| metadata_key(o, &"k".repeat(80))).len(), 64);
     }
 
     #[test]
     fn fields_put_indexes_in_brackets() {
-        let dotted = |p| run(|o| field(Some(Location::Field(p)), o));
+        let dotted = |p| written(|o| field(Some(Location::Field(p)), o));
         assert_eq!(dotted("email_addresses.1.email"), "emailAddresses[1].email");
         assert_eq!(dotted("items.0.sku"), "items[0].sku");
         assert_eq!(
-            run(|o| field(Some(Location::Pointer("/data/a~1b/0")), o)),
+            written(|o| field(Some(Location::Pointer("/data/a~1b/0")), o)),
             "data.a/b[0]"
         );
-        assert_eq!(run(|o| field(Some(Location::NonField), o)), "");
+        assert_eq!(written(|o| field(Some(Location::NonField), o)), "");
     }
 
     #[test]

@@ -8,7 +8,7 @@
 
 use core::fmt::Write as _;
 
-use crate::error::{ApiError, Detail, ErrorList, Instance, PublicDetail};
+use crate::error::{public_text, ApiError, Detail, ErrorList, Instance, PublicDetail, PublicText};
 use crate::json::{self, Escaper};
 use crate::location::{Location, NON_FIELD_KEY};
 use crate::path;
@@ -53,15 +53,12 @@ pub(crate) fn detail_or<E: ApiError + ?Sized>(err: &E, out: &mut Vec<u8>, generi
     out.push(b'"');
 }
 
-/// [`detail_or`] without the quotes, for text that continues the string.
-/// What [`PublicDetail`] displays, with plain details copied directly.
+/// [`detail_or`] without the quotes, for text that continues the string:
+/// what [`PublicDetail`] displays, with plain details copied directly.
 pub(crate) fn detail_or_inner<E: ApiError + ?Sized>(err: &E, out: &mut Vec<u8>, generic: &str) {
-    if err.has_detail() {
-        detail_inner(out, err);
-    } else if err.status().is_server_error() {
-        json::escape_into(out, generic);
-    } else {
-        json::escape_into(out, err.title());
+    match public_text(err, generic) {
+        PublicText::Own => detail_inner(out, err),
+        PublicText::Fixed(text) => json::escape_into(out, text),
     }
 }
 

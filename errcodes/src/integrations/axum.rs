@@ -214,10 +214,11 @@ where
         };
         let negotiation = &self.config.negotiation;
         let chosen = negotiation.choose(text(ACCEPT));
+        // A forbidden Content-Type (415) first, then an unacceptable Accept.
         let refusal = negotiation
             .check_content_type(text(CONTENT_TYPE))
-            .and(chosen.map(|_| ()))
-            .err();
+            .err()
+            .or(chosen.err());
         let answering = Answering {
             envelope: chosen.unwrap_or_else(|_| negotiation.default_envelope()),
             uri: request.uri().clone(),
@@ -361,7 +362,9 @@ where
         let polled = catch_unwind(AssertUnwindSafe(|| inner.poll(cx)));
         let answering = CURRENT.with(|c| c.replace(previous));
         let Some(answering) = answering else {
-            // A handler took the request out of the thread-local: not ours.
+            // Unreachable: only this module writes `CURRENT`, and each write
+            // is undone before its poll returns, so this is what was moved
+            // in above.
             return Poll::Pending;
         };
         let output = match polled {
