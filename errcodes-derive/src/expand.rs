@@ -134,10 +134,7 @@ fn impl_api_error(input: &Input, templates: &[valid::Templates]) -> TokenStream 
         quote!(#code)
     });
     let title = method(&arms, &quote!(#api::title), |arm| {
-        let title = match &arm.variant.attrs.title {
-            Some(lit) => lit.value(),
-            None => status::default_title(arm.status()).to_owned(),
-        };
+        let title = arm_title(arm);
         quote!(#title)
     });
     let detail = detail_body(&arms);
@@ -304,6 +301,14 @@ fn method(
     quote!(match self { #(#each)* })
 }
 
+/// The variant's title: its own, else its status's reason phrase.
+fn arm_title(arm: &Arm) -> String {
+    match &arm.variant.attrs.title {
+        Some(lit) => lit.value(),
+        None => status::default_title(arm.status()).to_owned(),
+    }
+}
+
 /// `fmt_detail`: the template written straight into the formatter, the
 /// type's `Display` text for a 4xx without one, nothing for a 5xx without
 /// one (its text may not be shown).
@@ -322,7 +327,8 @@ fn detail_body(arms: &[Arm]) -> TokenStream {
             None if arm.status() < 500 => {
                 let pat = arm.any();
                 let span = arm.variant.span_node.span();
-                let display = quote_spanned!(span=> ::errcodes::__private::DisplayDetail::fmt_display_detail(self, __formatter));
+                let title = arm_title(arm);
+                let display = quote_spanned!(span=> ::errcodes::__private::DisplayDetail::fmt_display_detail(self, #title, __formatter));
                 quote!(#pat => #display,)
             }
             None => {

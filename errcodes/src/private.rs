@@ -292,16 +292,48 @@ pub fn transparent<T: ApiError>(inner: &T) -> &impl ApiError {
     note = "add `detail = \"...\"` to the variant's `#[api(...)]`, or implement `Display` for `{Self}` (thiserror's `#[error(\"...\")]` does)"
 )]
 pub trait DisplayDetail {
-    /// Writes the `Display` text.
+    /// Writes the `Display` text; `title` instead when that `Display` comes
+    /// back to this very value's detail (a hand-written
+    /// `Display` through [`crate::Detail`] or [`crate::PublicDetail`]),
+    /// so the detail never recurses.
     ///
     /// # Errors
     ///
     /// When the formatter fails.
-    fn fmt_display_detail(&self, f: &mut Formatter<'_>) -> FmtResult;
+    fn fmt_display_detail(&self, title: &str, f: &mut Formatter<'_>) -> FmtResult;
+}
+
+/// A value by address and type name (a newtype's field shares its
+/// address, not its type).
+type Writing = (*const (), &'static str);
+
+thread_local! {
+    /// The value whose `Display` is writing its detail on this thread.
+    static IN_DISPLAY: core::cell::Cell<Writing> = const { core::cell::Cell::new((core::ptr::null(), "")) };
+}
+
+/// Puts back the value `IN_DISPLAY` held, also when a `Display` panics.
+struct Restore(Writing);
+
+impl Drop for Restore {
+    fn drop(&mut self) {
+        IN_DISPLAY.with(|current| current.set(self.0));
+    }
 }
 
 impl<T: core::fmt::Display + ?Sized> DisplayDetail for T {
-    fn fmt_display_detail(&self, f: &mut Formatter<'_>) -> FmtResult {
+    fn fmt_display_detail(&self, title: &str, f: &mut Formatter<'_>) -> FmtResult {
+        let me = (
+            core::ptr::from_ref(self).cast::<()>(),
+            core::any::type_name::<T>(),
+        );
+        let previous = IN_DISPLAY.with(|current| current.replace(me));
+        if previous == me {
+            // Back here from our own `Display`: the title ends it.
+            IN_DISPLAY.with(|current| current.set(previous));
+            return f.write_str(title);
+        }
+        let _restore = Restore(previous);
         core::fmt::Display::fmt(self, f)
     }
 }
