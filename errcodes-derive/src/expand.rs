@@ -149,6 +149,9 @@ fn impl_api_error(input: &Input, templates: &[valid::Templates]) -> TokenStream 
         ::errcodes::__private::impl_axum! {
             {#impl_generics} {#ident #ty_generics} {#(#predicates,)*}
         }
+        ::errcodes::__private::impl_actix! {
+            {#impl_generics} {#ident #ty_generics} {#(#predicates,)*}
+        }
         #[automatically_derived]
         #[allow(clippy::match_same_arms, clippy::too_many_lines, unreachable_code)]
         impl #impl_generics #api for #ident #ty_generics where #(#predicates,)* {

@@ -166,6 +166,9 @@
 //!   for a router, turns its empty 404/405 and handler panics into errors in
 //!   the envelope, and `errcodes::axum::{Json, Query, Path, Form}` reject in
 //!   the envelope too.
+//! * With the `actix-web` feature, `errcodes::actix::ErrorMiddleware` does
+//!   the same for an actix-web app, and `errcodes::actix::extractors`
+//!   makes actix's own extractors reject in the envelope.
 //!
 //! ```
 //! use errcodes::negotiate::Negotiation;
@@ -189,8 +192,13 @@
 //! * `axum`: derived types, [`ApiErrors`] and [`FieldError`] implement
 //!   `axum::response::IntoResponse`, and `errcodes::axum` has the
 //!   `ErrorLayer` and the drop-in extractors (see the `axum` module).
+//! * `actix-web`: derived types, [`ApiErrors`] and [`FieldError`] convert
+//!   into `actix_web::Error` and implement `Responder`, and
+//!   `errcodes::actix` has the `ErrorMiddleware` and the extractor configs
+//!   (see the `actix` module).
 //! * `validator`: `ApiErrors::from(validator::ValidationErrors)`.
-//! * `tracing`: the axum layer logs each error it answers (see [`LogLevel`]).
+//! * `tracing`: the axum layer and the actix middleware log each error they
+//!   answer (see [`LogLevel`]).
 //!
 //! # Compile-time checks
 //!
@@ -226,12 +234,18 @@ mod profile;
 mod response;
 mod visit;
 
+#[cfg(feature = "actix-web")]
+#[path = "integrations/actix.rs"]
+pub mod actix;
 #[cfg(feature = "axum")]
 #[path = "integrations/axum.rs"]
 pub mod axum;
-#[cfg(feature = "axum")]
+#[cfg(any(feature = "axum", feature = "actix-web"))]
 #[path = "integrations/log.rs"]
 mod log;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+#[path = "integrations/serve.rs"]
+mod serve;
 #[cfg(feature = "validator")]
 #[path = "integrations/validator.rs"]
 mod validator;

@@ -392,3 +392,42 @@ macro_rules! __errcodes_impl_axum {
 pub use crate::__errcodes_impl_axum as impl_axum;
 #[cfg(feature = "axum")]
 pub use axum_core;
+
+/// Implements `From<T> for actix_web::Error` and `actix_web::Responder`
+/// for a derived type when the `actix-web` feature is on; expands to
+/// nothing otherwise.
+#[cfg(feature = "actix-web")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errcodes_impl_actix {
+    ({$($generics:tt)*} {$($ty:tt)*} {$($where:tt)*}) => {
+        #[automatically_derived]
+        impl $($generics)* ::core::convert::From<$($ty)*> for ::errcodes::__private::actix_web::Error where $($where)* {
+            fn from(err: $($ty)*) -> ::errcodes::__private::actix_web::Error {
+                ::errcodes::actix::into_error(&err)
+            }
+        }
+        #[automatically_derived]
+        impl $($generics)* ::errcodes::__private::actix_web::Responder for $($ty)* where $($where)* {
+            type Body = ::errcodes::__private::actix_web::body::BoxBody;
+            fn respond_to(
+                self,
+                _: &::errcodes::__private::actix_web::HttpRequest,
+            ) -> ::errcodes::__private::actix_web::HttpResponse {
+                ::errcodes::actix::error_response(&self)
+            }
+        }
+    };
+}
+
+/// Without the `actix-web` feature: nothing.
+#[cfg(not(feature = "actix-web"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errcodes_impl_actix {
+    ($($tokens:tt)*) => {};
+}
+
+pub use crate::__errcodes_impl_actix as impl_actix;
+#[cfg(feature = "actix-web")]
+pub use actix_web;

@@ -1,167 +1,14 @@
 //! The axum example service over real HTTP: its router served on
-//! 127.0.0.1:0 inside the test, called with hyper's client, a bounded table
-//! of requests, then a graceful stop. Status, `Content-Type`, headers and
-//! exact bodies, for every case the service must answer.
+//! 127.0.0.1:0 inside the test, called with hyper's client, the bounded
+//! table of requests in `support/e2e.rs`, then a graceful stop.
 #![cfg(feature = "axum")]
 
 #[path = "../../examples/axum_service.rs"]
 #[allow(dead_code)]
 mod service;
 
-use http::{Method, Request};
-use http_body_util::{BodyExt, Full};
-use hyper_util::client::legacy::Client;
-use hyper_util::rt::TokioExecutor;
-
-/// One request of the table and what must come back.
-struct Case {
-    method: Method,
-    path: &'static str,
-    headers: &'static [(&'static str, &'static str)],
-    body: &'static str,
-    status: u16,
-    content_type: &'static str,
-    expect_headers: &'static [(&'static str, &'static str)],
-    expect_body: &'static str,
-}
-
-const PROBLEM: &str = "application/problem+json";
-const JSONAPI: &str = "application/vnd.api+json";
-
-fn table() -> Vec<Case> {
-    let get = |path, headers, status, content_type, expect_body| Case {
-        method: Method::GET,
-        path,
-        headers,
-        body: "",
-        status,
-        content_type,
-        expect_headers: &[],
-        expect_body,
-    };
-    vec![
-        get(
-            "/orders/42",
-            &[],
-            404,
-            PROBLEM,
-            r#"{"type":"https://errors.example.com/order_not_found","title":"Not Found","status":404,"detail":"No order 42 exists.","instance":"/orders/42","code":"order_not_found","request_id":"t-1"}"#,
-        ),
-        get(
-            "/nowhere",
-            &[],
-            404,
-            PROBLEM,
-            r#"{"type":"about:blank","title":"Not Found","status":404,"detail":"Not found.","instance":"/nowhere","code":"not_found","request_id":"t-1"}"#,
-        ),
-        Case {
-            method: Method::DELETE,
-            expect_headers: &[("allow", "GET,HEAD")],
-            ..get(
-                "/orders/1",
-                &[],
-                405,
-                PROBLEM,
-                r#"{"type":"about:blank","title":"Method Not Allowed","status":405,"detail":"Method \"DELETE\" not allowed.","instance":"/orders/1","code":"method_not_allowed","request_id":"t-1"}"#,
-            )
-        },
-        Case {
-            method: Method::POST,
-            headers: &[("content-type", "application/json")],
-            body: r#"{"email":"bob","name":" ","quantity":0}"#,
-            ..get(
-                "/orders",
-                &[],
-                422,
-                PROBLEM,
-                r##"{"type":"about:blank","title":"Unprocessable Entity","status":422,"detail":"3 fields failed validation.","instance":"/orders","code":"validation_failed","request_id":"t-1","errors":[{"detail":"Enter a valid email address.","pointer":"#/email","code":"invalid"},{"detail":"This field is required.","pointer":"#/name","code":"required"},{"detail":"Ensure this value is at least 1.","pointer":"#/quantity","code":"min_value"}]}"##,
-            )
-        },
-        Case {
-            expect_headers: &[("retry-after", "30")],
-            ..get(
-                "/orders/429",
-                &[],
-                429,
-                PROBLEM,
-                r#"{"type":"https://errors.example.com/throttled","title":"Too Many Requests","status":429,"detail":"Too many requests; retry later.","instance":"/orders/429","code":"throttled","request_id":"t-1"}"#,
-            )
-        },
-        get(
-            "/orders/500",
-            &[],
-            500,
-            PROBLEM,
-            r#"{"type":"https://errors.example.com/internal","title":"Internal Server Error","status":500,"detail":"The server hit an unexpected condition.","instance":"/orders/500","code":"internal","request_id":"t-1"}"#,
-        ),
-        get(
-            "/orders/666",
-            &[],
-            500,
-            PROBLEM,
-            r#"{"type":"about:blank","title":"Internal Server Error","status":500,"detail":"The server hit an unexpected condition.","instance":"/orders/666","request_id":"t-1"}"#,
-        ),
-        get(
-            "/orders/42",
-            &[("accept", "application/problem+json")],
-            404,
-            PROBLEM,
-            r#"{"type":"https://errors.example.com/order_not_found","title":"Not Found","status":404,"detail":"No order 42 exists.","instance":"/orders/42","code":"order_not_found","request_id":"t-1"}"#,
-        ),
-        get(
-            "/orders/42",
-            &[("accept", "application/vnd.api+json")],
-            404,
-            JSONAPI,
-            r#"{"errors":[{"id":"t-1","status":"404","code":"order_not_found","title":"Not Found","detail":"No order 42 exists.","links":{"type":"https://errors.example.com/order_not_found"}}]}"#,
-        ),
-        get(
-            "/orders/1",
-            &[("accept", "text/html")],
-            406,
-            PROBLEM,
-            r#"{"type":"about:blank","title":"Not Acceptable","status":406,"detail":"Could not satisfy the request Accept header.","instance":"/orders/1","code":"not_acceptable","request_id":"t-1"}"#,
-        ),
-        Case {
-            method: Method::POST,
-            headers: &[("content-type", "application/json")],
-            body: "{\"email\": ",
-            ..get(
-                "/orders",
-                &[],
-                400,
-                PROBLEM,
-                r#"{"type":"about:blank","title":"Bad Request","status":400,"detail":"The request body is not valid JSON (line 1, column 10).","instance":"/orders","code":"malformed_json","request_id":"t-1"}"#,
-            )
-        },
-        Case {
-            method: Method::POST,
-            headers: &[("content-type", "text/plain")],
-            body: "hello",
-            ..get(
-                "/orders",
-                &[],
-                415,
-                PROBLEM,
-                r#"{"type":"about:blank","title":"Unsupported Media Type","status":415,"detail":"Expected a request with Content-Type: application/json.","instance":"/orders","code":"unsupported_media_type","request_id":"t-1"}"#,
-            )
-        },
-        get(
-            "/orders/abc",
-            &[],
-            400,
-            PROBLEM,
-            r#"{"type":"about:blank","title":"Bad Request","status":400,"detail":"A path parameter is not valid.","instance":"/orders/abc","code":"invalid_path","request_id":"t-1"}"#,
-        ),
-        get(
-            "/orders/1",
-            &[],
-            200,
-            "application/json",
-            r#"{"id":1,"status":"shipped"}"#,
-        ),
-    ]
-}
+#[path = "support/e2e.rs"]
+mod e2e;
 
 #[tokio::test]
 async fn the_service_answers_every_case_over_http() {
@@ -175,54 +22,10 @@ async fn the_service_answers_every_case_over_http() {
             })
             .await
     });
-    let client = Client::builder(TokioExecutor::new()).build_http::<Full<bytes_of::Bytes>>();
 
-    for case in table() {
-        let mut request = Request::builder()
-            .method(case.method.clone())
-            .uri(format!("http://{addr}{}", case.path))
-            .header("x-request-id", "t-1");
-        for (name, value) in case.headers {
-            request = request.header(*name, *value);
-        }
-        let request = request.body(Full::from(case.body)).unwrap();
-        let response = client.request(request).await.unwrap();
-        let what = format!("{} {}", case.method, case.path);
-        assert_eq!(response.status(), case.status, "{what}");
-        let headers = response.headers().clone();
-        assert_eq!(headers["content-type"], case.content_type, "{what}");
-        assert_eq!(
-            headers["x-request-id"], "t-1",
-            "{what}: the correlation id round trip"
-        );
-        for (name, value) in case.expect_headers {
-            assert_eq!(headers[*name], *value, "{what}: {name}");
-        }
-        let body = response.into_body().collect().await.unwrap().to_bytes();
-        assert_eq!(String::from_utf8_lossy(&body), case.expect_body, "{what}");
-    }
-
-    // A request without an id gets one, in the header and the body.
-    let response = client
-        .request(
-            Request::get(format!("http://{addr}/orders/7"))
-                .body(Full::from(""))
-                .unwrap(),
-        )
-        .await
-        .unwrap();
-    let id = response.headers()["x-request-id"]
-        .to_str()
-        .unwrap()
-        .to_owned();
-    let body = response.into_body().collect().await.unwrap().to_bytes();
-    assert!(String::from_utf8_lossy(&body).contains(&format!("\"request_id\":\"{id}\"")));
+    // axum's router answers HEAD wherever GET is routed.
+    e2e::run(addr, e2e::table("GET,HEAD")).await;
 
     stop.send(()).unwrap();
     server.await.unwrap().unwrap();
-}
-
-/// hyper's body type for the client.
-mod bytes_of {
-    pub type Bytes = axum::body::Bytes;
 }

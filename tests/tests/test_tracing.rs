@@ -128,3 +128,45 @@ async fn a_client_error_at_debug_and_overrides() {
     let (_, lines) = call("/gone", "rid-8").await;
     assert!(lines.is_empty(), "{lines:?}");
 }
+
+/// The actix middleware logs through the same path: once, at the same
+/// levels, with the chain and the id.
+#[cfg(feature = "actix-web")]
+#[test]
+fn the_actix_middleware_logs_the_same() {
+    use actix_web::test::{call_service, init_service, read_body, TestRequest};
+
+    async fn actix_handler(what: actix_web::web::Path<String>) -> Result<String, AppError> {
+        handler(Path(what.into_inner())).await
+    }
+
+    let captured = Captured::default();
+    let writer = captured.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::TRACE)
+        .with_ansi(false)
+        .with_writer(move || writer.clone())
+        .finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
+    let body = actix_web::rt::System::new().block_on(async {
+        let app = actix_web::App::new()
+            .wrap(errcodes::actix::ErrorMiddleware::new(Envelope::Problem))
+            .route("/{what}", actix_web::web::get().to(actix_handler));
+        let service = init_service(app).await;
+        let request = TestRequest::get()
+            .uri("/db")
+            .insert_header(("x-request-id", "rid-9"))
+            .to_request();
+        read_body(call_service(&service, request).await).await
+    });
+    let log = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    let lines: Vec<&str> = log
+        .lines()
+        .filter(|l| l.contains("answered with an error"))
+        .collect();
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert!(lines[0].contains("ERROR"), "{}", lines[0]);
+    assert!(lines[0].contains("query failed: db-7 password=hunter2"));
+    assert!(lines[0].contains("request_id=\"rid-9\""));
+    assert!(!String::from_utf8_lossy(&body).contains("hunter2"));
+}

@@ -42,26 +42,25 @@
 //! assert_eq!(response.headers()["content-type"], "application/vnd.api+json");
 //! ```
 
-use core::fmt;
 use std::cell::RefCell;
 use std::future::Future;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::pin::Pin;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::task::{Context, Poll};
 
 use axum_core::body::Body;
 use axum_core::response::{IntoResponse, Response};
 use http::header::{HeaderName, HeaderValue, ACCEPT, ALLOW, CONTENT_TYPE};
-use http::{Method, Request, StatusCode};
+use http::{Method, Request};
 use http_body::Body as _;
 
 use crate::collection::{ApiErrors, FieldError};
-use crate::context::InContext;
 use crate::error::{ApiError, Envelope};
 use crate::negotiate::Negotiation;
 use crate::profile::Profile;
+pub use crate::serve::Rejection;
+use crate::serve::{self, given_request_id, Panicked, RouteError, REQUEST_ID};
 
 /// The response of any error: in the envelope and with the context of the
 /// request an [`ErrorLayer`] is answering, else [`ApiError::to_response`].
@@ -92,9 +91,6 @@ impl IntoResponse for FieldError {
         into_response(&self)
     }
 }
-
-/// The header a correlation id travels in, both ways.
-const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
 /// W3C Trace Context's header, whose trace id serves when no id is given.
 const TRACEPARENT: HeaderName = HeaderName::from_static("traceparent");
@@ -223,7 +219,11 @@ where
             envelope: chosen.unwrap_or_else(|_| negotiation.default_envelope()),
             uri: request.uri().clone(),
             method: request.method().clone(),
-            given_id: given_request_id(headers),
+            given_id: given_request_id(
+                headers.get(REQUEST_ID).map(HeaderValue::as_bytes),
+                headers.get(TRACEPARENT).map(HeaderValue::as_bytes),
+            )
+            .and_then(|id| HeaderValue::from_str(id).ok()),
             config: Arc::clone(&self.config),
         };
         if let Some(refusal) = refusal {
@@ -258,40 +258,31 @@ impl Answering {
     /// An error always carries a correlation id: the request's, else a new
     /// one, in the body and in `x-request-id`.
     fn respond<E: ApiError + ?Sized>(&self, err: &E) -> Response {
-        let generated;
-        let request_id = if let Some(id) = self.given_id.as_ref().and_then(|id| id.to_str().ok()) {
-            id
-        } else {
-            generated = new_request_id();
-            generated.as_str()
-        };
-        let path = self.uri.path();
-        crate::log::answered(&err, self.method.as_str(), path, request_id);
-        let answered = InContext::new(err)
-            .path(path)
-            .request_id(request_id)
-            .profile(&self.config.profile);
-        let mut response = answered.to_response_in(self.envelope).map(Body::from);
-        if let Ok(value) = HeaderValue::from_str(request_id) {
-            response.headers_mut().insert(REQUEST_ID, value);
-        }
-        response
+        serve::respond(
+            err,
+            self.envelope,
+            &self.config.profile,
+            self.method.as_str(),
+            self.uri.path(),
+            self.given_id.as_ref().and_then(|id| id.to_str().ok()),
+        )
+        .map(Body::from)
     }
 
     /// The response, finished: the router's empty 404/405 answered in the
     /// envelope, and a correlation id the request brought echoed.
     fn finish(&self, mut response: Response) -> Response {
         let status = response.status();
-        let bare = matches!(
+        let bare = serve::is_bare_route_error(
             status,
-            StatusCode::NOT_FOUND | StatusCode::METHOD_NOT_ALLOWED
-        ) && !response.headers().contains_key(CONTENT_TYPE)
-            && response.body().size_hint().exact() == Some(0);
+            response.headers().contains_key(CONTENT_TYPE),
+            response.body().size_hint().exact() == Some(0),
+        );
         if bare {
             let allow = response.headers().get(ALLOW).cloned();
             let route = RouteError {
                 status,
-                method: &self.method,
+                method: self.method.as_str(),
             };
             response = self.respond(&route);
             if let Some(allow) = allow {
@@ -382,211 +373,27 @@ where
     }
 }
 
-/// The correlation id a request brought: its `x-request-id` when that is
-/// a short printable token, else the trace id of its W3C `traceparent`.
-fn given_request_id(headers: &http::HeaderMap) -> Option<HeaderValue> {
-    let usable =
-        |id: &str| !id.is_empty() && id.len() <= 128 && id.bytes().all(|b| b.is_ascii_graphic());
-    if let Some(value) = headers.get(REQUEST_ID) {
-        if value.to_str().is_ok_and(usable) {
-            return Some(value.clone());
-        }
-    }
-    let trace = headers
-        .get(TRACEPARENT)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|t| t.split('-').nth(1))
-        .filter(|id| id.len() == 32 && id.bytes().all(|b| b.is_ascii_hexdigit()))?;
-    HeaderValue::from_str(trace).ok()
-}
-
-/// A new correlation id: a per-process prefix (from the clock when the
-/// first id is made, so unlikely to repeat across restarts) and a counter,
-/// as 24 hex digits. Unique within the process; not a secret.
-fn new_request_id() -> RequestId {
-    static PREFIX: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
-    let prefix = *PREFIX.get_or_init(|| {
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            // The low 64 bits of the nanoseconds: they change fastest.
-            .map_or(0, |d| {
-                u64::try_from(d.as_nanos() & u128::from(u64::MAX)).unwrap_or(0)
-            })
-    });
-    let count = NEXT.fetch_add(1, Ordering::Relaxed);
-    let mut id = RequestId([0; 24]);
-    for (i, digit) in id.0.iter_mut().enumerate() {
-        let nibble = if i < 8 {
-            (prefix >> (28 - 4 * i)) & 0xf
-        } else {
-            (count >> (60 - 4 * (i - 8))) & 0xf
-        };
-        *digit = b"0123456789abcdef"[usize::try_from(nibble).unwrap_or(0)];
-    }
-    id
-}
-
-/// A generated correlation id, on the stack.
-struct RequestId([u8; 24]);
-
-impl RequestId {
-    fn as_str(&self) -> &str {
-        // Hex digits only.
-        core::str::from_utf8(&self.0).unwrap_or("0")
-    }
-}
-
-/// The counter behind generated correlation ids.
-static NEXT: AtomicU64 = AtomicU64::new(0);
-
-/// The router's own 404 and 405, as errors.
-struct RouteError<'a> {
-    status: StatusCode,
-    method: &'a Method,
-}
-
-impl ApiError for RouteError<'_> {
-    fn status(&self) -> StatusCode {
-        self.status
-    }
-    fn code(&self) -> &'static str {
-        if self.status == StatusCode::METHOD_NOT_ALLOWED {
-            "method_not_allowed"
-        } else {
-            "not_found"
-        }
-    }
-    fn title(&self) -> &'static str {
-        self.status.canonical_reason().unwrap_or("Not Found")
-    }
-    /// drf's texts: `Not found.` and `Method "PATCH" not allowed.`
-    fn fmt_detail(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.status == StatusCode::METHOD_NOT_ALLOWED {
-            write!(f, "Method \"{}\" not allowed.", self.method)
-        } else {
-            f.write_str("Not found.")
-        }
-    }
-}
-
-/// A handler that panicked: a 500 with no code and the generic detail.
-struct Panicked;
-
-impl ApiError for Panicked {
-    fn status(&self) -> StatusCode {
-        StatusCode::INTERNAL_SERVER_ERROR
-    }
-    fn code(&self) -> &'static str {
-        "panic"
-    }
-    fn has_code(&self) -> bool {
-        false
-    }
-    fn title(&self) -> &'static str {
-        "Internal Server Error"
-    }
-    fn fmt_detail(&self, _: &mut fmt::Formatter<'_>) -> fmt::Result {
-        Ok(())
-    }
-    fn has_detail(&self) -> bool {
-        false
-    }
-}
-
-/// A request axum could not extract (a body that is not JSON, a query
-/// string or path parameter of the wrong type, a form of the wrong content
-/// type), as an error: a stable code per kind, axum's own status, and a
-/// detail that says what was wrong and, for JSON, where (line and column),
-/// never the parser's words about the input itself.
-///
-/// The [`Json`], [`Query`], [`Path`] and [`Form`] extractors reject with it.
-///
-/// ```
-/// use errcodes::axum::Rejection;
-/// use errcodes::{ApiError, Envelope};
-///
-/// let rejection = Rejection::from(axum::extract::rejection::JsonRejection::MissingJsonContentType(Default::default()));
-/// assert_eq!(rejection.status(), 415);
-/// assert_eq!(rejection.code(), "unsupported_media_type");
-/// ```
-#[derive(Debug)]
-pub struct Rejection {
-    status: StatusCode,
-    code: &'static str,
-    what: &'static str,
-    /// Line and column of a JSON error.
-    position: Option<(usize, usize)>,
-}
-
-impl Rejection {
-    fn new(status: StatusCode, code: &'static str, what: &'static str) -> Rejection {
-        Rejection {
-            status,
-            code,
-            what,
-            position: None,
-        }
-    }
-
-    /// A body that could not be read: too large, or cut off.
-    fn body(status: StatusCode) -> Rejection {
-        if status == StatusCode::PAYLOAD_TOO_LARGE {
-            Rejection::new(status, "body_too_large", "The request body is too large.")
-        } else {
-            Rejection::new(
-                status,
-                "unreadable_body",
-                "The request body could not be read.",
-            )
-        }
-    }
-
-    /// `serde_json`'s position, read from the end of its message
-    /// (`... at line 1 column 7`), and nothing else of it.
-    fn at_json_position(mut self, message: &str) -> Rejection {
-        let position = message.rsplit_once(" at line ").and_then(|(_, rest)| {
-            let (line, column) = rest.split_once(" column ")?;
-            Some((line.trim().parse().ok()?, column.trim().parse().ok()?))
-        });
-        self.position = position;
-        self
-    }
-}
-
 impl From<axum::extract::rejection::JsonRejection> for Rejection {
     fn from(rejection: axum::extract::rejection::JsonRejection) -> Rejection {
         use axum::extract::rejection::JsonRejection as R;
-        let message = rejection.body_text();
         match rejection {
-            R::JsonSyntaxError(_) => Rejection::new(
-                StatusCode::BAD_REQUEST,
-                "malformed_json",
-                "The request body is not valid JSON.",
-            )
-            .at_json_position(&message),
-            R::JsonDataError(_) => Rejection::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "invalid_body",
-                "The request body does not have the expected members and types.",
-            )
-            .at_json_position(&message),
-            R::MissingJsonContentType(_) => Rejection::new(
-                StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                "unsupported_media_type",
-                "Expected a request with Content-Type: application/json.",
-            ),
+            R::JsonSyntaxError(e) => {
+                Rejection::malformed_json(Rejection::json_position(&e.body_text()))
+            }
+            R::JsonDataError(e) => {
+                Rejection::invalid_body(Rejection::json_position(&e.body_text()))
+            }
+            R::MissingJsonContentType(_) => {
+                Rejection::unsupported_media_type(Rejection::EXPECTED_JSON)
+            }
             other => Rejection::body(other.status()),
         }
     }
 }
 
 impl From<axum::extract::rejection::QueryRejection> for Rejection {
-    fn from(rejection: axum::extract::rejection::QueryRejection) -> Rejection {
-        Rejection::new(
-            rejection.status(),
-            "invalid_query",
-            "The query string is not valid.",
-        )
+    fn from(_: axum::extract::rejection::QueryRejection) -> Rejection {
+        Rejection::invalid_query()
     }
 }
 
@@ -594,12 +401,8 @@ impl From<axum::extract::rejection::PathRejection> for Rejection {
     fn from(rejection: axum::extract::rejection::PathRejection) -> Rejection {
         use axum::extract::rejection::PathRejection as R;
         match rejection {
-            R::FailedToDeserializePathParams(e) => {
-                Rejection::new(e.status(), "invalid_path", "A path parameter is not valid.")
-            }
-            // A route without the parameters its extractor asks for: the
-            // server's mistake, answered as a 500 that says nothing of it.
-            other => Rejection::new(other.status(), "path_params_missing", ""),
+            R::FailedToDeserializePathParams(_) => Rejection::invalid_path(),
+            _ => Rejection::path_params_missing(),
         }
     }
 }
@@ -608,66 +411,15 @@ impl From<axum::extract::rejection::FormRejection> for Rejection {
     fn from(rejection: axum::extract::rejection::FormRejection) -> Rejection {
         use axum::extract::rejection::FormRejection as R;
         match rejection {
-            R::InvalidFormContentType(_) => Rejection::new(
-                StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                "unsupported_media_type",
-                "Expected a request with Content-Type: application/x-www-form-urlencoded.",
-            ),
-            R::FailedToDeserializeForm(e) => {
-                Rejection::new(e.status(), "invalid_form", "The form is not valid.")
+            R::InvalidFormContentType(_) => {
+                Rejection::unsupported_media_type(Rejection::EXPECTED_FORM)
             }
-            R::FailedToDeserializeFormBody(e) => {
-                Rejection::new(e.status(), "invalid_form", "The form is not valid.")
-            }
+            R::FailedToDeserializeForm(e) => Rejection::invalid_form(e.status()),
+            R::FailedToDeserializeFormBody(e) => Rejection::invalid_form(e.status()),
             other => Rejection::body(other.status()),
         }
     }
 }
-
-impl ApiError for Rejection {
-    fn status(&self) -> StatusCode {
-        self.status
-    }
-    fn code(&self) -> &str {
-        self.code
-    }
-    fn has_code(&self) -> bool {
-        !self.status.is_server_error()
-    }
-    fn title(&self) -> &str {
-        self.status.canonical_reason().unwrap_or("Bad Request")
-    }
-    fn fmt_detail(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.position {
-            Some((line, column)) => {
-                let what = self.what.trim_end_matches('.');
-                write!(f, "{what} (line {line}, column {column}).")
-            }
-            None => f.write_str(self.what),
-        }
-    }
-    fn detail_str(&self) -> Option<&str> {
-        self.position.is_none().then_some(self.what)
-    }
-    fn has_detail(&self) -> bool {
-        !self.status.is_server_error()
-    }
-}
-
-impl fmt::Display for Rejection {
-    /// The detail.
-    ///
-    /// ```
-    /// use errcodes::axum::Rejection;
-    /// let rejection = Rejection::from(axum::extract::rejection::JsonRejection::MissingJsonContentType(Default::default()));
-    /// assert_eq!(rejection.to_string(), "Expected a request with Content-Type: application/json.");
-    /// ```
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        crate::error::Detail(self).fmt(f)
-    }
-}
-
-impl std::error::Error for Rejection {}
 
 impl IntoResponse for Rejection {
     fn into_response(self) -> Response {
