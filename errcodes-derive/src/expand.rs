@@ -11,7 +11,7 @@ use crate::attr::EnvelopeAttr;
 use crate::ctxt::Ctxt;
 use crate::fmt::{self, Template};
 use crate::valid::{header_kind, HeaderKind};
-use crate::{fallback, status, valid};
+use crate::{decode, fallback, status, valid};
 
 /// The derive: parse, validate, expand; or our errors plus a stub.
 pub fn derive(node: &DeriveInput) -> TokenStream {
@@ -140,6 +140,7 @@ fn impl_api_error(input: &Input, templates: &[valid::Templates]) -> TokenStream 
     let detail = detail_body(&arms);
     let optional = optional_methods(input, &arms);
 
+    let decode = decode::impl_body(input, templates, envelope_expr(input));
     let from_impls = from_impls(input);
     let catalog = catalog_impl(input, &arms);
 
@@ -151,6 +152,9 @@ fn impl_api_error(input: &Input, templates: &[valid::Templates]) -> TokenStream 
         }
         ::errcodes::__private::impl_actix! {
             {#impl_generics} {#ident #ty_generics} {#(#predicates,)*}
+        }
+        ::errcodes::__private::impl_decode! {
+            {#impl_generics} {#ident #ty_generics} {#(#predicates,)*} {#decode}
         }
         #[automatically_derived]
         #[allow(clippy::match_same_arms, clippy::too_many_lines, unreachable_code)]
@@ -302,6 +306,31 @@ fn method(
             })
     });
     quote!(match self { #(#each)* })
+}
+
+/// The type's envelope, as a constant expression, if it declares one.
+fn envelope_expr(input: &Input) -> Option<TokenStream> {
+    let p = quote!(::errcodes::__private);
+    match &input.attrs.envelope {
+        Some(EnvelopeAttr::Name(lit)) => {
+            let constant = match lit.value().as_str() {
+                "jsonapi" => quote!(JsonApi),
+                "laravel" => quote!(Laravel),
+                "drf" => quote!(Drf),
+                "shipstream" => quote!(ShipStream),
+                "aip193" => quote!(Aip193),
+                _ => quote!(Problem),
+            };
+            Some(quote!(#p::Envelope::#constant))
+        }
+        Some(EnvelopeAttr::Path(path)) => {
+            // Spanned at the path, so a value that is not a `Format` (or not
+            // a constant) is reported there.
+            let envelope = quote_spanned!(path.span()=> #p::custom_envelope(&#path));
+            Some(quote!(const { #envelope }))
+        }
+        None => None,
+    }
 }
 
 /// The variant's title: its own, else its status's reason phrase.
@@ -566,25 +595,8 @@ fn optional_methods(input: &Input, arms: &[Arm]) -> TokenStream {
     // The type's own pointer prefix, else a transparent variant's inner
     // error's.
 
-    match &input.attrs.envelope {
-        Some(EnvelopeAttr::Name(lit)) => {
-            let constant = match lit.value().as_str() {
-                "jsonapi" => quote!(JsonApi),
-                "laravel" => quote!(Laravel),
-                "drf" => quote!(Drf),
-                "shipstream" => quote!(ShipStream),
-                "aip193" => quote!(Aip193),
-                _ => quote!(Problem),
-            };
-            out.extend(quote!(fn envelope(&self) -> #p::Envelope { #p::Envelope::#constant }));
-        }
-        Some(EnvelopeAttr::Path(path)) => {
-            // Spanned at the path, so a value that is not a `Format` (or not
-            // a constant) is reported there.
-            let envelope = quote_spanned!(path.span()=> #p::custom_envelope(&#path));
-            out.extend(quote!(fn envelope(&self) -> #p::Envelope { const { #envelope } }));
-        }
-        None => {}
+    if let Some(envelope) = envelope_expr(input) {
+        out.extend(quote!(fn envelope(&self) -> #p::Envelope { #envelope }));
     }
 
     match &input.attrs.pointer_prefix {

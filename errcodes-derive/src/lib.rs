@@ -12,6 +12,7 @@
 mod ast;
 mod attr;
 mod ctxt;
+mod decode;
 mod expand;
 mod fallback;
 mod fmt;

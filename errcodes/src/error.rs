@@ -13,6 +13,7 @@ use core::hash::{Hash, Hasher};
 use http::StatusCode;
 
 use crate::location::{Location, DEFAULT_POINTER_PREFIX};
+use crate::received::Received;
 use crate::response;
 use crate::visit::{HeaderVisitor, MetaVisitor};
 
@@ -928,6 +929,24 @@ pub trait Format: Sync {
     /// assert_eq!(out, br#"{"message":"Required.","errors":{"name":["Required."]}}"#);
     /// ```
     fn write_errors(&self, errors: ErrorList<'_>, out: &mut Vec<u8>);
+
+    /// Reads a document of this format back into the errors it holds, for
+    /// typed decoding on the client ([`crate::client`]); `None` when `body`
+    /// is not such a document. Formats without a decoder keep this default,
+    /// which reads nothing.
+    ///
+    /// ```
+    /// use errcodes::Envelope;
+    ///
+    /// let body = br#"{"message":"Not found."}"#;
+    /// let errors = Envelope::Laravel.format().decode(http::StatusCode::NOT_FOUND, body).unwrap();
+    /// assert_eq!(errors[0].detail(), Some("Not found."));
+    /// assert_eq!(Envelope::JsonApi.format().decode(http::StatusCode::NOT_FOUND, body), None);
+    /// ```
+    fn decode(&self, status: StatusCode, body: &[u8]) -> Option<Vec<Received>> {
+        let _ = (status, body);
+        None
+    }
 }
 
 /// The error format a response is written in: a small `Copy` value naming a

@@ -196,6 +196,8 @@
 //!   into `actix_web::Error` and implement `Responder`, and
 //!   `errcodes::actix` has the `ErrorMiddleware` and the extractor configs
 //!   (see the `actix` module).
+//! * `client`: derived types implement [`client::Decode`]: a response in
+//!   any built-in envelope decodes back into the variant that answered it.
 //! * `validator`: `ApiErrors::from(validator::ValidationErrors)`.
 //! * `tracing`: the axum layer and the actix middleware log each error they
 //!   answer (see [`LogLevel`]).
@@ -222,6 +224,7 @@
 // `integrations/`.
 pub mod catalog;
 mod check;
+pub mod client;
 mod collection;
 mod context;
 mod envelope;
@@ -231,6 +234,7 @@ mod location;
 pub mod negotiate;
 mod path;
 mod profile;
+mod received;
 mod response;
 mod visit;
 
@@ -262,6 +266,7 @@ pub use crate::error::{ApiError, Detail, Envelope, ErrorList, Format, LogLevel, 
 pub use crate::location::Location;
 pub use crate::path::{FieldPath, Segment};
 pub use crate::profile::Profile;
+pub use crate::received::Received;
 pub use crate::visit::{delta_seconds, HeaderVisitor, MetaValue, MetaVisitor};
 
 /// The `http` crate errcodes speaks (`StatusCode`, `Response`, headers),

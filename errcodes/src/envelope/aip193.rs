@@ -34,7 +34,9 @@ use crate::error::{ApiError, ErrorList, Format, PublicDetail};
 use crate::json;
 use crate::location::Location;
 use crate::path::Segment;
+use crate::received::{read, Received};
 use crate::visit::{delta_seconds, MetaValue};
+use serde_json::Value;
 
 /// The AIP-193 format.
 pub(crate) struct Aip193;
@@ -46,6 +48,10 @@ impl Format for Aip193 {
 
     fn media_type(&self) -> &'static str {
         "application/json"
+    }
+
+    fn decode(&self, status: StatusCode, body: &[u8]) -> Option<Vec<Received>> {
+        decode(status, &serde_json::from_slice(body).ok()?)
     }
 
     fn write_error(&self, err: &dyn ApiError, out: &mut Vec<u8>) {
@@ -395,6 +401,46 @@ fn lower_camel(out: &mut Vec<u8>, name: &str) {
         wrote = true;
         json::escape_into(out, c.encode_utf8(&mut buf));
     }
+}
+
+/// A `google.rpc.Status` read back: the `ErrorInfo`'s `reason` as the code
+/// and its `metadata` as meta (strings, lowerCamelCase keys), a
+/// `BadRequest`'s field violations as entries.
+pub(crate) fn decode(status: StatusCode, body: &Value) -> Option<Vec<Received>> {
+    let error = body.get("error")?;
+    let code = error
+        .get("code")?
+        .as_u64()
+        .and_then(|s| u16::try_from(s).ok())
+        .and_then(|s| StatusCode::from_u16(s).ok())
+        .unwrap_or(status);
+    let mut received = Received::new(code);
+    received.detail = read::text(error, "message");
+    for detail in read::array(error, "details").unwrap_or_default() {
+        match read::text(detail, "@type").as_deref() {
+            Some("type.googleapis.com/google.rpc.ErrorInfo") => {
+                if let Some(reason) = read::text(detail, "reason") {
+                    received = received.with_reason(reason);
+                }
+                if let Some(metadata) = read::object(detail, "metadata") {
+                    received.meta.clone_from(metadata);
+                }
+            }
+            Some("type.googleapis.com/google.rpc.BadRequest") => {
+                for violation in read::array(detail, "fieldViolations").unwrap_or_default() {
+                    let mut entry = Received::new(code);
+                    entry.location = read::text(violation, "field");
+                    entry.detail = read::text(violation, "description");
+                    if let Some(reason) = read::text(violation, "reason") {
+                        entry = entry.with_reason(reason);
+                    }
+                    received.entries.push(entry);
+                }
+            }
+            _ => {}
+        }
+    }
+    Some(vec![received])
 }
 
 #[cfg(test)]

@@ -14,6 +14,9 @@
 use super::write::{self, Doc};
 use crate::error::{ApiError, ErrorList, Format};
 use crate::json;
+use crate::received::{read, Received};
+use http::StatusCode;
+use serde_json::Value;
 
 /// drf-standardized-errors' text for a server error.
 const SERVER_DETAIL: &str = "A server error occurred.";
@@ -28,6 +31,10 @@ impl Format for Drf {
 
     fn media_type(&self) -> &'static str {
         "application/json"
+    }
+
+    fn decode(&self, status: StatusCode, body: &[u8]) -> Option<Vec<Received>> {
+        decode(status, &serde_json::from_slice(body).ok()?)
     }
 
     fn write_error(&self, err: &dyn ApiError, out: &mut Vec<u8>) {
@@ -89,4 +96,23 @@ fn item<E: ApiError + ?Sized>(err: &E, doc: Doc<'_>, out: &mut Vec<u8>) {
         out.extend_from_slice(b"null");
     }
     out.push(b'}');
+}
+
+/// A drf-standardized-errors document read back: one [`Received`] per item
+/// (`attr` as the location).
+pub(crate) fn decode(status: StatusCode, body: &Value) -> Option<Vec<Received>> {
+    let kind = read::text(body, "type")?;
+    if !["validation_error", "client_error", "server_error"].contains(&kind.as_str()) {
+        return None;
+    }
+    let items = read::array(body, "errors")?;
+    let mut errors = Vec::with_capacity(items.len());
+    for item in items {
+        let mut received = Received::new(status);
+        received.code = read::text(item, "code");
+        received.detail = read::text(item, "detail");
+        received.location = read::text(item, "attr");
+        errors.push(received);
+    }
+    Some(errors)
 }

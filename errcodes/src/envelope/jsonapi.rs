@@ -16,6 +16,9 @@ use crate::error::{ApiError, ErrorList, Format};
 use crate::json;
 use crate::location::Location;
 use crate::path;
+use crate::received::{read, Received};
+use http::StatusCode;
+use serde_json::Value;
 
 /// The JSON:API format.
 pub(crate) struct JsonApi;
@@ -27,6 +30,10 @@ impl Format for JsonApi {
 
     fn media_type(&self) -> &'static str {
         "application/vnd.api+json"
+    }
+
+    fn decode(&self, status: StatusCode, body: &[u8]) -> Option<Vec<Received>> {
+        decode(status, &serde_json::from_slice(body).ok()?)
     }
 
     fn write_error(&self, err: &dyn ApiError, out: &mut Vec<u8>) {
@@ -119,4 +126,52 @@ fn meta<E: ApiError + ?Sized>(err: &E, out: &mut Vec<u8>) {
     if written > 0 {
         out.push(b'}');
     }
+}
+
+/// A JSON:API errors document read back: one [`Received`] per error
+/// object (`status` a string, `source` as pointer, parameter or header).
+pub(crate) fn decode(status: StatusCode, body: &Value) -> Option<Vec<Received>> {
+    // A document's top-level members and an error object's, as JSON:API
+    // 1.1 lists them: anything else is another envelope's shape.
+    const TOP: [&str; 4] = ["errors", "meta", "jsonapi", "links"];
+    const ITEM: [&str; 8] = [
+        "id", "links", "status", "code", "title", "detail", "source", "meta",
+    ];
+    if !body
+        .as_object()?
+        .keys()
+        .all(|key| TOP.contains(&key.as_str()))
+    {
+        return None;
+    }
+    let items = read::array(body, "errors")?;
+    let mut errors = Vec::with_capacity(items.len());
+    for item in items {
+        if !item
+            .as_object()?
+            .keys()
+            .all(|key| ITEM.contains(&key.as_str()))
+        {
+            return None;
+        }
+        let mut received = Received::new(
+            read::text(item, "status")
+                .and_then(|s| s.parse::<u16>().ok())
+                .and_then(|s| StatusCode::from_u16(s).ok())
+                .unwrap_or(status),
+        );
+        received.code = read::text(item, "code");
+        received.title = read::text(item, "title");
+        received.detail = read::text(item, "detail");
+        received.location = item.get("source").and_then(|source| {
+            ["pointer", "parameter", "header"]
+                .iter()
+                .find_map(|key| read::text(source, key))
+        });
+        if let Some(meta) = read::object(item, "meta") {
+            received.meta.clone_from(meta);
+        }
+        errors.push(received);
+    }
+    Some(errors)
 }

@@ -14,6 +14,8 @@
 use super::write::{self, Doc};
 use crate::error::{ApiError, ErrorList, Format};
 use crate::json;
+use crate::received::Received;
+use http::StatusCode;
 
 /// Laravel's production text for a server error.
 const SERVER_MESSAGE: &str = "Server Error";
@@ -28,6 +30,10 @@ impl Format for Laravel {
 
     fn media_type(&self) -> &'static str {
         "application/json"
+    }
+
+    fn decode(&self, status: StatusCode, body: &[u8]) -> Option<Vec<Received>> {
+        decode(status, body)
     }
 
     fn write_error(&self, err: &dyn ApiError, out: &mut Vec<u8>) {
@@ -185,4 +191,84 @@ fn fnv1a(bytes: &[u8]) -> u64 {
         hash = hash.wrapping_mul(0x0100_0000_01b3);
     }
     hash
+}
+
+/// A Laravel error read back: the `message` as the detail, each message
+/// under `errors` as an entry keyed by its dotted path, in the body's order.
+/// Laravel's shape has no code.
+pub(crate) fn decode(status: StatusCode, body: &[u8]) -> Option<Vec<Received>> {
+    let document: Document = serde_json::from_slice(body).ok()?;
+    let mut received = Received::new(status).with_detail(document.message);
+    for (key, messages) in document.errors.0 {
+        for message in messages {
+            let entry = Received::new(status)
+                .with_location(key.clone())
+                .with_detail(message);
+            received.entries.push(entry);
+        }
+    }
+    Some(vec![received])
+}
+
+/// Laravel's document: `message`, and `errors` if any; nothing else.
+struct Document {
+    message: String,
+    errors: Keyed,
+}
+
+impl<'de> serde::Deserialize<'de> for Document {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Document, D::Error> {
+        use serde::de::Error as _;
+        struct Members;
+        impl<'de> serde::de::Visitor<'de> for Members {
+            type Value = Document;
+            fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str("a Laravel error document")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Document, A::Error> {
+                let mut message = None;
+                let mut errors = Keyed::default();
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "message" => message = Some(map.next_value()?),
+                        "errors" => errors = map.next_value()?,
+                        _ => return Err(A::Error::unknown_field(&key, &["message", "errors"])),
+                    }
+                }
+                let message = message.ok_or_else(|| A::Error::missing_field("message"))?;
+                Ok(Document { message, errors })
+            }
+        }
+        deserializer.deserialize_map(Members)
+    }
+}
+
+/// The `errors` object's entries in the order the body has them.
+#[derive(Default)]
+struct Keyed(Vec<(String, Vec<String>)>);
+
+impl<'de> serde::Deserialize<'de> for Keyed {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Keyed, D::Error> {
+        struct Entries;
+        impl<'de> serde::de::Visitor<'de> for Entries {
+            type Value = Keyed;
+            fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str("an object of message lists")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Keyed, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(entry) = map.next_entry()? {
+                    entries.push(entry);
+                }
+                Ok(Keyed(entries))
+            }
+        }
+        deserializer.deserialize_map(Entries)
+    }
 }

@@ -16,6 +16,9 @@ use crate::error::{ApiError, ErrorList, Format};
 use crate::json;
 use crate::location::Location;
 use crate::path;
+use crate::received::{read, Received};
+use http::StatusCode;
+use serde_json::Value;
 
 /// Problem Details members that meta members must not overwrite.
 const RESERVED: &[&str] = &[
@@ -39,6 +42,10 @@ impl Format for Problem {
 
     fn media_type(&self) -> &'static str {
         "application/problem+json"
+    }
+
+    fn decode(&self, status: StatusCode, body: &[u8]) -> Option<Vec<Received>> {
+        decode(status, &serde_json::from_slice(body).ok()?)
     }
 
     fn write_error(&self, err: &dyn ApiError, out: &mut Vec<u8>) {
@@ -150,4 +157,55 @@ fn item<E: ApiError + ?Sized>(err: &E, location: Location<'_>, out: &mut Vec<u8>
         json::string(out, err.code());
     }
     out.push(b'}');
+}
+
+/// The members RFC 9457 and errcodes give a meaning; every other member of
+/// a problem is meta.
+const MEMBERS: [&str; 8] = [
+    "type",
+    "title",
+    "status",
+    "detail",
+    "instance",
+    "code",
+    "errors",
+    "request_id",
+];
+
+/// A problem read back: one [`Received`], its `errors` items as entries.
+pub(crate) fn decode(status: StatusCode, body: &Value) -> Option<Vec<Received>> {
+    let object = body.as_object()?;
+    // A problem without any of these says nothing (drf's shape has a
+    // `type` too, but none of them).
+    if !["title", "status", "detail"]
+        .iter()
+        .any(|key| object.contains_key(*key))
+    {
+        return None;
+    }
+    let mut received = Received::new(
+        body.get("status")
+            .and_then(Value::as_u64)
+            .and_then(|s| u16::try_from(s).ok())
+            .and_then(|s| StatusCode::from_u16(s).ok())
+            .unwrap_or(status),
+    );
+    received.code = read::text(body, "code");
+    received.title = read::text(body, "title");
+    received.detail = read::text(body, "detail");
+    for (name, value) in object {
+        if !MEMBERS.contains(&name.as_str()) {
+            received.meta.insert(name.clone(), value.clone());
+        }
+    }
+    for item in read::array(body, "errors").unwrap_or_default() {
+        let mut entry = Received::new(received.status);
+        entry.code = read::text(item, "code");
+        entry.detail = read::text(item, "detail");
+        entry.location = ["pointer", "parameter", "header"]
+            .iter()
+            .find_map(|key| read::text(item, key));
+        received.entries.push(entry);
+    }
+    Some(vec![received])
 }

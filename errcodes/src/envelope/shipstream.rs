@@ -15,6 +15,9 @@ use super::write::{self, Doc};
 use crate::error::{ApiError, ErrorList, Format};
 use crate::json;
 use crate::location::Location;
+use crate::received::{read, Received};
+use http::StatusCode;
+use serde_json::Value;
 
 /// The `ShipStream` format.
 pub(crate) struct ShipStream;
@@ -26,6 +29,10 @@ impl Format for ShipStream {
 
     fn media_type(&self) -> &'static str {
         "application/json"
+    }
+
+    fn decode(&self, status: StatusCode, body: &[u8]) -> Option<Vec<Received>> {
+        decode(status, &serde_json::from_slice(body).ok()?)
     }
 
     fn write_error(&self, err: &dyn ApiError, out: &mut Vec<u8>) {
@@ -113,4 +120,34 @@ fn detail<E: ApiError + ?Sized>(err: &E, doc: Doc<'_>, out: &mut Vec<u8>) -> boo
     write::detail_or(err, out, write::GENERIC_SERVER_DETAIL);
     out.push(b'}');
     true
+}
+
+/// A ShipStream document read back: one [`Received`] per error, its
+/// `details` as entries. A single error about a request member carries its
+/// title as the message and its detail in its one `details` entry, and is
+/// read back so. ShipStream's shape has no code.
+pub(crate) fn decode(status: StatusCode, body: &Value) -> Option<Vec<Received>> {
+    let items = read::array(body, "errors")?;
+    let mut errors = Vec::with_capacity(items.len());
+    for item in items {
+        read::text(item, "type")?;
+        let message = read::text(item, "message")?;
+        let mut received = Received::new(status);
+        for detail in read::array(item, "details").unwrap_or_default() {
+            let entry = Received::new(status)
+                .with_location(read::text(detail, "key")?)
+                .with_detail(read::text(detail, "message")?);
+            received.entries.push(entry);
+        }
+        match received.entries.as_slice() {
+            [only] if status.canonical_reason() == Some(message.as_str()) => {
+                received.detail.clone_from(&only.detail);
+                received.location.clone_from(&only.location);
+                received.title = Some(message);
+            }
+            _ => received.detail = Some(message),
+        }
+        errors.push(received);
+    }
+    Some(errors)
 }

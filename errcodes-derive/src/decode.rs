@@ -1,0 +1,247 @@
+//! Code generation for typed decoding on the client (the `client` feature):
+//! `errcodes::client::Decode` for the type, matching a received error to a
+//! variant and rebuilding the variant's fields from what the body shows.
+//!
+//! The impl is always generated and handed to `__private::impl_decode!`,
+//! which drops it unless errcodes' `client` feature is on. A field is
+//! rebuilt from, in order: its header, its place in the detail template, its
+//! meta member, its `Default`. Which of these its type supports is decided
+//! where the impl is compiled (autoref specialization in
+//! `__private::rebuild`), so no bound is put on the user's types.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+use syn::Member;
+
+use crate::ast::{Field, Input, Variant};
+use crate::fmt::{self, Template};
+use crate::valid::{self, header_kind, HeaderKind};
+
+/// The `Decode` impl's items: `from_received`, and `preferred_envelope`
+/// from `envelope`, the type's envelope expression if it declares one.
+pub fn impl_body(
+    input: &Input,
+    templates: &[valid::Templates],
+    envelope: Option<TokenStream>,
+) -> TokenStream {
+    let variants = input
+        .variants
+        .iter()
+        .zip(templates)
+        .map(|(variant, templates)| variant_block(input, variant, templates.detail.as_ref()));
+    let preferred = envelope
+        .map(|envelope| quote!(fn preferred_envelope() -> ::errcodes::Envelope { #envelope }));
+    quote! {
+        #preferred
+        #[allow(unused_imports, unused_variables, unused_labels, unreachable_code, clippy::needless_return)]
+        fn from_received(__received: &::errcodes::Received) -> ::core::option::Option<Self> {
+            use ::errcodes::__private::rebuild::*;
+            #(#variants)*
+            ::core::option::Option::None
+        }
+    }
+}
+
+/// The path that builds the variant: `Self::V` or `Self`.
+fn path(variant: &Variant) -> TokenStream {
+    match variant.ident {
+        Some(ident) => quote!(Self::#ident),
+        None => quote!(Self),
+    }
+}
+
+/// One labeled block: returns the variant when `__received` is it.
+fn variant_block(input: &Input, variant: &Variant, template: Option<&Template>) -> TokenStream {
+    let path = path(variant);
+    if variant.attrs.transparent.is_some() {
+        if let Some(field) = variant.fields.first() {
+            let ty = field.ty;
+            let member = &field.member;
+            return quote! {
+                if let ::core::option::Option::Some(__inner) =
+                    (&&Rebuild::<#ty>::new()).decode_inner(__received)
+                {
+                    return ::core::option::Option::Some(#path { #member: __inner });
+                }
+            };
+        }
+    }
+    if variant.fields.iter().any(|field| borrows(field.ty)) {
+        // A borrowed value cannot be rebuilt from a body that is gone when
+        // decoding returns (and a default, `""` for `&str`, would stand in
+        // for a value the body did not give): the variant stays unknown.
+        return TokenStream::new();
+    }
+    let status = valid::effective_status(input, variant);
+    let status_check = status
+        .map(|status| quote!(if __received.status().as_u16() != #status { break '__variant; }));
+    let public_code = variant.attrs.code.is_some() || status.is_some_and(|s| s < 500);
+    let code_check = if public_code {
+        let code = valid::effective_code(input, variant);
+        quote! {
+            if __received.code().is_some() && !__received.is_code(#code) { break '__variant; }
+        }
+    } else {
+        quote!(if __received.code().is_some() {
+            break '__variant;
+        })
+    };
+    let (captures, template_check) = match template.and_then(pieces) {
+        Some(pieces) => {
+            let each = pieces.iter().map(|piece| match piece {
+                Piece::Text(text) => quote!(Piece::Text(#text)),
+                Piece::Hole(_) => quote!(Piece::Hole),
+            });
+            (
+                quote! {
+                    let __captures = __received.detail().and_then(|__detail| captures(__detail, &[#(#each),*]));
+                },
+                // Without a code to go by, the detail must read as the template.
+                quote! {
+                    if __received.code().is_none() && __captures.is_none() {
+                        break '__variant;
+                    }
+                },
+            )
+        }
+        None => (
+            quote!(let __captures: ::core::option::Option<::std::vec::Vec<&str>> = ::core::option::Option::None;),
+            quote!(),
+        ),
+    };
+    let holes: Vec<Member> = template
+        .and_then(pieces)
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|piece| match piece {
+            Piece::Hole(member) => Some(member),
+            Piece::Text(_) => None,
+        })
+        .collect();
+    let fields = variant
+        .fields
+        .iter()
+        .map(|field| rebuild_field(field, &holes));
+    let members = variant.fields.iter().map(|field| {
+        let member = &field.member;
+        let local = format_ident!("__rebuilt_{}", fmt::member_name(member));
+        quote!(#member: #local)
+    });
+    quote! {
+        '__variant: {
+            #status_check
+            #code_check
+            #captures
+            #template_check
+            #(#fields)*
+            return ::core::option::Option::Some(#path { #(#members),* });
+        }
+    }
+}
+
+/// `let __rebuilt_x: T = ...;` from the field's sources, or a break out of
+/// the variant's block.
+fn rebuild_field(field: &Field, holes: &[Member]) -> TokenStream {
+    let ty = field.ty;
+    let member = &field.member;
+    let local = format_ident!("__rebuilt_{}", fmt::member_name(member));
+    let mut sources: Vec<TokenStream> = Vec::new();
+    if let Some(name) = &field.attrs.header {
+        let name = name.value();
+        let parse = match header_kind(ty) {
+            HeaderKind::DeltaSeconds => Some(quote!(delta_seconds(__text))),
+            HeaderKind::HttpDate => Some(quote!(http_date(__text))),
+            HeaderKind::Display => Some(quote!((&&Rebuild::<#ty>::new()).parse_text(__text))),
+            HeaderKind::List => None,
+        };
+        if let Some(parse) = parse {
+            sources.push(quote!(__received.header(#name).and_then(|__text| #parse)));
+        }
+    }
+    if let Some(index) = holes.iter().position(|m| m == member) {
+        sources.push(quote! {
+            __captures.as_ref().and_then(|__c| __c.get(#index)).and_then(|__text| (&&Rebuild::<#ty>::new()).parse_text(__text))
+        });
+    }
+    if field.attrs.attr_flag.is_some() {
+        sources.push(quote! {
+            location(__received).and_then(|__text| (&&Rebuild::<#ty>::new()).parse_text(&__text))
+        });
+    }
+    if field.attrs.meta.is_some() {
+        let name = field.meta_name();
+        sources.push(quote! {
+            __received.meta(#name).and_then(|__value| (&&&&Rebuild::<#ty>::new()).parse_json(__value))
+        });
+    }
+    sources.push(quote!((&&Rebuild::<#ty>::new()).or_default()));
+    let mut chain = quote!(::core::option::Option::<#ty>::None);
+    for source in sources {
+        chain = quote!(#chain.or_else(|| #source));
+    }
+    quote! {
+        let #local: #ty = match #chain {
+            ::core::option::Option::Some(__value) => __value,
+            ::core::option::Option::None => break '__variant,
+        };
+    }
+}
+
+/// Whether `ty` borrows: a reference, or any lifetime in it.
+fn borrows(ty: &syn::Type) -> bool {
+    fn any(tokens: TokenStream) -> bool {
+        tokens.into_iter().any(|tt| match tt {
+            proc_macro2::TokenTree::Punct(p) => p.as_char() == '&' || p.as_char() == '\'',
+            proc_macro2::TokenTree::Group(g) => any(g.stream()),
+            _ => false,
+        })
+    }
+    any(quote!(#ty))
+}
+
+/// A piece of a detail template: literal text, or a field written with
+/// `Display` and no spec (the only placeholders read back).
+enum Piece {
+    Text(String),
+    Hole(Member),
+}
+
+/// The template as pieces, or `None` when a placeholder has a spec (width,
+/// `Debug`, ...) whose text cannot be read back reliably.
+fn pieces(template: &Template) -> Option<Vec<Piece>> {
+    let mut pieces = Vec::new();
+    let mut text = String::new();
+    let mut chars = template.format.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '{' if chars.peek() == Some(&'{') => {
+                chars.next();
+                text.push('{');
+            }
+            '}' if chars.peek() == Some(&'}') => {
+                chars.next();
+                text.push('}');
+            }
+            '{' => {
+                let inner: String = chars.by_ref().take_while(|&c| c != '}').collect();
+                if inner.contains(':') {
+                    return None;
+                }
+                let member = template
+                    .used
+                    .iter()
+                    .find(|m| fmt::local(m) == inner.as_str())?
+                    .clone();
+                if !text.is_empty() {
+                    pieces.push(Piece::Text(core::mem::take(&mut text)));
+                }
+                pieces.push(Piece::Hole(member));
+            }
+            c => text.push(c),
+        }
+    }
+    if !text.is_empty() {
+        pieces.push(Piece::Text(text));
+    }
+    Some(pieces)
+}

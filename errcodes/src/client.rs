@@ -1,0 +1,379 @@
+//! Typed decoding on the client: an error response of any built-in envelope
+//! (or of a format of your own that reads its documents back, see
+//! [`Format::decode`](crate::Format::decode)) read back into the error type
+//! that declared it.
+//!
+//! With the `client` feature, `#[derive(ApiError)]` implements [`Decode`]
+//! for the type: `MyError::from_response(status, content_type, body)`
+//! matches the body's code (or, in envelopes without codes, its status and
+//! detail template) to a variant and rebuilds the variant's fields: from
+//! the detail text (the template parsed back), the meta members, the
+//! response headers, or `Default`. A code no variant declares, or a variant
+//! whose fields the body cannot give back (a source error, a field the body
+//! never shows and that has no `Default`), decodes as
+//! [`Decoded::Unknown`], carrying everything the body said; decoding never
+//! panics.
+//!
+//! ```
+//! use errcodes::client::{Decode, Decoded};
+//! use errcodes::{ApiError, Envelope};
+//!
+//! #[derive(Debug, PartialEq, ApiError)]
+//! enum SignupError {
+//!     #[api(status = 409, code = "duplicate", detail = "user {email} already exists")]
+//!     Duplicate { email: String },
+//! }
+//!
+//! let body = SignupError::Duplicate { email: "bob@example.com".into() }.render_to_vec(Envelope::JsonApi);
+//! let decoded = SignupError::from_response(409, Some("application/vnd.api+json"), &body).unwrap();
+//! assert_eq!(decoded, Decoded::Known(SignupError::Duplicate { email: "bob@example.com".into() }));
+//!
+//! let other = br#"{"type":"about:blank","title":"Gone","status":410,"code":"archived"}"#;
+//! let Decoded::Unknown(unknown) = SignupError::from_response(410, Some("application/problem+json"), other).unwrap() else {
+//!     unreachable!()
+//! };
+//! assert_eq!(unknown.code(), Some("archived"));
+//! ```
+
+use core::fmt;
+
+use http::StatusCode;
+
+use crate::collection::{ApiErrors, FieldError};
+use crate::error::{ApiError, Envelope};
+use crate::location::{DEFAULT_POINTER_PREFIX, NON_FIELD_KEY};
+use crate::received::Received;
+use crate::visit::{HeaderVisitor, MetaVisitor};
+
+/// What a response decoded into: one of the type's own errors, or an error
+/// it does not know.
+// Not boxed: a `Box<Received>` would answer `code()` with `ApiError`'s
+// (through `Box`'s impl) before `Received`'s own, a trap; one value per
+// decoded response is no size worth that.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum Decoded<E> {
+    /// A variant of the type, with its fields.
+    Known(E),
+    /// An error the type has no variant for (or whose fields the body does
+    /// not give back), as the body stated it. It is an [`ApiError`] too, so
+    /// it can be passed on as it came.
+    Unknown(Received),
+}
+
+impl<E> Decoded<E> {
+    /// The known error, if it is one.
+    ///
+    /// ```
+    /// use errcodes::client::Decoded;
+    /// assert_eq!(Decoded::Known(7).known(), Some(7));
+    /// ```
+    pub fn known(self) -> Option<E> {
+        match self {
+            Decoded::Known(err) => Some(err),
+            Decoded::Unknown(_) => None,
+        }
+    }
+}
+
+/// Why a response could not be read as errors at all (a body of a known
+/// envelope with an unknown code is [`Decoded::Unknown`], not this).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum DecodeError {
+    /// The status is not an error status (4xx or 5xx).
+    NotAnError(u16),
+    /// The body is not JSON.
+    NotJson(serde_json::Error),
+    /// The body is JSON, but in no envelope errcodes can read.
+    UnknownEnvelope,
+}
+
+impl fmt::Display for DecodeError {
+    /// ```
+    /// let err = errcodes::client::DecodeError::UnknownEnvelope;
+    /// assert_eq!(err.to_string(), "the body is in no known error envelope");
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DecodeError::NotAnError(status) => write!(f, "status {status} is not an error"),
+            DecodeError::NotJson(err) => write!(f, "the body is not JSON: {err}"),
+            DecodeError::UnknownEnvelope => f.write_str("the body is in no known error envelope"),
+        }
+    }
+}
+
+impl std::error::Error for DecodeError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            DecodeError::NotJson(err) => Some(err),
+            _ => None,
+        }
+    }
+}
+
+/// Reads an error response into the errors it holds: by its
+/// `Content-Type` (`application/problem+json`, `application/vnd.api+json`,
+/// or the media type of `preferred`), else by the shape of the JSON, trying
+/// `preferred` first and then every built-in envelope.
+///
+/// # Errors
+///
+/// A status that is not 4xx or 5xx, a body that is not JSON, or JSON in no
+/// envelope errcodes can read.
+///
+/// ```
+/// use errcodes::Envelope;
+///
+/// let body = br#"{"type":"client_error","errors":[{"code":"not_found","detail":"Not found.","attr":null}]}"#;
+/// let errors = errcodes::client::read(404, Some("application/json"), body, Envelope::Problem).unwrap();
+/// assert_eq!(errors[0].code(), Some("not_found"));
+/// ```
+pub fn read(
+    status: u16,
+    content_type: Option<&str>,
+    body: &[u8],
+    preferred: Envelope,
+) -> Result<Vec<Received>, DecodeError> {
+    let status = StatusCode::from_u16(status)
+        .ok()
+        .filter(|s| s.is_client_error() || s.is_server_error())
+        .ok_or(DecodeError::NotAnError(status))?;
+    serde_json::from_slice::<serde::de::IgnoredAny>(body).map_err(DecodeError::NotJson)?;
+    let media_type = content_type
+        .and_then(|ct| ct.split(';').next())
+        .map(|ct| ct.trim().to_ascii_lowercase());
+    let by_media_type = Envelope::ALL
+        .iter()
+        .copied()
+        .chain([preferred])
+        .filter(|e| e.format().media_type() != "application/json")
+        .find(|e| media_type.as_deref() == Some(e.format().media_type()));
+    let order = by_media_type
+        .into_iter()
+        .chain([preferred])
+        .chain(Envelope::ALL.iter().copied());
+    for envelope in order {
+        if let Some(errors) = envelope.format().decode(status, body) {
+            if !errors.is_empty() {
+                return Ok(errors);
+            }
+        }
+    }
+    Err(DecodeError::UnknownEnvelope)
+}
+
+/// An error type a client decodes responses into. `#[derive(ApiError)]`
+/// implements it with the `client` feature; see the [module docs](self).
+pub trait Decode: Sized {
+    /// The variant `received` is, with its fields; `None` when no variant
+    /// matches it or its fields cannot be given back.
+    fn from_received(received: &Received) -> Option<Self>;
+
+    /// The envelope to try first when the `Content-Type` does not say: the
+    /// type's own.
+    ///
+    /// ```
+    /// use errcodes::client::Decode;
+    /// assert_eq!(errcodes::ApiErrors::preferred_envelope(), errcodes::Envelope::Problem);
+    /// ```
+    #[must_use]
+    fn preferred_envelope() -> Envelope {
+        Envelope::Problem
+    }
+
+    /// Decodes a response from its status, `Content-Type` and body: its
+    /// first error, as a variant of this type or as
+    /// [`Decoded::Unknown`].
+    ///
+    /// # Errors
+    ///
+    /// See [`read`].
+    ///
+    /// ```
+    /// use errcodes::client::{Decode, Decoded};
+    /// use errcodes::ApiErrors;
+    ///
+    /// let body = br#"{"message":"The name field is required.","errors":{"name":["The name field is required."]}}"#;
+    /// let Decoded::Known(errors) = ApiErrors::from_response(422, Some("application/json"), body).unwrap() else {
+    ///     unreachable!()
+    /// };
+    /// assert_eq!(errors.len(), 1);
+    /// ```
+    fn from_response(
+        status: u16,
+        content_type: Option<&str>,
+        body: &[u8],
+    ) -> Result<Decoded<Self>, DecodeError> {
+        let mut errors = read(status, content_type, body, Self::preferred_envelope())?;
+        let first = errors.swap_remove(0);
+        Ok(match Self::from_received(&first) {
+            Some(err) => Decoded::Known(err),
+            None => Decoded::Unknown(first),
+        })
+    }
+
+    /// Decodes an `http` response, reading its headers too (`Retry-After`
+    /// and the other headers errors declare).
+    ///
+    /// # Errors
+    ///
+    /// See [`read`].
+    ///
+    /// ```
+    /// use errcodes::client::{Decode, Decoded};
+    /// use errcodes::{ApiError, Envelope};
+    /// use std::time::Duration;
+    ///
+    /// #[derive(Debug, PartialEq, ApiError)]
+    /// #[api(status = 429, code = "throttled", detail = "Slow down.")]
+    /// struct Throttled {
+    ///     #[api(header = "Retry-After")]
+    ///     wait: Duration,
+    /// }
+    ///
+    /// let response = Throttled { wait: Duration::from_secs(30) }.to_response();
+    /// let decoded = Throttled::from_http_response(&response).unwrap();
+    /// assert_eq!(decoded, Decoded::Known(Throttled { wait: Duration::from_secs(30) }));
+    /// ```
+    fn from_http_response<B: AsRef<[u8]>>(
+        response: &http::Response<B>,
+    ) -> Result<Decoded<Self>, DecodeError> {
+        let content_type = response
+            .headers()
+            .get(http::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok());
+        let mut errors = read(
+            response.status().as_u16(),
+            content_type,
+            response.body().as_ref(),
+            Self::preferred_envelope(),
+        )?;
+        let mut first = errors.swap_remove(0);
+        first.headers = response.headers().clone();
+        Ok(match Self::from_received(&first) {
+            Some(err) => Decoded::Known(err),
+            None => Decoded::Unknown(first),
+        })
+    }
+}
+
+impl Decode for ApiErrors {
+    /// Every entry of `received` (or `received` itself, when it has none)
+    /// as a [`FieldError`]: its location as the field, its code (or
+    /// `invalid`) and its detail.
+    fn from_received(received: &Received) -> Option<ApiErrors> {
+        ApiErrors::from_errors(field_errors(received))
+    }
+}
+
+/// The entries of `received` (or `received` itself) as field errors.
+fn field_errors(received: &Received) -> Vec<FieldError> {
+    let entries = if received.entries().is_empty() {
+        core::slice::from_ref(received)
+    } else {
+        received.entries()
+    };
+    entries
+        .iter()
+        .map(|entry| {
+            let code = entry.code().unwrap_or("invalid").to_owned();
+            let detail = entry.detail().unwrap_or_default().to_owned();
+            match entry.location().map(member) {
+                Some(Some(path)) => FieldError::new(path, code, detail),
+                _ => FieldError::non_field(code, detail),
+            }
+            .with_status(entry.status())
+        })
+        .collect()
+}
+
+/// The request member a location names, as a dotted path (`None` for the
+/// non-field key): a JSON pointer (`/data/attributes/items/0/sku`, or the
+/// fragment form `#/items/0/sku`) loses the default prefix; a dotted key or
+/// a field name stays as it is.
+pub(crate) fn member(location: &str) -> Option<String> {
+    if location == NON_FIELD_KEY {
+        return None;
+    }
+    let pointer = location.strip_prefix('#').unwrap_or(location);
+    if !pointer.starts_with('/') {
+        return Some(location.to_owned());
+    }
+    let pointer = pointer
+        .strip_prefix(DEFAULT_POINTER_PREFIX)
+        .unwrap_or(pointer);
+    let segments: Vec<String> = pointer
+        .split('/')
+        .skip(1)
+        .map(|s| s.replace("~1", "/").replace("~0", "~"))
+        .collect();
+    Some(segments.join("."))
+}
+
+impl ApiErrors {
+    /// Decodes every error of a response (each field error of a collection,
+    /// in any built-in envelope) into [`FieldError`]s: its location as the
+    /// field, its code (or `invalid` where the envelope has none) and its
+    /// detail.
+    ///
+    /// # Errors
+    ///
+    /// See [`read`].
+    ///
+    /// ```
+    /// use errcodes::{ApiError, ApiErrors, Envelope, FieldError};
+    ///
+    /// let sent = ApiErrors::from_errors([
+    ///     FieldError::new("email", "invalid", "Enter a valid email address."),
+    ///     FieldError::new("name", "required", "This field is required."),
+    /// ]).unwrap();
+    /// let body = sent.render_to_vec(Envelope::Drf);
+    /// let received = ApiErrors::decode(422, Some("application/json"), &body).unwrap();
+    /// assert_eq!(received.render_to_vec(Envelope::Drf), body);
+    /// ```
+    pub fn decode(
+        status: u16,
+        content_type: Option<&str>,
+        body: &[u8],
+    ) -> Result<ApiErrors, DecodeError> {
+        let errors = read(status, content_type, body, Envelope::Problem)?;
+        ApiErrors::from_errors(errors.iter().flat_map(field_errors))
+            .ok_or(DecodeError::UnknownEnvelope)
+    }
+}
+
+impl ApiError for Received {
+    fn status(&self) -> StatusCode {
+        self.status
+    }
+    fn code(&self) -> &str {
+        self.code.as_deref().unwrap_or_default()
+    }
+    fn has_code(&self) -> bool {
+        self.code.is_some() && !self.reason
+    }
+    fn title(&self) -> &str {
+        self.title
+            .as_deref()
+            .or_else(|| self.status.canonical_reason())
+            .unwrap_or_default()
+    }
+    fn fmt_detail(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.detail.as_deref().unwrap_or_default())
+    }
+    fn detail_str(&self) -> Option<&str> {
+        self.detail.as_deref()
+    }
+    fn has_detail(&self) -> bool {
+        self.detail.is_some()
+    }
+    fn visit_meta(&self, visitor: &mut dyn MetaVisitor) {
+        for (name, value) in &self.meta {
+            visitor.visit(name, value);
+        }
+    }
+    fn visit_headers(&self, visitor: &mut dyn HeaderVisitor) {
+        let _ = visitor;
+    }
+}
