@@ -2,8 +2,9 @@
 //! `errcodes::client::Decode` for the type, matching a received error to a
 //! variant and rebuilding the variant's fields from what the body shows.
 //!
-//! The impl is always generated and handed to `__private::impl_decode!`,
-//! which drops it unless errcodes' `client` feature is on. A field is
+//! The impl is generated only with this crate's `client` feature (which
+//! errcodes' `client` turns on), and handed to `__private::impl_decode!`,
+//! which also drops it unless errcodes' `client` feature is on. A field is
 //! rebuilt from, in order: its header, its place in the detail template, its
 //! meta member, its `Default`. Which of these its type supports is decided
 //! where the impl is compiled (autoref specialization in
@@ -17,9 +18,31 @@ use crate::ast::{Field, Input, Variant};
 use crate::fmt::{self, Template};
 use crate::valid::{self, header_kind, HeaderKind};
 
+/// The `Decode` impl, through `__private::impl_decode!`; nothing unless
+/// this crate's `client` feature is on (errcodes' `client` turns it on).
+pub fn impl_decode(
+    input: &Input,
+    templates: &[valid::Templates],
+    envelope: Option<TokenStream>,
+    impl_generics: &syn::ImplGenerics,
+    ty_generics: &syn::TypeGenerics,
+    predicates: &[TokenStream],
+) -> TokenStream {
+    if !cfg!(feature = "client") {
+        return TokenStream::new();
+    }
+    let ident = input.ident;
+    let body = impl_body(input, templates, envelope);
+    quote! {
+        ::errcodes::__private::impl_decode! {
+            {#impl_generics} {#ident #ty_generics} {#(#predicates,)*} {#body}
+        }
+    }
+}
+
 /// The `Decode` impl's items: `from_received`, and `preferred_envelope`
 /// from `envelope`, the type's envelope expression if it declares one.
-pub fn impl_body(
+fn impl_body(
     input: &Input,
     templates: &[valid::Templates],
     envelope: Option<TokenStream>,

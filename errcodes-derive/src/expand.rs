@@ -140,7 +140,15 @@ fn impl_api_error(input: &Input, templates: &[valid::Templates]) -> TokenStream 
     let detail = detail_body(&arms);
     let optional = optional_methods(input, &arms);
 
-    let decode = decode::impl_body(input, templates, envelope_expr(input));
+    let schema_name = ident.to_string();
+    let decode = decode::impl_decode(
+        input,
+        templates,
+        envelope_expr(input),
+        &impl_generics,
+        &ty_generics,
+        &predicates,
+    );
     let from_impls = from_impls(input);
     let catalog = catalog_impl(input, &arms);
 
@@ -153,9 +161,10 @@ fn impl_api_error(input: &Input, templates: &[valid::Templates]) -> TokenStream 
         ::errcodes::__private::impl_actix! {
             {#impl_generics} {#ident #ty_generics} {#(#predicates,)*}
         }
-        ::errcodes::__private::impl_decode! {
-            {#impl_generics} {#ident #ty_generics} {#(#predicates,)*} {#decode}
+        ::errcodes::__private::impl_utoipa! {
+            {#impl_generics} {#ident #ty_generics} {#(#predicates,)*} {#schema_name}
         }
+        #decode
         #[automatically_derived]
         #[allow(clippy::match_same_arms, clippy::too_many_lines, unreachable_code)]
         impl #impl_generics #api for #ident #ty_generics where #(#predicates,)* {
@@ -251,10 +260,19 @@ fn catalog_impl(input: &Input, arms: &[Arm]) -> TokenStream {
             }
         }
     });
+    let envelope =
+        envelope_expr(input).map(|envelope| quote!(const ENVELOPE: #p::Envelope = #envelope;));
+    let domain = input
+        .attrs
+        .domain
+        .as_ref()
+        .map(|domain| quote!(const DOMAIN: #p::Option<&'static str> = #p::Some(#domain);));
     quote! {
         #[automatically_derived]
         impl #impl_generics #p::Catalog for #ident #ty_generics #where_clause {
             const CATALOG: &'static [#p::CatalogEntry] = &[#(#entries),*];
+            #envelope
+            #domain
         }
     }
 }

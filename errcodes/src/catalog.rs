@@ -25,6 +25,7 @@
 
 use core::fmt::Write as _;
 
+use crate::error::Envelope;
 use crate::json;
 
 /// One variant of an error type, as the derive declares it.
@@ -88,6 +89,32 @@ pub struct CatalogEntry {
 pub trait Catalog {
     /// One entry per variant, in declaration order.
     const CATALOG: &'static [CatalogEntry];
+
+    /// The type's envelope: its `envelope = ...`, else Problem Details.
+    ///
+    /// ```
+    /// use errcodes::{ApiError, Catalog, Envelope};
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api(envelope = "drf", status = 404, detail = "Not found.")]
+    /// struct Missing;
+    ///
+    /// assert_eq!(Missing::ENVELOPE, Envelope::Drf);
+    /// ```
+    const ENVELOPE: Envelope = Envelope::Problem;
+
+    /// The type's `domain` (AIP-193's `ErrorInfo.domain`), if declared.
+    ///
+    /// ```
+    /// use errcodes::{ApiError, Catalog};
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api(domain = "orders.example.com", status = 404, detail = "Not found.")]
+    /// struct Missing;
+    ///
+    /// assert_eq!(Missing::DOMAIN, Some("orders.example.com"));
+    /// ```
+    const DOMAIN: Option<&'static str> = None;
 }
 
 /// The catalog as a JSON array of objects, one per entry, members in the

@@ -947,6 +947,87 @@ pub trait Format: Sync {
         let _ = (status, body);
         None
     }
+
+    /// The JSON Schema (2020-12, as OpenAPI 3.1 embeds it) of this format's
+    /// documents for the error type `input` describes, for OpenAPI
+    /// documents (the `utoipa` feature); `None`, the default, documents the
+    /// body as any JSON object.
+    ///
+    /// ```
+    /// use errcodes::{Envelope, SchemaInput};
+    ///
+    /// let input = SchemaInput::new(&[404]).codes(&["order_not_found"]);
+    /// let schema = Envelope::Problem.format().json_schema(&input).unwrap();
+    /// assert_eq!(schema["properties"]["status"]["type"], "integer");
+    /// assert_eq!(schema["properties"]["code"]["enum"][0], "order_not_found");
+    /// let schema = Envelope::JsonApi.format().json_schema(&SchemaInput::new(&[404])).unwrap();
+    /// assert_eq!(schema["properties"]["errors"]["items"]["properties"]["status"]["type"], "string");
+    /// ```
+    fn json_schema(&self, input: &SchemaInput<'_>) -> Option<serde_json::Value> {
+        let _ = input;
+        None
+    }
+}
+
+/// What a [`Format`]'s schema documents of an error type: the statuses it
+/// answers with, its codes (`None`: any code, as a collection's entries
+/// have), and its meta members' names.
+///
+/// ```
+/// let input = errcodes::SchemaInput::new(&[404, 409]).codes(&["order_not_found"]).meta(&["order_id"]);
+/// assert_eq!(input.statuses, [404, 409]);
+/// assert_eq!(input.codes, Some(&["order_not_found"][..]));
+/// ```
+#[derive(Clone, Copy, Debug, Default)]
+#[non_exhaustive]
+pub struct SchemaInput<'a> {
+    /// The statuses, ascending.
+    pub statuses: &'a [u16],
+    /// The codes clients see; `None` for any code.
+    pub codes: Option<&'a [&'a str]>,
+    /// The meta members' names.
+    pub meta: &'a [&'a str],
+}
+
+impl<'a> SchemaInput<'a> {
+    /// The statuses; any code, no meta.
+    ///
+    /// ```
+    /// assert_eq!(errcodes::SchemaInput::new(&[422]).codes, None);
+    /// ```
+    #[must_use]
+    pub fn new(statuses: &'a [u16]) -> SchemaInput<'a> {
+        SchemaInput {
+            statuses,
+            codes: None,
+            meta: &[],
+        }
+    }
+
+    /// The codes clients see.
+    ///
+    /// ```
+    /// let input = errcodes::SchemaInput::new(&[404]).codes(&["gone"]);
+    /// assert_eq!(input.codes, Some(&["gone"][..]));
+    /// ```
+    #[must_use]
+    pub fn codes(self, codes: &'a [&'a str]) -> SchemaInput<'a> {
+        SchemaInput {
+            codes: Some(codes),
+            ..self
+        }
+    }
+
+    /// The meta members' names.
+    ///
+    /// ```
+    /// let input = errcodes::SchemaInput::new(&[404]).meta(&["order_id"]);
+    /// assert_eq!(input.meta, ["order_id"]);
+    /// ```
+    #[must_use]
+    pub fn meta(self, meta: &'a [&'a str]) -> SchemaInput<'a> {
+        SchemaInput { meta, ..self }
+    }
 }
 
 /// The error format a response is written in: a small `Copy` value naming a

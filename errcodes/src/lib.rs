@@ -198,6 +198,9 @@
 //!   (see the `actix` module).
 //! * `client`: derived types implement [`client::Decode`]: a response in
 //!   any built-in envelope decodes back into the variant that answered it.
+//! * `utoipa`: derived types and [`ApiErrors`] implement `utoipa::ToSchema`
+//!   and `utoipa::IntoResponses`: the envelope's schema, and the responses
+//!   with one example per variant (see the `openapi` module).
 //! * `validator`: `ApiErrors::from(validator::ValidationErrors)`.
 //! * `tracing`: the axum layer and the actix middleware log each error they
 //!   answer (see [`LogLevel`]).
@@ -247,6 +250,9 @@ pub mod axum;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 #[path = "integrations/log.rs"]
 mod log;
+#[cfg(feature = "utoipa")]
+#[path = "integrations/openapi.rs"]
+pub mod openapi;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 #[path = "integrations/serve.rs"]
 mod serve;
@@ -262,7 +268,9 @@ pub use crate::catalog::{Catalog, CatalogEntry};
 pub use crate::collection::{ApiErrors, ApiErrorsBuilder, FieldError, MemberPath};
 pub use crate::context::InContext;
 pub use crate::envelope::UnknownEnvelope;
-pub use crate::error::{ApiError, Detail, Envelope, ErrorList, Format, LogLevel, PublicDetail};
+pub use crate::error::{
+    ApiError, Detail, Envelope, ErrorList, Format, LogLevel, PublicDetail, SchemaInput,
+};
 pub use crate::location::Location;
 pub use crate::path::{FieldPath, Segment};
 pub use crate::profile::Profile;

@@ -728,3 +728,47 @@ pub mod rebuild {
         }
     }
 }
+
+/// Implements `utoipa::PartialSchema`, `utoipa::ToSchema` and
+/// `utoipa::IntoResponses` for a derived type when the `utoipa` feature is
+/// on; expands to nothing otherwise.
+#[cfg(feature = "utoipa")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errcodes_impl_utoipa {
+    ({$($generics:tt)*} {$($ty:tt)*} {$($where:tt)*} {$name:expr}) => {
+        #[automatically_derived]
+        impl $($generics)* ::errcodes::__private::utoipa::PartialSchema for $($ty)* where $($where)* {
+            fn schema() -> ::errcodes::__private::utoipa::openapi::RefOr<::errcodes::__private::utoipa::openapi::schema::Schema> {
+                ::errcodes::openapi::component::<Self>()
+            }
+        }
+        #[automatically_derived]
+        impl $($generics)* ::errcodes::__private::utoipa::ToSchema for $($ty)* where $($where)* {
+            fn name() -> ::std::borrow::Cow<'static, str> {
+                ::std::borrow::Cow::Borrowed($name)
+            }
+        }
+        #[automatically_derived]
+        impl $($generics)* ::errcodes::__private::utoipa::IntoResponses for $($ty)* where $($where)* {
+            fn responses() -> ::std::collections::BTreeMap<
+                ::std::string::String,
+                ::errcodes::__private::utoipa::openapi::RefOr<::errcodes::__private::utoipa::openapi::response::Response>,
+            > {
+                ::errcodes::openapi::into_responses::<Self>()
+            }
+        }
+    };
+}
+
+/// Without the `utoipa` feature: nothing.
+#[cfg(not(feature = "utoipa"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errcodes_impl_utoipa {
+    ($($tokens:tt)*) => {};
+}
+
+pub use crate::__errcodes_impl_utoipa as impl_utoipa;
+#[cfg(feature = "utoipa")]
+pub use utoipa;

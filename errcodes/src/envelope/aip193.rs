@@ -30,13 +30,13 @@ use core::fmt;
 use http::header::RETRY_AFTER;
 use http::{HeaderName, StatusCode};
 
-use crate::error::{ApiError, ErrorList, Format, PublicDetail};
+use crate::error::{ApiError, ErrorList, Format, PublicDetail, SchemaInput};
 use crate::json;
 use crate::location::Location;
 use crate::path::Segment;
 use crate::received::{read, Received};
 use crate::visit::{delta_seconds, MetaValue};
-use serde_json::Value;
+use serde_json::{json, Value};
 
 /// The AIP-193 format.
 pub(crate) struct Aip193;
@@ -52,6 +52,10 @@ impl Format for Aip193 {
 
     fn decode(&self, status: StatusCode, body: &[u8]) -> Option<Vec<Received>> {
         decode(status, &serde_json::from_slice(body).ok()?)
+    }
+
+    fn json_schema(&self, input: &SchemaInput<'_>) -> Option<Value> {
+        Some(json_schema(input))
     }
 
     fn write_error(&self, err: &dyn ApiError, out: &mut Vec<u8>) {
@@ -441,6 +445,74 @@ pub(crate) fn decode(status: StatusCode, body: &Value) -> Option<Vec<Received>> 
         }
     }
     Some(vec![received])
+}
+
+/// The JSON Schema of a `google.rpc.Status` in its HTTP/JSON form for an
+/// error type answering `statuses` with `codes` (as `UPPER_SNAKE_CASE`
+/// `reason`s, beside the statuses' canonical names).
+pub(crate) fn json_schema(input: &SchemaInput<'_>) -> Value {
+    let (statuses, codes) = (input.statuses, input.codes);
+    let mut code = json!({"type": "integer", "minimum": 400, "maximum": 599});
+    if !statuses.is_empty() {
+        code["enum"] = json!(statuses);
+    }
+    // A code not sent gives way to the status's canonical name.
+    let reasons: Option<Vec<String>> = codes.map(|codes| {
+        let mut reasons: Vec<String> = codes
+            .iter()
+            .map(|c| {
+                let mut out = Vec::new();
+                upper_snake(&mut out, c);
+                String::from_utf8(out).unwrap_or_default()
+            })
+            .collect();
+        for status in statuses {
+            if let Ok(status) = StatusCode::from_u16(*status) {
+                let name = canonical(status).to_owned();
+                if !reasons.contains(&name) {
+                    reasons.push(name);
+                }
+            }
+        }
+        reasons
+    });
+    let mut reason = json!({"type": "string"});
+    if let Some(reasons) = reasons {
+        reason["enum"] = json!(reasons);
+    }
+    json!({
+        "type": "object",
+        "required": ["error"],
+        "properties": {
+            "error": {
+                "type": "object",
+                "required": ["code", "message", "status"],
+                "properties": {
+                    "code": code,
+                    "message": {"type": "string"},
+                    "status": {"type": "string"},
+                    "details": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "required": ["@type"],
+                            "properties": {
+                                "@type": {"type": "string"},
+                                "reason": reason,
+                                "domain": {"type": "string"},
+                                "metadata": {
+                                    "type": "object",
+                                    "additionalProperties": {"type": "string"}
+                                },
+                                "fieldViolations": {"type": "array"},
+                                "retryDelay": {"type": "string"}
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    })
 }
 
 #[cfg(test)]

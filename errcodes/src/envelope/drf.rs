@@ -11,12 +11,13 @@
 //! * A 5xx without a declared code writes drf's `error`, and "A server
 //!   error occurred." without a declared detail.
 
+use super::code_schema;
 use super::write::{self, Doc};
-use crate::error::{ApiError, ErrorList, Format};
+use crate::error::{ApiError, ErrorList, Format, SchemaInput};
 use crate::json;
 use crate::received::{read, Received};
 use http::StatusCode;
-use serde_json::Value;
+use serde_json::{json, Value};
 
 /// drf-standardized-errors' text for a server error.
 const SERVER_DETAIL: &str = "A server error occurred.";
@@ -35,6 +36,10 @@ impl Format for Drf {
 
     fn decode(&self, status: StatusCode, body: &[u8]) -> Option<Vec<Received>> {
         decode(status, &serde_json::from_slice(body).ok()?)
+    }
+
+    fn json_schema(&self, input: &SchemaInput<'_>) -> Option<Value> {
+        Some(json_schema(input))
     }
 
     fn write_error(&self, err: &dyn ApiError, out: &mut Vec<u8>) {
@@ -115,4 +120,41 @@ pub(crate) fn decode(status: StatusCode, body: &Value) -> Option<Vec<Received>> 
         errors.push(received);
     }
     Some(errors)
+}
+
+/// The JSON Schema of drf-standardized-errors' shape for an error type
+/// with `codes` (drf's own `error` stands for a code not sent).
+pub(crate) fn json_schema(input: &SchemaInput<'_>) -> Value {
+    let (statuses, codes) = (input.statuses, input.codes);
+    let _ = statuses;
+    let code = match codes {
+        Some(codes) => {
+            let mut all: Vec<&str> = codes.to_vec();
+            all.push("error");
+            code_schema(Some(&all))
+        }
+        None => code_schema(None),
+    };
+    json!({
+        "type": "object",
+        "required": ["type", "errors"],
+        "properties": {
+            "type": {"type": "string", "enum": ["validation_error", "client_error", "server_error"]},
+            "errors": {
+                "type": "array",
+                "minItems": 1,
+                "items": {
+                    "type": "object",
+                    "required": ["code", "detail", "attr"],
+                    "properties": {
+                        "code": code,
+                        "detail": {"type": "string"},
+                        "attr": {"type": ["string", "null"]}
+                    },
+                    "additionalProperties": false
+                }
+            }
+        },
+        "additionalProperties": false
+    })
 }

@@ -12,13 +12,14 @@
 //! * A document carries no top-level `jsonapi` member.
 
 use super::write::{self, Doc};
-use crate::error::{ApiError, ErrorList, Format};
+use super::{any_value, code_schema};
+use crate::error::{ApiError, ErrorList, Format, SchemaInput};
 use crate::json;
 use crate::location::Location;
 use crate::path;
 use crate::received::{read, Received};
 use http::StatusCode;
-use serde_json::Value;
+use serde_json::{json, Value};
 
 /// The JSON:API format.
 pub(crate) struct JsonApi;
@@ -34,6 +35,10 @@ impl Format for JsonApi {
 
     fn decode(&self, status: StatusCode, body: &[u8]) -> Option<Vec<Received>> {
         decode(status, &serde_json::from_slice(body).ok()?)
+    }
+
+    fn json_schema(&self, input: &SchemaInput<'_>) -> Option<Value> {
+        Some(json_schema(input))
     }
 
     fn write_error(&self, err: &dyn ApiError, out: &mut Vec<u8>) {
@@ -174,4 +179,61 @@ pub(crate) fn decode(status: StatusCode, body: &Value) -> Option<Vec<Received>> 
         errors.push(received);
     }
     Some(errors)
+}
+
+/// The `meta` object: the members the type declares, and any other.
+fn meta_schema(names: &[&str]) -> Value {
+    let properties: serde_json::Map<String, Value> = names
+        .iter()
+        .map(|name| ((*name).to_owned(), any_value()))
+        .collect();
+    json!({"type": "object", "properties": properties, "additionalProperties": true})
+}
+
+/// The JSON Schema (2020-12, as OpenAPI 3.1 embeds it) of this envelope's
+/// documents for an error type answering `statuses` with `codes` (any code
+/// when `None`): `status` a string, `source` one of its three members.
+pub(crate) fn json_schema(input: &SchemaInput<'_>) -> Value {
+    let (statuses, codes) = (input.statuses, input.codes);
+    let string = json!({"type": "string"});
+    let statuses: Vec<String> = statuses.iter().map(u16::to_string).collect();
+    let mut status = json!({"type": "string", "pattern": "^[45][0-9][0-9]$"});
+    if !statuses.is_empty() {
+        status["enum"] = json!(statuses);
+    }
+    json!({
+        "type": "object",
+        "required": ["errors"],
+        "properties": {
+            "errors": {
+                "type": "array",
+                "minItems": 1,
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "id": string,
+                        "status": status,
+                        "code": code_schema(codes),
+                        "title": string,
+                        "detail": string,
+                        "source": {
+                            "type": "object",
+                            "properties": {
+                                "pointer": {"type": "string", "format": "json-pointer"},
+                                "parameter": string,
+                                "header": string
+                            },
+                            "additionalProperties": false
+                        },
+                        "links": {
+                            "type": "object",
+                            "properties": {"type": {"type": "string", "format": "uri"}}
+                        },
+                        "meta": meta_schema(input.meta)
+                    },
+                    "additionalProperties": false
+                }
+            }
+        }
+    })
 }

@@ -12,10 +12,11 @@
 //! * No status, code or title appears in the body.
 
 use super::write::{self, Doc};
-use crate::error::{ApiError, ErrorList, Format};
+use crate::error::{ApiError, ErrorList, Format, SchemaInput};
 use crate::json;
 use crate::received::Received;
 use http::StatusCode;
+use serde_json::{json, Value};
 
 /// Laravel's production text for a server error.
 const SERVER_MESSAGE: &str = "Server Error";
@@ -34,6 +35,10 @@ impl Format for Laravel {
 
     fn decode(&self, status: StatusCode, body: &[u8]) -> Option<Vec<Received>> {
         decode(status, body)
+    }
+
+    fn json_schema(&self, input: &SchemaInput<'_>) -> Option<Value> {
+        Some(json_schema(input))
     }
 
     fn write_error(&self, err: &dyn ApiError, out: &mut Vec<u8>) {
@@ -271,4 +276,23 @@ impl<'de> serde::Deserialize<'de> for Keyed {
         }
         deserializer.deserialize_map(Entries)
     }
+}
+
+/// The JSON Schema of Laravel's error shape: a `message`, and `errors`
+/// lists keyed by dotted path. It has no place for codes.
+pub(crate) fn json_schema(input: &SchemaInput<'_>) -> Value {
+    let (statuses, codes) = (input.statuses, input.codes);
+    let _ = (statuses, codes);
+    json!({
+        "type": "object",
+        "required": ["message"],
+        "properties": {
+            "message": {"type": "string"},
+            "errors": {
+                "type": "object",
+                "additionalProperties": {"type": "array", "items": {"type": "string"}}
+            }
+        },
+        "additionalProperties": false
+    })
 }

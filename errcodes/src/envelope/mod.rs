@@ -149,3 +149,21 @@ impl FromStr for Envelope {
             .ok_or_else(|| UnknownEnvelope(name.to_owned()))
     }
 }
+
+/// The schema of a code member: a string, one of `codes` when they are
+/// known (`None`: any code, as a collection's entries have).
+pub(crate) fn code_schema(codes: Option<&[&str]>) -> serde_json::Value {
+    match codes {
+        Some(codes) if !codes.is_empty() => serde_json::json!({"type": "string", "enum": codes}),
+        _ => serde_json::json!({"type": "string"}),
+    }
+}
+
+/// The schema of a meta member: any JSON value, spelled out (OpenAPI tools
+/// do not all read the empty schema `{}`).
+pub(crate) fn any_value() -> serde_json::Value {
+    serde_json::json!({
+        "type": ["string", "number", "boolean", "object", "array", "null"],
+        "description": "A meta member of the error."
+    })
+}

@@ -12,13 +12,14 @@
 //!   `{detail, pointer: "#/..." | parameter | header, code}`.
 
 use super::write;
-use crate::error::{ApiError, ErrorList, Format};
+use super::{any_value, code_schema};
+use crate::error::{ApiError, ErrorList, Format, SchemaInput};
 use crate::json;
 use crate::location::Location;
 use crate::path;
 use crate::received::{read, Received};
 use http::StatusCode;
-use serde_json::Value;
+use serde_json::{json, Value};
 
 /// Problem Details members that meta members must not overwrite.
 const RESERVED: &[&str] = &[
@@ -46,6 +47,10 @@ impl Format for Problem {
 
     fn decode(&self, status: StatusCode, body: &[u8]) -> Option<Vec<Received>> {
         decode(status, &serde_json::from_slice(body).ok()?)
+    }
+
+    fn json_schema(&self, input: &SchemaInput<'_>) -> Option<Value> {
+        Some(json_schema(input))
     }
 
     fn write_error(&self, err: &dyn ApiError, out: &mut Vec<u8>) {
@@ -208,4 +213,48 @@ pub(crate) fn decode(status: StatusCode, body: &Value) -> Option<Vec<Received>> 
         received.entries.push(entry);
     }
     Some(vec![received])
+}
+
+/// The JSON Schema of RFC 9457 problems for an error type answering
+/// `statuses` with `codes`: `status` an integer, extension members (meta)
+/// allowed, `errors` items as errcodes writes them.
+pub(crate) fn json_schema(input: &SchemaInput<'_>) -> Value {
+    let (statuses, codes) = (input.statuses, input.codes);
+    let string = json!({"type": "string"});
+    let mut status = json!({"type": "integer", "minimum": 400, "maximum": 599});
+    if !statuses.is_empty() {
+        status["enum"] = json!(statuses);
+    }
+    let mut schema = json!({
+        "type": "object",
+        "properties": {
+            "type": {"type": "string", "format": "uri-reference"},
+            "title": string,
+            "status": status,
+            "detail": string,
+            "instance": {"type": "string", "format": "uri-reference"},
+            "code": code_schema(codes),
+            "request_id": string,
+            "errors": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "detail": string,
+                        "pointer": string,
+                        "parameter": string,
+                        "header": string,
+                        "code": string
+                    }
+                }
+            }
+        }
+    });
+    // Extension members (RFC 9457 section 3.2): the type's meta, and any
+    // other a problem may carry.
+    for name in input.meta {
+        schema["properties"][*name] = any_value();
+    }
+    schema["additionalProperties"] = json!(true);
+    schema
 }

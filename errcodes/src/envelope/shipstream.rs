@@ -12,12 +12,12 @@
 //!   `{key, message}` per error (object-level ones under the non-field key).
 
 use super::write::{self, Doc};
-use crate::error::{ApiError, ErrorList, Format};
+use crate::error::{ApiError, ErrorList, Format, SchemaInput};
 use crate::json;
 use crate::location::Location;
 use crate::received::{read, Received};
 use http::StatusCode;
-use serde_json::Value;
+use serde_json::{json, Value};
 
 /// The `ShipStream` format.
 pub(crate) struct ShipStream;
@@ -33,6 +33,10 @@ impl Format for ShipStream {
 
     fn decode(&self, status: StatusCode, body: &[u8]) -> Option<Vec<Received>> {
         decode(status, &serde_json::from_slice(body).ok()?)
+    }
+
+    fn json_schema(&self, input: &SchemaInput<'_>) -> Option<Value> {
+        Some(json_schema(input))
     }
 
     fn write_error(&self, err: &dyn ApiError, out: &mut Vec<u8>) {
@@ -150,4 +154,42 @@ pub(crate) fn decode(status: StatusCode, body: &Value) -> Option<Vec<Received>> 
         errors.push(received);
     }
     Some(errors)
+}
+
+/// The JSON Schema of ShipStream's shape. It has no place for codes.
+pub(crate) fn json_schema(input: &SchemaInput<'_>) -> Value {
+    let (statuses, codes) = (input.statuses, input.codes);
+    let _ = (statuses, codes);
+    json!({
+        "type": "object",
+        "required": ["errors"],
+        "properties": {
+            "errors": {
+                "type": "array",
+                "minItems": 1,
+                "items": {
+                    "type": "object",
+                    "required": ["type", "message"],
+                    "properties": {
+                        "type": {"type": "string", "enum": TYPES},
+                        "message": {"type": "string"},
+                        "details": {
+                            "type": "array",
+                            "items": {
+                                "type": "object",
+                                "required": ["key", "message"],
+                                "properties": {
+                                    "key": {"type": "string"},
+                                    "message": {"type": "string"}
+                                },
+                                "additionalProperties": false
+                            }
+                        }
+                    },
+                    "additionalProperties": false
+                }
+            }
+        },
+        "additionalProperties": false
+    })
 }

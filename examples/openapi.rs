@@ -1,0 +1,67 @@
+//! The tour's errors as an OpenAPI 3.1 document, built with utoipa as a
+//! service would: `cargo run -p errcodes-examples --features utoipa
+//! --example openapi`. Each handler lists its error type once; errcodes
+//! writes the envelope's schema, one response per status, one example per
+//! variant (rendered by the real renderer) and the headers.
+
+use errcodes::{ApiError, ApiErrors};
+use utoipa::OpenApi;
+
+/// The errors of a signup endpoint, as in the tour.
+#[derive(Debug, ApiError)]
+#[api(
+    envelope = "jsonapi",
+    type_base = "https://errors.example.com/",
+    domain = "signup.example.com"
+)]
+pub enum SignupError {
+    /// A required member is missing.
+    #[api(
+        status = 422,
+        code = "required",
+        attr = "name",
+        detail = "This field is required."
+    )]
+    NameMissing,
+    /// The e-mail address is taken.
+    #[api(status = 409, detail = "user {email} already exists")]
+    Duplicate { email: String },
+    /// Too many attempts.
+    #[api(
+        status = 429,
+        detail = "Too many signups; retry in {retry_after} seconds."
+    )]
+    RateLimited {
+        #[api(header = "Retry-After", meta)]
+        retry_after: u32,
+    },
+    /// The database failed.
+    #[api(status = 500, code = "internal")]
+    Database(#[api(source)] std::io::Error),
+}
+
+/// Signs a user up.
+#[utoipa::path(post, path = "/signup", responses((status = 201, description = "Signed up"), SignupError))]
+#[allow(dead_code)]
+async fn signup() {}
+
+/// Updates a profile; validation failures come as a collection.
+#[utoipa::path(patch, path = "/profile", responses((status = 200, description = "Updated"), ApiErrors))]
+#[allow(dead_code)]
+async fn profile() {}
+
+/// The API's document.
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Signup API", version = "1.0.0"),
+    paths(signup, profile),
+    components(schemas(SignupError, ApiErrors))
+)]
+pub struct Api;
+
+fn main() {
+    match Api::openapi().to_pretty_json() {
+        Ok(json) => println!("{json}"),
+        Err(err) => eprintln!("could not write the document: {err}"),
+    }
+}

@@ -1,0 +1,326 @@
+//! OpenAPI documents built as users build them (utoipa's `OpenApi` derive,
+//! handlers listing their error types once), for an error type in each
+//! envelope: the document reads back into an independent OpenAPI 3.1 model
+//! (oas3), every example validates against the schema beside it and
+//! against the strict envelope schema in `tests/schemas`, and each example
+//! is what the renderer writes for its variant.
+#![cfg(feature = "utoipa")]
+
+mod support;
+
+use errcodes::{ApiError, ApiErrors, Catalog, Envelope};
+use serde_json::Value;
+use utoipa::OpenApi;
+
+#[path = "../../examples/tour.rs"]
+#[allow(dead_code)]
+mod tour;
+use tour::SignupError;
+
+#[path = "support/orders.rs"]
+#[allow(dead_code)]
+mod orders;
+use orders::OrderError;
+
+/// One error type per built-in envelope, each with a header, meta, a
+/// location and a 5xx.
+macro_rules! in_envelope {
+    ($name:ident, $envelope:literal) => {
+        #[derive(Debug, ApiError)]
+        #[api(envelope = $envelope, type_base = "https://errors.example.com/", domain = "shop.example.com")]
+        pub enum $name {
+            #[api(status = 404, code = "order_not_found", detail = "No order {id} exists.")]
+            NotFound {
+                #[api(meta)]
+                id: u64,
+            },
+            #[api(status = 422, code = "required", attr = "items.0.sku", detail = "SKU is required.")]
+            SkuMissing,
+            #[api(status = 401, code = "unauthenticated", detail = "Sign in first.")]
+            Unauthenticated {
+                #[api(header = "WWW-Authenticate")]
+                challenge: String,
+            },
+            #[api(status = 429, code = "throttled", detail = "Slow down.")]
+            Throttled {
+                #[api(header = "Retry-After")]
+                wait: std::time::Duration,
+            },
+            #[api(status = 500)]
+            Internal(#[api(source)] std::io::Error),
+        }
+    };
+}
+
+in_envelope!(JsonApiError, "jsonapi");
+in_envelope!(ProblemError, "problem");
+in_envelope!(LaravelError, "laravel");
+in_envelope!(DrfError, "drf");
+in_envelope!(ShipStreamError, "shipstream");
+in_envelope!(AipError, "aip193");
+
+macro_rules! handlers {
+    ($($handler:ident: $path:literal => $error:ty),* $(,)?) => {$(
+        #[utoipa::path(get, path = $path, responses((status = 200, description = "Done"), $error))]
+        #[allow(dead_code)]
+        fn $handler() {}
+    )*};
+}
+
+handlers! {
+    jsonapi: "/jsonapi" => JsonApiError,
+    problem: "/problem" => ProblemError,
+    laravel: "/laravel" => LaravelError,
+    drf: "/drf" => DrfError,
+    shipstream: "/shipstream" => ShipStreamError,
+    aip: "/aip" => AipError,
+    signup: "/signup" => SignupError,
+    orders: "/orders" => OrderError,
+    collection: "/collection" => ApiErrors,
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "errcodes test API", version = "1.0.0"),
+    paths(
+        jsonapi, problem, laravel, drf, shipstream, aip, signup, orders, collection
+    ),
+    components(schemas(
+        JsonApiError,
+        ProblemError,
+        LaravelError,
+        DrfError,
+        ShipStreamError,
+        AipError,
+        SignupError,
+        OrderError,
+        ApiErrors
+    ))
+)]
+struct Api;
+
+fn document() -> Value {
+    serde_json::to_value(Api::openapi()).unwrap()
+}
+
+#[test]
+fn the_document_reads_back_as_openapi_3_1() {
+    let text = Api::openapi().to_pretty_json().unwrap();
+    let spec = oas3::from_json(&text).unwrap_or_else(|e| panic!("not OpenAPI 3.1: {e}\n{text}"));
+    assert!(spec.openapi.starts_with("3.1"));
+    let paths = spec.paths.as_ref().unwrap();
+    assert_eq!(paths.len(), 9);
+    for (path, item) in paths {
+        let operation = item.get.as_ref().unwrap();
+        let responses = operation.responses.as_ref().unwrap();
+        assert!(responses.len() > 1, "{path} lists its errors");
+        for (status, response) in responses {
+            let response = response.resolve(&spec).unwrap();
+            assert!(!response
+                .description
+                .as_deref()
+                .unwrap_or_default()
+                .is_empty());
+            if status == "200" {
+                continue;
+            }
+            for (media_type, content) in &response.content {
+                let schema = content.schema.as_ref().expect("a schema");
+                schema
+                    .resolve(&spec)
+                    .unwrap_or_else(|e| panic!("{path} {status} {media_type}: {e}"));
+                assert!(
+                    content.examples.as_ref().is_some_and(|e| !e.is_empty()),
+                    "{path} {status}: examples"
+                );
+            }
+        }
+    }
+    // The component schemas are there, by the types' names.
+    let components = spec.components.unwrap();
+    for name in [
+        "JsonApiError",
+        "ProblemError",
+        "SignupError",
+        "OrderError",
+        "ApiErrors",
+    ] {
+        assert!(components.schemas.contains_key(name), "{name}");
+    }
+}
+
+/// Every example of every error response, with its schema and media type.
+fn examples(doc: &Value) -> Vec<(String, String, Value, Value)> {
+    let mut all = Vec::new();
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (status, response) in item["get"]["responses"].as_object().unwrap() {
+            let Some(content) = response["content"].as_object() else {
+                continue;
+            };
+            for (media_type, content) in content {
+                for (name, example) in content["examples"].as_object().unwrap() {
+                    all.push((
+                        format!("{path} {status} {name}"),
+                        media_type.clone(),
+                        content["schema"].clone(),
+                        example["value"].clone(),
+                    ));
+                }
+            }
+        }
+    }
+    all
+}
+
+#[test]
+fn every_example_validates_against_its_schema_and_the_envelope() {
+    let doc = document();
+    let all = examples(&doc);
+    // Five variants in each of six envelopes, the tour's four, the golden
+    // enum's seven, the collection's one.
+    assert_eq!(all.len(), 6 * 5 + 4 + 7 + 1);
+    for (what, media_type, schema, value) in all {
+        let validator = jsonschema::draft202012::new(&schema)
+            .unwrap_or_else(|e| panic!("{what}: the schema is not JSON Schema: {e}"));
+        let problems: Vec<String> = validator
+            .iter_errors(&value)
+            .map(|e| e.to_string())
+            .collect();
+        assert!(problems.is_empty(), "{what}: {problems:?}\n{value}");
+        let path = what.split(' ').next().unwrap();
+        let envelope = match path {
+            "/jsonapi" | "/signup" => Envelope::JsonApi,
+            "/laravel" => Envelope::Laravel,
+            "/drf" => Envelope::Drf,
+            "/shipstream" => Envelope::ShipStream,
+            "/aip" => Envelope::Aip193,
+            _ => Envelope::Problem,
+        };
+        assert_eq!(media_type, envelope.format().media_type(), "{what}");
+        support::assert_conforms(envelope, &serde_json::to_vec(&value).unwrap());
+    }
+}
+
+#[test]
+fn the_schemas_are_exact_about_types_and_codes() {
+    let doc = document();
+    let schemas = &doc["components"]["schemas"];
+    // JSON:API: status a string, code one of the type's.
+    let item = &schemas["JsonApiError"]["properties"]["errors"]["items"]["properties"];
+    assert_eq!(item["status"]["type"], "string");
+    assert_eq!(
+        item["status"]["enum"],
+        serde_json::json!(["401", "404", "422", "429", "500"])
+    );
+    assert_eq!(
+        item["code"]["enum"],
+        serde_json::json!([
+            "order_not_found",
+            "required",
+            "unauthenticated",
+            "throttled"
+        ])
+    );
+    // Problem Details: status an integer.
+    let problem = &schemas["ProblemError"]["properties"];
+    assert_eq!(problem["status"]["type"], "integer");
+    assert_eq!(
+        problem["status"]["enum"],
+        serde_json::json!([401, 404, 422, 429, 500])
+    );
+    // drf: attr is a string or null; the unsent 5xx code is drf's `error`.
+    let drf = &schemas["DrfError"]["properties"]["errors"]["items"]["properties"];
+    assert_eq!(drf["attr"]["type"], serde_json::json!(["string", "null"]));
+    assert!(drf["code"]["enum"]
+        .as_array()
+        .unwrap()
+        .contains(&"error".into()));
+    // AIP-193: codes as reasons.
+    let aip = &schemas["AipError"]["properties"]["error"]["properties"];
+    assert_eq!(aip["code"]["type"], "integer");
+    assert!(aip["details"]["items"]["properties"]["reason"]["enum"]
+        .as_array()
+        .unwrap()
+        .contains(&"ORDER_NOT_FOUND".into()));
+    // A collection documents any code.
+    assert!(schemas["ApiErrors"]["properties"]["code"]
+        .get("enum")
+        .is_none());
+}
+
+#[test]
+fn responses_carry_every_variant_and_its_headers() {
+    let doc = document();
+    let responses = &doc["paths"]["/problem"]["get"]["responses"];
+    let statuses: Vec<&String> = responses.as_object().unwrap().keys().collect();
+    assert_eq!(statuses, ["200", "401", "404", "422", "429", "500"]);
+    assert_eq!(
+        responses["429"]["headers"]["Retry-After"]["schema"]["type"],
+        "string"
+    );
+    assert!(responses["401"]["headers"]["WWW-Authenticate"].is_object());
+    assert!(responses["404"].get("headers").is_none());
+    // The example is the renderer's output for the variant as declared.
+    let example = &responses["404"]["content"]["application/problem+json"]["examples"]["NotFound"];
+    assert_eq!(example["summary"], "order_not_found");
+    assert_eq!(
+        example["value"],
+        serde_json::json!({
+            "type": "https://errors.example.com/order_not_found",
+            "title": "Not Found",
+            "status": 404,
+            "detail": "No order {id} exists.",
+            "code": "order_not_found",
+            "id": "{id}"
+        })
+    );
+    // A 5xx example says nothing more than the wire does.
+    let internal =
+        &responses["500"]["content"]["application/problem+json"]["examples"]["Internal"]["value"];
+    assert_eq!(
+        internal["detail"],
+        "The server hit an unexpected condition."
+    );
+    assert!(internal.get("code").is_none());
+}
+
+#[test]
+fn examples_agree_with_the_catalog_and_the_renderer() {
+    // The golden enum's 409, rendered for real with the values the
+    // example shows as placeholders, has the same members.
+    let doc = document();
+    let example = &doc["paths"]["/orders"]["get"]["responses"]["409"]["content"]
+        ["application/problem+json"]["examples"]["Conflict"]["value"];
+    let real = OrderError::Conflict {
+        order: 7,
+        current_version: 3,
+        editor: "alice".into(),
+    }
+    .to_json_value(Envelope::Problem);
+    let keys = |v: &Value| v.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
+    assert_eq!(keys(example), keys(&real));
+    assert_eq!(example["detail"], OrderError::CATALOG[0].detail.unwrap());
+}
+
+#[path = "../../examples/openapi.rs"]
+#[allow(dead_code)]
+mod example;
+
+/// The README shows the example's 429 response, schema left out: it is the
+/// example's real output.
+#[test]
+fn the_readme_shows_the_examples_output() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md")).unwrap();
+    let section = &readme[readme.find("## OpenAPI").unwrap()..];
+    let start = section.find("```json\n").unwrap() + "```json\n".len();
+    let shown = &section[start..start + section[start..].find("```").unwrap()];
+    let shown: Value = serde_json::from_str(&format!("{{{shown}}}")).unwrap();
+    let doc = serde_json::to_value(example::Api::openapi()).unwrap();
+    let mut real = doc["paths"]["/signup"]["post"]["responses"]["429"].clone();
+    real["content"]["application/vnd.api+json"]
+        .as_object_mut()
+        .unwrap()
+        .remove("schema");
+    assert_eq!(shown["429"], real);
+}
