@@ -7,89 +7,21 @@
 //! `listening on http://<addr>` once it accepts connections, and stops
 //! cleanly on Ctrl-C or SIGTERM.
 
-use std::time::Duration;
-
 use axum::routing::{get, post};
 use axum::Router;
 use errcodes::axum::{ErrorLayer, Json, Path};
-use errcodes::{ApiError, ApiErrors, Envelope, FieldError};
+use errcodes::{ApiErrors, Envelope};
 
-/// The errors of the orders API, declared once.
-#[derive(Debug, ApiError)]
-#[api(type_base = "https://errors.example.com/")]
-pub enum OrderError {
-    /// No such order.
-    #[api(
-        status = 404,
-        code = "order_not_found",
-        detail = "No order {0} exists."
-    )]
-    NotFound(u64),
-    /// Too many requests: come back later.
-    #[api(
-        status = 429,
-        code = "throttled",
-        detail = "Too many requests; retry later."
-    )]
-    Throttled {
-        /// How long to wait.
-        #[api(header = "Retry-After")]
-        wait: Duration,
-    },
-    /// The database failed; its text never reaches the client.
-    #[api(status = 500, code = "internal")]
-    Database(#[api(from)] std::io::Error),
-}
-
-/// A new order, as the client sends it.
-#[derive(serde::Deserialize, serde::Serialize)]
-pub struct NewOrder {
-    /// The buyer's e-mail address.
-    pub email: String,
-    /// The buyer's name.
-    pub name: String,
-    /// How many items.
-    pub quantity: u32,
-}
+#[path = "shared/orders.rs"]
+mod orders;
+pub use orders::{NewOrder, OrderError};
 
 async fn order(Path(id): Path<u64>) -> Result<Json<serde_json::Value>, OrderError> {
-    match id {
-        1 => Ok(Json(serde_json::json!({"id": 1, "status": "shipped"}))),
-        429 => Err(OrderError::Throttled {
-            wait: Duration::from_secs(30),
-        }),
-        500 => Err(std::io::Error::other(
-            "connection to db-primary:5432 refused",
-        ))?,
-        666 => panic!("order 666 cannot be rendered"),
-        id => Err(OrderError::NotFound(id)),
-    }
+    orders::find(id).map(Json)
 }
 
 async fn create(Json(new): Json<NewOrder>) -> Result<Json<NewOrder>, ApiErrors> {
-    let mut errors = ApiErrors::builder();
-    if !new.email.contains('@') {
-        errors.push(FieldError::new(
-            "email",
-            "invalid",
-            "Enter a valid email address.",
-        ));
-    }
-    if new.name.trim().is_empty() {
-        errors.push(FieldError::new(
-            "name",
-            "required",
-            "This field is required.",
-        ));
-    }
-    if new.quantity == 0 {
-        errors.push(FieldError::new(
-            "quantity",
-            "min_value",
-            "Ensure this value is at least 1.",
-        ));
-    }
-    errors.finish()?;
+    orders::validate(&new)?;
     Ok(Json(new))
 }
 

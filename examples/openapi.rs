@@ -4,41 +4,13 @@
 //! writes the envelope's schema, one response per status, one example per
 //! variant (rendered by the real renderer) and the headers.
 
-use errcodes::{ApiError, ApiErrors};
+use errcodes::ApiErrors;
 use utoipa::OpenApi;
 
-/// The errors of a signup endpoint, as in the tour.
-#[derive(Debug, ApiError)]
-#[api(
-    envelope = "jsonapi",
-    type_base = "https://errors.example.com/",
-    domain = "signup.example.com"
-)]
-pub enum SignupError {
-    /// A required member is missing.
-    #[api(
-        status = 422,
-        code = "required",
-        attr = "name",
-        detail = "This field is required."
-    )]
-    NameMissing,
-    /// The e-mail address is taken.
-    #[api(status = 409, detail = "user {email} already exists")]
-    Duplicate { email: String },
-    /// Too many attempts.
-    #[api(
-        status = 429,
-        detail = "Too many signups; retry in {retry_after} seconds."
-    )]
-    RateLimited {
-        #[api(header = "Retry-After", meta)]
-        retry_after: u32,
-    },
-    /// The database failed.
-    #[api(status = 500, code = "internal")]
-    Database(#[api(source)] std::io::Error),
-}
+#[path = "tour.rs"]
+#[allow(dead_code)]
+pub mod tour;
+use tour::SignupError;
 
 /// Signs a user up.
 #[utoipa::path(post, path = "/signup", responses((status = 201, description = "Signed up"), SignupError))]

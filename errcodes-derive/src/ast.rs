@@ -40,7 +40,7 @@ impl Field<'_> {
     pub fn meta_name(&self) -> String {
         match &self.attrs.meta {
             Some((_, Some(lit))) => lit.value(),
-            _ => crate::fmt::member_name(&self.member),
+            _ => member_name(&self.member),
         }
     }
 }
@@ -120,4 +120,12 @@ fn fields_from_syn<'a>(cx: &Ctxt, fields: &'a syn::Fields) -> Vec<Field<'a>> {
             attrs: Attrs::parse(cx, &field.attrs, &[Place::Field]),
         })
         .collect()
+}
+
+/// A field's name as the user wrote it (`r#` removed), or its index.
+pub fn member_name(member: &Member) -> String {
+    match member {
+        Member::Named(ident) => ident.to_string().trim_start_matches("r#").to_owned(),
+        Member::Unnamed(index) => index.index.to_string(),
+    }
 }

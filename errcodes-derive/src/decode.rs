@@ -14,7 +14,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use syn::Member;
 
-use crate::ast::{Field, Input, Variant};
+use crate::ast::{self, Field, Input, Variant};
 use crate::fmt::{self, Template};
 use crate::valid::{self, header_kind, HeaderKind};
 
@@ -147,7 +147,7 @@ fn variant_block(input: &Input, variant: &Variant, template: Option<&Template>) 
         .map(|field| rebuild_field(field, &holes));
     let members = variant.fields.iter().map(|field| {
         let member = &field.member;
-        let local = format_ident!("__rebuilt_{}", fmt::member_name(member));
+        let local = format_ident!("__rebuilt_{}", ast::member_name(member));
         quote!(#member: #local)
     });
     quote! {
@@ -167,7 +167,7 @@ fn variant_block(input: &Input, variant: &Variant, template: Option<&Template>) 
 fn rebuild_field(field: &Field, holes: &[Member]) -> TokenStream {
     let ty = field.ty;
     let member = &field.member;
-    let local = format_ident!("__rebuilt_{}", fmt::member_name(member));
+    let local = format_ident!("__rebuilt_{}", ast::member_name(member));
     let mut sources: Vec<TokenStream> = Vec::new();
     if let Some(name) = &field.attrs.header {
         let name = name.value();

@@ -6,7 +6,7 @@ use quote::{format_ident, quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
 use syn::{DeriveInput, LitStr, Member};
 
-use crate::ast::{Field, Input, Variant};
+use crate::ast::{self, Field, Input, Variant};
 use crate::attr::EnvelopeAttr;
 use crate::ctxt::Ctxt;
 use crate::fmt::{self, Template};
@@ -230,7 +230,7 @@ fn catalog_impl(input: &Input, arms: &[Arm]) -> TokenStream {
         let runtime_attr = arm
             .fields_with(|f| f.attrs.attr_flag.is_some())
             .next()
-            .map(|f| ("attr field", fmt::member_name(&f.member)));
+            .map(|f| ("attr field", ast::member_name(&f.member)));
         let location = [
             ("attr", &v.attr_name),
             ("pointer", &v.pointer),

@@ -10,7 +10,7 @@ use proc_macro2::Ident;
 use quote::format_ident;
 use syn::{LitStr, Member};
 
-use crate::ast::Field;
+use crate::ast::{member_name, Field};
 use crate::ctxt::Ctxt;
 
 /// A checked template.
@@ -278,14 +278,6 @@ fn resolve(cx: &Ctxt, lit: &LitStr, name: &str, fields: &[Field], variant: &str)
         return None;
     }
     Some(field.member.clone())
-}
-
-/// A field's name as the user wrote it (`r#` removed), or its index.
-pub fn member_name(member: &Member) -> String {
-    match member {
-        Member::Named(ident) => ident.to_string().trim_start_matches("r#").to_owned(),
-        Member::Unnamed(index) => index.index.to_string(),
-    }
 }
 
 /// Whether `text` contains a placeholder (for keys that take plain text).

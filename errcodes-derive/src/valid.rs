@@ -4,7 +4,7 @@
 use syn::spanned::Spanned;
 use syn::{LitStr, Member};
 
-use crate::ast::{Field, Input, Variant};
+use crate::ast::{self, Field, Input, Variant};
 use crate::attr::EnvelopeAttr;
 use crate::ctxt::{self, Ctxt};
 use crate::fmt::{self, Template};
@@ -667,7 +667,7 @@ fn check_public(cx: &Ctxt, variant: &Variant, templates: &Templates) {
         } else {
             continue;
         };
-        let name = fmt::member_name(&field.member);
+        let name = ast::member_name(&field.member);
         cx.error_at(
             at,
             format!("field `{name}` {how} of a 5xx; a server error's fields stay out of the body unless marked safe: add `#[api(public)]` to the field if clients may see its value"),
@@ -684,7 +684,7 @@ fn check_fields(cx: &Ctxt, variant: &Variant) {
     let mut meta_names: Vec<Seen> = Vec::new();
     let mut headers: Vec<Seen> = Vec::new();
     for field in &variant.fields {
-        let owner = format!("`{}`", fmt::member_name(&field.member));
+        let owner = format!("`{}`", ast::member_name(&field.member));
         let a = &field.attrs;
         if let Some(span) = a.source.or(a.from) {
             if source.is_some() {
@@ -790,7 +790,7 @@ fn check_meta_name(
 ) -> Option<String> {
     let name = match (rename, &field.member) {
         (Some(lit), _) => lit.value(),
-        (None, Member::Named(_)) => fmt::member_name(&field.member),
+        (None, Member::Named(_)) => ast::member_name(&field.member),
         (None, Member::Unnamed(_)) => {
             cx.error_at(
                 span,

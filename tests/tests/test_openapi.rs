@@ -12,10 +12,10 @@ use errcodes::{ApiError, ApiErrors, Catalog, Envelope};
 use serde_json::Value;
 use utoipa::OpenApi;
 
-#[path = "../../examples/tour.rs"]
+#[path = "../../examples/openapi.rs"]
 #[allow(dead_code)]
-mod tour;
-use tour::SignupError;
+mod example;
+use example::tour::SignupError;
 
 #[path = "support/orders.rs"]
 #[allow(dead_code)]
@@ -301,10 +301,6 @@ fn examples_agree_with_the_catalog_and_the_renderer() {
     assert_eq!(keys(example), keys(&real));
     assert_eq!(example["detail"], OrderError::CATALOG[0].detail.unwrap());
 }
-
-#[path = "../../examples/openapi.rs"]
-#[allow(dead_code)]
-mod example;
 
 /// The README shows the example's 429 response, schema left out: it is the
 /// example's real output.

@@ -66,16 +66,23 @@ impl Write for Captured {
     }
 }
 
+impl Captured {
+    /// Captures everything logged on this thread until the guard drops.
+    fn install() -> (Captured, tracing::subscriber::DefaultGuard) {
+        let captured = Captured::default();
+        let writer = captured.clone();
+        let subscriber = tracing_subscriber::fmt()
+            .with_max_level(tracing::Level::TRACE)
+            .with_ansi(false)
+            .with_writer(move || writer.clone())
+            .finish();
+        (captured, tracing::subscriber::set_default(subscriber))
+    }
+}
+
 /// Sends `path` with request id `rid`; returns the body and the log lines.
 async fn call(path: &str, rid: &str) -> (String, Vec<String>) {
-    let captured = Captured::default();
-    let writer = captured.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_ansi(false)
-        .with_writer(move || writer.clone())
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
+    let (captured, _guard) = Captured::install();
     let app = Router::new()
         .route("/{what}", get(handler))
         .layer(ErrorLayer::new(Envelope::Problem));
@@ -140,14 +147,7 @@ fn the_actix_middleware_logs_the_same() {
         handler(Path(what.into_inner())).await
     }
 
-    let captured = Captured::default();
-    let writer = captured.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_ansi(false)
-        .with_writer(move || writer.clone())
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
+    let (captured, _guard) = Captured::install();
     let body = actix_web::rt::System::new().block_on(async {
         let app = actix_web::App::new()
             .wrap(errcodes::actix::ErrorMiddleware::new(Envelope::Problem))

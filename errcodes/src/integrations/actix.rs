@@ -78,7 +78,7 @@ use crate::error::{ApiError, Envelope, PublicDetail};
 use crate::negotiate::Negotiation;
 use crate::profile::Profile;
 pub use crate::serve::Rejection;
-use crate::serve::{self, given_request_id, Panicked, RouteError};
+use crate::serve::{self, given_request_id, Config, Panicked, RouteError};
 
 /// The response of any error: in the envelope and with the context of the
 /// request an [`ErrorMiddleware`] is answering, else
@@ -223,13 +223,6 @@ pub struct ErrorMiddleware {
     config: Arc<Config>,
 }
 
-/// What every request of a middleware shares.
-#[derive(Debug)]
-struct Config {
-    negotiation: Negotiation,
-    profile: Profile,
-}
-
 impl ErrorMiddleware {
     /// Answers with `profile` (or just an envelope): in its envelope unless
     /// the request asks for another built-in one; 406 for what cannot be
@@ -241,12 +234,8 @@ impl ErrorMiddleware {
     /// ```
     #[must_use]
     pub fn new(profile: impl Into<Profile>) -> ErrorMiddleware {
-        let profile = profile.into();
         ErrorMiddleware {
-            config: Arc::new(Config {
-                negotiation: Negotiation::new(profile.envelope()),
-                profile,
-            }),
+            config: Arc::new(Config::new(profile.into())),
         }
     }
 
@@ -262,10 +251,7 @@ impl ErrorMiddleware {
     #[must_use]
     pub fn negotiation(self, negotiation: Negotiation) -> ErrorMiddleware {
         ErrorMiddleware {
-            config: Arc::new(Config {
-                negotiation,
-                profile: self.config.profile.clone(),
-            }),
+            config: Arc::new(self.config.negotiating(negotiation)),
         }
     }
 }

@@ -60,7 +60,7 @@ use crate::error::{ApiError, Envelope};
 use crate::negotiate::Negotiation;
 use crate::profile::Profile;
 pub use crate::serve::Rejection;
-use crate::serve::{self, given_request_id, Panicked, RouteError, REQUEST_ID};
+use crate::serve::{self, given_request_id, Config, Panicked, RouteError, REQUEST_ID};
 
 /// The response of any error: in the envelope and with the context of the
 /// request an [`ErrorLayer`] is answering, else [`ApiError::to_response`].
@@ -115,13 +115,6 @@ pub struct ErrorLayer {
     config: Arc<Config>,
 }
 
-/// What every request of a layer shares.
-#[derive(Debug)]
-struct Config {
-    negotiation: Negotiation,
-    profile: Profile,
-}
-
 impl ErrorLayer {
     /// Answers with `profile` (or just an envelope): in its envelope unless
     /// the request asks for another built-in one; 406 for what cannot be
@@ -133,12 +126,8 @@ impl ErrorLayer {
     /// ```
     #[must_use]
     pub fn new(profile: impl Into<Profile>) -> ErrorLayer {
-        let profile = profile.into();
         ErrorLayer {
-            config: Arc::new(Config {
-                negotiation: Negotiation::new(profile.envelope()),
-                profile,
-            }),
+            config: Arc::new(Config::new(profile.into())),
         }
     }
 
@@ -154,10 +143,7 @@ impl ErrorLayer {
     #[must_use]
     pub fn negotiation(self, negotiation: Negotiation) -> ErrorLayer {
         ErrorLayer {
-            config: Arc::new(Config {
-                negotiation,
-                profile: self.config.profile.clone(),
-            }),
+            config: Arc::new(self.config.negotiating(negotiation)),
         }
     }
 }

@@ -14,7 +14,34 @@ use http::StatusCode;
 
 use crate::context::InContext;
 use crate::error::{ApiError, Envelope};
+use crate::negotiate::Negotiation;
 use crate::profile::Profile;
+
+/// What every request a layer or middleware answers shares: how it
+/// negotiates, and the app's settings.
+#[derive(Debug)]
+pub(crate) struct Config {
+    pub(crate) negotiation: Negotiation,
+    pub(crate) profile: Profile,
+}
+
+impl Config {
+    /// Answers with `profile`, negotiating from its envelope.
+    pub(crate) fn new(profile: Profile) -> Config {
+        Config {
+            negotiation: Negotiation::new(profile.envelope()),
+            profile,
+        }
+    }
+
+    /// The same profile, negotiated with `negotiation`.
+    pub(crate) fn negotiating(&self, negotiation: Negotiation) -> Config {
+        Config {
+            negotiation,
+            profile: self.profile.clone(),
+        }
+    }
+}
 
 /// The header a correlation id travels in, both ways.
 pub(crate) const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
