@@ -1,7 +1,8 @@
 //! Your own envelope: Stripe's `{"error": {"type", "code", "message", "param"?}}`
 //! as a `Format`, used by a derived enum: `cargo run --example custom_envelope`.
 
-use errcodes::{json, ApiError, ErrorList, Format, Location, PublicDetail};
+use errcodes::http::StatusCode;
+use errcodes::{json, ApiError, ErrorList, Format, Location, PublicDetail, Received};
 use PaymentError::{AmountMissing, CardDeclined, Ledger};
 
 pub struct Stripe;
@@ -33,6 +34,20 @@ impl Format for Stripe {
     fn write_errors(&self, errors: ErrorList<'_>, out: &mut Vec<u8>) {
         // Stripe reports one error: a collection answers with its first.
         self.write_error(errors.get(0).unwrap_or(errors.whole()), out);
+    }
+    // Optional: read a body back, for typed decoding on the client.
+    fn decode(&self, status: StatusCode, body: &[u8]) -> Option<Vec<Received>> {
+        let doc: serde_json::Value = serde_json::from_slice(body).ok()?;
+        let error = doc.get("error")?;
+        let text = |key: &str| error.get(key).and_then(|v| v.as_str());
+        let mut received = Received::new(status).with_detail(text("message")?);
+        if let Some(code) = text("code") {
+            received = received.with_code(code);
+        }
+        if let Some(param) = text("param") {
+            received = received.with_location(param);
+        }
+        Some(vec![received])
     }
 }
 

@@ -302,3 +302,35 @@ mod properties {
         })
     }
 }
+
+#[path = "../../examples/custom_envelope.rs"]
+#[allow(dead_code)]
+mod custom;
+
+/// A format of your own that reads its bodies back decodes like a built-in
+/// one, tried first as the type's own envelope.
+#[test]
+fn a_format_of_your_own_decodes_through_its_decoder() {
+    use custom::PaymentError;
+
+    for (err, known) in [
+        (PaymentError::CardDeclined, true),
+        (PaymentError::AmountMissing, true),
+        (
+            PaymentError::Ledger(std::io::Error::other("ledger-3")),
+            false,
+        ),
+    ] {
+        let response = err.to_response();
+        match PaymentError::from_http_response(&response).unwrap() {
+            Decoded::Known(back) => {
+                assert!(known, "{err:?}");
+                assert_eq!(back.to_response().body(), response.body());
+            }
+            Decoded::Unknown(received) => {
+                assert!(!known, "{err:?}: {received:?}");
+                assert_eq!(received.status(), 500);
+            }
+        }
+    }
+}
