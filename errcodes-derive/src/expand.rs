@@ -618,7 +618,10 @@ fn optional_methods(input: &Input, arms: &[Arm]) -> TokenStream {
     }
 
     match &input.attrs.pointer_prefix {
-        Some(lit) => out.extend(quote!(fn pointer_prefix(&self) -> &str { #lit })),
+        Some(lit) => out.extend(quote! {
+            fn pointer_prefix(&self) -> &str { #lit }
+            fn has_pointer_prefix(&self) -> bool { true }
+        }),
         None if any_transparent => {
             let each = arms.iter().map(|arm| {
                 arm.delegate(|inner| quote!(#api::pointer_prefix(#inner)))
@@ -627,7 +630,17 @@ fn optional_methods(input: &Input, arms: &[Arm]) -> TokenStream {
                         quote!(#pat => #p::DEFAULT_POINTER_PREFIX,)
                     })
             });
-            out.extend(quote!(fn pointer_prefix(&self) -> &str { match self { #(#each)* } }));
+            let has = arms.iter().map(|arm| {
+                arm.delegate(|inner| quote!(#api::has_pointer_prefix(#inner)))
+                    .unwrap_or_else(|| {
+                        let pat = arm.any();
+                        quote!(#pat => false,)
+                    })
+            });
+            out.extend(quote! {
+                fn pointer_prefix(&self) -> &str { match self { #(#each)* } }
+                fn has_pointer_prefix(&self) -> bool { match self { #(#has)* } }
+            });
         }
         None => {}
     }

@@ -6,7 +6,7 @@ use core::fmt;
 use http::StatusCode;
 
 use crate::error::{ApiError, Envelope, ErrorList, LogLevel};
-use crate::location::{Location, DEFAULT_POINTER_PREFIX};
+use crate::location::Location;
 use crate::profile::Profile;
 use crate::visit::{HeaderVisitor, MetaVisitor};
 
@@ -173,9 +173,16 @@ impl<E: ApiError + ?Sized> ApiError for InContext<'_, E> {
     fn pointer_prefix(&self) -> &str {
         let own = self.err.pointer_prefix();
         match self.profile.and_then(Profile::pointer_prefix_setting) {
-            Some(prefix) if own == DEFAULT_POINTER_PREFIX => prefix,
+            Some(prefix) if !self.err.has_pointer_prefix() => prefix,
             _ => own,
         }
+    }
+    fn has_pointer_prefix(&self) -> bool {
+        self.err.has_pointer_prefix()
+            || self
+                .profile
+                .and_then(Profile::pointer_prefix_setting)
+                .is_some()
     }
     fn domain(&self) -> Option<&str> {
         self.err.domain()

@@ -384,6 +384,31 @@ pub trait ApiError {
         DEFAULT_POINTER_PREFIX
     }
 
+    /// Whether the error declares its own [`pointer_prefix`](ApiError::pointer_prefix)
+    /// (`pointer_prefix = "..."` on the type, `ApiErrors::with_pointer_prefix`),
+    /// rather than taking the default: an app-wide [`Profile`](crate::Profile)
+    /// applies only where this is `false`, even when a type declares the
+    /// default prefix itself.
+    ///
+    /// ```
+    /// use errcodes::ApiError;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api(pointer_prefix = "/data/attributes", status = 422, attr = "name", detail = "Required.")]
+    /// struct Explicit;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api(status = 422, attr = "name", detail = "Required.")]
+    /// struct Default;
+    ///
+    /// assert!(Explicit.has_pointer_prefix());
+    /// assert!(!Default.has_pointer_prefix());
+    /// assert_eq!(Explicit.pointer_prefix(), Default.pointer_prefix());
+    /// ```
+    fn has_pointer_prefix(&self) -> bool {
+        false
+    }
+
     /// The service the error's code belongs to, such as
     /// `orders.example.com`: the `domain` of an AIP-193 `ErrorInfo`
     /// (`#[api(domain = "...")]` on the type).
@@ -1380,6 +1405,9 @@ macro_rules! forward_api_error {
             }
             fn pointer_prefix(&self) -> &str {
                 (**self).pointer_prefix()
+            }
+            fn has_pointer_prefix(&self) -> bool {
+                (**self).has_pointer_prefix()
             }
             fn visit_meta(&self, visitor: &mut dyn MetaVisitor) {
                 (**self).visit_meta(visitor);

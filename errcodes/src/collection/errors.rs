@@ -63,6 +63,8 @@ struct Settings {
     type_base: Option<Cow<'static, str>>,
     domain: Option<Cow<'static, str>>,
     pointer_prefix: Cow<'static, str>,
+    /// Whether `with_pointer_prefix` set it.
+    own_pointer_prefix: bool,
     non_field_key: Cow<'static, str>,
     laravel_legacy: bool,
 }
@@ -111,6 +113,7 @@ impl ApiErrors {
                 type_base: None,
                 domain: None,
                 pointer_prefix: Cow::Borrowed(DEFAULT_POINTER_PREFIX),
+                own_pointer_prefix: false,
                 non_field_key: Cow::Borrowed(NON_FIELD_KEY),
                 laravel_legacy: false,
             }),
@@ -294,6 +297,7 @@ impl ApiErrors {
         let prefix = prefix.into();
         if is_json_pointer(&prefix) {
             self.settings.pointer_prefix = prefix;
+            self.settings.own_pointer_prefix = true;
         }
         self
     }
@@ -514,6 +518,10 @@ impl ApiError for ApiErrors {
 
     fn pointer_prefix(&self) -> &str {
         &self.settings.pointer_prefix
+    }
+
+    fn has_pointer_prefix(&self) -> bool {
+        self.settings.own_pointer_prefix
     }
 
     fn domain(&self) -> Option<&str> {
