@@ -154,10 +154,10 @@ pub fn read(
         .chain([preferred])
         .chain(Envelope::ALL.iter().copied());
     for envelope in order {
-        if let Some(errors) = envelope.format().decode(status, body) {
-            if !errors.is_empty() {
-                return Ok(errors);
-            }
+        if let Some(errors) = envelope.format().decode(status, body)
+            && !errors.is_empty()
+        {
+            return Ok(errors);
         }
     }
     Err(DecodeError::UnknownEnvelope)

@@ -12,7 +12,7 @@ use core::hash::{Hash, Hasher};
 
 use http::StatusCode;
 
-use crate::location::{Location, DEFAULT_POINTER_PREFIX};
+use crate::location::{DEFAULT_POINTER_PREFIX, Location};
 use crate::received::Received;
 use crate::response;
 use crate::visit::{HeaderVisitor, MetaVisitor};

@@ -275,7 +275,7 @@ pub use crate::location::Location;
 pub use crate::path::{FieldPath, Segment};
 pub use crate::profile::Profile;
 pub use crate::received::Received;
-pub use crate::visit::{delta_seconds, HeaderVisitor, MetaValue, MetaVisitor};
+pub use crate::visit::{HeaderVisitor, MetaValue, MetaVisitor, delta_seconds};
 
 /// The `http` crate errcodes speaks (`StatusCode`, `Response`, headers),
 /// re-exported so `status = http::StatusCode::NOT_FOUND` needs no extra

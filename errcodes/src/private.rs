@@ -7,7 +7,7 @@ pub use std::vec::Vec;
 
 pub use crate::catalog::{Catalog, CatalogEntry};
 pub use crate::error::{ApiError, Envelope, ErrorList, Format, LogLevel};
-pub use crate::location::{Location, DEFAULT_POINTER_PREFIX};
+pub use crate::location::{DEFAULT_POINTER_PREFIX, Location};
 pub use crate::visit::{HeaderVisitor, MetaValue, MetaVisitor};
 
 /// Renders a derived error: the built-in writers monomorphized for `E`,

@@ -1,8 +1,8 @@
 //! An error as a client receives it: what one error object of any envelope
 //! says, read back from the JSON, before it is matched to a type.
 
-use http::header::HeaderMap;
 use http::StatusCode;
+use http::header::HeaderMap;
 use serde_json::{Map, Value};
 
 /// One error read back from a response body, in any envelope: its status,

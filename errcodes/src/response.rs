@@ -4,7 +4,7 @@
 use core::fmt::{self, Write as _};
 
 use http::header::{
-    HeaderValue, AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE, COOKIE, PROXY_AUTHORIZATION,
+    AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE, COOKIE, HeaderValue, PROXY_AUTHORIZATION,
     SET_COOKIE, TRANSFER_ENCODING,
 };
 use http::{HeaderName, StatusCode};

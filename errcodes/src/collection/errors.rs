@@ -7,11 +7,11 @@ use std::fmt;
 use http::header::RETRY_AFTER;
 use http::{HeaderName, StatusCode};
 
-use super::field::{reason, FieldError};
+use super::field::{FieldError, reason};
 use crate::check::{is_code, is_json_pointer, is_type_base};
-use crate::error::{write_total, ApiError, Envelope, ErrorList};
-use crate::location::{write_member, Location, DEFAULT_POINTER_PREFIX, NON_FIELD_KEY};
-use crate::visit::{delta_seconds, HeaderVisitor};
+use crate::error::{ApiError, Envelope, ErrorList, write_total};
+use crate::location::{DEFAULT_POINTER_PREFIX, Location, NON_FIELD_KEY, write_member};
+use crate::visit::{HeaderVisitor, delta_seconds};
 
 /// One boxed error of a collection.
 pub(crate) type Boxed = Box<dyn ApiError + Send + Sync>;

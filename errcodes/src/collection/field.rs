@@ -7,7 +7,7 @@ use std::fmt;
 use http::StatusCode;
 
 use crate::error::ApiError;
-use crate::location::{write_member, Location, OwnedLocation};
+use crate::location::{Location, OwnedLocation, write_member};
 use crate::path::FieldPath;
 
 /// A plain validation entry, "field + code + message", for checks that have

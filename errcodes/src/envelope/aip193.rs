@@ -34,9 +34,9 @@ use crate::error::{ApiError, ErrorList, Format, PublicDetail, SchemaInput};
 use crate::json;
 use crate::location::Location;
 use crate::path::Segment;
-use crate::received::{read, Received};
-use crate::visit::{delta_seconds, MetaValue};
-use serde_json::{json, Value};
+use crate::received::{Received, read};
+use crate::visit::{MetaValue, delta_seconds};
+use serde_json::{Value, json};
 
 /// The AIP-193 format.
 pub(crate) struct Aip193;
@@ -310,10 +310,10 @@ fn field_name(out: &mut Vec<u8>, start: usize, name: &str) {
 fn retry_info(err: &dyn ApiError, out: &mut Vec<u8>) {
     let mut seconds: Option<u64> = None;
     err.visit_headers(&mut |name: &HeaderName, value: &dyn fmt::Display| {
-        if *name == RETRY_AFTER {
-            if let Some(n) = delta_seconds(value) {
-                seconds = Some(seconds.map_or(n, |s| s.max(n)));
-            }
+        if *name == RETRY_AFTER
+            && let Some(n) = delta_seconds(value)
+        {
+            seconds = Some(seconds.map_or(n, |s| s.max(n)));
         }
     });
     if let Some(seconds) = seconds {

@@ -15,9 +15,9 @@ use super::code_schema;
 use super::write::{self, Doc};
 use crate::error::{ApiError, ErrorList, Format, SchemaInput};
 use crate::json;
-use crate::received::{read, Received};
+use crate::received::{Received, read};
 use http::StatusCode;
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 /// drf-standardized-errors' text for a server error.
 const SERVER_DETAIL: &str = "A server error occurred.";

@@ -16,7 +16,7 @@ use crate::error::{ApiError, ErrorList, Format, SchemaInput};
 use crate::json;
 use crate::received::Received;
 use http::StatusCode;
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 /// Laravel's production text for a server error.
 const SERVER_MESSAGE: &str = "Server Error";

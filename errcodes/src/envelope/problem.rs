@@ -17,9 +17,9 @@ use crate::error::{ApiError, ErrorList, Format, SchemaInput};
 use crate::json;
 use crate::location::Location;
 use crate::path;
-use crate::received::{read, Received};
+use crate::received::{Received, read};
 use http::StatusCode;
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 /// Problem Details members that meta members must not overwrite.
 const RESERVED: &[&str] = &[

@@ -15,9 +15,9 @@ use super::write::{self, Doc};
 use crate::error::{ApiError, ErrorList, Format, SchemaInput};
 use crate::json;
 use crate::location::Location;
-use crate::received::{read, Received};
+use crate::received::{Received, read};
 use http::StatusCode;
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 /// The `ShipStream` format.
 pub(crate) struct ShipStream;

@@ -8,7 +8,7 @@
 
 use core::fmt::Write as _;
 
-use crate::error::{public_text, ApiError, Detail, ErrorList, Instance, PublicDetail, PublicText};
+use crate::error::{ApiError, Detail, ErrorList, Instance, PublicDetail, PublicText, public_text};
 use crate::json::{self, Escaper};
 use crate::location::{Location, NON_FIELD_KEY};
 use crate::path;

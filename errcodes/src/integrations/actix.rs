@@ -58,8 +58,8 @@
 
 use core::fmt;
 use std::cell::RefCell;
-use std::future::{ready, Future, Ready};
-use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::future::{Future, Ready, ready};
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::pin::Pin;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -78,7 +78,7 @@ use crate::error::{ApiError, Envelope, PublicDetail};
 use crate::negotiate::Negotiation;
 use crate::profile::Profile;
 pub use crate::serve::Rejection;
-use crate::serve::{self, given_request_id, Config, Panicked, RouteError};
+use crate::serve::{self, Config, Panicked, RouteError, given_request_id};
 
 /// The response of any error: in the envelope and with the context of the
 /// request an [`ErrorMiddleware`] is answering, else

@@ -44,14 +44,14 @@
 
 use std::cell::RefCell;
 use std::future::Future;
-use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::pin::Pin;
 use std::sync::Arc;
 use std::task::{Context, Poll};
 
 use axum_core::body::Body;
 use axum_core::response::{IntoResponse, Response};
-use http::header::{HeaderName, HeaderValue, ACCEPT, ALLOW, CONTENT_TYPE};
+use http::header::{ACCEPT, ALLOW, CONTENT_TYPE, HeaderName, HeaderValue};
 use http::{Method, Request};
 use http_body::Body as _;
 
@@ -60,7 +60,7 @@ use crate::error::{ApiError, Envelope};
 use crate::negotiate::Negotiation;
 use crate::profile::Profile;
 pub use crate::serve::Rejection;
-use crate::serve::{self, given_request_id, Config, Panicked, RouteError, REQUEST_ID};
+use crate::serve::{self, Config, Panicked, REQUEST_ID, RouteError, given_request_id};
 
 /// The response of any error: in the envelope and with the context of the
 /// request an [`ErrorLayer`] is answering, else [`ApiError::to_response`].

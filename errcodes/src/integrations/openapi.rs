@@ -53,10 +53,10 @@ use core::fmt;
 use std::collections::BTreeMap;
 
 use http::StatusCode;
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value, json};
+use utoipa::openapi::RefOr;
 use utoipa::openapi::response::Response;
 use utoipa::openapi::schema::Schema;
-use utoipa::openapi::RefOr;
 
 use crate::catalog::{Catalog, CatalogEntry};
 use crate::collection::{ApiErrors, FieldError};
@@ -370,12 +370,14 @@ mod tests {
                 );
             }
         }
-        assert!(serde_json::from_value::<RefOr<Schema>>(
-            Envelope::Problem
-                .format()
-                .json_schema(&SchemaInput::new(&[]))
-                .unwrap()
-        )
-        .is_ok());
+        assert!(
+            serde_json::from_value::<RefOr<Schema>>(
+                Envelope::Problem
+                    .format()
+                    .json_schema(&SchemaInput::new(&[]))
+                    .unwrap()
+            )
+            .is_ok()
+        );
     }
 }

@@ -9,8 +9,8 @@
 use core::fmt;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use http::header::{HeaderName, HeaderValue};
 use http::StatusCode;
+use http::header::{HeaderName, HeaderValue};
 
 use crate::context::InContext;
 use crate::error::{ApiError, Envelope};

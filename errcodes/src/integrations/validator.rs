@@ -192,7 +192,7 @@ fn message(error: &ValidationError) -> Cow<'static, str> {
         "regex" => return Cow::Borrowed("This value does not match the required pattern."),
         "credit_card" => return Cow::Borrowed("Enter a valid credit card number."),
         "non_control_character" => {
-            return Cow::Borrowed("This field must not contain control characters.")
+            return Cow::Borrowed("This field must not contain control characters.");
         }
         "length" => match (param("equal"), param("min"), param("max")) {
             (Some(n), _, _) => write!(text, "Ensure this field has exactly {n} characters."),
