@@ -113,3 +113,16 @@ fn a_code_with_two_statuses_across_types_is_caught() {
     }
     assert_unique_codes!(A, B);
 }
+
+/// The README's catalog table is the tour's, as `catalog::to_markdown`
+/// writes it.
+#[test]
+fn the_readme_shows_the_tours_catalog() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md")).unwrap();
+    let section = &readme[readme.find("## Error catalog").unwrap()..];
+    let marker = "prints the tour's (a test keeps this table equal to it):\n\n```text\n";
+    let start = section.find(marker).unwrap() + marker.len();
+    let shown = &section[start..start + section[start..].find("```").unwrap()];
+    assert_eq!(shown, catalog::to_markdown(SignupError::CATALOG));
+}
