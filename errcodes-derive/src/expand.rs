@@ -141,6 +141,9 @@ fn impl_api_error(input: &Input, templates: &[valid::Templates]) -> TokenStream 
     let optional = optional_methods(input, &arms);
 
     let schema_name = ident.to_string();
+    let inner_types = arms
+        .iter()
+        .filter_map(|arm| arm.transparent_field().map(|field| field.ty));
     let decode = decode::impl_decode(
         input,
         templates,
@@ -162,7 +165,7 @@ fn impl_api_error(input: &Input, templates: &[valid::Templates]) -> TokenStream 
             {#impl_generics} {#ident #ty_generics} {#(#predicates,)*}
         }
         ::errcodes::__private::impl_utoipa! {
-            {#impl_generics} {#ident #ty_generics} {#(#predicates,)*} {#schema_name}
+            {#impl_generics} {#ident #ty_generics} {#(#predicates,)*} {#schema_name} {#(#inner_types),*}
         }
         #decode
         #[automatically_derived]

@@ -736,11 +736,13 @@ pub mod rebuild {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __errcodes_impl_utoipa {
-    ({$($generics:tt)*} {$($ty:tt)*} {$($where:tt)*} {$name:expr}) => {
+    ({$($generics:tt)*} {$($ty:tt)*} {$($where:tt)*} {$name:expr} {$($inner:ty),*}) => {
         #[automatically_derived]
         impl $($generics)* ::errcodes::__private::utoipa::PartialSchema for $($ty)* where $($where)* {
             fn schema() -> ::errcodes::__private::utoipa::openapi::RefOr<::errcodes::__private::utoipa::openapi::schema::Schema> {
-                ::errcodes::openapi::component::<Self>()
+                #[allow(unused_imports)]
+                use ::errcodes::__private::document::*;
+                ::errcodes::openapi::component::<Self>(&[$((&&&Documents::<$inner>::new()).inner()),*])
             }
         }
         #[automatically_derived]
@@ -755,7 +757,9 @@ macro_rules! __errcodes_impl_utoipa {
                 ::std::string::String,
                 ::errcodes::__private::utoipa::openapi::RefOr<::errcodes::__private::utoipa::openapi::response::Response>,
             > {
-                ::errcodes::openapi::into_responses::<Self>()
+                #[allow(unused_imports)]
+                use ::errcodes::__private::document::*;
+                ::errcodes::openapi::into_responses::<Self>(&[$((&&&Documents::<$inner>::new()).inner()),*])
             }
         }
     };
@@ -772,3 +776,64 @@ macro_rules! __errcodes_impl_utoipa {
 pub use crate::__errcodes_impl_utoipa as impl_utoipa;
 #[cfg(feature = "utoipa")]
 pub use utoipa;
+
+/// What generated OpenAPI impls call to document a `transparent`
+/// variant's inner type: its catalog when it has one, a collection for
+/// [`ApiErrors`](crate::ApiErrors), else nothing (autoref specialization,
+/// as in [`rebuild`]).
+#[cfg(feature = "utoipa")]
+pub mod document {
+    use core::marker::PhantomData;
+
+    use crate::catalog::Catalog;
+    use crate::collection::ApiErrors;
+    use crate::openapi::Inner;
+
+    /// Stands for an inner type `T`.
+    pub struct Documents<T: ?Sized>(PhantomData<T>);
+
+    impl<T: ?Sized> Documents<T> {
+        /// The marker.
+        #[must_use]
+        pub const fn new() -> Self {
+            Documents(PhantomData)
+        }
+    }
+
+    impl<T: ?Sized> Default for Documents<T> {
+        fn default() -> Self {
+            Documents::new()
+        }
+    }
+
+    /// A derived inner type: its catalog.
+    pub trait ByCatalog {
+        /// What the inner type answers.
+        fn inner(&self) -> Inner;
+    }
+    impl<T: Catalog + ?Sized> ByCatalog for &&Documents<T> {
+        fn inner(&self) -> Inner {
+            Inner::Entries(T::CATALOG)
+        }
+    }
+    /// A collection.
+    pub trait ByCollection {
+        /// What the inner type answers.
+        fn inner(&self) -> Inner;
+    }
+    impl ByCollection for &Documents<ApiErrors> {
+        fn inner(&self) -> Inner {
+            Inner::Collection
+        }
+    }
+    /// Any other type.
+    pub trait Unknown {
+        /// Nothing known.
+        fn inner(&self) -> Inner;
+    }
+    impl<T: ?Sized> Unknown for Documents<T> {
+        fn inner(&self) -> Inner {
+            Inner::Undocumented
+        }
+    }
+}

@@ -59,6 +59,27 @@ in_envelope!(DrfError, "drf");
 in_envelope!(ShipStreamError, "shipstream");
 in_envelope!(AipError, "aip193");
 
+/// Transparent variants: a derived type and a collection inside.
+#[derive(Debug, ApiError)]
+#[api(envelope = "jsonapi")]
+pub enum Outer {
+    #[api(status = 403, code = "forbidden", detail = "Not yours.")]
+    Forbidden,
+    #[api(transparent)]
+    Orders(ProblemError),
+    #[api(transparent)]
+    Invalid(ApiErrors),
+}
+
+/// Only a derived type inside: its codes are known.
+#[derive(Debug, ApiError)]
+pub enum Wrapping {
+    #[api(status = 409, code = "conflict", detail = "Conflict.")]
+    Conflict,
+    #[api(transparent)]
+    Orders(DrfError),
+}
+
 macro_rules! handlers {
     ($($handler:ident: $path:literal => $error:ty),* $(,)?) => {$(
         #[utoipa::path(get, path = $path, responses((status = 200, description = "Done"), $error))]
@@ -77,13 +98,16 @@ handlers! {
     signup: "/signup" => SignupError,
     orders: "/orders" => OrderError,
     collection: "/collection" => ApiErrors,
+    outer: "/outer" => Outer,
+    wrapping: "/wrapping" => Wrapping,
 }
 
 #[derive(OpenApi)]
 #[openapi(
     info(title = "errcodes test API", version = "1.0.0"),
     paths(
-        jsonapi, problem, laravel, drf, shipstream, aip, signup, orders, collection
+        jsonapi, problem, laravel, drf, shipstream, aip, signup, orders, collection, outer,
+        wrapping
     ),
     components(schemas(
         JsonApiError,
@@ -94,7 +118,9 @@ handlers! {
         AipError,
         SignupError,
         OrderError,
-        ApiErrors
+        ApiErrors,
+        Outer,
+        Wrapping
     ))
 )]
 struct Api;
@@ -109,7 +135,7 @@ fn the_document_reads_back_as_openapi_3_1() {
     let spec = oas3::from_json(&text).unwrap_or_else(|e| panic!("not OpenAPI 3.1: {e}\n{text}"));
     assert!(spec.openapi.starts_with("3.1"));
     let paths = spec.paths.as_ref().unwrap();
-    assert_eq!(paths.len(), 9);
+    assert_eq!(paths.len(), 11);
     for (path, item) in paths {
         let operation = item.get.as_ref().unwrap();
         let responses = operation.responses.as_ref().unwrap();
@@ -177,8 +203,9 @@ fn every_example_validates_against_its_schema_and_the_envelope() {
     let doc = document();
     let all = examples(&doc);
     // Five variants in each of six envelopes, the tour's four, the golden
-    // enum's seven, the collection's one.
-    assert_eq!(all.len(), 6 * 5 + 4 + 7 + 1);
+    // enum's seven, the collection's one; Outer's own one, its inner type's
+    // five and a collection; Wrapping's own one and its inner type's five.
+    assert_eq!(all.len(), 6 * 5 + 4 + 7 + 1 + (1 + 5 + 1) + (1 + 5));
     for (what, media_type, schema, value) in all {
         let validator = jsonschema::draft202012::new(&schema)
             .unwrap_or_else(|e| panic!("{what}: the schema is not JSON Schema: {e}"));
@@ -189,7 +216,7 @@ fn every_example_validates_against_its_schema_and_the_envelope() {
         assert!(problems.is_empty(), "{what}: {problems:?}\n{value}");
         let path = what.split(' ').next().unwrap();
         let envelope = match path {
-            "/jsonapi" | "/signup" => Envelope::JsonApi,
+            "/jsonapi" | "/signup" | "/outer" => Envelope::JsonApi,
             "/laravel" => Envelope::Laravel,
             "/drf" => Envelope::Drf,
             "/shipstream" => Envelope::ShipStream,
@@ -319,4 +346,30 @@ fn the_readme_shows_the_examples_output() {
         .unwrap()
         .remove("schema");
     assert_eq!(shown["429"], real);
+}
+
+#[test]
+fn transparent_variants_document_their_inner_types() {
+    let doc = document();
+    let responses = &doc["paths"]["/outer"]["get"]["responses"];
+    let statuses: Vec<&String> = responses.as_object().unwrap().keys().collect();
+    assert_eq!(statuses, ["200", "401", "403", "404", "422", "429", "500"]);
+    // The inner type's variants, in the outer type's envelope.
+    let examples = &responses["422"]["content"]["application/vnd.api+json"]["examples"];
+    assert_eq!(
+        examples["SkuMissing"]["value"]["errors"][0]["status"],
+        "422"
+    );
+    assert_eq!(
+        examples["validation_failed"]["value"]["errors"][0]["source"]["pointer"],
+        "/data/attributes/name"
+    );
+    // A collection inside: any code.
+    let outer =
+        &doc["components"]["schemas"]["Outer"]["properties"]["errors"]["items"]["properties"];
+    assert!(outer["code"].get("enum").is_none());
+    // Only derived types inside: every code, the inner ones too.
+    let wrapping = &doc["components"]["schemas"]["Wrapping"]["properties"];
+    let codes = wrapping["code"]["enum"].as_array().unwrap();
+    assert!(codes.contains(&"conflict".into()) && codes.contains(&"order_not_found".into()));
 }

@@ -44,8 +44,9 @@
 //!
 //! The examples show each variant as declared: a detail template with its
 //! placeholders (`No order {id} exists.`), meta members as `"{name}"`, a
-//! field named at run time as `{field}`. A `transparent` variant answers as
-//! its inner error, which documents itself. The same documents are
+//! field named at run time as `{field}`. A `transparent` variant brings its
+//! inner type's responses in the outer type's envelope: a derived type's
+//! variants, or a 422 of field errors for [`ApiErrors`]. The same documents are
 //! available as plain JSON ([`schema`], [`responses`]) for any other
 //! OpenAPI tooling.
 
@@ -53,7 +54,7 @@ use core::fmt;
 use std::collections::BTreeMap;
 
 use http::StatusCode;
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 use utoipa::openapi::RefOr;
 use utoipa::openapi::response::Response;
 use utoipa::openapi::schema::Schema;
@@ -144,6 +145,16 @@ pub fn responses(
     entries: &[CatalogEntry],
     domain: Option<&str>,
 ) -> BTreeMap<String, Value> {
+    responses_of(envelope, entries, domain, false)
+}
+
+/// [`responses`], with a 422 collection example when `collection`.
+fn responses_of(
+    envelope: Envelope,
+    entries: &[CatalogEntry],
+    domain: Option<&str>,
+    collection: bool,
+) -> BTreeMap<String, Value> {
     let schema = schema(envelope, entries);
     let media_type = envelope.format().media_type().to_owned();
     let mut responses: BTreeMap<String, Value> = BTreeMap::new();
@@ -173,7 +184,29 @@ pub fn responses(
             }
         }
     }
+    if collection {
+        let response = responses.entry("422".to_owned()).or_insert_with(|| {
+            json!({
+                "description": "Unprocessable Entity",
+                "content": {media_type.clone(): {"schema": schema.clone(), "examples": {}}}
+            })
+        });
+        response["content"][&media_type]["examples"]["validation_failed"] = json!({
+            "summary": "validation_failed",
+            "value": collection_example(envelope)
+        });
+    }
     responses
+}
+
+/// A collection of one field error, as `envelope` writes it.
+fn collection_example(envelope: Envelope) -> Value {
+    let sample = ApiErrors::from(FieldError::new(
+        "name",
+        "required",
+        "This field is required.",
+    ));
+    serde_json::from_slice(&sample.render_to_vec(envelope)).unwrap_or(Value::Null)
 }
 
 /// The OpenAPI header object of a header an error sets.
@@ -187,19 +220,81 @@ fn header(name: &str) -> Value {
     json!({"description": description, "schema": {"type": "string"}})
 }
 
+/// What a `transparent` variant's inner type answers, for the documents
+/// of the type around it (which writes them in its own envelope). The
+/// derive passes one per `transparent` variant.
+#[derive(Clone, Copy, Debug)]
+#[non_exhaustive]
+pub enum Inner {
+    /// A derived type: its catalog.
+    Entries(&'static [CatalogEntry]),
+    /// A collection ([`ApiErrors`]): a 422 of field errors.
+    Collection,
+    /// A type errcodes knows nothing of.
+    Undocumented,
+}
+
+/// `T`'s entries with its `transparent` variants' inner ones, and whether
+/// one of them is a collection.
+fn flatten<T: Catalog + ?Sized>(inners: &[Inner]) -> (Vec<CatalogEntry>, bool) {
+    let mut entries = T::CATALOG.to_vec();
+    // When every inner type is known by its catalog, the codes are known:
+    // the `transparent` entries, which stand for any code, give way.
+    if inners
+        .iter()
+        .all(|inner| matches!(inner, Inner::Entries(_)))
+    {
+        entries.retain(|e| e.transparent.is_none());
+    }
+    let mut collection = false;
+    for inner in inners {
+        match inner {
+            Inner::Entries(more) => entries.extend(more.iter().filter(|e| e.status != 0)),
+            Inner::Collection => collection = true,
+            Inner::Undocumented => {}
+        }
+    }
+    (entries, collection)
+}
+
 /// `T`'s component schema, for `utoipa::PartialSchema`: [`schema`] of its
-/// envelope and catalog.
+/// envelope and catalog, with its `transparent` variants' `inners`.
 #[must_use]
-pub fn component<T: Catalog + ?Sized>() -> RefOr<Schema> {
-    to_schema(schema(T::ENVELOPE, T::CATALOG))
+pub fn component<T: Catalog + ?Sized>(inners: &[Inner]) -> RefOr<Schema> {
+    let (mut entries, collection) = flatten::<T>(inners);
+    if collection {
+        entries.push(CatalogEntry {
+            status: 422,
+            ..COLLECTION
+        });
+    }
+    to_schema(schema(T::ENVELOPE, &entries))
 }
 
 /// `T`'s responses, for `utoipa::IntoResponses`: [`responses`] of its
-/// envelope, catalog and domain.
+/// envelope, catalog and domain, with its `transparent` variants' `inners`.
 #[must_use]
-pub fn into_responses<T: Catalog + ?Sized>() -> BTreeMap<String, RefOr<Response>> {
-    to_responses(responses(T::ENVELOPE, T::CATALOG, T::DOMAIN))
+pub fn into_responses<T: Catalog + ?Sized>(inners: &[Inner]) -> BTreeMap<String, RefOr<Response>> {
+    let (entries, collection) = flatten::<T>(inners);
+    to_responses(responses_of(T::ENVELOPE, &entries, T::DOMAIN, collection))
 }
+
+/// A collection's place in a schema: any code (it is `transparent`).
+const COLLECTION: CatalogEntry = CatalogEntry {
+    variant: "",
+    status: 422,
+    code: "",
+    code_sent: false,
+    title: "Unprocessable Entity",
+    type_uri: None,
+    detail: None,
+    instance: None,
+    location: None,
+    kind: None,
+    headers: &[],
+    meta: &[],
+    transparent: Some("ApiErrors"),
+};
 
 /// A JSON schema as utoipa's model; any object should the model refuse it.
 fn to_schema(value: Value) -> RefOr<Schema> {
@@ -305,32 +400,7 @@ impl utoipa::ToSchema for ApiErrors {}
 impl utoipa::IntoResponses for ApiErrors {
     /// A 422 with an example collection of one field error.
     fn responses() -> BTreeMap<String, RefOr<Response>> {
-        let sample = ApiErrors::from(FieldError::new(
-            "name",
-            "required",
-            "This field is required.",
-        ));
-        let envelope = Envelope::Problem;
-        let value: Value =
-            serde_json::from_slice(&sample.render_to_vec(envelope)).unwrap_or(Value::Null);
-        let mut examples = Map::new();
-        examples.insert(
-            "validation_failed".to_owned(),
-            json!({"summary": "validation_failed", "value": value}),
-        );
-        let schema = envelope
-            .format()
-            .json_schema(&SchemaInput::new(&[]))
-            .unwrap_or_else(|| json!({"type": "object"}));
-        let mut map = BTreeMap::new();
-        map.insert(
-            "422".to_owned(),
-            json!({
-                "description": "Unprocessable Entity",
-                "content": {envelope.format().media_type(): {"schema": schema, "examples": examples}}
-            }),
-        );
-        to_responses(map)
+        to_responses(responses_of(Envelope::Problem, &[], None, true))
     }
 }
 
