@@ -1,6 +1,6 @@
 //! An actix-web service whose every failure answers in the API's error
-//! envelope: `cargo run -p errcodes-examples --features actix-web --example
-//! actix_service`, then, for instance, `curl -i localhost:3000/orders/42` or
+//! envelope: `cargo run --example actix_service`, then, for instance,
+//! `curl -i localhost:3000/orders/42` or
 //! `curl -i -H 'accept: application/vnd.api+json' localhost:3000/nowhere`.
 //!
 //! It listens on `ADDR` (default `127.0.0.1:3000`), prints

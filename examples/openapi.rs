@@ -1,8 +1,8 @@
 //! The tour's errors as an OpenAPI 3.1 document, built with utoipa as a
-//! service would: `cargo run -p errcodes-examples --features utoipa
-//! --example openapi`. Each handler lists its error type once; errcodes
-//! writes the envelope's schema, one response per status, one example per
-//! variant (rendered by the real renderer) and the headers.
+//! service would: `cargo run --example openapi`. Each handler lists its
+//! error type once; errcodes writes the envelope's schema, one response per
+//! status, one example per variant (rendered by the real renderer) and the
+//! headers.
 
 use errcodes::ApiErrors;
 use utoipa::OpenApi;
