@@ -112,6 +112,37 @@ impl std::error::Error for DecodeError {
     }
 }
 
+/// A response's status as decoding takes it: a `u16` (integer literals
+/// included) or an `http::StatusCode`.
+///
+/// ```
+/// use errcodes::client::IntoStatus;
+/// assert_eq!(404.into_status(), 404);
+/// assert_eq!(http::StatusCode::GONE.into_status(), 410);
+/// ```
+pub trait IntoStatus {
+    /// The status code.
+    fn into_status(self) -> u16;
+}
+
+impl IntoStatus for u16 {
+    fn into_status(self) -> u16 {
+        self
+    }
+}
+
+impl IntoStatus for StatusCode {
+    fn into_status(self) -> u16 {
+        self.as_u16()
+    }
+}
+
+impl IntoStatus for &StatusCode {
+    fn into_status(self) -> u16 {
+        self.as_u16()
+    }
+}
+
 /// Reads an error response into the errors it holds: by its
 /// `Content-Type` (`application/problem+json`, `application/vnd.api+json`,
 /// or the media type of `preferred`), else by the shape of the JSON, trying
@@ -129,12 +160,13 @@ impl std::error::Error for DecodeError {
 /// let errors = errcodes::client::read(404, Some("application/json"), body, Envelope::Problem).unwrap();
 /// assert_eq!(errors[0].code(), Some("not_found"));
 /// ```
-pub fn read(
-    status: u16,
-    content_type: Option<&str>,
-    body: &[u8],
+pub fn read<'c>(
+    status: impl IntoStatus,
+    content_type: impl Into<Option<&'c str>>,
+    body: impl AsRef<[u8]>,
     preferred: Envelope,
 ) -> Result<Vec<Received>, DecodeError> {
+    let (status, content_type, body) = (status.into_status(), content_type.into(), body.as_ref());
     let status = StatusCode::from_u16(status)
         .ok()
         .filter(|s| s.is_client_error() || s.is_server_error())
@@ -182,9 +214,10 @@ pub trait Decode: Sized {
         Envelope::Problem
     }
 
-    /// Decodes a response from its status, `Content-Type` and body: its
-    /// first error, as a variant of this type or as
-    /// [`Decoded::Unknown`].
+    /// Decodes a response from its status (a `u16` or an
+    /// `http::StatusCode`), `Content-Type` (a `&str`, an `Option<&str>`)
+    /// and body (bytes, a `Vec<u8>`, a `&str`): its first error, as a
+    /// variant of this type or as [`Decoded::Unknown`].
     ///
     /// # Errors
     ///
@@ -200,10 +233,10 @@ pub trait Decode: Sized {
     /// };
     /// assert_eq!(errors.len(), 1);
     /// ```
-    fn from_response(
-        status: u16,
-        content_type: Option<&str>,
-        body: &[u8],
+    fn from_response<'c>(
+        status: impl IntoStatus,
+        content_type: impl Into<Option<&'c str>>,
+        body: impl AsRef<[u8]>,
     ) -> Result<Decoded<Self>, DecodeError> {
         let mut errors = read(status, content_type, body, Self::preferred_envelope())?;
         let first = errors.swap_remove(0);
@@ -332,10 +365,10 @@ impl ApiErrors {
     /// let received = ApiErrors::decode(422, Some("application/json"), &body).unwrap();
     /// assert_eq!(received.render_to_vec(Envelope::Drf), body);
     /// ```
-    pub fn decode(
-        status: u16,
-        content_type: Option<&str>,
-        body: &[u8],
+    pub fn decode<'c>(
+        status: impl IntoStatus,
+        content_type: impl Into<Option<&'c str>>,
+        body: impl AsRef<[u8]>,
     ) -> Result<ApiErrors, DecodeError> {
         let errors = read(status, content_type, body, Envelope::Problem)?;
         ApiErrors::from_errors(errors.iter().flat_map(field_errors))

@@ -334,3 +334,24 @@ fn a_format_of_your_own_decodes_through_its_decoder() {
         }
     }
 }
+
+/// The status as a `StatusCode`, the content type as a plain `&str`, the
+/// body as a `Vec<u8>` or text: whatever the HTTP client handed over.
+#[test]
+fn decoding_takes_what_http_clients_give() {
+    let sent = SignupError::Duplicate {
+        email: "bob@example.com".into(),
+    };
+    let response = sent.to_response();
+    let body: Vec<u8> = response.body().clone();
+    let text = String::from_utf8(body.clone()).unwrap();
+    for decoded in [
+        SignupError::from_response(response.status(), "application/vnd.api+json", body),
+        SignupError::from_response(409, None, text.as_str()),
+    ] {
+        assert!(matches!(
+            decoded.unwrap(),
+            Decoded::Known(SignupError::Duplicate { email }) if email == "bob@example.com"
+        ));
+    }
+}
