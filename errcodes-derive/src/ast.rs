@@ -74,6 +74,7 @@ impl<'a> Input<'a> {
                     type_base: variant_attrs.type_base.take(),
                     domain: variant_attrs.domain.take(),
                     pointer_prefix: variant_attrs.pointer_prefix.take(),
+                    fixed_envelope: variant_attrs.fixed_envelope.take(),
                     had_errors: variant_attrs.had_errors,
                     ..Attrs::default()
                 };

@@ -39,6 +39,8 @@ pub struct Attrs {
     pub type_base: Option<LitStr>,
     pub domain: Option<LitStr>,
     pub pointer_prefix: Option<LitStr>,
+    /// The type always answers in its own envelope, whatever `Accept` asks.
+    pub fixed_envelope: Flag,
     // On the type (a default) or on a variant.
     pub status: Option<Status>,
     // On a variant.
@@ -147,6 +149,8 @@ impl Attrs {
                     self.envelope = parse_envelope(cx, tokens);
                 }
             }
+            // fixed_envelope
+            symbol::FIXED_ENVELOPE => self.fixed_envelope = flag(cx, ident, key, input)?,
             // transparent
             symbol::TRANSPARENT => self.transparent = flag(cx, ident, key, input)?,
             // source

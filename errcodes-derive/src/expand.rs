@@ -619,6 +619,13 @@ fn optional_methods(input: &Input, arms: &[Arm]) -> TokenStream {
     if let Some(envelope) = envelope_expr(input) {
         out.extend(quote!(fn envelope(&self) -> #p::Envelope { #envelope }));
     }
+    if input.attrs.fixed_envelope.is_some() {
+        out.extend(quote!(
+            fn fixed_envelope(&self) -> bool {
+                true
+            }
+        ));
+    }
 
     match &input.attrs.pointer_prefix {
         Some(lit) => out.extend(quote! {

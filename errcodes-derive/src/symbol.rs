@@ -15,6 +15,7 @@ pub enum Place {
 pub const ENVELOPE: &str = "envelope";
 pub const TYPE_BASE: &str = "type_base";
 pub const DOMAIN: &str = "domain";
+pub const FIXED_ENVELOPE: &str = "fixed_envelope";
 pub const POINTER_PREFIX: &str = "pointer_prefix";
 pub const STATUS: &str = "status";
 pub const CODE: &str = "code";
@@ -38,6 +39,7 @@ pub const KEYS: &[(&str, &[Place])] = &[
     (ENVELOPE, &[Place::Type]),
     (TYPE_BASE, &[Place::Type]),
     (DOMAIN, &[Place::Type]),
+    (FIXED_ENVELOPE, &[Place::Type]),
     (POINTER_PREFIX, &[Place::Type]),
     (STATUS, &[Place::Type, Place::Variant]),
     (CODE, &[Place::Variant]),

@@ -190,6 +190,9 @@ impl<E: ApiError + ?Sized> ApiError for InContext<'_, E> {
     fn occurrence_id(&self) -> Option<&str> {
         self.request_id.or_else(|| self.err.occurrence_id())
     }
+    fn fixed_envelope(&self) -> bool {
+        self.err.fixed_envelope()
+    }
     fn log_level(&self) -> Option<LogLevel> {
         self.err.log_level()
     }

@@ -467,6 +467,25 @@ pub trait ApiError {
         None
     }
 
+    /// Whether the error always answers in its own
+    /// [`envelope`](ApiError::envelope), whatever the request's `Accept`
+    /// asks (`#[api(fixed_envelope)]` on the type): the per-type opt-out of
+    /// the web-framework layers' negotiation. A request that accepts no
+    /// envelope at all is still refused with 406 before any handler runs.
+    ///
+    /// ```
+    /// use errcodes::ApiError;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api(envelope = "laravel", fixed_envelope, status = 422, detail = "The given data was invalid.")]
+    /// struct LegacyInvalid;
+    ///
+    /// assert!(LegacyInvalid.fixed_envelope());
+    /// ```
+    fn fixed_envelope(&self) -> bool {
+        false
+    }
+
     /// The errors this error stands for, when it is a collection of many
     /// ([`ApiErrors`](crate::ApiErrors), or a `transparent` variant holding
     /// one): formats then write the collection's document
@@ -1399,6 +1418,9 @@ macro_rules! forward_api_error {
             }
             fn log_level(&self) -> Option<LogLevel> {
                 (**self).log_level()
+            }
+            fn fixed_envelope(&self) -> bool {
+                (**self).fixed_envelope()
             }
             fn errors(&self) -> Option<ErrorList<'_>> {
                 (**self).errors()

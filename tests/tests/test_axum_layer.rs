@@ -86,8 +86,21 @@ async fn login(Form(page): Form<Page>) -> String {
     page.page.to_string()
 }
 
+/// An endpoint kept in Laravel's shape for old clients, whatever they accept.
+#[derive(Debug, ApiError)]
+#[api(envelope = "laravel", fixed_envelope)]
+enum LegacyError {
+    #[api(status = 422, attr = "email", detail = "The email field is required.")]
+    EmailMissing,
+}
+
+async fn legacy() -> Result<String, LegacyError> {
+    Err(LegacyError::EmailMissing)
+}
+
 fn app() -> Router {
     Router::new()
+        .route("/legacy", get(legacy))
         .route("/orders/{id}", get(order))
         .route("/items", post(create))
         .route("/items/{id}", get(item))
@@ -404,4 +417,37 @@ async fn the_profile_applies_to_everything_that_declares_nothing() {
         body["errors"][0]["links"]["type"],
         "https://errors.example.com/order_not_found"
     );
+}
+
+#[tokio::test]
+async fn a_type_with_a_fixed_envelope_ignores_accept() {
+    for accept in [
+        "application/problem+json",
+        "application/vnd.api+json",
+        "application/json",
+    ] {
+        let answer = send(get_with(
+            "/legacy",
+            &[("accept", accept), ("x-request-id", "r-2")],
+        ))
+        .await;
+        assert_eq!(answer.status, 422, "{accept}");
+        assert_eq!(
+            answer.headers["content-type"], "application/json",
+            "{accept}"
+        );
+        assert_eq!(
+            answer.body,
+            json!({"message": "The email field is required.", "errors": {"email": ["The email field is required."]}}),
+            "{accept}"
+        );
+        assert_eq!(answer.headers["x-request-id"], "r-2");
+    }
+    // Others keep negotiating: the router's 404 follows Accept.
+    let answer = send(get_with(
+        "/nowhere",
+        &[("accept", "application/vnd.api+json")],
+    ))
+    .await;
+    assert_eq!(answer.headers["content-type"], "application/vnd.api+json");
 }

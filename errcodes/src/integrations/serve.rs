@@ -70,6 +70,12 @@ pub(crate) fn respond<E: ApiError + ?Sized>(
         .path(path)
         .request_id(request_id)
         .profile(profile);
+    // A type that opted out of negotiation answers in its own envelope.
+    let envelope = if err.fixed_envelope() {
+        err.envelope()
+    } else {
+        envelope
+    };
     let mut response = answered.to_response_in(envelope);
     if let Ok(value) = HeaderValue::from_str(request_id) {
         response.headers_mut().insert(REQUEST_ID, value);
