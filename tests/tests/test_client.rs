@@ -355,3 +355,54 @@ fn decoding_takes_what_http_clients_give() {
         ));
     }
 }
+
+/// Tuple variants, two placeholders, a struct: all come back.
+#[derive(Debug, Clone, PartialEq, ApiError)]
+#[api(envelope = "problem")]
+enum Shapes {
+    #[api(
+        status = 404,
+        code = "order_not_found",
+        detail = "No order {0} for {1}."
+    )]
+    Tuple(u64, String),
+    #[api(
+        status = 409,
+        code = "taken",
+        detail = "{name} is taken, try {suggestion}"
+    )]
+    Named { name: String, suggestion: String },
+}
+
+#[derive(Debug, PartialEq, ApiError)]
+#[api(status = 410, code = "archived", detail = "Order {id} was archived.")]
+struct Archived {
+    id: u32,
+}
+
+#[test]
+fn tuple_struct_and_multi_placeholder_shapes() {
+    let cases = [
+        Shapes::Tuple(42, "bob".into()),
+        Shapes::Named {
+            name: "bob".into(),
+            suggestion: "bob2".into(),
+        },
+    ];
+    for envelope in Envelope::ALL {
+        for sent in &cases {
+            let response = sent.to_response_in(envelope);
+            assert_eq!(
+                Shapes::from_http_response(&response).unwrap(),
+                Decoded::Known(sent.clone()),
+                "{envelope}"
+            );
+        }
+        let response = Archived { id: 7 }.to_response_in(envelope);
+        assert_eq!(
+            Archived::from_http_response(&response).unwrap(),
+            Decoded::Known(Archived { id: 7 }),
+            "{envelope}"
+        );
+    }
+}
