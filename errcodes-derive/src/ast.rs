@@ -16,6 +16,10 @@ pub struct Input<'a> {
     pub variants: Vec<Variant<'a>>,
     /// A struct: its attributes serve as both the type's and the variant's.
     pub is_struct: bool,
+    /// thiserror's `#[error(...)]` stands on the type or a variant, so the
+    /// type has a `Display` (the actix integration then implements
+    /// `ResponseError` for it).
+    pub has_error_attr: bool,
 }
 
 pub struct Variant<'a> {
@@ -94,12 +98,19 @@ impl<'a> Input<'a> {
                 return None;
             }
         };
+        let is_error = |attrs: &[syn::Attribute]| attrs.iter().any(|a| a.path().is_ident("error"));
+        let has_error_attr = is_error(&node.attrs)
+            || match &node.data {
+                syn::Data::Enum(data) => data.variants.iter().any(|v| is_error(&v.attrs)),
+                _ => false,
+            };
         Some(Input {
             ident: &node.ident,
             generics: &node.generics,
             attrs,
             variants,
             is_struct,
+            has_error_attr,
         })
     }
 }

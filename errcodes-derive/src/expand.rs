@@ -141,6 +141,8 @@ fn impl_api_error(input: &Input, templates: &[valid::Templates]) -> TokenStream 
     let optional = optional_methods(input, &arms);
 
     let schema_name = ident.to_string();
+    // With thiserror's Display, actix's own trait; without, a conversion.
+    let displays = input.has_error_attr.then(|| quote!(display));
     let inner_types = arms
         .iter()
         .filter_map(|arm| arm.transparent_field().map(|field| field.ty));
@@ -162,7 +164,7 @@ fn impl_api_error(input: &Input, templates: &[valid::Templates]) -> TokenStream 
             {#impl_generics} {#ident #ty_generics} {#(#predicates,)*}
         }
         ::errcodes::__private::impl_actix! {
-            {#impl_generics} {#ident #ty_generics} {#(#predicates,)*}
+            {#impl_generics} {#ident #ty_generics} {#(#predicates,)*} {#displays}
         }
         ::errcodes::__private::impl_utoipa! {
             {#impl_generics} {#ident #ty_generics} {#(#predicates,)*} {#schema_name} {#(#inner_types),*}

@@ -393,20 +393,40 @@ pub use crate::__errcodes_impl_axum as impl_axum;
 #[cfg(feature = "axum")]
 pub use axum_core;
 
-/// Implements `From<T> for actix_web::Error` and `actix_web::Responder`
-/// for a derived type when the `actix-web` feature is on; expands to
-/// nothing otherwise.
+/// Implements, for a derived type when the `actix-web` feature is on,
+/// `actix_web::ResponseError` (when the derive saw thiserror's `#[error]`,
+/// hence a `Display`) or else `From<T> for actix_web::Error`, and
+/// `actix_web::Responder`; expands to nothing otherwise.
 #[cfg(feature = "actix-web")]
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __errcodes_impl_actix {
-    ({$($generics:tt)*} {$($ty:tt)*} {$($where:tt)*}) => {
+    // The type has a `Display` (thiserror's `#[error]`): actix's own
+    // `ResponseError`, whose blanket `From` makes it an `actix_web::Error`.
+    ({$($generics:tt)*} {$($ty:tt)*} {$($where:tt)*} {display}) => {
+        #[automatically_derived]
+        impl $($generics)* ::errcodes::__private::actix_web::ResponseError for $($ty)* where $($where)* {
+            fn status_code(&self) -> ::errcodes::__private::actix_web::http::StatusCode {
+                ::errcodes::actix::status_code(self)
+            }
+            fn error_response(&self) -> ::errcodes::__private::actix_web::HttpResponse {
+                ::errcodes::actix::error_response(self)
+            }
+        }
+        $crate::__errcodes_impl_actix!(@responder {$($generics)*} {$($ty)*} {$($where)*});
+    };
+    // No `Display` known: a conversion into `actix_web::Error`, rendered on
+    // the spot, which needs none.
+    ({$($generics:tt)*} {$($ty:tt)*} {$($where:tt)*} {}) => {
         #[automatically_derived]
         impl $($generics)* ::core::convert::From<$($ty)*> for ::errcodes::__private::actix_web::Error where $($where)* {
             fn from(err: $($ty)*) -> ::errcodes::__private::actix_web::Error {
                 ::errcodes::actix::into_error(&err)
             }
         }
+        $crate::__errcodes_impl_actix!(@responder {$($generics)*} {$($ty)*} {$($where)*});
+    };
+    (@responder {$($generics:tt)*} {$($ty:tt)*} {$($where:tt)*}) => {
         #[automatically_derived]
         impl $($generics)* ::errcodes::__private::actix_web::Responder for $($ty)* where $($where)* {
             type Body = ::errcodes::__private::actix_web::body::BoxBody;

@@ -361,3 +361,65 @@ fn an_actix_error_shows_only_the_public_detail() {
     );
     assert_eq!(err.to_string(), "No order 3.");
 }
+
+/// Beside thiserror (whose `#[error]` gives a `Display`), the type is
+/// actix's own `ResponseError`, answering with errcodes' rendering.
+#[derive(Debug, thiserror::Error, ApiError)]
+#[api(envelope = "jsonapi")]
+enum WithThiserror {
+    #[error("order {0} not found")]
+    #[api(status = 404, code = "order_not_found", detail = "No order {0}.")]
+    NotFound(u64),
+    #[error("database failed")]
+    #[api(status = 500, code = "internal")]
+    Database(#[source] std::io::Error),
+}
+
+async fn thiserror_handler() -> Result<String, WithThiserror> {
+    Err(WithThiserror::NotFound(5))
+}
+
+#[test]
+fn a_thiserror_type_is_a_response_error() {
+    use actix_web::ResponseError;
+
+    fn response_error<T: ResponseError>(_: &T) {}
+    let err = WithThiserror::NotFound(5);
+    response_error(&err);
+    assert_eq!(err.status_code(), 404);
+    let response = err.error_response();
+    assert_eq!(
+        response.headers().get("content-type").unwrap(),
+        "application/vnd.api+json"
+    );
+    let body = actix_web::rt::System::new()
+        .block_on(actix_web::body::to_bytes(response.into_body()))
+        .unwrap();
+    assert_eq!(
+        body,
+        r#"{"errors":[{"status":"404","code":"order_not_found","title":"Not Found","detail":"No order 5."}]}"#
+    );
+    // A 5xx's source stays out of the body.
+    let db = WithThiserror::Database(std::io::Error::other("db-7 refused"));
+    let body = actix_web::rt::System::new()
+        .block_on(actix_web::body::to_bytes(db.error_response().into_body()))
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&body).contains("db-7"));
+    // Under the middleware, in the negotiated envelope with the context.
+    let answer = actix_web::rt::System::new().block_on(async {
+        let app = App::new()
+            .wrap(ErrorMiddleware::new(Envelope::Problem))
+            .route("/t", web::get().to(thiserror_handler));
+        let service = init_service(app).await;
+        let request = TestRequest::get()
+            .uri("/t")
+            .insert_header(("accept", "application/problem+json"))
+            .insert_header(("x-request-id", "r-5"))
+            .to_request();
+        read_body(call_service(&service, request).await).await
+    });
+    let answer: Value = serde_json::from_slice(&answer).unwrap();
+    assert_eq!(answer["instance"], "/t");
+    assert_eq!(answer["request_id"], "r-5");
+    assert_eq!(answer["detail"], "No order 5.");
+}

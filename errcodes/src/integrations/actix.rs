@@ -2,14 +2,21 @@
 //! handlers as they are, and [`ErrorMiddleware`] answers every error of an
 //! app in the envelope the request asked for.
 //!
-//! With the feature on, `#[derive(ApiError)]` also implements, for the
-//! type, `From<T> for actix_web::Error` (so a handler returns
-//! `Result<_, T>` and `?` works) and `Responder` (so a handler returns `T`
-//! itself); [`ApiErrors`], [`FieldError`] and [`Rejection`] have both too.
-//! None of it needs a `Display`: errcodes renders the error when it becomes
-//! an `actix_web::Error`, and that error's `Display` is the public detail,
-//! never the source's text. Do not implement `ResponseError` for a derived
-//! type yourself: its `From` would conflict with this one.
+//! With the feature on, `#[derive(ApiError)]` also makes the type an
+//! actix error, so a handler returns `Result<_, T>` (and `?` works) or `T`
+//! itself (`Responder`):
+//!
+//! * a type that derives thiserror's `Error` (the derive sees its
+//!   `#[error(...)]` attributes, so the type has a `Display`) implements
+//!   actix's own `ResponseError`, answering with [`error_response`];
+//! * any other type gets `From<T> for actix_web::Error` instead, which
+//!   needs no `Display`: errcodes renders the error when it becomes an
+//!   `actix_web::Error`, and that error's `Display` is the public detail,
+//!   never the source's text. Do not implement `ResponseError` for such a
+//!   type yourself: the two `From`s would conflict.
+//!
+//! [`ApiErrors`], [`FieldError`] and [`Rejection`] convert and respond the
+//! second way.
 //!
 //! Inside an [`ErrorMiddleware`] the answer is the same as the axum
 //! layer's:
@@ -97,6 +104,22 @@ use crate::serve::{self, Config, Panicked, RouteError, given_request_id};
 /// ```
 pub fn error_response<E: ApiError + ?Sized>(err: &E) -> HttpResponse {
     to_actix(&rendered(err))
+}
+
+/// The status of `err`, as actix's `StatusCode` (`http` 0.2).
+///
+/// ```
+/// use errcodes::ApiError;
+///
+/// #[derive(Debug, ApiError)]
+/// #[api(status = 409, detail = "Taken.")]
+/// struct Taken;
+///
+/// assert_eq!(errcodes::actix::status_code(&Taken), actix_web::http::StatusCode::CONFLICT);
+/// ```
+pub fn status_code<E: ApiError + ?Sized>(err: &E) -> actix_web::http::StatusCode {
+    actix_web::http::StatusCode::from_u16(err.status().as_u16())
+        .unwrap_or(actix_web::http::StatusCode::INTERNAL_SERVER_ERROR)
 }
 
 /// `err` as an `actix_web::Error`, rendered now (in the envelope and with
