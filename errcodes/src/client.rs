@@ -47,6 +47,23 @@ use crate::visit::{HeaderVisitor, MetaVisitor};
 
 /// What a response decoded into: one of the type's own errors, or an error
 /// it does not know.
+///
+/// ```
+/// use errcodes::client::{Decode, Decoded};
+/// use errcodes::ApiError;
+///
+/// #[derive(Debug, PartialEq, ApiError)]
+/// #[api(status = 404, code = "order_not_found", detail = "No order {id}.")]
+/// struct OrderNotFound {
+///     id: u64,
+/// }
+///
+/// let body = br#"{"type":"about:blank","title":"Not Found","status":404,"detail":"No order 9.","code":"order_not_found"}"#;
+/// match OrderNotFound::from_response(404, "application/problem+json", body).unwrap() {
+///     Decoded::Known(err) => assert_eq!(err.id, 9),
+///     Decoded::Unknown(other) => panic!("unexpected {:?}", other.code()),
+/// }
+/// ```
 // Not boxed: a `Box<Received>` would answer `code()` with `ApiError`'s
 // (through `Box`'s impl) before `Received`'s own, a trap; one value per
 // decoded response is no size worth that.
@@ -78,6 +95,14 @@ impl<E> Decoded<E> {
 
 /// Why a response could not be read as errors at all (a body of a known
 /// envelope with an unknown code is [`Decoded::Unknown`], not this).
+///
+/// ```
+/// use errcodes::client::{read, DecodeError};
+/// use errcodes::Envelope;
+///
+/// let err = read(502, "text/html", "<h1>Bad Gateway</h1>", Envelope::Problem).unwrap_err();
+/// assert!(matches!(err, DecodeError::NotJson(_)));
+/// ```
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum DecodeError {
@@ -197,6 +222,20 @@ pub fn read<'c>(
 
 /// An error type a client decodes responses into. `#[derive(ApiError)]`
 /// implements it with the `client` feature; see the [module docs](self).
+///
+/// ```
+/// use errcodes::client::Decode;
+/// use errcodes::{ApiError, Received};
+///
+/// #[derive(Debug, PartialEq, ApiError)]
+/// #[api(status = 409, code = "taken", detail = "{name} is taken.")]
+/// struct Taken {
+///     name: String,
+/// }
+///
+/// let received = Received::new(http::StatusCode::CONFLICT).with_code("taken").with_detail("bob is taken.");
+/// assert_eq!(Taken::from_received(&received), Some(Taken { name: "bob".into() }));
+/// ```
 pub trait Decode: Sized {
     /// The variant `received` is, with its fields; `None` when no variant
     /// matches it or its fields cannot be given back.

@@ -453,6 +453,19 @@ thread_local! {
 pin_project_lite::pin_project! {
     /// The future of [`ErrorMiddlewareService`]: the inner service's,
     /// polled with its request current and any panic caught.
+    ///
+    /// ```
+    /// use actix_web::dev::{Service, Transform};
+    /// use errcodes::actix::{ErrorMiddleware, ErrorMiddlewareFuture};
+    ///
+    /// # actix_web::rt::System::new().block_on(async {
+    /// let inner = actix_web::test::status_service(actix_web::http::StatusCode::NOT_FOUND);
+    /// let service = ErrorMiddleware::new(errcodes::Envelope::Problem).new_transform(inner).await.unwrap();
+    /// let future: ErrorMiddlewareFuture<_> = service.call(actix_web::test::TestRequest::default().to_srv_request());
+    /// let response = future.await.unwrap();
+    /// assert_eq!(response.headers().get("content-type").unwrap(), "application/problem+json");
+    /// # });
+    /// ```
     pub struct ErrorMiddlewareFuture<F> {
         #[pin]
         inner: Option<F>,

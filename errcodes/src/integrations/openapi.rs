@@ -223,6 +223,22 @@ fn header(name: &str) -> Value {
 /// What a `transparent` variant's inner type answers, for the documents
 /// of the type around it (which writes them in its own envelope). The
 /// derive passes one per `transparent` variant.
+///
+/// ```
+/// use errcodes::openapi::{into_responses, Inner};
+/// use errcodes::{ApiError, ApiErrors};
+///
+/// #[derive(Debug, ApiError)]
+/// enum SignupError {
+///     #[api(status = 409, code = "taken", detail = "Taken.")]
+///     Taken,
+///     #[api(transparent)]
+///     Invalid(ApiErrors),
+/// }
+///
+/// let responses = into_responses::<SignupError>(&[Inner::Collection]);
+/// assert!(responses.contains_key("409") && responses.contains_key("422"));
+/// ```
 #[derive(Clone, Copy, Debug)]
 #[non_exhaustive]
 pub enum Inner {
@@ -259,6 +275,20 @@ fn flatten<T: Catalog + ?Sized>(inners: &[Inner]) -> (Vec<CatalogEntry>, bool) {
 
 /// `T`'s component schema, for `utoipa::PartialSchema`: [`schema`] of its
 /// envelope and catalog, with its `transparent` variants' `inners`.
+///
+/// ```
+/// use errcodes::ApiError;
+/// use utoipa::openapi::{schema::Schema, RefOr};
+///
+/// #[derive(Debug, ApiError)]
+/// #[api(status = 404, code = "order_not_found", detail = "No such order.")]
+/// struct OrderNotFound;
+///
+/// let RefOr::T(Schema::Object(object)) = errcodes::openapi::component::<OrderNotFound>(&[]) else {
+///     panic!("an object schema")
+/// };
+/// assert!(object.properties.contains_key("code"));
+/// ```
 #[must_use]
 pub fn component<T: Catalog + ?Sized>(inners: &[Inner]) -> RefOr<Schema> {
     let (mut entries, collection) = flatten::<T>(inners);
@@ -273,6 +303,17 @@ pub fn component<T: Catalog + ?Sized>(inners: &[Inner]) -> RefOr<Schema> {
 
 /// `T`'s responses, for `utoipa::IntoResponses`: [`responses`] of its
 /// envelope, catalog and domain, with its `transparent` variants' `inners`.
+///
+/// ```
+/// use errcodes::ApiError;
+///
+/// #[derive(Debug, ApiError)]
+/// #[api(status = 404, code = "order_not_found", detail = "No such order.")]
+/// struct OrderNotFound;
+///
+/// let responses = errcodes::openapi::into_responses::<OrderNotFound>(&[]);
+/// assert_eq!(responses.keys().collect::<Vec<_>>(), ["404"]);
+/// ```
 #[must_use]
 pub fn into_responses<T: Catalog + ?Sized>(inners: &[Inner]) -> BTreeMap<String, RefOr<Response>> {
     let (entries, collection) = flatten::<T>(inners);
