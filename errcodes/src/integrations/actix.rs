@@ -85,7 +85,7 @@ use crate::error::{ApiError, Envelope, PublicDetail};
 use crate::negotiate::Negotiation;
 use crate::profile::Profile;
 pub use crate::serve::Rejection;
-use crate::serve::{self, Config, Panicked, RouteError, given_request_id};
+use crate::serve::{self, Config, Panicked, RouteError};
 
 /// The response of any error: in the envelope and with the context of the
 /// request an [`ErrorMiddleware`] is answering, else
@@ -342,11 +342,13 @@ where
             .check_content_type(text(header::CONTENT_TYPE))
             .err()
             .or(chosen.err());
-        let given_id = given_request_id(
-            headers.get("x-request-id").map(HeaderValue::as_bytes),
-            headers.get("traceparent").map(HeaderValue::as_bytes),
-        )
-        .and_then(|id| HeaderValue::from_str(id).ok());
+        let given_id = match headers.get("x-request-id") {
+            Some(id) if serve::usable_request_id(id.as_bytes()) => Some(id.clone()),
+            _ => headers
+                .get("traceparent")
+                .and_then(|t| serve::trace_id(t.as_bytes()))
+                .and_then(|id| HeaderValue::from_str(id).ok()),
+        };
         let answering = Answering {
             envelope: chosen.unwrap_or_else(|_| negotiation.default_envelope()),
             uri: request.uri().clone(),
@@ -406,12 +408,14 @@ impl Answering {
         response: ServiceResponse<B>,
     ) -> ServiceResponse<EitherBody<B>> {
         let bare = serve::is_bare_route_error(
-            http::StatusCode::from_u16(response.status().as_u16()).unwrap_or(http::StatusCode::OK),
-            response.headers().contains_key(header::CONTENT_TYPE),
-            matches!(
-                response.response().body().size(),
-                BodySize::None | BodySize::Sized(0)
-            ),
+            response.status().as_u16(),
+            || response.headers().contains_key(header::CONTENT_TYPE),
+            || {
+                matches!(
+                    response.response().body().size(),
+                    BodySize::None | BodySize::Sized(0)
+                )
+            },
         );
         let response = if bare {
             let allow = response.headers().get(header::ALLOW).cloned();

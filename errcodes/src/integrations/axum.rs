@@ -60,7 +60,7 @@ use crate::error::{ApiError, Envelope};
 use crate::negotiate::Negotiation;
 use crate::profile::Profile;
 pub use crate::serve::Rejection;
-use crate::serve::{self, Config, Panicked, REQUEST_ID, RouteError, given_request_id};
+use crate::serve::{self, Config, Panicked, REQUEST_ID, RouteError};
 
 /// The response of any error: in the envelope and with the context of the
 /// request an [`ErrorLayer`] is answering, else [`ApiError::to_response`].
@@ -205,11 +205,14 @@ where
             envelope: chosen.unwrap_or_else(|_| negotiation.default_envelope()),
             uri: request.uri().clone(),
             method: request.method().clone(),
-            given_id: given_request_id(
-                headers.get(REQUEST_ID).map(HeaderValue::as_bytes),
-                headers.get(TRACEPARENT).map(HeaderValue::as_bytes),
-            )
-            .and_then(|id| HeaderValue::from_str(id).ok()),
+            given_id: match headers.get(REQUEST_ID) {
+                // The header itself, shared: no copy on the way back.
+                Some(id) if serve::usable_request_id(id.as_bytes()) => Some(id.clone()),
+                _ => headers
+                    .get(TRACEPARENT)
+                    .and_then(|t| serve::trace_id(t.as_bytes()))
+                    .and_then(|id| HeaderValue::from_str(id).ok()),
+            },
             config: Arc::clone(&self.config),
         };
         if let Some(refusal) = refusal {
@@ -260,9 +263,9 @@ impl Answering {
     fn finish(&self, mut response: Response) -> Response {
         let status = response.status();
         let bare = serve::is_bare_route_error(
-            status,
-            response.headers().contains_key(CONTENT_TYPE),
-            response.body().size_hint().exact() == Some(0),
+            status.as_u16(),
+            || response.headers().contains_key(CONTENT_TYPE),
+            || response.body().size_hint().exact() == Some(0),
         );
         if bare {
             let allow = response.headers().get(ALLOW).cloned();

@@ -85,27 +85,26 @@ pub(crate) fn respond<E: ApiError + ?Sized>(
 
 /// Whether a framework's response is one of its own bare route errors (a
 /// 404 or 405 with no body and no `Content-Type`), which the integrations
-/// answer in the envelope instead.
-pub(crate) fn is_bare_route_error(status: StatusCode, has_content_type: bool, empty: bool) -> bool {
-    matches!(
-        status,
-        StatusCode::NOT_FOUND | StatusCode::METHOD_NOT_ALLOWED
-    ) && !has_content_type
-        && empty
+/// answer in the envelope instead. The response is looked at only for
+/// those two statuses: a success pays one comparison.
+pub(crate) fn is_bare_route_error(
+    status: u16,
+    has_content_type: impl FnOnce() -> bool,
+    empty: impl FnOnce() -> bool,
+) -> bool {
+    matches!(status, 404 | 405) && !has_content_type() && empty()
 }
 
-/// The correlation id a request brought: its `x-request-id` when that is
-/// a short printable token, else the trace id of its W3C `traceparent`.
-pub(crate) fn given_request_id<'a>(
-    x_request_id: Option<&'a [u8]>,
-    traceparent: Option<&'a [u8]>,
-) -> Option<&'a str> {
-    let usable =
-        |id: &[u8]| !id.is_empty() && id.len() <= 128 && id.iter().all(u8::is_ascii_graphic);
-    if let Some(id) = x_request_id.filter(|id| usable(id)) {
-        return core::str::from_utf8(id).ok();
-    }
-    let trace = traceparent?.split(|b| *b == b'-').nth(1)?;
+/// Whether a request's `x-request-id` is usable as its correlation id: a
+/// short printable token.
+pub(crate) fn usable_request_id(id: &[u8]) -> bool {
+    !id.is_empty() && id.len() <= 128 && id.iter().all(u8::is_ascii_graphic)
+}
+
+/// The trace id of a W3C `traceparent`, the correlation id of a request
+/// that brought no usable `x-request-id`.
+pub(crate) fn trace_id(traceparent: &[u8]) -> Option<&str> {
+    let trace = traceparent.split(|b| *b == b'-').nth(1)?;
     if trace.len() == 32 && trace.iter().all(u8::is_ascii_hexdigit) {
         core::str::from_utf8(trace).ok()
     } else {
@@ -419,15 +418,16 @@ mod tests {
 
     #[test]
     fn a_request_id_is_a_short_printable_token_or_a_trace_id() {
-        assert_eq!(given_request_id(Some(b"abc-1"), None), Some("abc-1"));
-        assert_eq!(given_request_id(Some(b"has space"), None), None);
-        assert_eq!(given_request_id(Some(&[b'a'; 129]), None), None);
+        assert!(usable_request_id(b"abc-1"));
+        assert!(!usable_request_id(b"has space"));
+        assert!(!usable_request_id(&[b'a'; 129]));
+        assert!(!usable_request_id(b""));
         let traceparent = b"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
         assert_eq!(
-            given_request_id(Some(b""), Some(traceparent)),
+            trace_id(traceparent),
             Some("4bf92f3577b34da6a3ce929d0e0e4736")
         );
-        assert_eq!(given_request_id(None, Some(b"00-xyz-01")), None);
+        assert_eq!(trace_id(b"00-xyz-01"), None);
     }
 
     #[test]
