@@ -373,3 +373,47 @@ fn transparent_variants_document_their_inner_types() {
     let codes = wrapping["code"]["enum"].as_array().unwrap();
     assert!(codes.contains(&"conflict".into()) && codes.contains(&"order_not_found".into()));
 }
+
+/// The same code on two variants, and drf's own `error` as a code: every
+/// `enum` in the schema lists each value once, as JSON Schema asks.
+#[derive(Debug, ApiError)]
+#[api(envelope = "drf")]
+pub enum Repeats {
+    #[api(status = 404, code = "missing", detail = "No such order.")]
+    NoOrder,
+    #[api(status = 409, code = "error", detail = "Conflict.")]
+    Conflict,
+    #[api(status = 404, code = "missing", detail = "No such customer.")]
+    NoCustomer,
+}
+
+#[derive(Debug, ApiError)]
+#[api(envelope = "aip193")]
+pub enum Reasons {
+    #[api(status = 404, code = "not-found", detail = "Not found.")]
+    Dashed,
+    #[api(status = 404, code = "not_found", detail = "Not found.")]
+    Underscored,
+}
+
+#[test]
+fn enums_list_each_value_once() {
+    use utoipa::PartialSchema;
+
+    let unique = |values: &Value| {
+        let values = values.as_array().unwrap();
+        let mut seen = values.clone();
+        seen.sort_by_key(ToString::to_string);
+        seen.dedup();
+        assert_eq!(seen.len(), values.len(), "{values:?}");
+    };
+    let schema = serde_json::to_value(Repeats::schema()).unwrap();
+    let code = &schema["properties"]["errors"]["items"]["properties"]["code"]["enum"];
+    assert_eq!(code, &serde_json::json!(["missing", "error"]));
+    unique(code);
+    let schema = serde_json::to_value(Reasons::schema()).unwrap();
+    let reason = &schema["properties"]["error"]["properties"]["details"]["items"]["properties"]
+        ["reason"]["enum"];
+    unique(reason);
+    assert_eq!(reason[0], "NOT_FOUND");
+}

@@ -30,6 +30,7 @@ use core::fmt;
 use http::header::RETRY_AFTER;
 use http::{HeaderName, StatusCode};
 
+use super::unique;
 use crate::error::{ApiError, ErrorList, Format, PublicDetail, SchemaInput};
 use crate::json;
 use crate::location::Location;
@@ -458,14 +459,11 @@ pub(crate) fn json_schema(input: &SchemaInput<'_>) -> Value {
     }
     // A code not sent gives way to the status's canonical name.
     let reasons: Option<Vec<String>> = codes.map(|codes| {
-        let mut reasons: Vec<String> = codes
-            .iter()
-            .map(|c| {
-                let mut out = Vec::new();
-                upper_snake(&mut out, c);
-                String::from_utf8(out).unwrap_or_default()
-            })
-            .collect();
+        let mut reasons: Vec<String> = unique(codes.iter().map(|c| {
+            let mut out = Vec::new();
+            upper_snake(&mut out, c);
+            String::from_utf8(out).unwrap_or_default()
+        }));
         for status in statuses {
             if let Ok(status) = StatusCode::from_u16(*status) {
                 let name = canonical(status).to_owned();

@@ -154,9 +154,23 @@ impl FromStr for Envelope {
 /// known (`None`: any code, as a collection's entries have).
 pub(crate) fn code_schema(codes: Option<&[&str]>) -> serde_json::Value {
     match codes {
-        Some(codes) if !codes.is_empty() => serde_json::json!({"type": "string", "enum": codes}),
+        Some(codes) if !codes.is_empty() => {
+            serde_json::json!({"type": "string", "enum": unique(codes.iter().copied())})
+        }
         _ => serde_json::json!({"type": "string"}),
     }
+}
+
+/// `items` without repeats, in first-seen order: JSON Schema asks that an
+/// `enum`'s values be unique, and validators hold to it.
+pub(crate) fn unique<T: PartialEq>(items: impl IntoIterator<Item = T>) -> Vec<T> {
+    let mut out: Vec<T> = Vec::new();
+    for item in items {
+        if !out.contains(&item) {
+            out.push(item);
+        }
+    }
+    out
 }
 
 /// The schema of a meta member: any JSON value, spelled out (OpenAPI tools

@@ -93,13 +93,13 @@ pub fn schema(envelope: Envelope, entries: &[CatalogEntry]) -> Value {
     let codes: Option<Vec<&str>> = if entries.iter().any(|e| e.transparent.is_some()) {
         None
     } else {
-        let mut codes: Vec<&str> = entries
-            .iter()
-            .filter(|e| e.code_sent)
-            .map(|e| e.code)
-            .collect();
-        codes.dedup();
-        Some(codes)
+        Some(
+            entries
+                .iter()
+                .filter(|e| e.code_sent)
+                .map(|e| e.code)
+                .collect::<Vec<&str>>(),
+        )
     };
     let mut meta: Vec<&str> = entries
         .iter()
