@@ -749,17 +749,22 @@ pub mod rebuild {
     }
 }
 
-/// Implements `utoipa::PartialSchema`, `utoipa::ToSchema` and
-/// `utoipa::IntoResponses` for a derived type when the `utoipa` feature is
+/// Implements `utoipa::PartialSchema` (through utoipa's `ComposeSchema`),
+/// `utoipa::ToSchema` and `utoipa::IntoResponses` for a derived type when the `utoipa` feature is
 /// on; expands to nothing otherwise.
 #[cfg(feature = "utoipa")]
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __errcodes_impl_utoipa {
     ({$($generics:tt)*} {$($ty:tt)*} {$($where:tt)*} {$name:expr} {$($inner:ty),*}) => {
+        // `ComposeSchema`, as utoipa's own derive writes (utoipa gives
+        // `PartialSchema` for it): a generic type can then be listed in
+        // `components(schemas(MyError<u64>))` too.
         #[automatically_derived]
-        impl $($generics)* ::errcodes::__private::utoipa::PartialSchema for $($ty)* where $($where)* {
-            fn schema() -> ::errcodes::__private::utoipa::openapi::RefOr<::errcodes::__private::utoipa::openapi::schema::Schema> {
+        impl $($generics)* ::errcodes::__private::utoipa::__dev::ComposeSchema for $($ty)* where $($where)* {
+            fn compose(
+                _: ::std::vec::Vec<::errcodes::__private::utoipa::openapi::RefOr<::errcodes::__private::utoipa::openapi::schema::Schema>>,
+            ) -> ::errcodes::__private::utoipa::openapi::RefOr<::errcodes::__private::utoipa::openapi::schema::Schema> {
                 #[allow(unused_imports)]
                 use ::errcodes::__private::document::*;
                 ::errcodes::openapi::component::<Self>(&[$((&&&Documents::<$inner>::new()).inner()),*])

@@ -80,6 +80,15 @@ pub enum Wrapping {
     Orders(DrfError),
 }
 
+/// A generic type: listed in `components(schemas(...))` with its argument,
+/// as utoipa's own generic schemas are.
+#[derive(Debug, ApiError)]
+#[api(envelope = "problem")]
+pub enum Lookup<T: std::fmt::Display> {
+    #[api(status = 404, code = "lookup_missing", detail = "No {0}.")]
+    Missing(T),
+}
+
 macro_rules! handlers {
     ($($handler:ident: $path:literal => $error:ty),* $(,)?) => {$(
         #[utoipa::path(get, path = $path, responses((status = 200, description = "Done"), $error))]
@@ -100,6 +109,7 @@ handlers! {
     collection: "/collection" => ApiErrors,
     outer: "/outer" => Outer,
     wrapping: "/wrapping" => Wrapping,
+    lookup: "/lookup" => Lookup<u64>,
 }
 
 #[derive(OpenApi)]
@@ -107,7 +117,7 @@ handlers! {
     info(title = "errcodes test API", version = "1.0.0"),
     paths(
         jsonapi, problem, laravel, drf, shipstream, aip, signup, orders, collection, outer,
-        wrapping
+        wrapping, lookup
     ),
     components(schemas(
         JsonApiError,
@@ -120,7 +130,8 @@ handlers! {
         OrderError,
         ApiErrors,
         Outer,
-        Wrapping
+        Wrapping,
+        Lookup<u64>
     ))
 )]
 struct Api;
@@ -135,7 +146,7 @@ fn the_document_reads_back_as_openapi_3_1() {
     let spec = oas3::from_json(&text).unwrap_or_else(|e| panic!("not OpenAPI 3.1: {e}\n{text}"));
     assert!(spec.openapi.starts_with("3.1"));
     let paths = spec.paths.as_ref().unwrap();
-    assert_eq!(paths.len(), 11);
+    assert_eq!(paths.len(), 12);
     for (path, item) in paths {
         let operation = item.get.as_ref().unwrap();
         let responses = operation.responses.as_ref().unwrap();
@@ -204,8 +215,9 @@ fn every_example_validates_against_its_schema_and_the_envelope() {
     let all = examples(&doc);
     // Five variants in each of six envelopes, the tour's four, the golden
     // enum's seven, the collection's one; Outer's own one, its inner type's
-    // five and a collection; Wrapping's own one and its inner type's five.
-    assert_eq!(all.len(), 6 * 5 + 4 + 7 + 1 + (1 + 5 + 1) + (1 + 5));
+    // five and a collection; Wrapping's own one and its inner type's five;
+    // the generic type's one.
+    assert_eq!(all.len(), 6 * 5 + 4 + 7 + 1 + (1 + 5 + 1) + (1 + 5) + 1);
     for (what, media_type, schema, value) in all {
         let validator = jsonschema::draft202012::new(&schema)
             .unwrap_or_else(|e| panic!("{what}: the schema is not JSON Schema: {e}"));
