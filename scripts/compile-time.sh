@@ -4,6 +4,10 @@
 # and once with thiserror's Error, each crate built in its own target dir.
 #
 #   bash scripts/compile-time.sh [runs]
+#   ERRCODES_FEATURES=client bash scripts/compile-time.sh [runs]
+#
+# ERRCODES_FEATURES (comma-separated) turns errcodes' features on in the
+# errcodes crate, to measure what a feature's generated code costs.
 #
 # Prints two measurements per crate and their ratio:
 #   clean: `cargo build` from an empty target dir (dependencies included);
@@ -43,11 +47,16 @@ variants() { # $1 = errcodes | thiserror
   done
 }
 
+features() { # ERRCODES_FEATURES as a TOML list's items
+  local list=${ERRCODES_FEATURES:-}
+  [ -n "$list" ] && echo "\"${list//,/\", \"}\""
+}
+
 make_crate() { # $1 = errcodes | thiserror
   local dir="$work/$1-enum"
   mkdir -p "$dir/src"
   if [ "$1" = errcodes ]; then
-    dep="errcodes = { path = \"$root/errcodes\" }"
+    dep="errcodes = { path = \"$root/errcodes\", features = [$(features)] }"
     derive="errcodes::ApiError"
   else
     dep='thiserror = "2"'

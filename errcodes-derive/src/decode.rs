@@ -2,9 +2,8 @@
 //! `errcodes::client::Decode` for the type, matching a received error to a
 //! variant and rebuilding the variant's fields from what the body shows.
 //!
-//! The impl is generated only with this crate's `client` feature (which
-//! errcodes' `client` turns on), and handed to `__private::impl_decode!`,
-//! which also drops it unless errcodes' `client` feature is on. A field is
+//! The impl is generated only with this crate's `client` feature, which
+//! errcodes' `client` turns on. A field is
 //! rebuilt from, in order: its header, its place in the detail template, its
 //! meta member, its `Default`. Which of these its type supports is decided
 //! where the impl is compiled (autoref specialization in
@@ -18,8 +17,8 @@ use crate::ast::{self, Field, Input, Variant};
 use crate::fmt::{self, Template};
 use crate::valid::{self, header_kind, HeaderKind};
 
-/// The `Decode` impl, through `__private::impl_decode!`; nothing unless
-/// this crate's `client` feature is on (errcodes' `client` turns it on).
+/// The `Decode` impl; nothing unless this crate's `client` feature is on
+/// (errcodes' `client` turns it on).
 pub fn impl_decode(
     input: &Input,
     templates: &[valid::Templates],
@@ -32,37 +31,56 @@ pub fn impl_decode(
         return TokenStream::new();
     }
     let ident = input.ident;
-    let body = impl_body(input, templates, envelope);
+    let (tries, helpers) = impl_body(input, templates);
+    let preferred = envelope
+        .map(|envelope| quote!(fn preferred_envelope() -> ::errcodes::Envelope { #envelope }));
+    // Written out directly: `errcodes::client` always exists, and passing
+    // a large impl through a `macro_rules!` costs compile time. One small
+    // function per variant: the compiler works through many small bodies
+    // faster than through one large one.
     quote! {
-        ::errcodes::__private::impl_decode! {
-            {#impl_generics} {#ident #ty_generics} {#(#predicates,)*} {#body}
+        #[automatically_derived]
+        impl #impl_generics #ident #ty_generics where #(#predicates,)* {
+            #helpers
+        }
+        #[automatically_derived]
+        impl #impl_generics ::errcodes::client::Decode for #ident #ty_generics where #(#predicates,)* {
+            #preferred
+            fn from_received(__received: &::errcodes::Received) -> ::core::option::Option<Self> {
+                #tries
+                ::core::option::Option::None
+            }
         }
     }
 }
 
-/// The `Decode` impl's items: `from_received`, and `preferred_envelope`
-/// from `envelope`, the type's envelope expression if it declares one.
-fn impl_body(
-    input: &Input,
-    templates: &[valid::Templates],
-    envelope: Option<TokenStream>,
-) -> TokenStream {
-    let variants = input
-        .variants
-        .iter()
-        .zip(templates)
-        .map(|(variant, templates)| variant_block(input, variant, templates.detail.as_ref()));
-    let preferred = envelope
-        .map(|envelope| quote!(fn preferred_envelope() -> ::errcodes::Envelope { #envelope }));
-    quote! {
-        #preferred
-        #[allow(unused_imports, unused_variables, unused_labels, unreachable_code, clippy::needless_return)]
-        fn from_received(__received: &::errcodes::Received) -> ::core::option::Option<Self> {
-            use ::errcodes::__private::rebuild::*;
-            #(#variants)*
-            ::core::option::Option::None
+/// The calls `from_received` makes, one per variant, and the hidden
+/// inherent functions they call.
+fn impl_body(input: &Input, templates: &[valid::Templates]) -> (TokenStream, TokenStream) {
+    let mut tries = TokenStream::new();
+    let mut helpers = TokenStream::new();
+    for (i, (variant, templates)) in input.variants.iter().zip(templates).enumerate() {
+        let block = variant_block(input, variant, templates.detail.as_ref());
+        if block.is_empty() {
+            continue;
         }
+        let name = format_ident!("__errcodes_decode_{}", i);
+        tries.extend(quote! {
+            if let ::core::option::Option::Some(__decoded) = Self::#name(__received) {
+                return ::core::option::Option::Some(__decoded);
+            }
+        });
+        helpers.extend(quote! {
+            #[doc(hidden)]
+            #[allow(unused_imports, unused_variables, unused_labels, unreachable_code, clippy::needless_return)]
+            fn #name(__received: &::errcodes::Received) -> ::core::option::Option<Self> {
+                use ::errcodes::__private::rebuild::*;
+                #block
+                ::core::option::Option::None
+            }
+        });
     }
+    (tries, helpers)
 }
 
 /// The path that builds the variant: `Self::V` or `Self`.
@@ -168,6 +186,9 @@ fn rebuild_field(field: &Field, holes: &[Member]) -> TokenStream {
     let ty = field.ty;
     let member = &field.member;
     let local = format_ident!("__rebuilt_{}", ast::member_name(member));
+    // Each source, tried in turn: `if let` steps out of one labeled block,
+    // no closures (they cost the user's compile time, per field).
+    let some = quote!(::core::option::Option::Some);
     let mut sources: Vec<TokenStream> = Vec::new();
     if let Some(name) = &field.attrs.header {
         let name = name.value();
@@ -178,34 +199,42 @@ fn rebuild_field(field: &Field, holes: &[Member]) -> TokenStream {
             HeaderKind::List => None,
         };
         if let Some(parse) = parse {
-            sources.push(quote!(__received.header(#name).and_then(|__text| #parse)));
+            sources.push(quote! {
+                if let #some(__text) = __received.header(#name) {
+                    if let #some(__value) = #parse { break '__field __value; }
+                }
+            });
         }
     }
     if let Some(index) = holes.iter().position(|m| m == member) {
         sources.push(quote! {
-            __captures.as_ref().and_then(|__c| __c.get(#index)).and_then(|__text| (&&Rebuild::<#ty>::new()).parse_text(__text))
+            if let #some(__text) = __captures.as_ref().and_then(|__c| __c.get(#index)) {
+                if let #some(__value) = (&&Rebuild::<#ty>::new()).parse_text(__text) { break '__field __value; }
+            }
         });
     }
     if field.attrs.attr_flag.is_some() {
         sources.push(quote! {
-            location(__received).and_then(|__text| (&&Rebuild::<#ty>::new()).parse_text(&__text))
+            if let #some(__text) = location(__received) {
+                if let #some(__value) = (&&Rebuild::<#ty>::new()).parse_text(&__text) { break '__field __value; }
+            }
         });
     }
     if field.attrs.meta.is_some() {
         let name = field.meta_name();
         sources.push(quote! {
-            __received.meta(#name).and_then(|__value| (&&&&Rebuild::<#ty>::new()).parse_json(__value))
+            if let #some(__json) = __received.meta(#name) {
+                if let #some(__value) = (&&&&Rebuild::<#ty>::new()).parse_json(__json) { break '__field __value; }
+            }
         });
     }
-    sources.push(quote!((&&Rebuild::<#ty>::new()).or_default()));
-    let mut chain = quote!(::core::option::Option::<#ty>::None);
-    for source in sources {
-        chain = quote!(#chain.or_else(|| #source));
-    }
     quote! {
-        let #local: #ty = match #chain {
-            ::core::option::Option::Some(__value) => __value,
-            ::core::option::Option::None => break '__variant,
+        let #local: #ty = '__field: {
+            #(#sources)*
+            match (&&Rebuild::<#ty>::new()).or_default() {
+                #some(__value) => __value,
+                ::core::option::Option::None => break '__variant,
+            }
         };
     }
 }

@@ -452,30 +452,6 @@ pub use crate::__errcodes_impl_actix as impl_actix;
 #[cfg(feature = "actix-web")]
 pub use actix_web;
 
-/// Implements `errcodes::client::Decode` for a derived type when the
-/// `client` feature is on; expands to nothing otherwise.
-#[cfg(feature = "client")]
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __errcodes_impl_decode {
-    ({$($generics:tt)*} {$($ty:tt)*} {$($where:tt)*} {$($body:tt)*}) => {
-        #[automatically_derived]
-        impl $($generics)* ::errcodes::client::Decode for $($ty)* where $($where)* {
-            $($body)*
-        }
-    };
-}
-
-/// Without the `client` feature: nothing.
-#[cfg(not(feature = "client"))]
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __errcodes_impl_decode {
-    ($($tokens:tt)*) => {};
-}
-
-pub use crate::__errcodes_impl_decode as impl_decode;
-
 #[path = "private/rebuild.rs"]
 pub mod rebuild;
 
