@@ -21,7 +21,9 @@ use crate::received::{Received, read};
 use http::StatusCode;
 use serde_json::{Value, json};
 
-/// Problem Details members that meta members must not overwrite.
+/// Problem Details members that meta members must not overwrite: the ones
+/// RFC 9457 and errcodes give a meaning. Read back, every other member of a
+/// problem is meta.
 const RESERVED: &[&str] = &[
     "type",
     "title",
@@ -164,19 +166,6 @@ fn item<E: ApiError + ?Sized>(err: &E, location: Location<'_>, out: &mut Vec<u8>
     out.push(b'}');
 }
 
-/// The members RFC 9457 and errcodes give a meaning; every other member of
-/// a problem is meta.
-const MEMBERS: [&str; 8] = [
-    "type",
-    "title",
-    "status",
-    "detail",
-    "instance",
-    "code",
-    "errors",
-    "request_id",
-];
-
 /// A problem read back: one [`Received`], its `errors` items as entries.
 pub(crate) fn decode(status: StatusCode, body: &Value) -> Option<Vec<Received>> {
     let object = body.as_object()?;
@@ -199,7 +188,7 @@ pub(crate) fn decode(status: StatusCode, body: &Value) -> Option<Vec<Received>> 
     received.title = read::text(body, "title");
     received.detail = read::text(body, "detail");
     for (name, value) in object {
-        if !MEMBERS.contains(&name.as_str()) {
+        if !RESERVED.contains(&name.as_str()) {
             received.meta.insert(name.clone(), value.clone());
         }
     }

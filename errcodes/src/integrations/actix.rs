@@ -66,7 +66,6 @@
 use core::fmt;
 use std::cell::RefCell;
 use std::future::{Future, Ready, ready};
-use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::pin::Pin;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -501,12 +500,9 @@ where
             // Polled after completion: nothing left to give.
             return Poll::Pending;
         };
-        let previous = CURRENT.with(|c| c.replace(Some(answering)));
-        let polled = catch_unwind(AssertUnwindSafe(|| inner.poll(cx)));
-        let answering = CURRENT.with(|c| c.replace(previous));
-        let Some(answering) = answering else {
-            // Unreachable: only this module writes `CURRENT`, and each write
-            // is undone before its poll returns.
+        let Some((polled, answering)) = serve::poll_current(&CURRENT, answering, || inner.poll(cx))
+        else {
+            // Unreachable (see `poll_current`).
             return Poll::Pending;
         };
         let output = match polled {

@@ -44,7 +44,6 @@
 
 use std::cell::RefCell;
 use std::future::Future;
-use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::pin::Pin;
 use std::sync::Arc;
 use std::task::{Context, Poll};
@@ -338,13 +337,9 @@ where
             // Polled after completion: nothing left to give.
             return Poll::Pending;
         };
-        let previous = CURRENT.with(|c| c.replace(Some(answering)));
-        let polled = catch_unwind(AssertUnwindSafe(|| inner.poll(cx)));
-        let answering = CURRENT.with(|c| c.replace(previous));
-        let Some(answering) = answering else {
-            // Unreachable: only this module writes `CURRENT`, and each write
-            // is undone before its poll returns, so this is what was moved
-            // in above.
+        let Some((polled, answering)) = serve::poll_current(&CURRENT, answering, || inner.poll(cx))
+        else {
+            // Unreachable (see `poll_current`).
             return Poll::Pending;
         };
         let output = match polled {

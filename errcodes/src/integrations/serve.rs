@@ -7,7 +7,11 @@
 //! and response types in, `http` 1 responses out.
 
 use core::fmt;
+use std::cell::RefCell;
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::task::Poll;
+use std::thread::LocalKey;
 
 use http::StatusCode;
 use http::header::{HeaderName, HeaderValue};
@@ -81,6 +85,22 @@ pub(crate) fn respond<E: ApiError + ?Sized>(
         response.headers_mut().insert(REQUEST_ID, value);
     }
     response
+}
+
+/// Polls a handler with `answering` made current in `slot` (so that errors
+/// it converts answer this request), catching a panic; gives back what the
+/// poll returned (`Err` for a panic) and `answering`. `None` cannot happen:
+/// only the integrations write their slot, and each write is undone before
+/// this returns.
+pub(crate) fn poll_current<A: 'static, T>(
+    slot: &'static LocalKey<RefCell<Option<A>>>,
+    answering: A,
+    poll: impl FnOnce() -> Poll<T>,
+) -> Option<(std::thread::Result<Poll<T>>, A)> {
+    let previous = slot.with(|current| current.replace(Some(answering)));
+    let polled = catch_unwind(AssertUnwindSafe(poll));
+    let answering = slot.with(|current| current.replace(previous))?;
+    Some((polled, answering))
 }
 
 /// Whether a framework's response is one of its own bare route errors (a
