@@ -225,6 +225,7 @@
 // `Format`, `Envelope`); then the formats under `envelope/`, the collection
 // under `collection/`, `negotiate`, and the integrations under
 // `integrations/`.
+mod case;
 pub mod catalog;
 mod check;
 pub mod client;

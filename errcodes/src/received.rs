@@ -192,19 +192,11 @@ impl Received {
         match &self.code {
             None => false,
             Some(own) if !self.reason => own == code,
+            // Spelled as the AIP-193 writer spells it.
             Some(reason) => {
-                let mut upper = code.chars().map(|c| match c {
-                    '-' | '.' | ' ' => '_',
-                    c => c.to_ascii_uppercase(),
-                });
-                let mut theirs = reason.chars();
-                loop {
-                    match (upper.next(), theirs.next()) {
-                        (None, None) => return true,
-                        (Some(a), Some(b)) if a == b => {}
-                        _ => return false,
-                    }
-                }
+                let mut spelled = Vec::with_capacity(code.len());
+                crate::case::upper_snake(&mut spelled, code);
+                spelled == reason.as_bytes()
             }
         }
     }
@@ -240,7 +232,7 @@ impl Received {
     }
 
     /// The meta member `name`: by that name, else (AIP-193's metadata) by
-    /// its lowerCamelCase spelling.
+    /// the lowerCamelCase key the AIP-193 writer makes of it.
     ///
     /// ```
     /// let received = errcodes::Received::new(http::StatusCode::TOO_MANY_REQUESTS).with_meta("retryAfter", "30".into());
@@ -249,19 +241,10 @@ impl Received {
     #[must_use]
     pub fn meta(&self, name: &str) -> Option<&Value> {
         self.meta.get(name).or_else(|| {
-            let mut camel = String::with_capacity(name.len());
-            let mut upper = false;
-            for c in name.chars() {
-                if c == '_' {
-                    upper = !camel.is_empty();
-                } else if upper {
-                    camel.push(c.to_ascii_uppercase());
-                    upper = false;
-                } else {
-                    camel.push(c);
-                }
-            }
-            self.meta.get(&camel)
+            // Spelled as the AIP-193 writer spells metadata keys.
+            let mut key = Vec::with_capacity(name.len());
+            crate::case::metadata_key(&mut key, name);
+            self.meta.get(core::str::from_utf8(&key).ok()?)
         })
     }
 

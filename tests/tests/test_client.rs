@@ -406,3 +406,37 @@ fn tuple_struct_and_multi_placeholder_shapes() {
         );
     }
 }
+
+/// AIP-193 spells codes as reasons and meta names as metadata keys; the
+/// decoder matches them with the writer's own spelling, whatever the
+/// declared case.
+#[derive(Debug, Clone, PartialEq, ApiError)]
+#[api(envelope = "aip193")]
+enum Spelled {
+    #[api(status = 404, code = "orderNotFound", detail = "No order {reference}.")]
+    Camel {
+        #[api(meta = "Order-Ref")]
+        reference: String,
+        #[api(meta)]
+        shelf_no: u32,
+    },
+    #[api(status = 401, code = "2fa_required", detail = "Second factor needed.")]
+    SecondFactor,
+}
+
+#[test]
+fn aip193_spellings_decode_back() {
+    for sent in [
+        Spelled::Camel {
+            reference: "A-1".into(),
+            shelf_no: 7,
+        },
+        Spelled::SecondFactor,
+    ] {
+        let response = sent.to_response();
+        assert_eq!(
+            Spelled::from_http_response(&response).unwrap(),
+            Decoded::Known(sent.clone())
+        );
+    }
+}
