@@ -368,19 +368,15 @@ pub(crate) fn member(location: &str) -> Option<String> {
     if location == NON_FIELD_KEY {
         return None;
     }
-    let pointer = location.strip_prefix('#').unwrap_or(location);
-    if !pointer.starts_with('/') {
+    if !location.starts_with('/') && !location.starts_with("#/") {
         return Some(location.to_owned());
     }
-    let pointer = pointer
+    // JSON:API's pointers start below the default prefix.
+    let pointer = location
         .strip_prefix(DEFAULT_POINTER_PREFIX)
-        .unwrap_or(pointer);
-    let segments: Vec<String> = pointer
-        .split('/')
-        .skip(1)
-        .map(|s| s.replace("~1", "/").replace("~0", "~"))
-        .collect();
-    Some(segments.join("."))
+        .filter(|rest| rest.starts_with('/'))
+        .unwrap_or(location);
+    Some(crate::path::dotted_from_pointer(pointer))
 }
 
 impl ApiErrors {

@@ -326,6 +326,29 @@ fn is_fragment_safe(c: char) -> bool {
 /// A JSON Pointer (`/data/id`) as a dotted path (`data.id`), unescaping
 /// `~1` and `~0`. The empty pointer (the whole document) writes nothing.
 pub(crate) fn write_dotted_from_pointer(out: &mut Vec<u8>, pointer: &str) {
+    dotted_from(out, pointer, json::escape_into);
+}
+
+/// A location as a client reads it back (a JSON Pointer, or its URI
+/// fragment form `#/first%20name`), as the dotted path it was rendered
+/// from: the inverse of [`write_pointer_from_dotted`].
+pub(crate) fn dotted_from_pointer(location: &str) -> String {
+    let decoded;
+    let pointer = match location.strip_prefix('#') {
+        Some(fragment) => {
+            decoded = percent_decode(fragment);
+            decoded.as_str()
+        }
+        None => location,
+    };
+    let mut out = Vec::with_capacity(pointer.len());
+    dotted_from(&mut out, pointer, raw);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// The pointer's segments joined with `.`, `~1` and `~0` unescaped, each
+/// run of text through `text`.
+fn dotted_from(out: &mut Vec<u8>, pointer: &str, text: fn(&mut Vec<u8>, &str)) {
     let mut first = true;
     for segment in pointer.split('/').skip(1) {
         if !first {
@@ -334,7 +357,7 @@ pub(crate) fn write_dotted_from_pointer(out: &mut Vec<u8>, pointer: &str) {
         first = false;
         let mut rest = segment;
         while let Some(i) = rest.find('~') {
-            json::escape_into(out, &rest[..i]);
+            text(out, &rest[..i]);
             match rest.as_bytes().get(i + 1) {
                 Some(b'1') => out.push(b'/'),
                 Some(b'0') => out.push(b'~'),
@@ -346,8 +369,36 @@ pub(crate) fn write_dotted_from_pointer(out: &mut Vec<u8>, pointer: &str) {
             }
             rest = &rest[i + 2..];
         }
-        json::escape_into(out, rest);
+        text(out, rest);
     }
+}
+
+/// `%XX` sequences decoded (what [`write_pointer_as_fragment`] encoded); a
+/// `%` not followed by two hex digits, or bytes that decode to invalid
+/// UTF-8, are kept as they are.
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| char::from(b).to_digit(16);
+        match (
+            bytes[i],
+            bytes.get(i + 1).copied().and_then(hex),
+            bytes.get(i + 2).copied().and_then(hex),
+        ) {
+            (b'%', Some(high), Some(low)) => {
+                // Two hex digits: at most 255.
+                out.push(u8::try_from(high * 16 + low).unwrap_or(b'%'));
+                i += 3;
+            }
+            (b, _, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).unwrap_or_else(|_| text.to_owned())
 }
 
 #[cfg(test)]
@@ -390,6 +441,18 @@ mod tests {
             "a/b.c~d.0"
         );
         assert_eq!(written(|o| write_dotted_from_pointer(o, "")), "");
+    }
+
+    #[test]
+    fn read_back_locations_are_the_dotted_paths_they_came_from() {
+        for dotted in ["items.0.sku", "first name", "a/b.c~d", "é%x"] {
+            let pointer = written(|o| write_pointer_from_dotted(o, dotted, false));
+            assert_eq!(dotted_from_pointer(&pointer), dotted);
+            let fragment = written(|o| write_pointer_from_dotted(o, dotted, true));
+            assert_eq!(dotted_from_pointer(&format!("#{fragment}")), dotted);
+        }
+        assert_eq!(percent_decode("100%"), "100%");
+        assert_eq!(percent_decode("%ff"), "%ff");
     }
 
     #[test]

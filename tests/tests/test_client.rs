@@ -218,6 +218,9 @@ fn collections_decode_into_field_errors() {
             "required",
             "SKU is required.",
         ),
+        // Percent-encoded in Problem's fragment pointers, `~1` in pointers.
+        FieldError::new("first name", "required", "Required."),
+        FieldError::new(FieldPath::new().key("a/b"), "invalid", "Bad."),
     ])
     .unwrap();
     // The envelopes that carry codes and locations give the same body back.
@@ -225,7 +228,7 @@ fn collections_decode_into_field_errors() {
         let response = sent.to_response_in(envelope);
         let content_type = response.headers()["content-type"].to_str().unwrap();
         let back = ApiErrors::decode(422, Some(content_type), response.body()).unwrap();
-        assert_eq!(back.len(), 3, "{envelope}");
+        assert_eq!(back.len(), 5, "{envelope}");
         assert_eq!(
             String::from_utf8(back.render_to_vec(envelope)).unwrap(),
             String::from_utf8(response.body().clone()).unwrap(),
@@ -235,7 +238,7 @@ fn collections_decode_into_field_errors() {
     // Laravel has no codes: each message keeps its key.
     let body = sent.render_to_vec(Envelope::Laravel);
     let back = ApiErrors::decode(422, Some("application/json"), &body).unwrap();
-    assert_eq!(back.len(), 3);
+    assert_eq!(back.len(), 5);
     assert_eq!(back.render_to_vec(Envelope::Laravel), body);
 }
 
