@@ -30,7 +30,7 @@ use core::fmt;
 use http::header::RETRY_AFTER;
 use http::{HeaderName, StatusCode};
 
-use super::unique;
+use super::{enum_of, status_schema, unique};
 use crate::case::{metadata_key, upper_snake};
 use crate::error::{ApiError, ErrorList, Format, PublicDetail, SchemaInput};
 use crate::json;
@@ -394,31 +394,27 @@ pub(crate) fn decode(status: StatusCode, body: &Value) -> Option<Vec<Received>> 
 /// `reason`s, beside the statuses' canonical names).
 pub(crate) fn json_schema(input: &SchemaInput<'_>) -> Value {
     let (statuses, codes) = (input.statuses, input.codes);
-    let mut code = json!({"type": "integer", "minimum": 400, "maximum": 599});
-    if !statuses.is_empty() {
-        code["enum"] = json!(statuses);
-    }
     // A code not sent gives way to the status's canonical name.
-    let reasons: Option<Vec<String>> = codes.map(|codes| {
-        let mut reasons: Vec<String> = unique(codes.iter().map(|c| {
-            let mut out = Vec::new();
-            upper_snake(&mut out, c);
-            String::from_utf8(out).unwrap_or_default()
-        }));
-        for status in statuses {
-            if let Ok(status) = StatusCode::from_u16(*status) {
-                let name = canonical(status).to_owned();
-                if !reasons.contains(&name) {
-                    reasons.push(name);
-                }
-            }
-        }
-        reasons
-    });
-    let mut reason = json!({"type": "string"});
-    if let Some(reasons) = reasons {
-        reason["enum"] = json!(reasons);
-    }
+    let reasons: Vec<String> = match codes {
+        Some(codes) => unique(
+            codes
+                .iter()
+                .map(|c| {
+                    let mut out = Vec::new();
+                    upper_snake(&mut out, c);
+                    String::from_utf8(out).unwrap_or_default()
+                })
+                .chain(
+                    statuses
+                        .iter()
+                        .filter_map(|s| StatusCode::from_u16(*s).ok())
+                        .map(|s| canonical(s).to_owned()),
+                ),
+        ),
+        None => Vec::new(),
+    };
+    let code = status_schema(statuses);
+    let reason = enum_of(json!({"type": "string"}), &reasons);
     json!({
         "type": "object",
         "required": ["error"],

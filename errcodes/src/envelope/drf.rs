@@ -125,9 +125,7 @@ pub(crate) fn decode(status: StatusCode, body: &Value) -> Option<Vec<Received>> 
 /// The JSON Schema of drf-standardized-errors' shape for an error type
 /// with `codes` (drf's own `error` stands for a code not sent).
 pub(crate) fn json_schema(input: &SchemaInput<'_>) -> Value {
-    let (statuses, codes) = (input.statuses, input.codes);
-    let _ = statuses;
-    let code = match codes {
+    let code = match input.codes {
         Some(codes) => {
             let mut all: Vec<&str> = codes.to_vec();
             all.push("error");

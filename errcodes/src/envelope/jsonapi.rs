@@ -12,7 +12,7 @@
 //! * A document carries no top-level `jsonapi` member.
 
 use super::write::{self, Doc};
-use super::{any_value, code_schema};
+use super::{any_value, code_schema, enum_of};
 use crate::error::{ApiError, ErrorList, Format, SchemaInput};
 use crate::json;
 use crate::location::Location;
@@ -194,13 +194,12 @@ fn meta_schema(names: &[&str]) -> Value {
 /// documents for an error type answering `statuses` with `codes` (any code
 /// when `None`): `status` a string, `source` one of its three members.
 pub(crate) fn json_schema(input: &SchemaInput<'_>) -> Value {
-    let (statuses, codes) = (input.statuses, input.codes);
     let string = json!({"type": "string"});
-    let statuses: Vec<String> = statuses.iter().map(u16::to_string).collect();
-    let mut status = json!({"type": "string", "pattern": "^[45][0-9][0-9]$"});
-    if !statuses.is_empty() {
-        status["enum"] = json!(statuses);
-    }
+    let statuses: Vec<String> = input.statuses.iter().map(u16::to_string).collect();
+    let status = enum_of(
+        json!({"type": "string", "pattern": "^[45][0-9][0-9]$"}),
+        &statuses,
+    );
     json!({
         "type": "object",
         "required": ["errors"],
@@ -213,7 +212,7 @@ pub(crate) fn json_schema(input: &SchemaInput<'_>) -> Value {
                     "properties": {
                         "id": string,
                         "status": status,
-                        "code": code_schema(codes),
+                        "code": code_schema(input.codes),
                         "title": string,
                         "detail": string,
                         "source": {

@@ -153,12 +153,31 @@ impl FromStr for Envelope {
 /// The schema of a code member: a string, one of `codes` when they are
 /// known (`None`: any code, as a collection's entries have).
 pub(crate) fn code_schema(codes: Option<&[&str]>) -> serde_json::Value {
+    let any = serde_json::json!({"type": "string"});
     match codes {
-        Some(codes) if !codes.is_empty() => {
-            serde_json::json!({"type": "string", "enum": unique(codes.iter().copied())})
-        }
-        _ => serde_json::json!({"type": "string"}),
+        Some(codes) => enum_of(any, &unique(codes.iter().copied())),
+        None => any,
     }
+}
+
+/// `schema`, limited to `values` when there are any.
+pub(crate) fn enum_of<T: serde::Serialize>(
+    mut schema: serde_json::Value,
+    values: &[T],
+) -> serde_json::Value {
+    if !values.is_empty() {
+        schema["enum"] = serde_json::json!(values);
+    }
+    schema
+}
+
+/// A status as a number (Problem Details, AIP-193): one of `statuses` when
+/// they are known.
+pub(crate) fn status_schema(statuses: &[u16]) -> serde_json::Value {
+    enum_of(
+        serde_json::json!({"type": "integer", "minimum": 400, "maximum": 599}),
+        statuses,
+    )
 }
 
 /// `items` without repeats, in first-seen order: JSON Schema asks that an

@@ -12,7 +12,7 @@
 //!   `{detail, pointer: "#/..." | parameter | header, code}`.
 
 use super::write;
-use super::{any_value, code_schema};
+use super::{any_value, code_schema, status_schema};
 use crate::error::{ApiError, ErrorList, Format, SchemaInput};
 use crate::json;
 use crate::location::Location;
@@ -208,21 +208,16 @@ pub(crate) fn decode(status: StatusCode, body: &Value) -> Option<Vec<Received>> 
 /// `statuses` with `codes`: `status` an integer, extension members (meta)
 /// allowed, `errors` items as errcodes writes them.
 pub(crate) fn json_schema(input: &SchemaInput<'_>) -> Value {
-    let (statuses, codes) = (input.statuses, input.codes);
     let string = json!({"type": "string"});
-    let mut status = json!({"type": "integer", "minimum": 400, "maximum": 599});
-    if !statuses.is_empty() {
-        status["enum"] = json!(statuses);
-    }
     let mut schema = json!({
         "type": "object",
         "properties": {
             "type": {"type": "string", "format": "uri-reference"},
             "title": string,
-            "status": status,
+            "status": status_schema(input.statuses),
             "detail": string,
             "instance": {"type": "string", "format": "uri-reference"},
-            "code": code_schema(codes),
+            "code": code_schema(input.codes),
             "request_id": string,
             "errors": {
                 "type": "array",
