@@ -2,7 +2,8 @@
 //! as a `Format`, used by a derived enum: `cargo run --example custom_envelope`.
 
 use errcodes::http::StatusCode;
-use errcodes::{json, ApiError, ErrorList, Format, Location, PublicDetail, Received};
+use errcodes::{json, ApiError, ApiErrorExt as _, Detail, ErrorList, Format, FormatDecode};
+use errcodes::{Location, Received};
 use PaymentError::{AmountMissing, CardDeclined, Ledger};
 
 pub struct Stripe;
@@ -15,16 +16,17 @@ impl Format for Stripe {
         "application/json"
     }
     fn write_error(&self, err: &dyn ApiError, out: &mut Vec<u8>) {
+        let settings = err.settings();
         let server = err.status().is_server_error().then_some("api_error");
-        let kind = err.kind().or(server).unwrap_or("invalid_request_error");
+        let kind = settings.kind.or(server).unwrap_or("invalid_request_error");
         out.extend_from_slice(b"{\"error\":{\"type\":");
         json::string(out, kind);
-        if err.has_code() {
+        if !settings.redact_code {
             out.extend_from_slice(b",\"code\":");
             json::string(out, err.code());
         }
         out.extend_from_slice(b",\"message\":");
-        json::display(out, &PublicDetail::new(err)); // never a 5xx's source
+        json::display(out, &Detail::new(err)); // never a 5xx's source
         if let Some(Location::Field(param) | Location::Parameter(param)) = err.location() {
             out.extend_from_slice(b",\"param\":");
             json::string(out, param);
@@ -35,7 +37,13 @@ impl Format for Stripe {
         // Stripe reports one error: a collection answers with its first.
         self.write_error(errors.get(0).unwrap_or(errors.whole()), out);
     }
-    // Optional: read a body back, for typed decoding on the client.
+    // Optional: say it reads its bodies back, for typed decoding on the client.
+    fn decoder(&self) -> Option<&dyn FormatDecode> {
+        Some(self)
+    }
+}
+
+impl FormatDecode for Stripe {
     fn decode(&self, status: StatusCode, body: &[u8]) -> Option<Vec<Received>> {
         let doc: serde_json::Value = serde_json::from_slice(body).ok()?;
         let error = doc.get("error")?;

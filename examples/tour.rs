@@ -5,6 +5,7 @@
 
 use std::fmt::Write as _;
 
+use errcodes::ApiErrorExt as _;
 use errcodes::{ApiError, ApiErrors, Envelope, FieldError, FieldPath};
 
 /// The errors of a signup endpoint, declared once.

@@ -6,6 +6,7 @@
 //! Run with `cargo bench -p errcodes-benches`; results are in BENCHMARKS.md.
 
 use divan::{black_box, Bencher};
+use errcodes::ApiErrorExt as _;
 use errcodes::{ApiError, ApiErrors, Envelope, FieldError};
 use serde::Serialize;
 use serde_json::{json, Value};

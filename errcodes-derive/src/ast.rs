@@ -79,6 +79,7 @@ impl<'a> Input<'a> {
                     domain: variant_attrs.domain.take(),
                     pointer_prefix: variant_attrs.pointer_prefix.take(),
                     fixed_envelope: variant_attrs.fixed_envelope.take(),
+                    problem_style: variant_attrs.problem_style.take(),
                     had_errors: variant_attrs.had_errors,
                     ..Attrs::default()
                 };

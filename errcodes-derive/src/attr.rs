@@ -41,8 +41,12 @@ pub struct Attrs {
     pub pointer_prefix: Option<LitStr>,
     /// The type always answers in its own envelope, whatever `Accept` asks.
     pub fixed_envelope: Flag,
+    /// The shape of Problem Details documents: `rfc9457` or `title_detail`.
+    pub problem_style: Option<LitStr>,
     // On the type (a default) or on a variant.
     pub status: Option<Status>,
+    /// No code is sent to clients (the type's, or one variant's).
+    pub no_code: Flag,
     // On a variant.
     pub code: Option<LitStr>,
     pub title: Option<LitStr>,
@@ -151,6 +155,8 @@ impl Attrs {
             }
             // fixed_envelope
             symbol::FIXED_ENVELOPE => self.fixed_envelope = flag(cx, ident, key, input)?,
+            // no_code
+            symbol::NO_CODE => self.no_code = flag(cx, ident, key, input)?,
             // transparent
             symbol::TRANSPARENT => self.transparent = flag(cx, ident, key, input)?,
             // source
@@ -186,6 +192,7 @@ impl Attrs {
                     symbol::PARAMETER => "\"page\"",
                     symbol::HEADER => "\"Retry-After\"",
                     symbol::LOG => "\"warn\"",
+                    symbol::PROBLEM_STYLE => "\"title_detail\"",
                     _ => "\"validation_error\"",
                 };
                 let Some(lit) = string_of(cx, ident, key, example, input)? else {
@@ -204,6 +211,7 @@ impl Attrs {
                     symbol::PARAMETER => &mut self.parameter,
                     symbol::HEADER => &mut self.header,
                     symbol::LOG => &mut self.log,
+                    symbol::PROBLEM_STYLE => &mut self.problem_style,
                     _ => &mut self.kind,
                 };
                 *slot = Some(lit);

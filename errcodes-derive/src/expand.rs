@@ -431,263 +431,146 @@ fn uses_display_fallback(arm: &Arm) -> bool {
     arm.transparent_field().is_none() && arm.template.is_none() && arm.status() < 500
 }
 
-/// The provided methods worth overriding for this input; the trait's
-/// defaults serve the rest.
+/// The provided methods worth overriding for this input, one function
+/// each; the trait's defaults serve the rest.
 fn optional_methods(input: &Input, arms: &[Arm]) -> TokenStream {
-    let api = quote!(::errcodes::ApiError);
-    let p = quote!(::errcodes::__private);
     let any_transparent = arms.iter().any(|a| a.transparent_field().is_some());
     let mut out = TokenStream::new();
+    out.extend(fn_instance(arms, any_transparent));
+    out.extend(fn_location(arms, any_transparent));
+    out.extend(fn_errors(arms, any_transparent));
+    out.extend(fn_source_error(arms, any_transparent));
+    out.extend(fn_visit_meta(arms, any_transparent));
+    out.extend(fn_visit_headers(arms, any_transparent));
+    out.extend(fn_settings(input, arms, any_transparent));
+    out
+}
 
-    if any_transparent
-        || arms
-            .iter()
-            .any(|a| a.template.is_none() && a.status() >= 500)
-    {
-        let body = method(arms, &quote!(#api::has_detail), |arm| {
-            let has = arm.template.is_some() || arm.status() < 500;
-            quote!(#has)
-        });
-        out.extend(quote!(fn has_detail(&self) -> bool { #body }));
+/// `match self { ... }`, or `match *self {}` for an empty enum.
+fn match_self(arms: &[Arm], each: impl Iterator<Item = TokenStream>) -> TokenStream {
+    if arms.is_empty() {
+        quote!(match *self {})
+    } else {
+        quote!(match self { #(#each)* })
     }
+}
 
-    if any_transparent || arms.iter().any(|a| a.instance.is_some()) {
-        let has = method(arms, &quote!(#api::has_instance), |arm| {
-            let has = arm.instance.is_some();
-            quote!(#has)
-        });
-        let each = arms.iter().map(|arm| {
-            if let Some(d) = arm.delegate(|inner| quote!(#api::fmt_instance(#inner, __formatter))) {
-                return d;
-            }
-            match arm.instance {
-                Some(template) => instance_arm(arm, template),
-                None => {
-                    let pat = arm.any();
-                    quote!(#pat => ::core::result::Result::Ok(()),)
-                }
-            }
-        });
-        out.extend(quote! {
-            fn has_instance(&self) -> bool { #has }
-            fn fmt_instance(
-                &self,
-                __formatter: &mut #p::Formatter<'_>,
-            ) -> #p::FmtResult {
-                match self { #(#each)* }
-            }
-        });
+/// `fmt_instance`: each `instance` template, percent-encoding its values.
+fn fn_instance(arms: &[Arm], any_transparent: bool) -> TokenStream {
+    if !any_transparent && !arms.iter().any(|a| a.instance.is_some()) {
+        return TokenStream::new();
     }
-
-    // A 5xx's default code (its variant name) is not declared for clients.
-    let hides_code = |a: &Arm| {
-        a.transparent_field().is_none() && a.status() >= 500 && a.variant.attrs.code.is_none()
-    };
-    if any_transparent || arms.iter().any(hides_code) {
-        let body = method(arms, &quote!(#api::has_code), |arm| {
-            let has = !hides_code(arm);
-            quote!(#has)
-        });
-        out.extend(quote!(fn has_code(&self) -> bool { #body }));
-    }
-
-    if any_transparent
-        || arms
-            .iter()
-            .any(|a| a.template.is_some_and(|t| t.plain_text().is_some()))
-    {
-        let body = method(arms, &quote!(#api::detail_str), |arm| {
-            match arm.template.and_then(Template::plain_text) {
-                Some(text) => quote!(#p::Some(#text)),
-                None => quote!(#p::None),
+    let api = quote!(::errcodes::ApiError);
+    let p = quote!(::errcodes::__private);
+    let each = arms.iter().map(|arm| {
+        if let Some(d) = arm.delegate(|inner| quote!(#api::fmt_instance(#inner, __formatter))) {
+            return d;
+        }
+        match arm.instance {
+            Some(template) => instance_arm(arm, template),
+            None => {
+                let pat = arm.any();
+                quote!(#pat => ::core::result::Result::Ok(()),)
             }
-        });
-        out.extend(quote!(fn detail_str(&self) -> #p::Option<&str> { #body }));
-    }
-
-    // The member an error is about (`attr`, or an `#[api(attr)]` field)
-    // comes first; an explicit `pointer` / `parameter` / `header` is the
-    // location when there is no member, and the JSON:API source always.
-    let has_member = |a: &Arm| member(a).is_some();
-    let has_source = |a: &Arm| explicit_source(a).is_some();
-    if any_transparent || arms.iter().any(|a| has_member(a) || has_source(a)) {
-        let each = arms.iter().map(|arm| {
-            if let Some(d) = arm.delegate(|inner| quote!(#api::location(#inner))) {
-                return d;
-            }
-            let (pat, value) = member(arm).unwrap_or_else(|| {
-                let value =
-                    explicit_source(arm).map_or_else(|| quote!(#p::None), |v| quote!(#p::Some(#v)));
-                (arm.any(), value)
-            });
-            quote!(#pat => #value,)
-        });
-        out.extend(quote! {
-            fn location(&self) -> #p::Option<#p::Location<'_>> {
-                match self { #(#each)* }
-            }
-        });
-    }
-    if any_transparent || arms.iter().any(|a| has_member(a) && has_source(a)) {
-        let each = arms.iter().map(|arm| {
-            if let Some(d) = arm.delegate(|inner| quote!(#api::jsonapi_source(#inner))) {
-                return d;
-            }
-            let pat = arm.any();
-            match explicit_source(arm) {
-                Some(source) => quote!(#pat => #p::Some(#source),),
-                None => quote!(#pat => #api::location(self),),
-            }
-        });
-        out.extend(quote! {
-            fn jsonapi_source(&self) -> #p::Option<#p::Location<'_>> {
-                match self { #(#each)* }
-            }
-        });
-    }
-
-    if any_transparent || arms.iter().any(|a| a.variant.attrs.kind.is_some()) {
-        let body = method(arms, &quote!(#api::kind), |arm| {
-            match &arm.variant.attrs.kind {
-                Some(lit) => quote!(#p::Some(#lit)),
-                None => quote!(#p::None),
-            }
-        });
-        out.extend(quote!(fn kind(&self) -> #p::Option<&str> { #body }));
-    }
-
-    // The type's own `type_base` and `domain`, else a transparent
-    // variant's inner error's.
-    if any_transparent || input.attrs.type_base.is_some() {
-        out.extend(own_or_inner(
-            arms,
-            &quote!(type_base),
-            input.attrs.type_base.as_ref(),
-        ));
-    }
-
-    // The built-in envelopes' writers, monomorphized for this type.
-    out.extend(quote! {
-        fn render(&self, __envelope: #p::Envelope, __out: &mut #p::Vec<u8>) {
-            #p::render(self, __envelope, __out);
         }
     });
-
-    if any_transparent {
-        // A transparent variant stands for what its inner error stands for,
-        // so a wrapped collection (`ApiErrors`) keeps its many-error shape,
-        // written under this type (whose type_base, pointer prefix and
-        // domain then apply to it).
-        let each = arms.iter().map(|arm| {
-            arm.delegate(|inner| quote!(#p::errors_under(#api::errors(#inner), self)))
-                .unwrap_or_else(|| {
-                    let pat = arm.any();
-                    quote!(#pat => #p::None,)
-                })
-        });
-        let body = quote!(match self { #(#each)* });
-        out.extend(quote! {
-            fn errors(&self) -> #p::Option<#p::ErrorList<'_>> { #body }
-        });
-    }
-
-    if any_transparent || arms.iter().any(|a| a.variant.attrs.log.is_some()) {
-        let body = method(arms, &quote!(#api::log_level), |arm| {
-            let level = arm.variant.attrs.log.as_ref().and_then(|lit| {
-                valid::LOG_LEVELS
-                    .iter()
-                    .find(|(name, _)| *name == lit.value())
-                    .map(|(_, variant)| format_ident!("{}", variant))
-            });
-            match level {
-                Some(level) => quote!(#p::Some(#p::LogLevel::#level)),
-                None => quote!(#p::None),
-            }
-        });
-        out.extend(quote!(fn log_level(&self) -> #p::Option<#p::LogLevel> { #body }));
-    }
-
-    if any_transparent || input.attrs.domain.is_some() {
-        out.extend(own_or_inner(
-            arms,
-            &quote!(domain),
-            input.attrs.domain.as_ref(),
-        ));
-    }
-
-    // The type's own pointer prefix, else a transparent variant's inner
-    // error's.
-
-    if let Some(envelope) = envelope_expr(input) {
-        out.extend(quote!(fn envelope(&self) -> #p::Envelope { #envelope }));
-    }
-    if input.attrs.fixed_envelope.is_some() {
-        out.extend(quote!(
-            fn fixed_envelope(&self) -> bool {
-                true
-            }
-        ));
-    }
-
-    match &input.attrs.pointer_prefix {
-        Some(lit) => out.extend(quote! {
-            fn pointer_prefix(&self) -> &str { #lit }
-            fn has_pointer_prefix(&self) -> bool { true }
-        }),
-        None if any_transparent => {
-            let each = arms.iter().map(|arm| {
-                arm.delegate(|inner| quote!(#api::pointer_prefix(#inner)))
-                    .unwrap_or_else(|| {
-                        let pat = arm.any();
-                        quote!(#pat => #p::DEFAULT_POINTER_PREFIX,)
-                    })
-            });
-            let has = arms.iter().map(|arm| {
-                arm.delegate(|inner| quote!(#api::has_pointer_prefix(#inner)))
-                    .unwrap_or_else(|| {
-                        let pat = arm.any();
-                        quote!(#pat => false,)
-                    })
-            });
-            out.extend(quote! {
-                fn pointer_prefix(&self) -> &str { match self { #(#each)* } }
-                fn has_pointer_prefix(&self) -> bool { match self { #(#has)* } }
-            });
+    let body = match_self(arms, each);
+    quote! {
+        fn fmt_instance(&self, __formatter: &mut #p::Formatter<'_>) -> #p::FmtResult {
+            #body
         }
-        None => {}
     }
+}
 
-    if any_transparent
-        || arms
-            .iter()
-            .any(|a| a.fields_with(|f| f.attrs.is_source()).next().is_some())
-    {
-        let each = arms.iter().map(|arm| {
-            if let Some(d) = arm.delegate(|inner| quote!(#api::source_error(#inner))) {
-                return d;
-            }
-            if let Some(field) = arm.fields_with(|f| f.attrs.is_source()).next() {
-                let pat = arm.bind([&field.member]);
-                let local = fmt::local_at(&field.member, field.ty.span());
-                // Method syntax derefs, so `Box<dyn Error + Send + Sync>`
-                // (no `Error` itself) reaches the impl for `dyn Error`.
-                let source = quote_spanned!(field.ty.span()=> {
-                    use ::errcodes::__private::AsDynError as _;
-                    (*#local).as_dyn_error()
-                });
-                return quote!(#pat => #p::Some(#source),);
-            }
-            let pat = arm.any();
-            quote!(#pat => #p::None,)
-        });
-        out.extend(quote! {
-            fn source_error(&self) -> #p::Option<&(dyn ::std::error::Error + 'static)> {
-                match self { #(#each)* }
-            }
-        });
+/// `location`: the member an error is about (`attr`, or an `#[api(attr)]`
+/// field) comes first; an explicit `pointer` / `parameter` / `header` is the
+/// location when there is no member (and the JSON:API source always, see
+/// [`arm_settings`]).
+fn fn_location(arms: &[Arm], any_transparent: bool) -> TokenStream {
+    let located = |a: &Arm| member(a).is_some() || explicit_source(a).is_some();
+    if !any_transparent && !arms.iter().any(located) {
+        return TokenStream::new();
     }
+    let api = quote!(::errcodes::ApiError);
+    let p = quote!(::errcodes::__private);
+    let each = arms.iter().map(|arm| {
+        if let Some(d) = arm.delegate(|inner| quote!(#api::location(#inner))) {
+            return d;
+        }
+        let (pat, value) = member(arm).unwrap_or_else(|| {
+            let value =
+                explicit_source(arm).map_or_else(|| quote!(#p::None), |v| quote!(#p::Some(#v)));
+            (arm.any(), value)
+        });
+        quote!(#pat => #value,)
+    });
+    let body = match_self(arms, each);
+    quote! {
+        fn location(&self) -> #p::Option<#p::Location<'_>> {
+            #body
+        }
+    }
+}
 
-    out.extend(visit_method(
+/// `errors`: a transparent variant stands for what its inner error stands
+/// for, so a wrapped collection (`ApiErrors`) keeps its many-error shape,
+/// written under this type (whose settings then apply to it).
+fn fn_errors(arms: &[Arm], any_transparent: bool) -> TokenStream {
+    if !any_transparent {
+        return TokenStream::new();
+    }
+    let api = quote!(::errcodes::ApiError);
+    let p = quote!(::errcodes::__private);
+    let each = arms.iter().map(|arm| {
+        arm.delegate(|inner| quote!(#p::errors_under(#api::errors(#inner), self)))
+            .unwrap_or_else(|| {
+                let pat = arm.any();
+                quote!(#pat => #p::None,)
+            })
+    });
+    let body = match_self(arms, each);
+    quote! {
+        fn errors(&self) -> #p::Option<#p::ErrorList<'_>> { #body }
+    }
+}
+
+/// `source_error`: the `#[api(source)]` (or `from`) field.
+fn fn_source_error(arms: &[Arm], any_transparent: bool) -> TokenStream {
+    let has_source = |a: &Arm| a.fields_with(|f| f.attrs.is_source()).next().is_some();
+    if !any_transparent && !arms.iter().any(has_source) {
+        return TokenStream::new();
+    }
+    let api = quote!(::errcodes::ApiError);
+    let p = quote!(::errcodes::__private);
+    let each = arms.iter().map(|arm| {
+        if let Some(d) = arm.delegate(|inner| quote!(#api::source_error(#inner))) {
+            return d;
+        }
+        if let Some(field) = arm.fields_with(|f| f.attrs.is_source()).next() {
+            let pat = arm.bind([&field.member]);
+            let local = fmt::local_at(&field.member, field.ty.span());
+            // Method syntax derefs, so `Box<dyn Error + Send + Sync>`
+            // (no `Error` itself) reaches the impl for `dyn Error`.
+            let source = quote_spanned!(field.ty.span()=> {
+                use ::errcodes::__private::AsDynError as _;
+                (*#local).as_dyn_error()
+            });
+            return quote!(#pat => #p::Some(#source),);
+        }
+        let pat = arm.any();
+        quote!(#pat => #p::None,)
+    });
+    let body = match_self(arms, each);
+    quote! {
+        fn source_error(&self) -> #p::Option<&(dyn ::std::error::Error + 'static)> {
+            #body
+        }
+    }
+}
+
+/// `visit_meta`: each `#[api(meta)]` field under its member name.
+fn fn_visit_meta(arms: &[Arm], any_transparent: bool) -> TokenStream {
+    visit_method(
         arms,
         any_transparent,
         &quote!(visit_meta),
@@ -698,9 +581,14 @@ fn optional_methods(input: &Input, arms: &[Arm]) -> TokenStream {
             let value = quote_spanned!(field.ty.span()=> ::errcodes::__private::meta_value(#local));
             quote!(__visitor.visit(#name, #value);)
         },
-    ));
+    )
+}
 
-    out.extend(visit_method(
+/// `visit_headers`: each `#[api(header = "...")]` field, its value written
+/// by its type (delta-seconds, HTTP-date, a list, or `Display`).
+fn fn_visit_headers(arms: &[Arm], any_transparent: bool) -> TokenStream {
+    let p = quote!(::errcodes::__private);
+    visit_method(
         arms,
         any_transparent,
         &quote!(visit_headers),
@@ -733,31 +621,120 @@ fn optional_methods(input: &Input, arms: &[Arm]) -> TokenStream {
                 __visitor.visit(&__NAME, #value);
             }}
         },
-    ));
-
-    out
+    )
 }
 
-/// `fn <name>(&self) -> Option<&str>`: the type's own value (`own`) for its
-/// variants, and for a transparent variant the inner error's, else the
-/// type's own.
-fn own_or_inner(arms: &[Arm], name: &TokenStream, own: Option<&LitStr>) -> TokenStream {
-    let api = quote!(::errcodes::ApiError);
+/// The type's settings as a constant expression: `Settings::new()` and one
+/// call per `#[api(...)]` setting on the type; empty when it sets none.
+fn type_settings(input: &Input) -> TokenStream {
     let p = quote!(::errcodes::__private);
-    let own = own.map_or_else(|| quote!(#p::None), |lit| quote!(#p::Some(#lit)));
-    let each = arms.iter().map(|arm| {
-        arm.delegate(|inner| quote!(#api::#name(#inner).or(#own)))
-            .unwrap_or_else(|| {
-                let pat = arm.any();
-                quote!(#pat => #own,)
-            })
-    });
-    let body = if arms.is_empty() {
-        quote!(match *self {})
+    let a = &input.attrs;
+    let mut calls = TokenStream::new();
+    if let Some(envelope) = envelope_expr(input) {
+        calls.extend(quote!(.envelope(#envelope)));
+    }
+    if a.fixed_envelope.is_some() {
+        calls.extend(quote!(.fixed_envelope(true)));
+    }
+    if let Some(lit) = &a.type_base {
+        calls.extend(quote!(.type_base(#lit)));
+    }
+    if let Some(lit) = &a.pointer_prefix {
+        calls.extend(quote!(.pointer_prefix(#lit)));
+    }
+    if let Some(lit) = &a.domain {
+        calls.extend(quote!(.domain(#lit)));
+    }
+    if a.no_code.is_some() {
+        calls.extend(quote!(.redact_code(true)));
+    }
+    if let Some(style) = a.problem_style.as_ref().and_then(|lit| {
+        valid::PROBLEM_STYLES
+            .iter()
+            .find(|(name, _)| *name == lit.value())
+            .map(|(_, variant)| format_ident!("{}", variant))
+    }) {
+        calls.extend(quote!(.problem_style(#p::ProblemStyle::#style)));
+    }
+    if calls.is_empty() {
+        TokenStream::new()
     } else {
-        quote!(match self { #(#each)* })
+        quote!(#p::Settings::new() #calls)
+    }
+}
+
+/// What a variant adds to the type's settings, as method calls: its
+/// redaction (a 5xx's default code and missing detail are kept from
+/// clients), `no_code`, `log`, `kind`, and the explicit JSON:API source of a
+/// variant that also names a member.
+fn arm_settings(arm: &Arm) -> TokenStream {
+    let p = quote!(::errcodes::__private);
+    let v = &arm.variant.attrs;
+    if arm.transparent_field().is_some() {
+        return TokenStream::new();
+    }
+    let server = arm.status() >= 500;
+    let mut calls = TokenStream::new();
+    if (server && v.code.is_none()) || v.no_code.is_some() {
+        calls.extend(quote!(.redact_code(true)));
+    }
+    if server && arm.template.is_none() {
+        calls.extend(quote!(.redact_detail(true)));
+    }
+    if let Some(level) = v.log.as_ref().and_then(|lit| {
+        valid::LOG_LEVELS
+            .iter()
+            .find(|(name, _)| *name == lit.value())
+            .map(|(_, variant)| format_ident!("{}", variant))
+    }) {
+        calls.extend(quote!(.log(#p::LogLevel::#level)));
+    }
+    if let Some(lit) = &v.kind {
+        calls.extend(quote!(.kind(#lit)));
+    }
+    if member(arm).is_some() {
+        if let Some(source) = explicit_source(arm) {
+            calls.extend(quote!(.jsonapi_source(#source)));
+        }
+    }
+    calls
+}
+
+/// `settings`: the type's settings as a constant, each variant's own on
+/// top (a constant too), and a transparent variant's inner error's settings
+/// under the type's.
+fn fn_settings(input: &Input, arms: &[Arm], any_transparent: bool) -> TokenStream {
+    let p = quote!(::errcodes::__private);
+    let base = type_settings(input);
+    let per_arm: Vec<TokenStream> = arms.iter().map(arm_settings).collect();
+    if base.is_empty() && !any_transparent && per_arm.iter().all(TokenStream::is_empty) {
+        return TokenStream::new();
+    }
+    let base = if base.is_empty() {
+        quote!(#p::Settings::new())
+    } else {
+        base
     };
-    quote!(fn #name(&self) -> #p::Option<&str> { #body })
+    let each = arms.iter().zip(&per_arm).map(|(arm, calls)| {
+        if let Some(d) = arm.delegate(|inner| {
+            quote!(#p::transparent_settings(__TYPE, ::errcodes::ApiError::settings(#inner)))
+        }) {
+            return d;
+        }
+        let pat = arm.any();
+        if calls.is_empty() {
+            quote!(#pat => __TYPE,)
+        } else {
+            quote!(#pat => const { __TYPE #calls },)
+        }
+    });
+    let body = match_self(arms, each);
+    quote! {
+        fn settings(&self) -> #p::Settings<'_> {
+            const __TYPE: #p::Settings<'static> = #base;
+            #body
+        }
+    }
 }
 
 /// The request member a variant is about, as `(pattern, Some(location))`:

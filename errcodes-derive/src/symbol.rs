@@ -17,6 +17,8 @@ pub const TYPE_BASE: &str = "type_base";
 pub const DOMAIN: &str = "domain";
 pub const FIXED_ENVELOPE: &str = "fixed_envelope";
 pub const POINTER_PREFIX: &str = "pointer_prefix";
+pub const PROBLEM_STYLE: &str = "problem_style";
+pub const NO_CODE: &str = "no_code";
 pub const STATUS: &str = "status";
 pub const CODE: &str = "code";
 pub const TITLE: &str = "title";
@@ -41,6 +43,8 @@ pub const KEYS: &[(&str, &[Place])] = &[
     (DOMAIN, &[Place::Type]),
     (FIXED_ENVELOPE, &[Place::Type]),
     (POINTER_PREFIX, &[Place::Type]),
+    (PROBLEM_STYLE, &[Place::Type]),
+    (NO_CODE, &[Place::Type, Place::Variant]),
     (STATUS, &[Place::Type, Place::Variant]),
     (CODE, &[Place::Variant]),
     (TITLE, &[Place::Variant]),

@@ -66,6 +66,9 @@ pub fn check(cx: &Ctxt, input: &Input) -> Vec<Templates> {
     check_type_base(cx, input);
     check_domain(cx, input);
     check_pointer_prefix(cx, input);
+    if let Some(style) = &input.attrs.problem_style {
+        check_problem_style(cx, style);
+    }
     if let Some(status) = &input.attrs.status {
         check_status_range(cx, status);
     }
@@ -171,6 +174,22 @@ fn check_log(cx: &Ctxt, lit: &LitStr) {
         None => "expected one of `off`, `trace`, `debug`, `info`, `warn`, `error`".to_owned(),
     };
     cx.error_spanned_by(lit, format!("unknown log level `{value}`; {hint}"));
+}
+
+/// The Problem Details styles, as written and as `ProblemStyle` names them.
+pub const PROBLEM_STYLES: &[(&str, &str)] =
+    &[("rfc9457", "Rfc9457"), ("title_detail", "TitleDetail")];
+
+// `problem_style` names a style.
+fn check_problem_style(cx: &Ctxt, lit: &LitStr) {
+    let value = lit.value();
+    if PROBLEM_STYLES.iter().any(|(name, _)| *name == value) {
+        return;
+    }
+    cx.error_spanned_by(
+        lit,
+        format!("unknown problem_style `{value}`; expected `rfc9457` or `title_detail`"),
+    );
 }
 
 /// A type as the user would write it: `std::io::Error`, not the token

@@ -15,6 +15,7 @@
 //! panics.
 //!
 //! ```
+//! use errcodes::ApiErrorExt as _;
 //! use errcodes::client::{Decode, Decoded};
 //! use errcodes::{ApiError, Envelope};
 //!
@@ -40,9 +41,11 @@ use core::fmt;
 use http::StatusCode;
 
 use crate::collection::{ApiErrors, FieldError};
-use crate::error::{ApiError, Envelope};
+use crate::error::ApiError;
+use crate::format::Envelope;
 use crate::location::{DEFAULT_POINTER_PREFIX, NON_FIELD_KEY};
 use crate::received::Received;
+use crate::settings::Settings;
 use crate::visit::{HeaderVisitor, MetaVisitor};
 
 /// What a response decoded into: one of the type's own errors, or an error
@@ -211,7 +214,10 @@ pub fn read<'c>(
         .chain([preferred])
         .chain(Envelope::ALL.iter().copied());
     for envelope in order {
-        if let Some(errors) = envelope.format().decode(status, body)
+        if let Some(errors) = envelope
+            .format()
+            .decoder()
+            .and_then(|decoder| decoder.decode(status, body))
             && !errors.is_empty()
         {
             return Ok(errors);
@@ -293,6 +299,7 @@ pub trait Decode: Sized {
     /// See [`read`].
     ///
     /// ```
+    /// use errcodes::ApiErrorExt as _;
     /// use errcodes::client::{Decode, Decoded};
     /// use errcodes::{ApiError, Envelope};
     /// use std::time::Duration;
@@ -390,6 +397,7 @@ impl ApiErrors {
     /// See [`read`].
     ///
     /// ```
+    /// use errcodes::ApiErrorExt as _;
     /// use errcodes::{ApiError, ApiErrors, Envelope, FieldError};
     ///
     /// let sent = ApiErrors::from_errors([
@@ -418,9 +426,6 @@ impl ApiError for Received {
     fn code(&self) -> &str {
         self.code.as_deref().unwrap_or_default()
     }
-    fn has_code(&self) -> bool {
-        self.code.is_some() && !self.reason
-    }
     fn title(&self) -> &str {
         self.title
             .as_deref()
@@ -430,11 +435,10 @@ impl ApiError for Received {
     fn fmt_detail(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.detail.as_deref().unwrap_or_default())
     }
-    fn detail_str(&self) -> Option<&str> {
-        self.detail.as_deref()
-    }
-    fn has_detail(&self) -> bool {
-        self.detail.is_some()
+    fn settings(&self) -> Settings<'_> {
+        Settings::new()
+            .redact_code(self.code.is_none() || self.reason)
+            .redact_detail(self.detail.is_none())
     }
     fn visit_meta(&self, visitor: &mut dyn MetaVisitor) {
         for (name, value) in &self.meta {

@@ -5,9 +5,12 @@ use core::fmt;
 
 use http::StatusCode;
 
-use crate::error::{ApiError, Envelope, ErrorList, LogLevel};
+use crate::error::ApiError;
+use crate::format::ErrorList;
 use crate::location::Location;
 use crate::profile::Profile;
+use crate::redact::fmt_fn;
+use crate::settings::Settings;
 use crate::visit::{HeaderVisitor, MetaVisitor};
 
 /// `err` answered to one request: the request's path is the Problem
@@ -17,6 +20,7 @@ use crate::visit::{HeaderVisitor, MetaVisitor};
 /// layers wrap every error they answer in one.
 ///
 /// ```
+/// use errcodes::ApiErrorExt as _;
 /// use errcodes::{ApiError, Envelope, InContext};
 ///
 /// #[derive(Debug, ApiError)]
@@ -69,6 +73,7 @@ impl<'a, E: ApiError + ?Sized> InContext<'a, E> {
     /// (already a URI reference).
     ///
     /// ```
+    /// use errcodes::ApiErrorExt as _;
     /// use errcodes::{ApiError, Envelope, FieldError, InContext};
     ///
     /// let err = FieldError::new("name", "required", "Required.");
@@ -89,7 +94,7 @@ impl<'a, E: ApiError + ?Sized> InContext<'a, E> {
     /// use errcodes::{ApiError, FieldError, InContext};
     ///
     /// let err = FieldError::new("name", "required", "Required.");
-    /// assert_eq!(InContext::new(&err).request_id("abc").occurrence_id(), Some("abc"));
+    /// assert_eq!(InContext::new(&err).request_id("abc").settings().occurrence_id, Some("abc"));
     /// ```
     #[must_use]
     pub fn request_id(self, request_id: &'a str) -> Self {
@@ -105,12 +110,13 @@ impl<'a, E: ApiError + ?Sized> InContext<'a, E> {
     /// declares none, its pointer prefix for one that keeps the default.
     ///
     /// ```
+    /// use errcodes::ApiErrorExt as _;
     /// use errcodes::{ApiError, Envelope, FieldError, InContext, Profile};
     ///
     /// let profile = Profile::new(Envelope::JsonApi).type_base("https://errors.example.com/").pointer_prefix("/data");
     /// let err = FieldError::new("name", "required", "Required.");
     /// let answered = InContext::new(&err).profile(&profile);
-    /// assert_eq!(answered.type_base(), Some("https://errors.example.com/"));
+    /// assert_eq!(answered.settings().type_base, Some("https://errors.example.com/"));
     /// assert_eq!(answered.to_json_value(Envelope::JsonApi)["errors"][0]["source"]["pointer"], "/data/name");
     /// ```
     #[must_use]
@@ -135,70 +141,24 @@ impl<E: ApiError + ?Sized> ApiError for InContext<'_, E> {
     fn fmt_detail(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.err.fmt_detail(f)
     }
-    fn has_code(&self) -> bool {
-        self.err.has_code()
-    }
-    fn detail_str(&self) -> Option<&str> {
-        self.err.detail_str()
-    }
-    fn has_detail(&self) -> bool {
-        self.err.has_detail()
-    }
-    fn has_instance(&self) -> bool {
-        self.err.has_instance() || self.path.is_some()
-    }
+    /// The error's own instance URI, else the request's path.
     fn fmt_instance(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.path {
-            Some(path) if !self.err.has_instance() => f.write_str(path),
-            _ => self.err.fmt_instance(f),
+        let Some(path) = self.path else {
+            return self.err.fmt_instance(f);
+        };
+        let mut own = Written { f, any: false };
+        fmt::write(
+            &mut own,
+            format_args!("{}", fmt_fn(|f| self.err.fmt_instance(f))),
+        )?;
+        if own.any {
+            Ok(())
+        } else {
+            own.f.write_str(path)
         }
     }
     fn location(&self) -> Option<Location<'_>> {
         self.err.location()
-    }
-    fn jsonapi_source(&self) -> Option<Location<'_>> {
-        self.err.jsonapi_source()
-    }
-    fn kind(&self) -> Option<&str> {
-        self.err.kind()
-    }
-    fn type_base(&self) -> Option<&str> {
-        self.err
-            .type_base()
-            .or_else(|| self.profile.and_then(Profile::type_base_setting))
-    }
-    fn envelope(&self) -> Envelope {
-        self.err.envelope()
-    }
-    fn pointer_prefix(&self) -> &str {
-        let own = self.err.pointer_prefix();
-        match self.profile.and_then(Profile::pointer_prefix_setting) {
-            Some(prefix) if !self.err.has_pointer_prefix() => prefix,
-            _ => own,
-        }
-    }
-    fn has_pointer_prefix(&self) -> bool {
-        self.err.has_pointer_prefix()
-            || self
-                .profile
-                .and_then(Profile::pointer_prefix_setting)
-                .is_some()
-    }
-    fn domain(&self) -> Option<&str> {
-        self.err.domain()
-    }
-    fn occurrence_id(&self) -> Option<&str> {
-        self.request_id.or_else(|| self.err.occurrence_id())
-    }
-    fn fixed_envelope(&self) -> bool {
-        self.err.fixed_envelope()
-    }
-    fn log_level(&self) -> Option<LogLevel> {
-        self.err.log_level()
-    }
-    /// A collection stays one, written under this context.
-    fn errors(&self) -> Option<ErrorList<'_>> {
-        self.err.errors().map(|list| list.under(self))
     }
     fn visit_meta(&self, visitor: &mut dyn MetaVisitor) {
         self.err.visit_meta(visitor);
@@ -209,9 +169,35 @@ impl<E: ApiError + ?Sized> ApiError for InContext<'_, E> {
     fn source_error(&self) -> Option<&(dyn std::error::Error + 'static)> {
         self.err.source_error()
     }
-    /// The built-in writers monomorphized for the wrapped error, as for a
-    /// derived one.
-    fn render(&self, envelope: Envelope, out: &mut Vec<u8>) {
-        crate::envelope::write_static(self, envelope, out);
+    /// A collection stays one, written under this context.
+    fn errors(&self) -> Option<ErrorList<'_>> {
+        self.err.errors().map(|list| list.under(self))
+    }
+    /// The error's settings, with the request's correlation id as the
+    /// occurrence id and the profile's type base and pointer prefix where
+    /// the error sets none.
+    fn settings(&self) -> Settings<'_> {
+        let mut settings = self.err.settings();
+        if let Some(id) = self.request_id {
+            settings.occurrence_id = Some(id);
+        }
+        if let Some(profile) = self.profile {
+            settings.type_base = settings.type_base.or(profile.type_base_setting());
+            settings.pointer_prefix = settings.pointer_prefix.or(profile.pointer_prefix_setting());
+        }
+        settings
+    }
+}
+
+/// Passes writes on to `f`, noting whether there were any.
+struct Written<'a, 'b> {
+    f: &'a mut fmt::Formatter<'b>,
+    any: bool,
+}
+
+impl fmt::Write for Written<'_, '_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.any |= !s.is_empty();
+        self.f.write_str(s)
     }
 }

@@ -6,6 +6,7 @@
 //! into one of your own through the [`Format`] trait.
 //!
 //! ```
+//! use errcodes::ApiErrorExt as _;
 //! use errcodes::{ApiError, Envelope};
 //!
 //! #[derive(Debug, ApiError)]
@@ -47,6 +48,7 @@
 //! `#[api(envelope = MyFormat)]`, or [`Envelope::custom`] at run time.
 //!
 //! ```
+//! use errcodes::ApiErrorExt as _;
 //! use errcodes::{ApiError, Envelope};
 //!
 //! #[derive(Debug, ApiError)]
@@ -103,6 +105,7 @@
 //! a 5xx's fields named in `detail` / `instance` or marked `meta`).
 //!
 //! ```
+//! use errcodes::ApiErrorExt as _;
 //! use errcodes::{ApiError, Envelope};
 //! use serde_json::json;
 //!
@@ -171,6 +174,7 @@
 //!   makes actix's own extractors reject in the envelope.
 //!
 //! ```
+//! use errcodes::ApiErrorExt as _;
 //! use errcodes::negotiate::Negotiation;
 //! use errcodes::{ApiError, Envelope, InContext, Profile};
 //!
@@ -233,13 +237,18 @@ mod collection;
 mod context;
 mod envelope;
 mod error;
+mod ext;
+mod format;
 pub mod json;
 mod location;
 pub mod negotiate;
 mod path;
 mod profile;
 mod received;
+mod redact;
 mod response;
+mod schema;
+mod settings;
 mod visit;
 
 #[cfg(feature = "actix-web")]
@@ -269,14 +278,34 @@ pub use crate::catalog::{Catalog, CatalogEntry};
 pub use crate::collection::{ApiErrors, ApiErrorsBuilder, FieldError, MemberPath};
 pub use crate::context::InContext;
 pub use crate::envelope::UnknownEnvelope;
-pub use crate::error::{
-    ApiError, Detail, Envelope, ErrorList, Format, LogLevel, PublicDetail, SchemaInput,
-};
+pub use crate::error::{ApiError, LogLevel};
+pub use crate::ext::ApiErrorExt;
+pub use crate::format::{Envelope, ErrorList, Format, FormatDecode, FormatSchema};
+pub use crate::location::DEFAULT_POINTER_PREFIX;
 pub use crate::location::Location;
 pub use crate::path::{FieldPath, Segment};
 pub use crate::profile::Profile;
 pub use crate::received::Received;
+pub use crate::redact::{Detail, UnredactedDetail};
+pub use crate::schema::SchemaInput;
+pub use crate::settings::{ProblemStyle, Settings};
 pub use crate::visit::{HeaderVisitor, MetaValue, MetaVisitor, delta_seconds};
+
+/// What most code using errcodes needs, in one `use errcodes::prelude::*;`:
+/// the trait and its derive, the conveniences, envelopes and settings.
+///
+/// ```
+/// use errcodes::prelude::*;
+///
+/// #[derive(Debug, ApiError)]
+/// #[api(status = 404, detail = "Not found.")]
+/// struct NotFound;
+///
+/// assert_eq!(NotFound.to_response_in(Envelope::Laravel).status(), 404);
+/// ```
+pub mod prelude {
+    pub use crate::{ApiError, ApiErrorExt, Envelope, Settings};
+}
 
 /// The `http` crate errcodes speaks (`StatusCode`, `Response`, headers),
 /// re-exported so `status = http::StatusCode::NOT_FOUND` needs no extra
@@ -297,6 +326,7 @@ pub use http;
 /// Derives [`ApiError`]; see the [crate docs](crate) for the attributes.
 ///
 /// ```
+/// use errcodes::ApiErrorExt as _;
 /// use errcodes::{ApiError, Envelope};
 ///
 /// #[derive(Debug, ApiError)]

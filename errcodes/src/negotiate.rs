@@ -38,7 +38,8 @@ use core::fmt;
 
 use http::StatusCode;
 
-use crate::error::{ApiError, Envelope};
+use crate::error::ApiError;
+use crate::format::Envelope;
 
 /// What a server answers in, and how strictly it negotiates.
 ///
@@ -150,7 +151,7 @@ impl Negotiation {
         };
         let entries = || accept.split(',').filter_map(MediaRange::parse);
         if self.offered.contains(&Envelope::JsonApi) {
-            let jsonapi = Envelope::JsonApi.content_type();
+            let jsonapi = Envelope::JsonApi.media_type();
             let mut instances = entries().filter(|e| e.essence_is(jsonapi)).peekable();
             if instances.peek().is_some() && instances.all(|e| !e.jsonapi_usable()) {
                 return Err(Refusal::NotAcceptable);
@@ -181,7 +182,7 @@ impl Negotiation {
         if wildcard || entry.essence_is("application/json") {
             return Some(self.default);
         }
-        if entry.essence_is(Envelope::JsonApi.content_type()) && !entry.jsonapi_usable() {
+        if entry.essence_is(Envelope::JsonApi.media_type()) && !entry.jsonapi_usable() {
             return None;
         }
         // The default first, so that a media type shared by several
@@ -189,7 +190,7 @@ impl Negotiation {
         self.offered
             .iter()
             .copied()
-            .find(|envelope| entry.essence_is(envelope.content_type()))
+            .find(|envelope| entry.essence_is(envelope.media_type()))
     }
 
     /// Checks a request's `Content-Type` against JSON:API's rule: its
@@ -215,7 +216,7 @@ impl Negotiation {
             return Ok(());
         };
         if self.offered.contains(&Envelope::JsonApi)
-            && range.essence_is(Envelope::JsonApi.content_type())
+            && range.essence_is(Envelope::JsonApi.media_type())
             && !range.jsonapi_usable()
         {
             return Err(Refusal::UnsupportedMediaType);
@@ -301,6 +302,7 @@ fn parse_quality(value: &str) -> Option<u16> {
 /// in the default envelope.
 ///
 /// ```
+/// use errcodes::ApiErrorExt as _;
 /// use errcodes::negotiate::Refusal;
 /// use errcodes::{ApiError, Envelope};
 ///
@@ -337,9 +339,6 @@ impl ApiError for Refusal {
     }
     fn fmt_detail(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.detail())
-    }
-    fn detail_str(&self) -> Option<&str> {
-        Some(self.detail())
     }
 }
 

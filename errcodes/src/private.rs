@@ -6,15 +6,11 @@ pub use http::{HeaderName, StatusCode};
 pub use std::vec::Vec;
 
 pub use crate::catalog::{Catalog, CatalogEntry};
-pub use crate::error::{ApiError, Envelope, ErrorList, Format, LogLevel};
+pub use crate::error::{ApiError, LogLevel};
+pub use crate::format::{Envelope, ErrorList, Format};
 pub use crate::location::{DEFAULT_POINTER_PREFIX, Location};
+pub use crate::settings::{ProblemStyle, Settings};
 pub use crate::visit::{HeaderVisitor, MetaValue, MetaVisitor};
-
-/// Renders a derived error: the built-in writers monomorphized for `E`,
-/// with no virtual call per method (see `envelope::write_static`).
-pub fn render<E: ApiError + ?Sized>(err: &E, envelope: Envelope, out: &mut Vec<u8>) {
-    crate::envelope::write_static(err, envelope, out);
-}
 
 /// The envelope of a format named by path in `#[api(envelope = path)]`; the
 /// call is spanned at the path, so a type that is not a `Format` is
@@ -44,6 +40,34 @@ pub fn errors_under<'a>(
     whole: &'a dyn ApiError,
 ) -> Option<ErrorList<'a>> {
     list.map(|list| list.under(whole))
+}
+
+/// A transparent variant's settings: the inner error's, under what the
+/// enclosing type declares (its envelope always; its type base, pointer
+/// prefix, domain and other options where it sets them).
+#[must_use]
+pub fn transparent_settings<'a>(own: Settings<'static>, inner: Settings<'a>) -> Settings<'a> {
+    let default = Settings::new();
+    Settings {
+        envelope: own.envelope,
+        fixed_envelope: own.fixed_envelope,
+        type_base: own.type_base.or(inner.type_base),
+        pointer_prefix: own.pointer_prefix.or(inner.pointer_prefix),
+        domain: own.domain.or(inner.domain),
+        redact_code: own.redact_code || inner.redact_code,
+        non_field_key: if own.non_field_key == default.non_field_key {
+            inner.non_field_key
+        } else {
+            own.non_field_key
+        },
+        laravel_legacy_message: own.laravel_legacy_message || inner.laravel_legacy_message,
+        problem_style: if own.problem_style == default.problem_style {
+            inner.problem_style
+        } else {
+            own.problem_style
+        },
+        ..inner
+    }
 }
 
 /// Checks a status written as a constant's path against `code`, the status

@@ -4,6 +4,7 @@
 //! secret source, a `Display` that panics, a response header that is not
 //! valid. Shared by the `render` fuzz target and the corpus replay test.
 
+use errcodes::ApiErrorExt as _;
 use errcodes::{ApiError, ApiErrors, Envelope, FieldError, FieldPath};
 
 /// The text a 5xx's source holds; it must never reach a body.
@@ -123,5 +124,5 @@ pub fn check(data: &[u8]) {
     }
     // Display impls are total: these panic if one is not.
     let _ = collection.to_string();
-    let _ = errcodes::Detail(&collection).to_string();
+    let _ = errcodes::UnredactedDetail(&collection).to_string();
 }

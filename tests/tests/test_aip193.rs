@@ -2,7 +2,8 @@
 //! `error_details.proto`'s, and the behaviour of formats reached through the
 //! public `Format` trait (user-defined ones included).
 
-use errcodes::{json, ApiError, ApiErrors, Envelope, ErrorList, FieldError, Format, PublicDetail};
+use errcodes::ApiErrorExt as _;
+use errcodes::{json, ApiError, ApiErrors, Detail, Envelope, ErrorList, FieldError, Format};
 use serde_json::{json, Value};
 
 /// AIP-193's "JSON representation" example, declared as a variant: every
@@ -217,7 +218,7 @@ impl Format for Codes {
             if i > 0 {
                 out.push(b',');
             }
-            json::display(out, &PublicDetail::new(err));
+            json::display(out, &Detail::new(err));
         }
         out.push(b']');
     }
@@ -254,7 +255,7 @@ fn a_custom_format_at_run_time_and_in_the_derive() {
     ])
     .unwrap();
     let app = AppError::Invalid(errors);
-    assert_eq!(app.envelope(), envelope);
+    assert_eq!(app.settings().envelope, envelope);
     assert_eq!(app.to_response().into_body(), br#"["First.","Second."]"#);
 }
 

@@ -5,6 +5,7 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
+use errcodes::ApiErrorExt as _;
 use errcodes::{ApiError, Envelope};
 
 /// Counts allocations made by the current thread while counting is on

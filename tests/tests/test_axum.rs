@@ -7,6 +7,7 @@ use std::pin::Pin;
 use std::task::{Context, Poll, Waker};
 
 use axum_core::response::{IntoResponse, Response};
+use errcodes::ApiErrorExt as _;
 use errcodes::{ApiError, ApiErrors, Envelope, FieldError};
 
 /// Reads a response body. Bodies built from bytes are ready at once, so

@@ -1,6 +1,7 @@
 //! Many errors in one response: exact output in every envelope, the path
 //! model, statuses, composition and the empty case.
 
+use errcodes::ApiErrorExt as _;
 use errcodes::{ApiError, ApiErrors, Envelope, FieldError, FieldPath};
 use http::StatusCode;
 use serde_json::json;
@@ -56,7 +57,7 @@ fn validation_failure_in_every_envelope() {
         assert_eq!(body(&errors, envelope), want, "{envelope}");
         let response = errors.to_response_in(envelope);
         assert_eq!(response.status(), 422);
-        assert_eq!(response.headers()["content-type"], envelope.content_type());
+        assert_eq!(response.headers()["content-type"], envelope.media_type());
         assert_eq!(String::from_utf8(response.into_body()).unwrap(), want);
     }
 }

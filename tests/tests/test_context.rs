@@ -2,6 +2,7 @@
 //! (`Profile`): what the profile fills in, and what an error's own
 //! declaration keeps.
 
+use errcodes::ApiErrorExt as _;
 use errcodes::{ApiError, ApiErrors, Envelope, FieldError, InContext, Profile};
 
 #[derive(Debug, ApiError)]

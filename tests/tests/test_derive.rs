@@ -2,7 +2,8 @@
 
 use std::fmt;
 
-use errcodes::{ApiError, Detail, Envelope, Location};
+use errcodes::ApiErrorExt as _;
+use errcodes::{ApiError, Envelope, Location, UnredactedDetail};
 use http::StatusCode;
 use serde_json::json;
 
@@ -63,7 +64,7 @@ fn detail_templates_read_fields() {
         #[api(status = 400, detail = "type is {type}")]
         Raw { r#type: String },
     }
-    let d = |e: &E| Detail(e).to_string();
+    let d = |e: &E| UnredactedDetail(e).to_string();
     assert_eq!(
         d(&E::Named {
             id: 7,
@@ -96,7 +97,7 @@ fn client_errors_without_detail_use_display() {
             }
         }
     }
-    assert_eq!(Detail(&E::NotFound(9)).to_string(), "no order 9");
+    assert_eq!(UnredactedDetail(&E::NotFound(9)).to_string(), "no order 9");
     assert_eq!(
         E::NotFound(9).to_json_value(Envelope::Laravel),
         json!({"message": "no order 9"})
@@ -113,7 +114,7 @@ fn server_errors_without_detail_never_use_display() {
             f.write_str("replica db-3 is down")
         }
     }
-    assert!(!Down.has_detail());
+    assert!(Down.settings().redact_detail);
     for envelope in Envelope::ALL {
         let body = String::from_utf8(Down.render_to_vec(envelope)).unwrap();
         assert!(!body.contains("db-3"), "{body}");
@@ -125,7 +126,7 @@ fn server_errors_without_detail_never_use_display() {
     );
     // The default code of a 5xx is its variant's name: kept for logs, never
     // sent (drf writes its own generic code).
-    assert!(!Down.has_code());
+    assert!(Down.settings().redact_code);
     assert_eq!(Down.code(), "down");
     assert_eq!(
         Down.to_json_value(Envelope::Drf),
@@ -145,7 +146,7 @@ fn server_errors_may_declare_a_public_detail() {
         until: &'static str,
     }
     let err = Maintenance { until: "14:00 UTC" };
-    assert!(err.has_detail());
+    assert!(!err.settings().redact_detail);
     assert_eq!(
         err.to_json_value(Envelope::Drf),
         json!({"type": "server_error", "errors": [{"code": "maintenance", "detail": "Back at 14:00 UTC.", "attr": null}]})
@@ -167,7 +168,7 @@ fn structs_carry_type_and_variant_keys_together() {
         id: u64,
     }
     let err = OrderNotFound { id: 42 };
-    assert_eq!(err.envelope(), Envelope::JsonApi);
+    assert_eq!(err.settings().envelope, Envelope::JsonApi);
     assert_eq!(
         String::from_utf8(err.to_response().into_body()).unwrap(),
         r#"{"errors":[{"status":"404","code":"order_not_found","title":"Order not found","detail":"No order with id 42 exists.","links":{"type":"https://errors.example.com/order_not_found"}}]}"#
@@ -269,16 +270,16 @@ fn transparent_delegates_everything_but_the_envelope() {
     let err = AppError::Db(DbError::Locked(5, "job-7"));
     assert_eq!(err.status(), 409);
     assert_eq!(err.code(), "locked");
-    assert_eq!(Detail(&err).to_string(), "row 5 is locked");
-    assert_eq!(err.envelope(), Envelope::Drf);
-    assert_eq!(err.type_base(), Some("https://db.example.com/"));
+    assert_eq!(UnredactedDetail(&err).to_string(), "row 5 is locked");
+    assert_eq!(err.settings().envelope, Envelope::Drf);
+    assert_eq!(err.settings().type_base, Some("https://db.example.com/"));
     assert_eq!(
         err.to_json_value(Envelope::JsonApi)["errors"][0]["meta"],
         json!({"lock_holder": "job-7"})
     );
 
     let down = AppError::Db(DbError::Down(std::io::Error::other("disk on fire")));
-    assert!(!down.has_detail());
+    assert!(down.settings().redact_detail);
     assert_eq!(down.source_error().unwrap().to_string(), "disk on fire");
     assert!(!String::from_utf8(down.to_response().into_body())
         .unwrap()
@@ -304,7 +305,7 @@ fn generics_and_lifetimes() {
         Inner(Box<dyn ApiError + 'a>),
     }
     let e: E<'_, u8, Vec<u8>> = E::Missing(3, "x");
-    assert_eq!(Detail(&e).to_string(), "no 3 for x");
+    assert_eq!(UnredactedDetail(&e).to_string(), "no 3 for x");
     let m: E<'_, u8, Vec<u8>> = E::WithMeta(vec![1, 2]);
     assert_eq!(m.to_json_value(Envelope::Problem)["value"], json!([1, 2]));
     assert_eq!(
@@ -423,7 +424,7 @@ fn one_code_may_serve_several_variants_with_one_status() {
         User(u64),
     }
     assert_eq!(E::Order(1).code(), E::User(2).code());
-    assert_eq!(Detail(&E::User(2)).to_string(), "No user 2.");
+    assert_eq!(UnredactedDetail(&E::User(2)).to_string(), "No user 2.");
 }
 
 #[test]
@@ -512,7 +513,7 @@ fn an_explicit_source_wins_in_jsonapi_only() {
         E::Page("query.page").location(),
         Some(Location::Field("query.page"))
     );
-    assert_eq!(E::Plain.jsonapi_source(), None);
+    assert_eq!(E::Plain.settings().jsonapi_source, None);
     // Copied into a collection, both places survive.
     let mut errors = errcodes::ApiErrors::builder();
     errors.push_ref(&E::Email);
@@ -541,7 +542,10 @@ fn transparent_structs_and_named_fields() {
         inner: Missing,
     }
     assert_eq!(Tuple(Missing(1)).status(), 404);
-    assert_eq!(Detail(&Tuple(Missing(2))).to_string(), "missing 2");
+    assert_eq!(
+        UnredactedDetail(&Tuple(Missing(2))).to_string(),
+        "missing 2"
+    );
     let named = Named { inner: Missing(3) };
     assert_eq!(
         named.to_response().into_body(),

@@ -1,11 +1,12 @@
 //! A type's own `Display` may be written through its detail
-//! (`errcodes::Detail(self)` or `PublicDetail::new(self)`): a 4xx variant
+//! (`errcodes::Detail(self)` or `Detail::new(self)`): a 4xx variant
 //! without `detail` then uses its title, instead of recursing until the
 //! stack overflows.
 
 use core::fmt;
 
-use errcodes::{ApiError, Detail, Envelope, PublicDetail};
+use errcodes::ApiErrorExt as _;
+use errcodes::{ApiError, Detail, Envelope, UnredactedDetail};
 
 #[derive(Debug, ApiError)]
 enum SignupError {
@@ -19,7 +20,7 @@ enum SignupError {
 
 impl fmt::Display for SignupError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        Detail(self).fmt(f)
+        UnredactedDetail(self).fmt(f)
     }
 }
 
@@ -43,14 +44,14 @@ struct Missing;
 
 impl fmt::Display for Missing {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        PublicDetail::new(self).fmt(f)
+        Detail::new(self).fmt(f)
     }
 }
 
 #[test]
 fn display_through_the_public_detail_ends_at_the_title() {
     assert_eq!(Missing.to_string(), "Not Found");
-    assert_eq!(Detail(&Missing).to_string(), "Not Found");
+    assert_eq!(UnredactedDetail(&Missing).to_string(), "Not Found");
 }
 
 #[derive(Debug, ApiError)]
@@ -70,12 +71,15 @@ struct Outer(Inner);
 
 impl fmt::Display for Outer {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        Detail(&self.0).fmt(f)
+        UnredactedDetail(&self.0).fmt(f)
     }
 }
 
 #[test]
 fn a_newtype_displaying_its_field_is_not_a_recursion() {
     assert_eq!(Outer(Inner).to_string(), "the inner text");
-    assert_eq!(Detail(&Outer(Inner)).to_string(), "the inner text");
+    assert_eq!(
+        UnredactedDetail(&Outer(Inner)).to_string(),
+        "the inner text"
+    );
 }

@@ -2,6 +2,7 @@
 //! which stays the error's source and never reaches a 5xx body; and
 //! `From<FieldError> for ApiErrors`.
 
+use errcodes::ApiErrorExt as _;
 use errcodes::{ApiError, ApiErrors, Envelope, FieldError};
 
 #[derive(Debug, ApiError)]

@@ -4,6 +4,7 @@
 //! with `Retry-After`, and a 5xx whose source error must not leak.
 
 mod support;
+use errcodes::ApiErrorExt as _;
 use errcodes::{ApiError, Envelope};
 
 #[path = "support/orders.rs"]
@@ -32,7 +33,7 @@ fn golden(err: &OrderError, expected: [&str; 6]) {
         let response = err.to_response_in(envelope);
         assert_eq!(response.body(), &body, "{envelope} response body");
         assert_eq!(response.status(), err.status());
-        assert_eq!(response.headers()["content-type"], envelope.content_type());
+        assert_eq!(response.headers()["content-type"], envelope.media_type());
         // Every body is valid against its envelope's strict schema.
         support::assert_conforms(envelope, &body);
     }

@@ -3,7 +3,8 @@
 
 use core::fmt;
 
-use errcodes::{ApiError, ApiErrors, Detail, Envelope, FieldError, HeaderVisitor};
+use errcodes::ApiErrorExt as _;
+use errcodes::{ApiError, ApiErrors, Envelope, FieldError, HeaderVisitor, UnredactedDetail};
 use http::{HeaderName, StatusCode};
 
 /// A type whose `Display` writes a little, then fails, as a buggy or
@@ -23,8 +24,8 @@ impl fmt::Display for Flaky {
 fn display_impls_are_total() {
     // `to_string()` panics when a `Display` impl returns an error; these
     // keep what was written instead.
-    assert_eq!(Detail(&Flaky).to_string(), "partial");
-    assert_eq!(errcodes::PublicDetail::new(&Flaky).to_string(), "partial");
+    assert_eq!(UnredactedDetail(&Flaky).to_string(), "partial");
+    assert_eq!(errcodes::Detail::new(&Flaky).to_string(), "partial");
     let errors = ApiErrors::from_errors([Flaky]).unwrap();
     assert_eq!(
         errors.to_string(),
@@ -57,7 +58,7 @@ fn a_failing_writer_is_still_an_error() {
         }
     }
     let err = FieldError::new("name", "required", "This field is required.");
-    assert!(fmt::write(&mut Short(0), format_args!("{}", Detail(&err))).is_err());
+    assert!(fmt::write(&mut Short(0), format_args!("{}", UnredactedDetail(&err))).is_err());
 }
 
 #[derive(Debug, ApiError)]
@@ -230,6 +231,6 @@ fn widths_and_precisions_from_fields() {
         ratio: 0.123_456,
         digits: 2,
     };
-    assert_eq!(Detail(&named).to_string(), "[   ab] 0.12");
-    assert_eq!(Detail(&Padded::Tuple(7, 4)).to_string(), "[   7]");
+    assert_eq!(UnredactedDetail(&named).to_string(), "[   ab] 0.12");
+    assert_eq!(UnredactedDetail(&Padded::Tuple(7, 4)).to_string(), "[   7]");
 }

@@ -8,6 +8,7 @@
 
 mod support;
 
+use errcodes::ApiErrorExt as _;
 use errcodes::{ApiError, ApiErrors, Catalog, Envelope};
 use serde_json::Value;
 use utoipa::OpenApi;

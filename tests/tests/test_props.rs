@@ -7,7 +7,7 @@
 
 mod support;
 
-use errcodes::{ApiError, ApiErrors, Envelope, FieldError, FieldPath, Segment};
+use errcodes::{ApiError, ApiErrorExt as _, ApiErrors, Envelope, FieldError, FieldPath, Segment};
 use proptest::prelude::*;
 use serde_json::Value;
 use support::assert_conforms;

@@ -1,6 +1,8 @@
 //! The README shows the tour's output; this keeps the two identical, so the
 //! documented bytes are the bytes users get.
 
+use errcodes::ApiErrorExt as _;
+
 #[path = "../../examples/tour.rs"]
 mod tour;
 
@@ -46,7 +48,6 @@ mod custom_envelope;
 #[test]
 fn readme_shows_the_custom_envelope_output() {
     use custom_envelope::PaymentError;
-    use errcodes::ApiError;
 
     let readme =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md")).unwrap();

@@ -8,7 +8,8 @@
 
 use core::fmt;
 
-use errcodes::{json, ApiError, ApiErrors, Envelope, ErrorList, FieldError, Format, PublicDetail};
+use errcodes::ApiErrorExt as _;
+use errcodes::{json, ApiError, ApiErrors, Detail, Envelope, ErrorList, FieldError, Format};
 
 const SECRET: &str = "db-primary.internal:5432 password=hunter2";
 
@@ -171,8 +172,8 @@ impl ApiError for HandWritten {
     fn fmt_detail(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(SECRET)
     }
-    fn has_detail(&self) -> bool {
-        false
+    fn settings(&self) -> errcodes::Settings<'_> {
+        errcodes::Settings::new().redact_detail(true)
     }
 }
 
@@ -194,7 +195,7 @@ impl Format for Terse {
         "application/json"
     }
     fn write_error(&self, err: &dyn ApiError, out: &mut Vec<u8>) {
-        json::display(out, &PublicDetail::new(err));
+        json::display(out, &Detail::new(err));
     }
     fn write_errors(&self, errors: ErrorList<'_>, out: &mut Vec<u8>) {
         out.push(b'[');
@@ -202,7 +203,7 @@ impl Format for Terse {
             if i > 0 {
                 out.push(b',');
             }
-            json::display(out, &PublicDetail::new(err));
+            json::display(out, &Detail::new(err));
         }
         out.push(b']');
     }

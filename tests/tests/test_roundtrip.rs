@@ -3,6 +3,7 @@
 //! characters, `~`, `/`, `.`, non-ASCII) always give valid JSON whose
 //! members hold exactly the input, in every envelope.
 
+use errcodes::ApiErrorExt as _;
 use errcodes::{ApiError, ApiErrors, Envelope, FieldError, FieldPath};
 use serde_json::Value;
 

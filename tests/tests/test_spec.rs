@@ -3,6 +3,7 @@
 //! against each envelope's rules (names, JSON types, required members).
 
 mod support;
+use errcodes::ApiErrorExt as _;
 use errcodes::{ApiError, ApiErrors, Envelope, FieldError, FieldPath};
 use http::StatusCode;
 use serde_json::{json, Map, Value};

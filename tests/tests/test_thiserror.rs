@@ -2,6 +2,7 @@
 //! `#[error(...)]`, and becomes the detail of every 4xx without a `detail`;
 //! a 5xx never shows it.
 
+use errcodes::ApiErrorExt as _;
 use errcodes::{ApiError, Envelope};
 use serde_json::json;
 

@@ -2,6 +2,7 @@
 //! codes and default messages.
 #![cfg(feature = "validator")]
 
+use errcodes::ApiErrorExt as _;
 use errcodes::{ApiError, ApiErrors, Envelope};
 use serde_json::json;
 use validator::{Validate, ValidationError};

@@ -9,8 +9,11 @@ use http::{HeaderName, StatusCode};
 
 use super::field::{FieldError, reason};
 use crate::check::{is_code, is_json_pointer, is_type_base};
-use crate::error::{ApiError, Envelope, ErrorList, write_total};
-use crate::location::{DEFAULT_POINTER_PREFIX, Location, NON_FIELD_KEY, write_member};
+use crate::error::ApiError;
+use crate::format::{Envelope, ErrorList};
+use crate::location::{Location, NON_FIELD_KEY, write_member};
+use crate::redact::write_total;
+use crate::settings::Settings;
 use crate::visit::{HeaderVisitor, delta_seconds};
 
 /// One boxed error of a collection.
@@ -35,6 +38,7 @@ pub(crate) type Boxed = Box<dyn ApiError + Send + Sync>;
 /// `#[api(transparent)]` variant and render it in place.
 ///
 /// ```
+/// use errcodes::ApiErrorExt as _;
 /// use errcodes::{ApiError, ApiErrors, Envelope, FieldError};
 ///
 /// let errors = ApiErrors::from_errors([
@@ -51,20 +55,18 @@ pub(crate) type Boxed = Box<dyn ApiError + Send + Sync>;
 pub struct ApiErrors {
     items: Vec<Boxed>,
     // Boxed so that `Result<(), ApiErrors>` stays small.
-    settings: Box<Settings>,
+    settings: Box<Whole>,
 }
 
 /// What a collection decides for the document as a whole.
-struct Settings {
+struct Whole {
     envelope: Envelope,
     code: Cow<'static, str>,
     title: Option<Cow<'static, str>>,
     detail: Option<Cow<'static, str>>,
     type_base: Option<Cow<'static, str>>,
     domain: Option<Cow<'static, str>>,
-    pointer_prefix: Cow<'static, str>,
-    /// Whether `with_pointer_prefix` set it.
-    own_pointer_prefix: bool,
+    pointer_prefix: Option<Cow<'static, str>>,
     non_field_key: Cow<'static, str>,
     laravel_legacy: bool,
 }
@@ -105,15 +107,14 @@ impl ApiErrors {
     pub(crate) fn non_empty(items: Vec<Boxed>) -> ApiErrors {
         ApiErrors {
             items,
-            settings: Box::new(Settings {
+            settings: Box::new(Whole {
                 envelope: Envelope::Problem,
                 code: Cow::Borrowed("validation_failed"),
                 title: None,
                 detail: None,
                 type_base: None,
                 domain: None,
-                pointer_prefix: Cow::Borrowed(DEFAULT_POINTER_PREFIX),
-                own_pointer_prefix: false,
+                pointer_prefix: None,
                 non_field_key: Cow::Borrowed(NON_FIELD_KEY),
                 laravel_legacy: false,
             }),
@@ -190,6 +191,7 @@ impl ApiErrors {
     /// Problem Details).
     ///
     /// ```
+    /// use errcodes::ApiErrorExt as _;
     /// use errcodes::{ApiError, ApiErrors, Envelope, FieldError};
     ///
     /// let errors = ApiErrors::from_errors([FieldError::new("items.0.sku", "required", "SKU is required.")]).unwrap()
@@ -208,6 +210,7 @@ impl ApiErrors {
     /// and the collection keeps the code it had.
     ///
     /// ```
+    /// use errcodes::ApiErrorExt as _;
     /// use errcodes::{ApiError, ApiErrors, Envelope, FieldError};
     ///
     /// let errors = ApiErrors::from_errors([FieldError::new("items.0.sku", "required", "SKU is required.")]).unwrap()
@@ -227,6 +230,7 @@ impl ApiErrors {
     /// The title of the whole; default the status's reason phrase.
     ///
     /// ```
+    /// use errcodes::ApiErrorExt as _;
     /// use errcodes::{ApiError, ApiErrors, Envelope, FieldError};
     ///
     /// let errors = ApiErrors::from_errors([FieldError::new("items.0.sku", "required", "SKU is required.")]).unwrap()
@@ -243,6 +247,7 @@ impl ApiErrors {
     /// default a count, such as "2 fields failed validation.".
     ///
     /// ```
+    /// use errcodes::ApiErrorExt as _;
     /// use errcodes::{ApiError, ApiErrors, Envelope, FieldError};
     ///
     /// let errors = ApiErrors::from_errors([FieldError::new("items.0.sku", "required", "SKU is required.")]).unwrap()
@@ -262,13 +267,14 @@ impl ApiErrors {
     /// none: `about:blank`).
     ///
     /// ```
+    /// use errcodes::ApiErrorExt as _;
     /// use errcodes::{ApiError, ApiErrors, Envelope, FieldError};
     ///
     /// let errors = ApiErrors::from_errors([FieldError::new("items.0.sku", "required", "SKU is required.")]).unwrap()
     ///     .with_type_base("https://errors.example.com/");
     /// assert_eq!(errors.to_json_value(Envelope::Problem)["type"], "https://errors.example.com/validation_failed");
     /// let refused = errors.with_type_base("not a URI/");
-    /// assert_eq!(refused.type_base(), Some("https://errors.example.com/"));
+    /// assert_eq!(refused.settings().type_base, Some("https://errors.example.com/"));
     /// ```
     #[must_use]
     pub fn with_type_base(mut self, base: impl Into<Cow<'static, str>>) -> Self {
@@ -285,19 +291,19 @@ impl ApiErrors {
     /// is refused and the collection keeps the one it had.
     ///
     /// ```
+    /// use errcodes::ApiErrorExt as _;
     /// use errcodes::{ApiError, ApiErrors, Envelope, FieldError};
     ///
     /// let errors = ApiErrors::from_errors([FieldError::new("items.0.sku", "required", "SKU is required.")]).unwrap()
     ///     .with_pointer_prefix("/data");
     /// assert_eq!(errors.to_json_value(Envelope::JsonApi)["errors"][0]["source"]["pointer"], "/data/items/0/sku");
-    /// assert_eq!(errors.with_pointer_prefix("data~2").pointer_prefix(), "/data");
+    /// assert_eq!(errors.with_pointer_prefix("data~2").settings().pointer_prefix, Some("/data"));
     /// ```
     #[must_use]
     pub fn with_pointer_prefix(mut self, prefix: impl Into<Cow<'static, str>>) -> Self {
         let prefix = prefix.into();
         if is_json_pointer(&prefix) {
-            self.settings.pointer_prefix = prefix;
-            self.settings.own_pointer_prefix = true;
+            self.settings.pointer_prefix = Some(prefix);
         }
         self
     }
@@ -307,6 +313,7 @@ impl ApiErrors {
     /// `non_field_errors`.
     ///
     /// ```
+    /// use errcodes::ApiErrorExt as _;
     /// use errcodes::{ApiError, ApiErrors, Envelope, FieldError};
     ///
     /// let errors = ApiErrors::from_errors([FieldError::non_field("invalid", "Dates out of order.")]).unwrap()
@@ -323,6 +330,7 @@ impl ApiErrors {
     /// invalid.", instead of the first message and a count.
     ///
     /// ```
+    /// use errcodes::ApiErrorExt as _;
     /// use errcodes::{ApiError, ApiErrors, Envelope, FieldError};
     ///
     /// let errors = ApiErrors::from_errors([FieldError::new("name", "required", "The name field is required.")])
@@ -343,6 +351,7 @@ impl ApiErrors {
     /// the first error that has one.
     ///
     /// ```
+    /// use errcodes::ApiErrorExt as _;
     /// use errcodes::{ApiError, ApiErrors, Envelope, FieldError};
     ///
     /// let errors = ApiErrors::from_errors([FieldError::new("items.0.sku", "required", "SKU is required.")]).unwrap()
@@ -377,12 +386,12 @@ impl fmt::Display for ApiErrors {
         for err in self.iter() {
             f.write_str("\n  ")?;
             write_member(f, err.location())?;
-            if err.has_detail() {
+            if err.settings().redact_detail {
+                f.write_str(err.title())?;
+            } else {
                 // An item whose `Display` fails keeps what it wrote: logging
                 // a collection never panics.
                 write_total(f, |f| err.fmt_detail(f))?;
-            } else {
-                f.write_str(err.title())?;
             }
         }
         Ok(())
@@ -469,14 +478,6 @@ impl ApiError for ApiErrors {
         }
     }
 
-    fn type_base(&self) -> Option<&str> {
-        self.settings.type_base.as_deref()
-    }
-
-    fn envelope(&self) -> Envelope {
-        self.settings.envelope
-    }
-
     /// Every error's headers, but one `Retry-After`: the longest wait in
     /// delta-seconds (else the first one given), since a response carries
     /// that header once.
@@ -516,27 +517,25 @@ impl ApiError for ApiErrors {
         }
     }
 
-    fn pointer_prefix(&self) -> &str {
-        &self.settings.pointer_prefix
-    }
-
-    fn has_pointer_prefix(&self) -> bool {
-        self.settings.own_pointer_prefix
-    }
-
-    fn domain(&self) -> Option<&str> {
-        match &self.settings.domain {
-            Some(domain) => Some(domain),
-            None => self.iter().find_map(ApiError::domain),
-        }
-    }
-
     fn errors(&self) -> Option<ErrorList<'_>> {
-        Some(ErrorList::new(
-            self,
-            &self.items,
-            &self.settings.non_field_key,
-            self.settings.laravel_legacy,
-        ))
+        Some(ErrorList::new(self, &self.items))
+    }
+
+    /// The collection's own settings; its domain is the first error's when
+    /// it sets none.
+    fn settings(&self) -> Settings<'_> {
+        let whole = &*self.settings;
+        Settings {
+            envelope: whole.envelope,
+            type_base: whole.type_base.as_deref(),
+            pointer_prefix: whole.pointer_prefix.as_deref(),
+            domain: whole
+                .domain
+                .as_deref()
+                .or_else(|| self.iter().find_map(|e| e.settings().domain)),
+            non_field_key: &whole.non_field_key,
+            laravel_legacy_message: whole.laravel_legacy,
+            ..Settings::new()
+        }
     }
 }

@@ -17,6 +17,7 @@ use crate::path::FieldPath;
 /// title is the status's reason phrase.
 ///
 /// ```
+/// use errcodes::ApiErrorExt as _;
 /// use errcodes::{ApiError, Envelope, FieldError, FieldPath};
 ///
 /// let err = FieldError::new("items.0.sku", "required", "This field is required.");
@@ -68,6 +69,7 @@ impl FieldError {
     /// `non_field_errors`).
     ///
     /// ```
+    /// use errcodes::ApiErrorExt as _;
     /// use errcodes::{ApiError, Envelope, FieldError};
     ///
     /// let err = FieldError::non_field("invalid", "Delivery date must be after order date.");
@@ -83,6 +85,7 @@ impl FieldError {
     /// An error about the query parameter `name`.
     ///
     /// ```
+    /// use errcodes::ApiErrorExt as _;
     /// use errcodes::{ApiError, Envelope, FieldError};
     ///
     /// let err = FieldError::parameter("limit", "out_of_range", "Must be between 1 and 100.");
@@ -99,6 +102,7 @@ impl FieldError {
     /// An error about the request header `name`.
     ///
     /// ```
+    /// use errcodes::ApiErrorExt as _;
     /// use errcodes::{ApiError, Envelope, FieldError};
     ///
     /// let err = FieldError::header("X-Api-Key", "invalid", "Unknown key.");
@@ -157,9 +161,6 @@ impl ApiError for FieldError {
     }
     fn fmt_detail(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.detail)
-    }
-    fn detail_str(&self) -> Option<&str> {
-        Some(&self.detail)
     }
     fn location(&self) -> Option<Location<'_>> {
         Some(self.location.as_location())

@@ -5,27 +5,34 @@ use std::fmt;
 
 use http::{HeaderName, StatusCode};
 
-use crate::error::{ApiError, Detail, Instance};
+use crate::error::ApiError;
 use crate::location::{Location, OwnedLocation};
+use crate::redact::{UnredactedDetail, fmt_fn};
+use crate::settings::Settings;
 use crate::visit::{HeaderVisitor, MetaValue, MetaVisitor};
 
 pub(crate) struct Snapshot {
     status: StatusCode,
     code: String,
-    has_code: bool,
     title: String,
+    /// The detail, `None` when redacted (then never kept).
     detail: Option<String>,
-    instance: Option<String>,
+    instance: String,
     location: Option<OwnedLocation>,
-    /// The JSON:API source, when it differs from `location`.
-    jsonapi_source: Option<OwnedLocation>,
-    kind: Option<String>,
-    type_base: Option<String>,
-    domain: Option<String>,
     /// Each meta member's name and the JSON its value wrote, kept as bytes:
     /// never parsed again, so no depth or number precision is lost.
     meta: Vec<(String, RawJson)>,
     headers: Vec<(HeaderName, String)>,
+    /// The settings with their text owned; `jsonapi_source`,
+    /// `occurrence_id` and `non_field_key` are the strings below.
+    settings: Settings<'static>,
+    type_base: Option<String>,
+    pointer_prefix: Option<String>,
+    domain: Option<String>,
+    kind: Option<String>,
+    jsonapi_source: Option<OwnedLocation>,
+    occurrence_id: Option<String>,
+    non_field_key: String,
 }
 
 impl Snapshot {
@@ -41,23 +48,34 @@ impl Snapshot {
         err.visit_headers(&mut |name: &HeaderName, value: &dyn fmt::Display| {
             headers.push((name.clone(), display_lossy(value)));
         });
+        let s = err.settings();
+        let owned = |text: Option<&str>| text.map(str::to_owned);
         Snapshot {
             status: err.status(),
             code: err.code().to_owned(),
-            has_code: err.has_code(),
             title: err.title().to_owned(),
-            detail: err.has_detail().then(|| display_lossy(&Detail(err))),
-            instance: err.has_instance().then(|| display_lossy(&Instance(err))),
+            detail: (!s.redact_detail).then(|| display_lossy(&UnredactedDetail(err))),
+            instance: display_lossy(&fmt_fn(|f| err.fmt_instance(f))),
             location: err.location().map(OwnedLocation::of),
-            jsonapi_source: match (err.location(), err.jsonapi_source()) {
-                (location, source) if location == source => None,
-                (_, source) => source.map(OwnedLocation::of),
-            },
-            kind: err.kind().map(str::to_owned),
-            type_base: err.type_base().map(str::to_owned),
-            domain: err.domain().map(str::to_owned),
             meta,
             headers,
+            settings: Settings {
+                type_base: None,
+                pointer_prefix: None,
+                domain: None,
+                kind: None,
+                jsonapi_source: None,
+                occurrence_id: None,
+                non_field_key: "",
+                ..s
+            },
+            type_base: owned(s.type_base),
+            pointer_prefix: owned(s.pointer_prefix),
+            domain: owned(s.domain),
+            kind: owned(s.kind),
+            jsonapi_source: s.jsonapi_source.map(OwnedLocation::of),
+            occurrence_id: owned(s.occurrence_id),
+            non_field_key: s.non_field_key.to_owned(),
         }
     }
 }
@@ -84,38 +102,11 @@ impl ApiError for Snapshot {
     fn fmt_detail(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.detail.as_deref().unwrap_or_default())
     }
-    fn has_detail(&self) -> bool {
-        self.detail.is_some()
-    }
-    fn has_code(&self) -> bool {
-        self.has_code
-    }
-    fn has_instance(&self) -> bool {
-        self.instance.is_some()
-    }
     fn fmt_instance(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.instance.as_deref().unwrap_or_default())
-    }
-    fn detail_str(&self) -> Option<&str> {
-        self.detail.as_deref()
+        f.write_str(&self.instance)
     }
     fn location(&self) -> Option<Location<'_>> {
         self.location.as_ref().map(OwnedLocation::as_location)
-    }
-    fn jsonapi_source(&self) -> Option<Location<'_>> {
-        match &self.jsonapi_source {
-            Some(source) => Some(source.as_location()),
-            None => self.location(),
-        }
-    }
-    fn kind(&self) -> Option<&str> {
-        self.kind.as_deref()
-    }
-    fn type_base(&self) -> Option<&str> {
-        self.type_base.as_deref()
-    }
-    fn domain(&self) -> Option<&str> {
-        self.domain.as_deref()
     }
     fn visit_meta(&self, visitor: &mut dyn MetaVisitor) {
         for (name, value) in &self.meta {
@@ -125,6 +116,18 @@ impl ApiError for Snapshot {
     fn visit_headers(&self, visitor: &mut dyn HeaderVisitor) {
         for (name, value) in &self.headers {
             visitor.visit(name, value);
+        }
+    }
+    fn settings(&self) -> Settings<'_> {
+        Settings {
+            type_base: self.type_base.as_deref(),
+            pointer_prefix: self.pointer_prefix.as_deref(),
+            domain: self.domain.as_deref(),
+            kind: self.kind.as_deref(),
+            jsonapi_source: self.jsonapi_source.as_ref().map(OwnedLocation::as_location),
+            occurrence_id: self.occurrence_id.as_deref(),
+            non_field_key: &self.non_field_key,
+            ..self.settings
         }
     }
 }

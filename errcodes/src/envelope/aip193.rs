@@ -30,13 +30,18 @@ use core::fmt;
 use http::header::RETRY_AFTER;
 use http::{HeaderName, StatusCode};
 
+use super::write;
 use super::{enum_of, status_schema, unique};
 use crate::case::{metadata_key, upper_snake};
-use crate::error::{ApiError, ErrorList, Format, PublicDetail, SchemaInput};
+use crate::error::ApiError;
+use crate::format::{ErrorList, Format, FormatDecode, FormatSchema};
 use crate::json;
 use crate::location::Location;
 use crate::path::Segment;
 use crate::received::{Received, read};
+use crate::redact::GENERIC;
+use crate::schema::SchemaInput;
+use crate::settings::Settings;
 use crate::visit::{MetaValue, delta_seconds};
 use serde_json::{Value, json};
 
@@ -52,27 +57,48 @@ impl Format for Aip193 {
         "application/json"
     }
 
-    fn decode(&self, status: StatusCode, body: &[u8]) -> Option<Vec<Received>> {
-        decode(status, &serde_json::from_slice(body).ok()?)
-    }
-
-    fn json_schema(&self, input: &SchemaInput<'_>) -> Option<Value> {
-        Some(json_schema(input))
-    }
-
     fn write_error(&self, err: &dyn ApiError, out: &mut Vec<u8>) {
-        let located = err.location().is_some();
-        status(err, out, |out| {
-            if located {
-                bad_request(core::iter::once(err), out);
-            }
-        });
+        write_error(err, out);
     }
 
     /// The collection as a whole, with one field violation per error.
     fn write_errors(&self, errors: ErrorList<'_>, out: &mut Vec<u8>) {
-        status(errors.whole(), out, |out| bad_request(errors.iter(), out));
+        let whole = errors.whole();
+        status(whole, &whole.settings(), out, |out| {
+            bad_request(errors.iter(), out);
+        });
     }
+
+    fn decoder(&self) -> Option<&dyn FormatDecode> {
+        Some(self)
+    }
+
+    fn schema(&self) -> Option<&dyn FormatSchema> {
+        Some(self)
+    }
+}
+
+impl FormatDecode for Aip193 {
+    fn decode(&self, status: StatusCode, body: &[u8]) -> Option<Vec<Received>> {
+        decode(status, &serde_json::from_slice(body).ok()?)
+    }
+}
+
+impl FormatSchema for Aip193 {
+    fn json_schema(&self, input: &SchemaInput<'_>) -> Value {
+        json_schema(input)
+    }
+}
+
+/// One error's document; generic, so derived types reach it monomorphized.
+pub(crate) fn write_error<E: ApiError + ?Sized>(err: &E, out: &mut Vec<u8>) {
+    let located = err.location().is_some();
+    status(err, &err.settings(), out, |out| {
+        if located {
+            // `&E` is an error too, and sized: any `E` becomes a `&dyn`.
+            bad_request(core::iter::once(&err as &dyn ApiError), out);
+        }
+    });
 }
 
 /// The canonical code name of `status`, from `google/rpc/code.proto`'s HTTP
@@ -125,29 +151,41 @@ const CANONICAL: &[&str] = &[
 
 /// `{"error": {code, message, status, details: [ErrorInfo, ..., RetryInfo?]}}`,
 /// with `more` writing the details between the two (each preceded by a comma).
-fn status(err: &dyn ApiError, out: &mut Vec<u8>, more: impl FnOnce(&mut Vec<u8>)) {
-    let name = err
-        .kind()
+fn status<E: ApiError + ?Sized>(
+    err: &E,
+    s: &Settings<'_>,
+    out: &mut Vec<u8>,
+    more: impl FnOnce(&mut Vec<u8>),
+) {
+    let name = s
+        .kind
         .filter(|kind| CANONICAL.contains(kind))
         .unwrap_or_else(|| canonical(err.status()));
     out.extend_from_slice(b"{\"error\":{\"code\":");
     json::unsigned(out, usize::from(err.status().as_u16()));
     out.extend_from_slice(b",\"message\":");
-    json::display(out, &PublicDetail::new(err));
+    out.push(b'"');
+    write::detail_or_inner(err, s, out, GENERIC);
+    out.push(b'"');
     out.extend_from_slice(b",\"status\":");
     json::string(out, name);
     out.extend_from_slice(b",\"details\":[");
-    error_info(err, name, out);
+    error_info(err, s, name, out);
     more(out);
     retry_info(err, out);
     out.extend_from_slice(b"]}}");
 }
 
 /// The one `ErrorInfo`.
-fn error_info(err: &dyn ApiError, canonical_name: &str, out: &mut Vec<u8>) {
+fn error_info<E: ApiError + ?Sized>(
+    err: &E,
+    s: &Settings<'_>,
+    canonical_name: &str,
+    out: &mut Vec<u8>,
+) {
     out.extend_from_slice(b"{\"@type\":\"type.googleapis.com/google.rpc.ErrorInfo\",\"reason\":\"");
     let mark = out.len();
-    if err.has_code() {
+    if !s.redact_code {
         upper_snake(out, err.code());
     }
     if out.len() - mark < 3 {
@@ -157,7 +195,7 @@ fn error_info(err: &dyn ApiError, canonical_name: &str, out: &mut Vec<u8>) {
         out.extend_from_slice(canonical_name.as_bytes());
     }
     out.push(b'"');
-    if let Some(domain) = err.domain().filter(|d| !d.is_empty()) {
+    if let Some(domain) = s.domain.filter(|d| !d.is_empty()) {
         out.extend_from_slice(b",\"domain\":");
         json::string(out, domain);
     }
@@ -237,8 +275,11 @@ fn bad_request<'a>(errors: impl Iterator<Item = &'a dyn ApiError>, out: &mut Vec
             out.extend_from_slice(b"\",");
         }
         out.extend_from_slice(b"\"description\":");
-        json::display(out, &PublicDetail::new(err));
-        if err.has_code() {
+        let settings = err.settings();
+        out.push(b'"');
+        write::detail_or_inner(err, &settings, out, GENERIC);
+        out.push(b'"');
+        if !settings.redact_code {
             let mark = out.len();
             out.extend_from_slice(b",\"reason\":\"");
             let reason_start = out.len();
@@ -309,7 +350,7 @@ fn field_name(out: &mut Vec<u8>, start: usize, name: &str) {
 
 /// A `RetryInfo` when the error sets `Retry-After` in delta-seconds (the
 /// largest, should it set several).
-fn retry_info(err: &dyn ApiError, out: &mut Vec<u8>) {
+fn retry_info<E: ApiError + ?Sized>(err: &E, out: &mut Vec<u8>) {
     let mut seconds: Option<u64> = None;
     err.visit_headers(&mut |name: &HeaderName, value: &dyn fmt::Display| {
         if *name == RETRY_AFTER

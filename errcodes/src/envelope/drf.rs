@@ -13,9 +13,12 @@
 
 use super::code_schema;
 use super::write::{self, Doc};
-use crate::error::{ApiError, ErrorList, Format, SchemaInput};
+use crate::error::ApiError;
+use crate::format::{ErrorList, Format, FormatDecode, FormatSchema};
 use crate::json;
 use crate::received::{Received, read};
+use crate::schema::SchemaInput;
+use crate::settings::Settings;
 use http::StatusCode;
 use serde_json::{Value, json};
 
@@ -34,14 +37,6 @@ impl Format for Drf {
         "application/json"
     }
 
-    fn decode(&self, status: StatusCode, body: &[u8]) -> Option<Vec<Received>> {
-        decode(status, &serde_json::from_slice(body).ok()?)
-    }
-
-    fn json_schema(&self, input: &SchemaInput<'_>) -> Option<Value> {
-        Some(json_schema(input))
-    }
-
     fn write_error(&self, err: &dyn ApiError, out: &mut Vec<u8>) {
         write_error(err, out);
     }
@@ -54,21 +49,44 @@ impl Format for Drf {
         } else {
             "validation_error"
         };
-        let doc = Doc::of_list(errors);
+        let doc = Doc::of(&errors.whole().settings());
         out.extend_from_slice(b"{\"type\":");
         json::string(out, kind);
         out.extend_from_slice(b",\"errors\":[");
-        write::each_item(errors.iter(), out, |err, out| item(err, doc, out));
+        write::each_item(errors.iter(), out, |err, out| {
+            item(err, &err.settings(), doc, out);
+        });
         out.extend_from_slice(b"]}");
+    }
+
+    fn decoder(&self) -> Option<&dyn FormatDecode> {
+        Some(self)
+    }
+
+    fn schema(&self) -> Option<&dyn FormatSchema> {
+        Some(self)
+    }
+}
+
+impl FormatDecode for Drf {
+    fn decode(&self, status: StatusCode, body: &[u8]) -> Option<Vec<Received>> {
+        decode(status, &serde_json::from_slice(body).ok()?)
+    }
+}
+
+impl FormatSchema for Drf {
+    fn json_schema(&self, input: &SchemaInput<'_>) -> Value {
+        json_schema(input)
     }
 }
 
 /// One error's document; generic, so derived types reach it monomorphized.
 pub(crate) fn write_error<E: ApiError + ?Sized>(err: &E, out: &mut Vec<u8>) {
+    let settings = err.settings();
     out.extend_from_slice(b"{\"type\":");
-    json::string(out, error_type(err));
+    json::string(out, error_type(err, &settings));
     out.extend_from_slice(b",\"errors\":[");
-    item(err, Doc::of(err), out);
+    item(err, &settings, Doc::of(&settings), out);
     out.extend_from_slice(b"]}");
 }
 
@@ -77,8 +95,8 @@ const TYPES: [&str; 3] = ["validation_error", "client_error", "server_error"];
 
 /// The `type` of one error: its `kind` when that is one of drf's three
 /// words, else from the status and location.
-fn error_type<E: ApiError + ?Sized>(err: &E) -> &str {
-    if let Some(kind) = err.kind().filter(|kind| TYPES.contains(kind)) {
+fn error_type<'a, E: ApiError + ?Sized>(err: &E, s: &Settings<'a>) -> &'a str {
+    if let Some(kind) = s.kind.filter(|kind| TYPES.contains(kind)) {
         kind
     } else if err.status().is_server_error() {
         "server_error"
@@ -90,12 +108,12 @@ fn error_type<E: ApiError + ?Sized>(err: &E) -> &str {
 }
 
 /// One item: `{code, detail, attr}`, all present.
-fn item<E: ApiError + ?Sized>(err: &E, doc: Doc<'_>, out: &mut Vec<u8>) {
+fn item<E: ApiError + ?Sized>(err: &E, s: &Settings<'_>, doc: Doc<'_>, out: &mut Vec<u8>) {
     out.extend_from_slice(b"{\"code\":");
     // drf-standardized-errors' own code for a server error.
-    json::string(out, if err.has_code() { err.code() } else { "error" });
+    json::string(out, if s.redact_code { "error" } else { err.code() });
     out.extend_from_slice(b",\"detail\":");
-    write::detail_or(err, out, SERVER_DETAIL);
+    write::detail_or(err, s, out, SERVER_DETAIL);
     out.extend_from_slice(b",\"attr\":");
     if !write::dotted_key(err.location(), doc, out) {
         out.extend_from_slice(b"null");

@@ -13,11 +13,14 @@
 
 use super::write::{self, Doc};
 use super::{any_value, code_schema, enum_of};
-use crate::error::{ApiError, ErrorList, Format, SchemaInput};
+use crate::error::ApiError;
+use crate::format::{ErrorList, Format, FormatDecode, FormatSchema};
 use crate::json;
 use crate::location::Location;
 use crate::path;
 use crate::received::{Received, read};
+use crate::schema::SchemaInput;
+use crate::settings::Settings;
 use http::StatusCode;
 use serde_json::{Value, json};
 
@@ -33,38 +36,53 @@ impl Format for JsonApi {
         "application/vnd.api+json"
     }
 
-    fn decode(&self, status: StatusCode, body: &[u8]) -> Option<Vec<Received>> {
-        decode(status, &serde_json::from_slice(body).ok()?)
-    }
-
-    fn json_schema(&self, input: &SchemaInput<'_>) -> Option<Value> {
-        Some(json_schema(input))
-    }
-
     fn write_error(&self, err: &dyn ApiError, out: &mut Vec<u8>) {
         write_error(err, out);
     }
 
     /// One error object per error; the HTTP status is the collection's.
     fn write_errors(&self, errors: ErrorList<'_>, out: &mut Vec<u8>) {
-        let doc = Doc::of_list(errors);
+        let doc = Doc::of(&errors.whole().settings());
         out.extend_from_slice(b"{\"errors\":[");
-        write::each_item(errors.iter(), out, |err, out| object(err, doc, out));
+        write::each_item(errors.iter(), out, |err, out| {
+            object(err, &err.settings(), doc, out);
+        });
         out.extend_from_slice(b"]}");
+    }
+
+    fn decoder(&self) -> Option<&dyn FormatDecode> {
+        Some(self)
+    }
+
+    fn schema(&self) -> Option<&dyn FormatSchema> {
+        Some(self)
+    }
+}
+
+impl FormatDecode for JsonApi {
+    fn decode(&self, status: StatusCode, body: &[u8]) -> Option<Vec<Received>> {
+        decode(status, &serde_json::from_slice(body).ok()?)
+    }
+}
+
+impl FormatSchema for JsonApi {
+    fn json_schema(&self, input: &SchemaInput<'_>) -> Value {
+        json_schema(input)
     }
 }
 
 /// One error's document; generic, so derived types reach it monomorphized.
 pub(crate) fn write_error<E: ApiError + ?Sized>(err: &E, out: &mut Vec<u8>) {
+    let settings = err.settings();
     out.extend_from_slice(b"{\"errors\":[");
-    object(err, Doc::of(err), out);
+    object(err, &settings, Doc::of(&settings), out);
     out.extend_from_slice(b"]}");
 }
 
 /// One JSON:API error object.
-fn object<E: ApiError + ?Sized>(err: &E, doc: Doc<'_>, out: &mut Vec<u8>) {
+fn object<E: ApiError + ?Sized>(err: &E, s: &Settings<'_>, doc: Doc<'_>, out: &mut Vec<u8>) {
     out.push(b'{');
-    if let Some(id) = err.occurrence_id() {
+    if let Some(id) = s.occurrence_id {
         out.extend_from_slice(b"\"id\":");
         json::string(out, id);
         out.push(b',');
@@ -72,15 +90,15 @@ fn object<E: ApiError + ?Sized>(err: &E, doc: Doc<'_>, out: &mut Vec<u8>) {
     out.extend_from_slice(b"\"status\":\"");
     json::unsigned(out, usize::from(err.status().as_u16()));
     out.push(b'"');
-    if err.has_code() {
+    if !s.redact_code {
         out.extend_from_slice(b",\"code\":");
         json::string(out, err.code());
     }
     out.extend_from_slice(b",\"title\":");
     json::string(out, err.title());
     out.extend_from_slice(b",\"detail\":");
-    write::detail_or(err, out, write::GENERIC_SERVER_DETAIL);
-    match err.jsonapi_source() {
+    write::detail_or(err, s, out, write::GENERIC_SERVER_DETAIL);
+    match s.jsonapi_source.or_else(|| err.location()) {
         // An object-level error has no member to point at: no `source`.
         None | Some(Location::NonField) => {}
         Some(Location::Field(dotted)) => {
@@ -111,7 +129,7 @@ fn object<E: ApiError + ?Sized>(err: &E, doc: Doc<'_>, out: &mut Vec<u8>) {
             out.push(b'}');
         }
     }
-    if let Some(base) = err.type_base().filter(|_| err.has_code()) {
+    if let Some(base) = s.type_base.filter(|_| !s.redact_code) {
         out.extend_from_slice(b",\"links\":{\"type\":\"");
         json::escape_into(out, base);
         json::escape_into(out, err.code());

@@ -12,9 +12,11 @@
 //! * No status, code or title appears in the body.
 
 use super::write::{self, Doc};
-use crate::error::{ApiError, ErrorList, Format, SchemaInput};
+use crate::error::ApiError;
+use crate::format::{ErrorList, Format, FormatDecode, FormatSchema};
 use crate::json;
 use crate::received::Received;
+use crate::schema::SchemaInput;
 use http::StatusCode;
 use serde_json::{Value, json};
 
@@ -33,28 +35,21 @@ impl Format for Laravel {
         "application/json"
     }
 
-    fn decode(&self, status: StatusCode, body: &[u8]) -> Option<Vec<Received>> {
-        decode(status, body)
-    }
-
-    fn json_schema(&self, input: &SchemaInput<'_>) -> Option<Value> {
-        Some(json_schema(input))
-    }
-
     fn write_error(&self, err: &dyn ApiError, out: &mut Vec<u8>) {
         write_error(err, out);
     }
 
     fn write_errors(&self, errors: ErrorList<'_>, out: &mut Vec<u8>) {
+        let whole = errors.whole().settings();
         out.extend_from_slice(b"{\"message\":");
-        if errors.laravel_legacy_message() {
+        if whole.laravel_legacy_message {
             json::string(out, "The given data was invalid.");
         } else {
             // The first message, then "(and N more error[s])" counting every
             // other message, as Laravel 9+ does.
             out.push(b'"');
             if let Some(first) = errors.iter().next() {
-                write::detail_or_inner(first, out, SERVER_MESSAGE);
+                write::detail_or_inner(first, &first.settings(), out, SERVER_MESSAGE);
             }
             let more = errors.len().saturating_sub(1);
             if more > 0 {
@@ -69,7 +64,7 @@ impl Format for Laravel {
             out.push(b'"');
         }
         out.extend_from_slice(b",\"errors\":{");
-        let groups = KeyGroups::of(errors, Doc::of_list(errors));
+        let groups = KeyGroups::of(errors, Doc::of(&whole));
         let mut first_group = true;
         for start in 0..groups.entries.len() {
             if !groups.entries[start].leads {
@@ -87,7 +82,7 @@ impl Format for Laravel {
                     out.push(b',');
                 }
                 if let Some(err) = errors.get(i) {
-                    write::detail_or(err, out, SERVER_MESSAGE);
+                    write::detail_or(err, &err.settings(), out, SERVER_MESSAGE);
                 }
                 member = groups.entries[i].next;
             }
@@ -95,17 +90,38 @@ impl Format for Laravel {
         }
         out.extend_from_slice(b"}}");
     }
+
+    fn decoder(&self) -> Option<&dyn FormatDecode> {
+        Some(self)
+    }
+
+    fn schema(&self) -> Option<&dyn FormatSchema> {
+        Some(self)
+    }
+}
+
+impl FormatDecode for Laravel {
+    fn decode(&self, status: StatusCode, body: &[u8]) -> Option<Vec<Received>> {
+        decode(status, body)
+    }
+}
+
+impl FormatSchema for Laravel {
+    fn json_schema(&self, input: &SchemaInput<'_>) -> Value {
+        json_schema(input)
+    }
 }
 
 /// One error's document; generic, so derived types reach it monomorphized.
 pub(crate) fn write_error<E: ApiError + ?Sized>(err: &E, out: &mut Vec<u8>) {
+    let settings = err.settings();
     out.extend_from_slice(b"{\"message\":");
-    write::detail_or(err, out, SERVER_MESSAGE);
+    write::detail_or(err, &settings, out, SERVER_MESSAGE);
     let mark = out.len();
     out.extend_from_slice(b",\"errors\":{");
-    if write::dotted_key(err.location(), Doc::of(err), out) {
+    if write::dotted_key(err.location(), Doc::of(&settings), out) {
         out.extend_from_slice(b":[");
-        write::detail_or(err, out, SERVER_MESSAGE);
+        write::detail_or(err, &settings, out, SERVER_MESSAGE);
         out.extend_from_slice(b"]}");
     } else {
         out.truncate(mark);

@@ -12,7 +12,8 @@ mod write;
 use core::fmt;
 use core::str::FromStr;
 
-use crate::error::{ApiError, Envelope};
+use crate::error::ApiError;
+use crate::format::{Builtin, Envelope, Format, Repr};
 
 // The built-ins keep the names they had as enum variants, so
 // `Envelope::JsonApi` reads the same as before.
@@ -25,7 +26,7 @@ impl Envelope {
     /// ```
     /// assert_eq!(errcodes::Envelope::JsonApi.name(), "jsonapi");
     /// ```
-    pub const JsonApi: Envelope = Envelope::builtin(&jsonapi::JsonApi, 1);
+    pub const JsonApi: Envelope = Envelope::builtin(Builtin::JsonApi);
 
     /// [RFC 9457 Problem Details](https://www.rfc-editor.org/rfc/rfc9457):
     /// `{"type", "title", "status": 422, "detail", "code", ...meta, "errors"?}`,
@@ -34,7 +35,7 @@ impl Envelope {
     /// ```
     /// assert_eq!(errcodes::Envelope::Problem, errcodes::Envelope::default());
     /// ```
-    pub const Problem: Envelope = Envelope::builtin(&problem::Problem, 2);
+    pub const Problem: Envelope = Envelope::builtin(Builtin::Problem);
 
     /// Laravel's JSON error shape: `{"message", "errors"?: {"field": ["message"]}}`,
     /// served as `application/json`. Name: `"laravel"`.
@@ -42,7 +43,7 @@ impl Envelope {
     /// ```
     /// assert_eq!(errcodes::Envelope::Laravel.name(), "laravel");
     /// ```
-    pub const Laravel: Envelope = Envelope::builtin(&laravel::Laravel, 3);
+    pub const Laravel: Envelope = Envelope::builtin(Builtin::Laravel);
 
     /// drf-standardized-errors: `{"type", "errors": [{"code", "detail", "attr"}]}`,
     /// served as `application/json`. Name: `"drf"`.
@@ -50,7 +51,7 @@ impl Envelope {
     /// ```
     /// assert_eq!(errcodes::Envelope::Drf.name(), "drf");
     /// ```
-    pub const Drf: Envelope = Envelope::builtin(&drf::Drf, 4);
+    pub const Drf: Envelope = Envelope::builtin(Builtin::Drf);
 
     /// The ShipStream Global API shape:
     /// `{"errors": [{"type", "message", "details"?: [{"key", "message"}]}]}`,
@@ -59,7 +60,7 @@ impl Envelope {
     /// ```
     /// assert_eq!(errcodes::Envelope::ShipStream.name(), "shipstream");
     /// ```
-    pub const ShipStream: Envelope = Envelope::builtin(&shipstream::ShipStream, 5);
+    pub const ShipStream: Envelope = Envelope::builtin(Builtin::ShipStream);
 
     /// [Google's AIP-193](https://google.aip.dev/193) errors, a
     /// `google.rpc.Status` in JSON: `{"error": {"code": 404, "message",
@@ -70,9 +71,14 @@ impl Envelope {
     /// ```
     /// assert_eq!(errcodes::Envelope::Aip193.name(), "aip193");
     /// ```
-    pub const Aip193: Envelope = Envelope::custom(&aip193::Aip193);
+    pub const Aip193: Envelope = Envelope::builtin(Builtin::Aip193);
 
     /// All six built-in envelopes, in a fixed order.
+    ///
+    /// ```
+    /// assert_eq!(errcodes::Envelope::ALL.len(), 6);
+    /// ```
+    /// Every built-in envelope.
     ///
     /// ```
     /// assert_eq!(errcodes::Envelope::ALL.len(), 6);
@@ -85,24 +91,61 @@ impl Envelope {
         Envelope::ShipStream,
         Envelope::Aip193,
     ];
+
+    /// The format that writes this envelope's bodies.
+    ///
+    /// ```
+    /// assert_eq!(errcodes::Envelope::JsonApi.format().name(), "jsonapi");
+    /// ```
+    #[must_use]
+    pub fn format(self) -> &'static dyn Format {
+        match self.0 {
+            Repr::Builtin(Builtin::JsonApi) => &jsonapi::JsonApi,
+            Repr::Builtin(Builtin::Problem) => &problem::Problem,
+            Repr::Builtin(Builtin::Laravel) => &laravel::Laravel,
+            Repr::Builtin(Builtin::Drf) => &drf::Drf,
+            Repr::Builtin(Builtin::ShipStream) => &shipstream::ShipStream,
+            Repr::Builtin(Builtin::Aip193) => &aip193::Aip193,
+            Repr::Custom(format) => format,
+        }
+    }
+
+    /// Appends `err`'s body in this envelope to `out`: the one path from an
+    /// error to bytes, which [`ApiErrorExt`](crate::ApiErrorExt) takes too.
+    ///
+    /// ```
+    /// use errcodes::{ApiError, Envelope};
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api(status = 401, detail = "Unauthenticated.")]
+    /// struct Unauthenticated;
+    ///
+    /// let mut out = Vec::new();
+    /// Envelope::Laravel.write(&Unauthenticated, &mut out);
+    /// assert_eq!(out, br#"{"message":"Unauthenticated."}"#);
+    /// ```
+    pub fn write(self, err: &dyn ApiError, out: &mut Vec<u8>) {
+        write(err, self, out);
+    }
 }
 
-/// Appends `err`'s document in `envelope`, the built-in writers
-/// monomorphized for `E` (what derived types' `render` calls); the same
-/// functions the built-in `Format` impls call for `dyn ApiError`. Formats of
-/// the user's own, AIP-193 (written through the public trait only) and
-/// collections go through the trait object.
-pub(crate) fn write_static<E: ApiError + ?Sized>(err: &E, envelope: Envelope, out: &mut Vec<u8>) {
-    if err.errors().is_some() {
-        return envelope.write(&err, out);
+/// The one path from an error to bytes. A collection goes to its format's
+/// `write_errors`; a single error to the built-in writer, generic over `E`
+/// so that a concrete type's methods are called directly (no virtual call
+/// per method), or to a format of the user's through `&dyn ApiError`.
+pub(crate) fn write<E: ApiError + ?Sized>(err: &E, envelope: Envelope, out: &mut Vec<u8>) {
+    if let Some(errors) = err.errors() {
+        return envelope.format().write_errors(errors, out);
     }
-    match envelope.builtin_tag() {
-        1 => jsonapi::write_error(err, out),
-        2 => problem::write_error(err, out),
-        3 => laravel::write_error(err, out),
-        4 => drf::write_error(err, out),
-        5 => shipstream::write_error(err, out),
-        _ => envelope.write(&err, out),
+    match envelope.0 {
+        Repr::Builtin(Builtin::JsonApi) => jsonapi::write_error(err, out),
+        Repr::Builtin(Builtin::Problem) => problem::write_error(err, out),
+        Repr::Builtin(Builtin::Laravel) => laravel::write_error(err, out),
+        Repr::Builtin(Builtin::Drf) => drf::write_error(err, out),
+        Repr::Builtin(Builtin::ShipStream) => shipstream::write_error(err, out),
+        Repr::Builtin(Builtin::Aip193) => aip193::write_error(err, out),
+        // `&E` is itself an error, and sized, so any `E` becomes a `&dyn`.
+        Repr::Custom(format) => format.write_error(&err, out),
     }
 }
 

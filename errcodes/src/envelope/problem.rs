@@ -13,11 +13,14 @@
 
 use super::write;
 use super::{any_value, code_schema, status_schema};
-use crate::error::{ApiError, ErrorList, Format, SchemaInput};
+use crate::error::ApiError;
+use crate::format::{ErrorList, Format, FormatDecode, FormatSchema};
 use crate::json;
 use crate::location::Location;
 use crate::path;
 use crate::received::{Received, read};
+use crate::schema::SchemaInput;
+use crate::settings::{ProblemStyle, Settings};
 use http::StatusCode;
 use serde_json::{Value, json};
 
@@ -47,69 +50,88 @@ impl Format for Problem {
         "application/problem+json"
     }
 
-    fn decode(&self, status: StatusCode, body: &[u8]) -> Option<Vec<Received>> {
-        decode(status, &serde_json::from_slice(body).ok()?)
-    }
-
-    fn json_schema(&self, input: &SchemaInput<'_>) -> Option<Value> {
-        Some(json_schema(input))
-    }
-
     fn write_error(&self, err: &dyn ApiError, out: &mut Vec<u8>) {
         write_error(err, out);
     }
 
     /// The collection's own members, then one `errors` item per error.
     fn write_errors(&self, errors: ErrorList<'_>, out: &mut Vec<u8>) {
-        head(errors.whole(), out);
+        let whole = errors.whole().settings();
+        head(errors.whole(), &whole, out);
         out.extend_from_slice(b",\"errors\":[");
         write::each_item(errors.iter(), out, |err, out| {
-            item(err, err.location().unwrap_or(Location::NonField), out);
+            let location = err.location().unwrap_or(Location::NonField);
+            item(err, &err.settings(), whole.problem_style, location, out);
         });
         out.extend_from_slice(b"]}");
+    }
+
+    fn decoder(&self) -> Option<&dyn FormatDecode> {
+        Some(self)
+    }
+
+    fn schema(&self) -> Option<&dyn FormatSchema> {
+        Some(self)
+    }
+}
+
+impl FormatDecode for Problem {
+    fn decode(&self, status: StatusCode, body: &[u8]) -> Option<Vec<Received>> {
+        decode(status, &serde_json::from_slice(body).ok()?)
+    }
+}
+
+impl FormatSchema for Problem {
+    fn json_schema(&self, input: &SchemaInput<'_>) -> Value {
+        json_schema(input)
     }
 }
 
 /// One error's document; generic, so derived types reach it monomorphized.
 pub(crate) fn write_error<E: ApiError + ?Sized>(err: &E, out: &mut Vec<u8>) {
-    head(err, out);
+    let settings = err.settings();
+    head(err, &settings, out);
     meta(err, out);
     if let Some(location) = err.location() {
         out.extend_from_slice(b",\"errors\":[");
-        item(err, location, out);
+        item(err, &settings, settings.problem_style, location, out);
         out.push(b']');
     }
     out.push(b'}');
 }
 
 /// The standard members and `code`, without the closing brace.
-fn head<E: ApiError + ?Sized>(err: &E, out: &mut Vec<u8>) {
-    out.extend_from_slice(b"{\"type\":");
-    // A type URI names the code, so an undeclared code leaves `about:blank`.
-    match err.type_base().filter(|_| err.has_code()) {
-        Some(base) => {
-            out.push(b'"');
-            json::escape_into(out, base);
-            json::escape_into(out, err.code());
-            out.push(b'"');
+fn head<E: ApiError + ?Sized>(err: &E, s: &Settings<'_>, out: &mut Vec<u8>) {
+    let rfc = s.problem_style == ProblemStyle::Rfc9457;
+    if rfc {
+        out.extend_from_slice(b"{\"type\":");
+        // A type URI names the code, so an undeclared code leaves `about:blank`.
+        match s.type_base.filter(|_| !s.redact_code) {
+            Some(base) => {
+                out.push(b'"');
+                json::escape_into(out, base);
+                json::escape_into(out, err.code());
+                out.push(b'"');
+            }
+            None => out.extend_from_slice(b"\"about:blank\""),
         }
-        None => out.extend_from_slice(b"\"about:blank\""),
+        out.extend_from_slice(b",\"title\":");
+    } else {
+        out.extend_from_slice(b"{\"title\":");
     }
-    out.extend_from_slice(b",\"title\":");
     json::string(out, err.title());
-    out.extend_from_slice(b",\"status\":");
-    json::unsigned(out, usize::from(err.status().as_u16()));
-    out.extend_from_slice(b",\"detail\":");
-    write::detail_or(err, out, write::GENERIC_SERVER_DETAIL);
-    if err.has_instance() {
-        out.extend_from_slice(b",\"instance\":");
-        write::instance(out, err);
+    if rfc {
+        out.extend_from_slice(b",\"status\":");
+        json::unsigned(out, usize::from(err.status().as_u16()));
     }
-    if err.has_code() {
+    out.extend_from_slice(b",\"detail\":");
+    write::detail_or(err, s, out, write::GENERIC_SERVER_DETAIL);
+    write::instance(out, err);
+    if rfc && !s.redact_code {
         out.extend_from_slice(b",\"code\":");
         json::string(out, err.code());
     }
-    if let Some(id) = err.occurrence_id() {
+    if let Some(id) = s.occurrence_id {
         out.extend_from_slice(b",\"request_id\":");
         json::string(out, id);
     }
@@ -129,10 +151,30 @@ fn meta<E: ApiError + ?Sized>(err: &E, out: &mut Vec<u8>) {
 }
 
 /// One item of the `errors` extension: `{detail, pointer | parameter |
-/// header, code}`.
-fn item<E: ApiError + ?Sized>(err: &E, location: Location<'_>, out: &mut Vec<u8>) {
-    out.extend_from_slice(b"{\"detail\":");
-    write::detail_or(err, out, write::GENERIC_SERVER_DETAIL);
+/// header, code}`, or in the title-and-detail style `{title: code, detail,
+/// pointer | parameter | header}`.
+fn item<E: ApiError + ?Sized>(
+    err: &E,
+    s: &Settings<'_>,
+    style: ProblemStyle,
+    location: Location<'_>,
+    out: &mut Vec<u8>,
+) {
+    if style == ProblemStyle::TitleDetail {
+        out.extend_from_slice(b"{\"title\":");
+        json::string(
+            out,
+            if s.redact_code {
+                err.title()
+            } else {
+                err.code()
+            },
+        );
+        out.extend_from_slice(b",\"detail\":");
+    } else {
+        out.extend_from_slice(b"{\"detail\":");
+    }
+    write::detail_or(err, s, out, write::GENERIC_SERVER_DETAIL);
     match location {
         Location::NonField => {}
         Location::Field(dotted) => {
@@ -159,7 +201,7 @@ fn item<E: ApiError + ?Sized>(err: &E, location: Location<'_>, out: &mut Vec<u8>
             json::string(out, name);
         }
     }
-    if err.has_code() {
+    if style == ProblemStyle::Rfc9457 && !s.redact_code {
         out.extend_from_slice(b",\"code\":");
         json::string(out, err.code());
     }

@@ -12,10 +12,13 @@
 //!   `{key, message}` per error (object-level ones under the non-field key).
 
 use super::write::{self, Doc};
-use crate::error::{ApiError, ErrorList, Format, SchemaInput};
+use crate::error::ApiError;
+use crate::format::{ErrorList, Format, FormatDecode, FormatSchema};
 use crate::json;
 use crate::location::Location;
 use crate::received::{Received, read};
+use crate::schema::SchemaInput;
+use crate::settings::Settings;
 use http::StatusCode;
 use serde_json::{Value, json};
 
@@ -31,20 +34,13 @@ impl Format for ShipStream {
         "application/json"
     }
 
-    fn decode(&self, status: StatusCode, body: &[u8]) -> Option<Vec<Received>> {
-        decode(status, &serde_json::from_slice(body).ok()?)
-    }
-
-    fn json_schema(&self, input: &SchemaInput<'_>) -> Option<Value> {
-        Some(json_schema(input))
-    }
-
     fn write_error(&self, err: &dyn ApiError, out: &mut Vec<u8>) {
         write_error(err, out);
     }
 
     fn write_errors(&self, errors: ErrorList<'_>, out: &mut Vec<u8>) {
-        let doc = Doc::of_list(errors);
+        let whole = errors.whole().settings();
+        let doc = Doc::of(&whole);
         let parameters = errors.whole().status().is_client_error()
             && errors
                 .iter()
@@ -59,37 +55,59 @@ impl Format for ShipStream {
             },
         );
         out.extend_from_slice(b",\"message\":");
-        write::detail_or(errors.whole(), out, write::GENERIC_SERVER_DETAIL);
+        write::detail_or(errors.whole(), &whole, out, write::GENERIC_SERVER_DETAIL);
         out.extend_from_slice(b",\"details\":[");
         write::each_item(errors.iter(), out, |err, out| {
-            if !detail(err, doc, out) {
+            let settings = err.settings();
+            if !detail(err, &settings, doc, out) {
                 // Every entry keeps its message, under the non-field key.
                 out.extend_from_slice(b"{\"key\":");
                 json::string(out, doc.non_field_key);
                 out.extend_from_slice(b",\"message\":");
-                write::detail_or(err, out, write::GENERIC_SERVER_DETAIL);
+                write::detail_or(err, &settings, out, write::GENERIC_SERVER_DETAIL);
                 out.push(b'}');
             }
         });
         out.extend_from_slice(b"]}]}");
     }
+
+    fn decoder(&self) -> Option<&dyn FormatDecode> {
+        Some(self)
+    }
+
+    fn schema(&self) -> Option<&dyn FormatSchema> {
+        Some(self)
+    }
+}
+
+impl FormatDecode for ShipStream {
+    fn decode(&self, status: StatusCode, body: &[u8]) -> Option<Vec<Received>> {
+        decode(status, &serde_json::from_slice(body).ok()?)
+    }
+}
+
+impl FormatSchema for ShipStream {
+    fn json_schema(&self, input: &SchemaInput<'_>) -> Value {
+        json_schema(input)
+    }
 }
 
 /// One error's document; generic, so derived types reach it monomorphized.
 pub(crate) fn write_error<E: ApiError + ?Sized>(err: &E, out: &mut Vec<u8>) {
+    let settings = err.settings();
     out.extend_from_slice(b"{\"errors\":[{\"type\":");
-    json::string(out, error_type(err));
+    json::string(out, error_type(err, &settings));
     out.extend_from_slice(b",\"message\":");
     // An error about a request member carries its title as the message
     // and its detail in one `details` entry.
     let mark = out.len();
     json::string(out, err.title());
     out.extend_from_slice(b",\"details\":[");
-    if detail(err, Doc::of(err), out) {
+    if detail(err, &settings, Doc::of(&settings), out) {
         out.push(b']');
     } else {
         out.truncate(mark);
-        write::detail_or(err, out, write::GENERIC_SERVER_DETAIL);
+        write::detail_or(err, &settings, out, write::GENERIC_SERVER_DETAIL);
     }
     out.extend_from_slice(b"}]}");
 }
@@ -100,11 +118,8 @@ const TYPES: [&str; 4] = ["application", "parameters", "parser", "openapi"];
 
 /// The `type` of one error: its `kind` when that is one of ShipStream's
 /// words, else from the status and location.
-fn error_type<E: ApiError + ?Sized>(err: &E) -> &str {
-    match (
-        err.kind().filter(|kind| TYPES.contains(kind)),
-        err.location(),
-    ) {
+fn error_type<'a, E: ApiError + ?Sized>(err: &E, s: &Settings<'a>) -> &'a str {
+    match (s.kind.filter(|kind| TYPES.contains(kind)), err.location()) {
         (Some(kind), _) => kind,
         (None, Some(Location::Parameter(_))) if err.status().is_client_error() => "parameters",
         _ => "application",
@@ -113,7 +128,12 @@ fn error_type<E: ApiError + ?Sized>(err: &E) -> &str {
 
 /// One `details` entry, `{key, message}`; false (nothing written) when the
 /// error has no key.
-fn detail<E: ApiError + ?Sized>(err: &E, doc: Doc<'_>, out: &mut Vec<u8>) -> bool {
+fn detail<E: ApiError + ?Sized>(
+    err: &E,
+    s: &Settings<'_>,
+    doc: Doc<'_>,
+    out: &mut Vec<u8>,
+) -> bool {
     let mark = out.len();
     out.extend_from_slice(b"{\"key\":");
     if !write::dotted_key(err.location(), doc, out) {
@@ -121,7 +141,7 @@ fn detail<E: ApiError + ?Sized>(err: &E, doc: Doc<'_>, out: &mut Vec<u8>) -> boo
         return false;
     }
     out.extend_from_slice(b",\"message\":");
-    write::detail_or(err, out, write::GENERIC_SERVER_DETAIL);
+    write::detail_or(err, s, out, write::GENERIC_SERVER_DETAIL);
     out.push(b'}');
     true
 }

@@ -8,15 +8,17 @@
 
 use core::fmt::Write as _;
 
-use crate::error::{ApiError, Detail, ErrorList, Instance, PublicDetail, PublicText, public_text};
+use crate::error::ApiError;
 use crate::json::{self, Escaper};
-use crate::location::{Location, NON_FIELD_KEY};
+use crate::location::Location;
 use crate::path;
+use crate::redact::{GENERIC, PublicText, fmt_fn, public_text};
+use crate::settings::Settings;
 use crate::visit::MetaValue;
 
 /// The generic detail of a 5xx that declares none (JSON:API, Problem Details
 /// and `ShipStream`).
-pub(crate) const GENERIC_SERVER_DETAIL: &str = PublicDetail::<dyn ApiError>::GENERIC;
+pub(crate) const GENERIC_SERVER_DETAIL: &str = GENERIC;
 
 /// What a document decides for all of its errors.
 #[derive(Clone, Copy)]
@@ -28,35 +30,37 @@ pub(crate) struct Doc<'a> {
 }
 
 impl<'a> Doc<'a> {
-    /// A document holding the single error `err`.
-    pub fn of<E: ApiError + ?Sized>(err: &'a E) -> Doc<'a> {
+    /// The document of an error (or collection) with `settings`.
+    pub fn of(settings: &Settings<'a>) -> Doc<'a> {
         Doc {
-            pointer_prefix: err.pointer_prefix(),
-            non_field_key: NON_FIELD_KEY,
-        }
-    }
-
-    /// A collection's document.
-    pub fn of_list(errors: ErrorList<'a>) -> Doc<'a> {
-        Doc {
-            pointer_prefix: errors.whole().pointer_prefix(),
-            non_field_key: errors.non_field_key(),
+            pointer_prefix: settings.effective_pointer_prefix(),
+            non_field_key: settings.non_field_key,
         }
     }
 }
 
-/// The public detail as a JSON string, with `generic` for a 5xx that
-/// declares none: never the source error's text.
-pub(crate) fn detail_or<E: ApiError + ?Sized>(err: &E, out: &mut Vec<u8>, generic: &str) {
+/// The public detail as a JSON string, with `generic` for a redacted 5xx:
+/// never the source error's text.
+pub(crate) fn detail_or<E: ApiError + ?Sized>(
+    err: &E,
+    settings: &Settings<'_>,
+    out: &mut Vec<u8>,
+    generic: &str,
+) {
     out.push(b'"');
-    detail_or_inner(err, out, generic);
+    detail_or_inner(err, settings, out, generic);
     out.push(b'"');
 }
 
 /// [`detail_or`] without the quotes, for text that continues the string:
-/// what [`PublicDetail`] displays, with plain details copied directly.
-pub(crate) fn detail_or_inner<E: ApiError + ?Sized>(err: &E, out: &mut Vec<u8>, generic: &str) {
-    match public_text(err, generic) {
+/// what [`Detail`](crate::Detail) displays.
+pub(crate) fn detail_or_inner<E: ApiError + ?Sized>(
+    err: &E,
+    settings: &Settings<'_>,
+    out: &mut Vec<u8>,
+    generic: &str,
+) {
+    match public_text(err, settings, generic) {
         PublicText::Own => detail_inner(out, err),
         PublicText::Fixed(text) => json::escape_into(out, text),
     }
@@ -65,17 +69,21 @@ pub(crate) fn detail_or_inner<E: ApiError + ?Sized>(err: &E, out: &mut Vec<u8>, 
 /// An error's own detail, escaped, without quotes. A `Display` impl that
 /// fails part-way leaves what it wrote; the caller still closes the string.
 pub(crate) fn detail_inner<E: ApiError + ?Sized>(out: &mut Vec<u8>, err: &E) {
-    match err.detail_str() {
-        Some(text) => json::escape_into(out, text),
-        None => {
-            let _ = write!(Escaper(out), "{}", Detail(err));
-        }
-    }
+    let _ = write!(Escaper(out), "{}", fmt_fn(|f| err.fmt_detail(f)));
 }
 
-/// An error's `instance` URI as a JSON string.
+/// `,"instance":"..."` when the error writes an instance URI; nothing when
+/// it writes none.
 pub(crate) fn instance<E: ApiError + ?Sized>(out: &mut Vec<u8>, err: &E) {
-    json::display(out, &Instance(err));
+    let mark = out.len();
+    out.extend_from_slice(b",\"instance\":\"");
+    let start = out.len();
+    let _ = write!(Escaper(out), "{}", fmt_fn(|f| err.fmt_instance(f)));
+    if out.len() == start {
+        out.truncate(mark);
+    } else {
+        out.push(b'"');
+    }
 }
 
 /// The key of a location in the dotted envelopes (Laravel, drf, `ShipStream`),

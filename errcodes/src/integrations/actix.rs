@@ -80,7 +80,9 @@ use actix_web::web::Bytes;
 use actix_web::{HttpRequest, HttpResponse, Responder, ResponseError};
 
 use crate::collection::{ApiErrors, FieldError};
-use crate::error::{ApiError, Envelope, PublicDetail};
+use crate::error::ApiError;
+use crate::ext::ApiErrorExt as _;
+use crate::format::Envelope;
 use crate::negotiate::Negotiation;
 use crate::profile::Profile;
 pub use crate::serve::Rejection;
@@ -140,7 +142,7 @@ pub fn status_code<E: ApiError + ?Sized>(err: &E) -> actix_web::http::StatusCode
 pub fn into_error<E: ApiError + ?Sized>(err: &E) -> actix_web::Error {
     Answered {
         response: rendered(err),
-        detail: PublicDetail::new(err).to_string().into_boxed_str(),
+        detail: crate::redact::Detail::new(err).to_string().into_boxed_str(),
     }
     .into()
 }
@@ -517,7 +519,9 @@ where
             // error actix's server writes as it is.
             Err(_) => Err(Answered {
                 response: answering.render(&Panicked),
-                detail: PublicDetail::new(&Panicked).to_string().into_boxed_str(),
+                detail: crate::redact::Detail::new(&Panicked)
+                    .to_string()
+                    .into_boxed_str(),
             }
             .into()),
         };

@@ -55,7 +55,9 @@ use http::{Method, Request};
 use http_body::Body as _;
 
 use crate::collection::{ApiErrors, FieldError};
-use crate::error::{ApiError, Envelope};
+use crate::error::ApiError;
+use crate::ext::ApiErrorExt as _;
+use crate::format::Envelope;
 use crate::negotiate::Negotiation;
 use crate::profile::Profile;
 pub use crate::serve::Rejection;

@@ -12,7 +12,8 @@ pub(crate) fn answered(err: &dyn ApiError, method: &str, path: &str, request_id:
     use core::fmt::Write as _;
 
     let level = err
-        .log_level()
+        .settings()
+        .log
         .unwrap_or(if err.status().is_server_error() {
             LogLevel::Error
         } else {
@@ -30,7 +31,7 @@ pub(crate) fn answered(err: &dyn ApiError, method: &str, path: &str, request_id:
     }
     let status = err.status().as_u16();
     let code = err.code();
-    let detail = crate::error::Detail(err);
+    let detail = crate::redact::UnredactedDetail(err);
     macro_rules! event {
         ($level:expr) => {
             tracing::event!(

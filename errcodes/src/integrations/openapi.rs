@@ -61,8 +61,12 @@ use utoipa::openapi::schema::Schema;
 
 use crate::catalog::{Catalog, CatalogEntry};
 use crate::collection::{ApiErrors, FieldError};
-use crate::error::{ApiError, Envelope, SchemaInput};
+use crate::error::ApiError;
+use crate::ext::ApiErrorExt as _;
+use crate::format::Envelope;
 use crate::location::Location;
+use crate::schema::SchemaInput;
+use crate::settings::Settings;
 use crate::visit::MetaVisitor;
 
 /// The JSON Schema of `envelope`'s documents for the errors of `entries`:
@@ -111,10 +115,10 @@ pub fn schema(envelope: Envelope, entries: &[CatalogEntry]) -> Value {
     if let Some(codes) = &codes {
         input = input.codes(codes);
     }
-    envelope
-        .format()
-        .json_schema(&input)
-        .unwrap_or_else(|| json!({"type": "object"}))
+    envelope.format().schema().map_or_else(
+        || json!({"type": "object"}),
+        |schema| schema.json_schema(&input),
+    )
 }
 
 /// The OpenAPI response objects for the errors of `entries` in `envelope`,
@@ -381,9 +385,6 @@ impl ApiError for Example<'_> {
     fn code(&self) -> &str {
         self.entry.code
     }
-    fn has_code(&self) -> bool {
-        self.entry.code_sent
-    }
     fn title(&self) -> &str {
         self.entry.title
     }
@@ -391,9 +392,6 @@ impl ApiError for Example<'_> {
     /// `Display`) shows its title.
     fn fmt_detail(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.entry.detail.unwrap_or(self.entry.title))
-    }
-    fn has_detail(&self) -> bool {
-        self.entry.detail.is_some() || self.entry.status < 500
     }
     fn location(&self) -> Option<Location<'_>> {
         match self.entry.location? {
@@ -405,16 +403,18 @@ impl ApiError for Example<'_> {
             _ => None,
         }
     }
-    fn kind(&self) -> Option<&str> {
-        self.entry.kind
-    }
-    fn type_base(&self) -> Option<&str> {
-        self.entry
-            .type_uri
-            .and_then(|uri| uri.strip_suffix(self.entry.code))
-    }
-    fn domain(&self) -> Option<&str> {
-        self.domain
+    fn settings(&self) -> Settings<'_> {
+        Settings {
+            redact_code: !self.entry.code_sent,
+            redact_detail: self.entry.detail.is_none() && self.entry.status >= 500,
+            kind: self.entry.kind,
+            type_base: self
+                .entry
+                .type_uri
+                .and_then(|uri| uri.strip_suffix(self.entry.code)),
+            domain: self.domain,
+            ..Settings::new()
+        }
     }
     fn visit_meta(&self, visitor: &mut dyn MetaVisitor) {
         for name in self.entry.meta {
@@ -427,12 +427,10 @@ impl utoipa::PartialSchema for ApiErrors {
     /// A collection's envelope (Problem Details unless a type around it says
     /// otherwise), with any code.
     fn schema() -> RefOr<Schema> {
-        to_schema(
-            Envelope::Problem
-                .format()
-                .json_schema(&SchemaInput::new(&[]))
-                .unwrap_or_else(|| json!({"type": "object"})),
-        )
+        to_schema(Envelope::Problem.format().schema().map_or_else(
+            || json!({"type": "object"}),
+            |schema| schema.json_schema(&SchemaInput::new(&[])),
+        ))
     }
 }
 
@@ -485,8 +483,9 @@ mod tests {
             serde_json::from_value::<RefOr<Schema>>(
                 Envelope::Problem
                     .format()
-                    .json_schema(&SchemaInput::new(&[]))
+                    .schema()
                     .unwrap()
+                    .json_schema(&SchemaInput::new(&[]))
             )
             .is_ok()
         );

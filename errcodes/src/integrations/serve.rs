@@ -17,9 +17,12 @@ use http::StatusCode;
 use http::header::{HeaderName, HeaderValue};
 
 use crate::context::InContext;
-use crate::error::{ApiError, Envelope};
+use crate::error::ApiError;
+use crate::ext::ApiErrorExt as _;
+use crate::format::Envelope;
 use crate::negotiate::Negotiation;
 use crate::profile::Profile;
+use crate::settings::Settings;
 
 /// What every request a layer or middleware answers shares: how it
 /// negotiates, and the app's settings.
@@ -75,8 +78,9 @@ pub(crate) fn respond<E: ApiError + ?Sized>(
         .request_id(request_id)
         .profile(profile);
     // A type that opted out of negotiation answers in its own envelope.
-    let envelope = if err.fixed_envelope() {
-        err.envelope()
+    let own = err.settings();
+    let envelope = if own.fixed_envelope {
+        own.envelope
     } else {
         envelope
     };
@@ -211,17 +215,14 @@ impl ApiError for Panicked {
     fn code(&self) -> &'static str {
         "panic"
     }
-    fn has_code(&self) -> bool {
-        false
-    }
     fn title(&self) -> &'static str {
         "Internal Server Error"
     }
     fn fmt_detail(&self, _: &mut fmt::Formatter<'_>) -> fmt::Result {
         Ok(())
     }
-    fn has_detail(&self) -> bool {
-        false
+    fn settings(&self) -> Settings<'_> {
+        Settings::new().redact_code(true).redact_detail(true)
     }
 }
 
@@ -392,9 +393,6 @@ impl ApiError for Rejection {
     fn code(&self) -> &str {
         self.code
     }
-    fn has_code(&self) -> bool {
-        !self.status.is_server_error()
-    }
     fn title(&self) -> &str {
         self.status.canonical_reason().unwrap_or("Bad Request")
     }
@@ -407,11 +405,9 @@ impl ApiError for Rejection {
             None => f.write_str(self.what),
         }
     }
-    fn detail_str(&self) -> Option<&str> {
-        self.position.is_none().then_some(self.what)
-    }
-    fn has_detail(&self) -> bool {
-        !self.status.is_server_error()
+    fn settings(&self) -> Settings<'_> {
+        let server = self.status.is_server_error();
+        Settings::new().redact_code(server).redact_detail(server)
     }
 }
 
@@ -426,7 +422,7 @@ impl fmt::Display for Rejection {
     /// # }
     /// ```
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        crate::error::PublicDetail::new(self).fmt(f)
+        crate::redact::Detail::new(self).fmt(f)
     }
 }
 

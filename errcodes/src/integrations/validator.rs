@@ -25,6 +25,7 @@ impl ApiErrorsBuilder {
     /// Adds every error of a `validator::ValidationErrors`.
     ///
     /// ```
+    /// use errcodes::ApiErrorExt as _;
     /// use errcodes::{ApiError, ApiErrors, Envelope};
     /// use validator::Validate;
     ///
@@ -58,6 +59,7 @@ impl ApiErrorsBuilder {
     /// the mapped code before the default one.
     ///
     /// ```
+    /// use errcodes::ApiErrorExt as _;
     /// use errcodes::{ApiError, ApiErrors, Envelope, Profile};
     /// use validator::Validate;
     ///
@@ -97,6 +99,7 @@ impl From<ValidationErrors> for ApiErrors {
     /// claiming success.
     ///
     /// ```
+    /// use errcodes::ApiErrorExt as _;
     /// use errcodes::{ApiError, ApiErrors, Envelope};
     /// use validator::Validate;
     ///

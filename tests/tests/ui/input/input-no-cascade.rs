@@ -1,4 +1,5 @@
 use errcodes::ApiError;
+use errcodes::ApiErrorExt as _;
 
 #[derive(Debug, ApiError)]
 enum E {

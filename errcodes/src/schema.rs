@@ -1,0 +1,65 @@
+//! What a [`FormatSchema`](crate::FormatSchema) describes: [`SchemaInput`],
+//! the statuses, codes and meta members of the errors a schema admits. The
+//! `openapi` module builds it from a type's catalog; it lives here, beside
+//! no feature, so a format of your own can describe itself without one.
+
+/// What a [`Format`]'s schema documents of an error type: the statuses it
+/// answers with, its codes (`None`: any code, as a collection's entries
+/// have), and its meta members' names.
+///
+/// ```
+/// let input = errcodes::SchemaInput::new(&[404, 409]).codes(&["order_not_found"]).meta(&["order_id"]);
+/// assert_eq!(input.statuses, [404, 409]);
+/// assert_eq!(input.codes, Some(&["order_not_found"][..]));
+/// ```
+#[derive(Clone, Copy, Debug, Default)]
+#[non_exhaustive]
+pub struct SchemaInput<'a> {
+    /// The statuses, ascending.
+    pub statuses: &'a [u16],
+    /// The codes clients see; `None` for any code.
+    pub codes: Option<&'a [&'a str]>,
+    /// The meta members' names.
+    pub meta: &'a [&'a str],
+}
+
+impl<'a> SchemaInput<'a> {
+    /// The statuses; any code, no meta.
+    ///
+    /// ```
+    /// assert_eq!(errcodes::SchemaInput::new(&[422]).codes, None);
+    /// ```
+    #[must_use]
+    pub fn new(statuses: &'a [u16]) -> SchemaInput<'a> {
+        SchemaInput {
+            statuses,
+            codes: None,
+            meta: &[],
+        }
+    }
+
+    /// The codes clients see.
+    ///
+    /// ```
+    /// let input = errcodes::SchemaInput::new(&[404]).codes(&["gone"]);
+    /// assert_eq!(input.codes, Some(&["gone"][..]));
+    /// ```
+    #[must_use]
+    pub fn codes(self, codes: &'a [&'a str]) -> SchemaInput<'a> {
+        SchemaInput {
+            codes: Some(codes),
+            ..self
+        }
+    }
+
+    /// The meta members' names.
+    ///
+    /// ```
+    /// let input = errcodes::SchemaInput::new(&[404]).meta(&["order_id"]);
+    /// assert_eq!(input.meta, ["order_id"]);
+    /// ```
+    #[must_use]
+    pub fn meta(self, meta: &'a [&'a str]) -> SchemaInput<'a> {
+        SchemaInput { meta, ..self }
+    }
+}
