@@ -47,9 +47,13 @@ variants() { # $1 = errcodes | thiserror
   done
 }
 
-features() { # ERRCODES_FEATURES as a TOML list's items
+features() { # ERRCODES_FEATURES as a TOML list's items (none when unset)
   local list=${ERRCODES_FEATURES:-}
-  [ -n "$list" ] && echo "\"${list//,/\", \"}\""
+  # An `if`, not `[ ... ] && echo`: under `set -e` a failed test as the last
+  # command of the function ends the script when the list is empty.
+  if [ -n "$list" ]; then
+    echo "\"${list//,/\", \"}\""
+  fi
 }
 
 make_crate() { # $1 = errcodes | thiserror

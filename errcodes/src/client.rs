@@ -15,6 +15,7 @@
 //! panics.
 //!
 //! ```
+//! # #[cfg(feature = "client")] fn main() {
 //! use errcodes::ApiErrorExt as _;
 //! use errcodes::client::{Decode, Decoded};
 //! use errcodes::{ApiError, Envelope};
@@ -34,6 +35,8 @@
 //!     unreachable!()
 //! };
 //! assert_eq!(unknown.code(), Some("archived"));
+//! # }
+//! # #[cfg(not(feature = "client"))] fn main() {}
 //! ```
 
 use core::fmt;
@@ -52,6 +55,7 @@ use crate::visit::{HeaderVisitor, MetaVisitor};
 /// it does not know.
 ///
 /// ```
+/// # #[cfg(feature = "client")] fn main() {
 /// use errcodes::client::{Decode, Decoded};
 /// use errcodes::ApiError;
 ///
@@ -66,6 +70,8 @@ use crate::visit::{HeaderVisitor, MetaVisitor};
 ///     Decoded::Known(err) => assert_eq!(err.id, 9),
 ///     Decoded::Unknown(other) => panic!("unexpected {:?}", other.code()),
 /// }
+/// # }
+/// # #[cfg(not(feature = "client"))] fn main() {}
 /// ```
 // Not boxed: a `Box<Received>` would answer `code()` with `ApiError`'s
 // (through `Box`'s impl) before `Received`'s own, a trap; one value per
@@ -230,6 +236,7 @@ pub fn read<'c>(
 /// implements it with the `client` feature; see the [module docs](self).
 ///
 /// ```
+/// # #[cfg(feature = "client")] fn main() {
 /// use errcodes::client::Decode;
 /// use errcodes::{ApiError, Received};
 ///
@@ -241,6 +248,8 @@ pub fn read<'c>(
 ///
 /// let received = Received::new(http::StatusCode::CONFLICT).with_code("taken").with_detail("bob is taken.");
 /// assert_eq!(Taken::from_received(&received), Some(Taken { name: "bob".into() }));
+/// # }
+/// # #[cfg(not(feature = "client"))] fn main() {}
 /// ```
 pub trait Decode: Sized {
     /// The variant `received` is, with its fields; `None` when no variant
@@ -299,6 +308,7 @@ pub trait Decode: Sized {
     /// See [`read`].
     ///
     /// ```
+    /// # #[cfg(feature = "client")] fn main() {
     /// use errcodes::ApiErrorExt as _;
     /// use errcodes::client::{Decode, Decoded};
     /// use errcodes::{ApiError, Envelope};
@@ -314,6 +324,8 @@ pub trait Decode: Sized {
     /// let response = Throttled { wait: Duration::from_secs(30) }.to_response();
     /// let decoded = Throttled::from_http_response(&response).unwrap();
     /// assert_eq!(decoded, Decoded::Known(Throttled { wait: Duration::from_secs(30) }));
+    /// # }
+    /// # #[cfg(not(feature = "client"))] fn main() {}
     /// ```
     fn from_http_response<B: AsRef<[u8]>>(
         response: &http::Response<B>,

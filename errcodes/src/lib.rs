@@ -153,7 +153,7 @@
 //! (Laravel), "A server error occurred." (drf).
 //! Likewise a 5xx without an explicit `code` sends no code (drf writes
 //! `error`): its default code is the variant's name (see
-//! [`ApiError::has_code`]).
+//! [`Settings::redact_code`]).
 //!
 //! # Serving
 //!

@@ -3,7 +3,7 @@
 //!
 //! The single-error writers are generic over the error: their `Format`
 //! impls instantiate them for `dyn ApiError`, and derived types reach them
-//! monomorphized (`envelope::write_static`), with no virtual call per
+//! monomorphized (`envelope::write`, the one path to bytes), with no virtual call per
 //! method. Collections hold trait objects and are written through them.
 
 use core::fmt::Write as _;
