@@ -25,7 +25,7 @@
 
 use core::fmt::Write as _;
 
-use crate::format::Envelope;
+use crate::error::Envelope;
 use crate::json;
 
 /// One variant of an error type, as the derive declares it.

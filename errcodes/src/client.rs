@@ -45,10 +45,10 @@ use http::StatusCode;
 
 use crate::collection::{ApiErrors, FieldError};
 use crate::error::ApiError;
-use crate::format::Envelope;
+use crate::error::Envelope;
+use crate::error::Settings;
 use crate::location::{DEFAULT_POINTER_PREFIX, NON_FIELD_KEY};
 use crate::received::Received;
-use crate::settings::Settings;
 use crate::visit::{HeaderVisitor, MetaVisitor};
 
 /// What a response decoded into: one of the type's own errors, or an error

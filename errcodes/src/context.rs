@@ -6,11 +6,11 @@ use core::fmt;
 use http::StatusCode;
 
 use crate::error::ApiError;
-use crate::format::ErrorList;
+use crate::error::ErrorList;
+use crate::error::Settings;
 use crate::location::Location;
 use crate::profile::Profile;
 use crate::redact::fmt_fn;
-use crate::settings::Settings;
 use crate::visit::{HeaderVisitor, MetaVisitor};
 
 /// `err` answered to one request: the request's path is the Problem

@@ -1,14 +1,20 @@
-//! The error model: [`ApiError`], what an error says. How it is said (its
-//! envelope, type base, pointer prefix, ...) is one [`Settings`] value; what
-//! is done with it (rendering, responses) is [`ApiErrorExt`](crate::ApiErrorExt).
+//! The error model's types: [`ApiError`] (what an error says), [`Settings`]
+//! (how it is said), [`Format`] and [`Envelope`] (who writes it), and
+//! [`ErrorList`] (a collection as a format reads it).
+//!
+//! They refer to each other at the type level (an error's settings name an
+//! envelope, an envelope holds a format, a format reads errors), so their
+//! definitions share this file, as serde keeps `Serialize` and `Serializer`
+//! together; their methods live in `settings.rs` and `format.rs`, which only
+//! import from here. Rendering is [`ApiErrorExt`](crate::ApiErrorExt)'s.
 
 use core::fmt;
 
 use http::StatusCode;
 
-use crate::format::ErrorList;
 use crate::location::Location;
-use crate::settings::Settings;
+use crate::received::FormatDecode;
+use crate::schema::FormatSchema;
 use crate::visit::{HeaderVisitor, MetaVisitor};
 
 /// An error that knows how to answer an HTTP request.
@@ -291,6 +297,337 @@ pub enum LogLevel {
     Warn,
     /// `error`: the default for a 5xx.
     Error,
+}
+
+/// How an error is said, as [`ApiError::settings`](crate::ApiError::settings)
+/// returns it.
+///
+/// Read the fields; build one with [`Settings::new`] and the methods named
+/// after them (each is `const`, so a hand-written impl can return a constant).
+/// The derive fills them from `#[api(...)]`: the type's settings, with each
+/// variant's own (`log`, `kind`, redaction) on top. The web-framework layers
+/// add the request's ([`occurrence_id`](Settings::occurrence_id), an app-wide
+/// [`Profile`](crate::Profile)'s type base and pointer prefix) through
+/// [`InContext`](crate::InContext).
+///
+/// ```
+/// use core::fmt;
+/// use errcodes::prelude::*;
+/// use http::StatusCode;
+///
+/// struct Maintenance;
+///
+/// impl ApiError for Maintenance {
+///     fn status(&self) -> StatusCode { StatusCode::SERVICE_UNAVAILABLE }
+///     fn code(&self) -> &str { "maintenance" }
+///     fn title(&self) -> &str { "Service Unavailable" }
+///     fn fmt_detail(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+///         f.write_str("Back at 06:00 UTC.")
+///     }
+///     fn settings(&self) -> Settings<'_> {
+///         const SETTINGS: Settings<'static> = Settings::new()
+///             .envelope(Envelope::JsonApi)
+///             .type_base("https://errors.example.com/");
+///         SETTINGS
+///     }
+/// }
+///
+/// assert_eq!(
+///     Maintenance.to_json_value(Envelope::JsonApi)["errors"][0]["links"]["type"],
+///     "https://errors.example.com/maintenance"
+/// );
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+// Each flag is a setting of its own, read by name; an enum of flags would
+// only make `Settings { redact_code: true, .. }` harder to read.
+#[allow(clippy::struct_excessive_bools)]
+pub struct Settings<'a> {
+    /// The envelope the error renders into unless another is asked for
+    /// (`envelope = "..."` on the type). Default: Problem Details.
+    pub envelope: Envelope,
+    /// Whether the error always answers in [`envelope`](Settings::envelope),
+    /// whatever the request's `Accept` asks (`fixed_envelope` on the type):
+    /// the per-type opt-out of the layers' negotiation.
+    pub fixed_envelope: bool,
+    /// The base URI that, joined with the code, forms the Problem Details
+    /// `type` and the JSON:API `links.type` (`type_base = "..."`). `None`
+    /// means `about:blank`, or an app-wide [`Profile`](crate::Profile)'s.
+    pub type_base: Option<&'a str>,
+    /// The JSON Pointer prefix of JSON:API `source.pointer` for member
+    /// errors (`pointer_prefix = "..."`). `None` means
+    /// [`DEFAULT_POINTER_PREFIX`](crate::DEFAULT_POINTER_PREFIX), or an
+    /// app-wide [`Profile`](crate::Profile)'s.
+    pub pointer_prefix: Option<&'a str>,
+    /// The service the code belongs to: the `domain` of an AIP-193
+    /// `ErrorInfo` (`domain = "..."`).
+    pub domain: Option<&'a str>,
+    /// How loudly the layers log the error when they answer it (`log =
+    /// "warn"` on a variant); `None` lets them decide (`error` for a 5xx,
+    /// `debug` for a 4xx).
+    pub log: Option<LogLevel>,
+    /// The category word of the drf (`type`) and ShipStream
+    /// (`errors[].type`) envelopes (`kind = "..."`), when it should not be
+    /// derived from the status and location.
+    pub kind: Option<&'a str>,
+    /// Keeps the code from clients: no `code` member (drf writes its
+    /// generic `error`) and no type URI built from it. The derive sets it
+    /// for a 5xx variant without an explicit `code`, whose default code (its
+    /// name) may say more about the server than a client should see, and
+    /// for every variant of a type or variant marked `no_code`.
+    pub redact_code: bool,
+    /// Keeps the detail from clients: each envelope writes the title (4xx)
+    /// or a generic text (5xx) instead. The derive sets it for a 5xx
+    /// without a `detail`, so the source error never reaches the body.
+    pub redact_detail: bool,
+    /// Where the JSON:API `source` points, when not at
+    /// [`location`](crate::ApiError::location): the derive sets the explicit
+    /// `pointer`, `parameter` or `header` of a variant that also names its
+    /// member with `attr`, since "an explicit pointer always wins" there.
+    pub jsonapi_source: Option<Location<'a>>,
+    /// An identifier of this occurrence, such as the request's correlation
+    /// id: JSON:API writes it as the error's `id`, Problem Details as a
+    /// `request_id` extension member. Set by the layers through
+    /// [`InContext`](crate::InContext).
+    pub occurrence_id: Option<&'a str>,
+    /// The key of object-level errors in the dotted envelopes (Laravel,
+    /// drf, ShipStream); default `non_field_errors`.
+    pub non_field_key: &'a str,
+    /// Laravel's collection `message`: the first message alone (Laravel 8
+    /// and before) instead of "... (and N more errors)".
+    pub laravel_legacy_message: bool,
+    /// The shape of Problem Details documents.
+    pub problem_style: ProblemStyle,
+}
+
+/// The shape of Problem Details documents; see [`Settings::problem_style`].
+///
+/// ```
+/// use errcodes::prelude::*;
+/// use errcodes::{ApiErrors, FieldError, ProblemStyle};
+///
+/// #[derive(Debug, ApiError)]
+/// #[api(problem_style = "title_detail")]
+/// enum AstradaError {
+///     #[api(transparent)]
+///     Invalid(ApiErrors),
+/// }
+///
+/// let errors = ApiErrors::from_errors([
+///     FieldError::non_field("invalid_type", "`body.name` is `undefined`, but `string` is expected.")
+///         .with_status(http::StatusCode::BAD_REQUEST),
+/// ])
+/// .unwrap()
+/// .with_detail("Request failed validation");
+/// let err = AstradaError::Invalid(errors);
+/// assert_eq!(err.settings().problem_style, ProblemStyle::TitleDetail);
+/// assert_eq!(
+///     err.render_to_vec(Envelope::Problem),
+///     br#"{"title":"Bad Request","detail":"Request failed validation","errors":[{"title":"invalid_type","detail":"`body.name` is `undefined`, but `string` is expected."}]}"#
+/// );
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProblemStyle {
+    /// RFC 9457 with errcodes' extensions: `type` (`about:blank` unless a
+    /// type base joins the code), `title`, `status`, `detail`, `instance`,
+    /// `code`, meta members, and `errors` items `{detail, pointer, code}`.
+    #[default]
+    Rfc9457,
+    /// `title` and `detail` only (with `instance`, the occurrence id and
+    /// meta members when there are any), and `errors` items whose `title`
+    /// is the item's code: the shape of Astrada's "Base API responses".
+    /// RFC 9457 allows it: an absent `type` means `about:blank`, and
+    /// `status` is advisory.
+    TitleDetail,
+}
+
+/// How a response body is written: one error, and a collection of many.
+///
+/// Each built-in [`Envelope`] is one `Format`; implement it for an API whose
+/// documented error shape is none of them, and use it like a built-in:
+/// `#[api(envelope = MyFormat)]` on a type, or [`Envelope::custom`] at run
+/// time. A format reads errors only through [`ApiError`]; the [`json`](crate::json)
+/// module has the small writer the built-ins use, and [`Detail`](crate::Detail)
+/// the detail a client may see.
+///
+/// A format's methods are the engine's hooks: render through
+/// [`ApiErrorExt`](crate::ApiErrorExt) or [`Envelope::write`], which pick
+/// [`write_errors`](Format::write_errors) for a collection.
+///
+/// ```
+/// use errcodes::prelude::*;
+/// use errcodes::{json, Detail, ErrorList, Format};
+///
+/// /// `{"error": "<code>", "message": "<detail>"}`, many as a list.
+/// struct Terse;
+///
+/// impl Terse {
+///     fn object(err: &dyn ApiError, out: &mut Vec<u8>) {
+///         out.extend_from_slice(b"{\"error\":");
+///         json::string(out, err.code());
+///         out.extend_from_slice(b",\"message\":");
+///         json::display(out, &Detail::new(err));
+///         out.push(b'}');
+///     }
+/// }
+///
+/// impl Format for Terse {
+///     fn name(&self) -> &str { "terse" }
+///     fn media_type(&self) -> &str { "application/json" }
+///     fn write_error(&self, err: &dyn ApiError, out: &mut Vec<u8>) {
+///         Terse::object(err, out);
+///     }
+///     fn write_errors(&self, errors: ErrorList<'_>, out: &mut Vec<u8>) {
+///         out.push(b'[');
+///         for (i, err) in errors.iter().enumerate() {
+///             if i > 0 { out.push(b','); }
+///             Terse::object(err, out);
+///         }
+///         out.push(b']');
+///     }
+/// }
+///
+/// #[derive(Debug, ApiError)]
+/// #[api(envelope = Terse, status = 404, detail = "No order {0}.")]
+/// struct OrderNotFound(u64);
+///
+/// assert_eq!(OrderNotFound(7).settings().envelope, Envelope::custom(&Terse));
+/// assert_eq!(OrderNotFound(7).to_response().into_body(), br#"{"error":"order_not_found","message":"No order 7."}"#);
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an error format",
+    label = "`{Self}` does not implement `errcodes::Format`",
+    note = "implement `errcodes::Format` for it (a name, a media type, and how it writes one error and a collection), or name a built-in envelope: `envelope = \"jsonapi\"`"
+)]
+pub trait Format: Sync {
+    /// The format's name, such as `jsonapi`: what [`Envelope`]s are compared
+    /// by and what `Envelope`'s `FromStr` knows the built-ins by. Give your
+    /// format a name no other format has.
+    ///
+    /// ```
+    /// assert_eq!(errcodes::Envelope::Drf.format().name(), "drf");
+    /// ```
+    fn name(&self) -> &str;
+
+    /// The `Content-Type` of the bodies it writes, such as
+    /// `application/problem+json`.
+    ///
+    /// ```
+    /// assert_eq!(errcodes::Envelope::Problem.format().media_type(), "application/problem+json");
+    /// ```
+    fn media_type(&self) -> &str;
+
+    /// Appends one error's document to `out`.
+    ///
+    /// ```
+    /// use errcodes::prelude::*;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api(status = 401, detail = "Unauthenticated.")]
+    /// struct Unauthenticated;
+    ///
+    /// let mut out = Vec::new();
+    /// Envelope::Laravel.format().write_error(&Unauthenticated, &mut out);
+    /// assert_eq!(out, br#"{"message":"Unauthenticated."}"#);
+    /// ```
+    fn write_error(&self, err: &dyn ApiError, out: &mut Vec<u8>);
+
+    /// Appends a collection's document to `out`.
+    ///
+    /// ```
+    /// use errcodes::{ApiError, ApiErrors, Envelope, FieldError};
+    ///
+    /// let errors = ApiErrors::from_errors([FieldError::new("name", "required", "Required.")]).unwrap();
+    /// let mut out = Vec::new();
+    /// Envelope::Laravel.format().write_errors(errors.errors().unwrap(), &mut out);
+    /// assert_eq!(out, br#"{"message":"Required.","errors":{"name":["Required."]}}"#);
+    /// ```
+    fn write_errors(&self, errors: ErrorList<'_>, out: &mut Vec<u8>);
+
+    /// The format's reader, when it can read its own documents back (the
+    /// `client` module uses it): `Some(self)` from a format that also
+    /// implements [`FormatDecode`].
+    ///
+    /// ```
+    /// assert!(errcodes::Envelope::JsonApi.format().decoder().is_some());
+    /// ```
+    fn decoder(&self) -> Option<&dyn FormatDecode> {
+        None
+    }
+
+    /// The format's describer, when it can give the JSON Schema of its
+    /// documents (the `openapi` module uses it): `Some(self)` from a format
+    /// that also implements [`FormatSchema`].
+    ///
+    /// ```
+    /// assert!(errcodes::Envelope::JsonApi.format().schema().is_some());
+    /// ```
+    fn schema(&self) -> Option<&dyn FormatSchema> {
+        None
+    }
+}
+
+/// The error format a response is written in: a small `Copy` value naming a
+/// [`Format`].
+///
+/// The built-ins are constants (`Envelope::JsonApi`, `Envelope::Problem`,
+/// ...; see [`Envelope::ALL`]); [`Envelope::custom`] names a format of your
+/// own. A type picks its default with `#[api(envelope = ...)]`, and any
+/// error can be rendered in another envelope at run time, for example one
+/// chosen by API version. Two envelopes are equal when their formats have
+/// the same name.
+///
+/// ```
+/// use errcodes::Envelope;
+///
+/// let envelope: Envelope = "jsonapi".parse().unwrap();
+/// assert_eq!(envelope, Envelope::JsonApi);
+/// assert_eq!(envelope.media_type(), "application/vnd.api+json");
+/// assert_eq!(Envelope::default(), Envelope::Problem);
+/// ```
+#[derive(Clone, Copy)]
+pub struct Envelope(pub(crate) Repr);
+
+/// A built-in envelope, by name, or a format of the user's.
+#[derive(Clone, Copy)]
+pub(crate) enum Repr {
+    Builtin(Builtin),
+    Custom(&'static dyn Format),
+}
+
+/// The built-in envelopes; `envelope/` has one module each.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Builtin {
+    JsonApi,
+    Problem,
+    Laravel,
+    Drf,
+    ShipStream,
+    Aip193,
+}
+
+/// A collection of errors as a [`Format`] reads it: the document as a whole
+/// (status, code, title, detail, and its [`Settings`](crate::Settings)) and
+/// the errors in the order they were added, never none.
+///
+/// ```
+/// use errcodes::{ApiError, ApiErrors, FieldError};
+///
+/// let errors = ApiErrors::from_errors([
+///     FieldError::new("email", "invalid", "Enter a valid email address."),
+///     FieldError::new("name", "required", "This field is required."),
+/// ])
+/// .unwrap();
+/// let list = errors.errors().unwrap();
+/// assert_eq!(list.whole().status(), 422);
+/// assert_eq!(list.iter().map(|e| e.code()).collect::<Vec<_>>(), ["invalid", "required"]);
+/// assert_eq!(list.whole().settings().non_field_key, "non_field_errors");
+/// ```
+#[derive(Clone, Copy)]
+pub struct ErrorList<'a> {
+    pub(crate) whole: &'a dyn ApiError,
+    pub(crate) items: &'a [Box<dyn ApiError + Send + Sync>],
 }
 
 // References and boxes are errors too. Every method of the trait is listed:

@@ -3,7 +3,7 @@
 //! override one (or forget to forward it).
 
 use crate::error::ApiError;
-use crate::format::Envelope;
+use crate::error::Envelope;
 use crate::{envelope, response};
 
 /// Rendering and responses, for every [`ApiError`] (including `dyn

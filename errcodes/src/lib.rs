@@ -279,16 +279,18 @@ pub use crate::collection::{ApiErrors, ApiErrorsBuilder, FieldError, MemberPath}
 pub use crate::context::InContext;
 pub use crate::envelope::UnknownEnvelope;
 pub use crate::error::{ApiError, LogLevel};
+pub use crate::error::{Envelope, ErrorList, Format};
+pub use crate::error::{ProblemStyle, Settings};
 pub use crate::ext::ApiErrorExt;
-pub use crate::format::{Envelope, ErrorList, Format, FormatDecode, FormatSchema};
 pub use crate::location::DEFAULT_POINTER_PREFIX;
 pub use crate::location::Location;
 pub use crate::path::{FieldPath, Segment};
 pub use crate::profile::Profile;
+pub use crate::received::FormatDecode;
 pub use crate::received::Received;
 pub use crate::redact::{Detail, UnredactedDetail};
+pub use crate::schema::FormatSchema;
 pub use crate::schema::SchemaInput;
-pub use crate::settings::{ProblemStyle, Settings};
 pub use crate::visit::{HeaderVisitor, MetaValue, MetaVisitor, delta_seconds};
 
 /// What most code using errcodes needs, in one `use errcodes::prelude::*;`:

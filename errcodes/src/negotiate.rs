@@ -39,7 +39,7 @@ use core::fmt;
 use http::StatusCode;
 
 use crate::error::ApiError;
-use crate::format::Envelope;
+use crate::error::Envelope;
 
 /// What a server answers in, and how strictly it negotiates.
 ///

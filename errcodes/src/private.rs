@@ -7,9 +7,9 @@ pub use std::vec::Vec;
 
 pub use crate::catalog::{Catalog, CatalogEntry};
 pub use crate::error::{ApiError, LogLevel};
-pub use crate::format::{Envelope, ErrorList, Format};
+pub use crate::error::{Envelope, ErrorList, Format};
+pub use crate::error::{ProblemStyle, Settings};
 pub use crate::location::{DEFAULT_POINTER_PREFIX, Location};
-pub use crate::settings::{ProblemStyle, Settings};
 pub use crate::visit::{HeaderVisitor, MetaValue, MetaVisitor};
 
 /// The envelope of a format named by path in `#[api(envelope = path)]`; the

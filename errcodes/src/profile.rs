@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 
 use crate::check::{is_json_pointer, is_type_base};
-use crate::format::Envelope;
+use crate::error::Envelope;
 
 /// What a whole service answers with, declared once and installed in its
 /// error layer: the default envelope, the `type_base` and JSON:API pointer

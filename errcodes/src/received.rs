@@ -301,3 +301,21 @@ pub(crate) mod read {
         value.get(key)?.as_array().map(Vec::as_slice)
     }
 }
+
+/// Reads a [`Format`](crate::Format)'s documents back, one [`Received`] per error object
+/// (a format whose single error holds entries, such as Problem Details'
+/// `errors`, may return one with [`Received::entries`]).
+///
+/// ```
+/// use errcodes::{Format, FormatDecode};
+/// use http::StatusCode;
+///
+/// let decoder = errcodes::Envelope::Laravel.format().decoder().unwrap();
+/// let read = decoder.decode(StatusCode::UNAUTHORIZED, br#"{"message":"Unauthenticated."}"#).unwrap();
+/// assert_eq!(read[0].detail(), Some("Unauthenticated."));
+/// ```
+pub trait FormatDecode: Sync {
+    /// The errors in `body`, answered with `status`; `None` when the body
+    /// is not one of this format's documents.
+    fn decode(&self, status: StatusCode, body: &[u8]) -> Option<Vec<Received>>;
+}

@@ -5,7 +5,7 @@
 use core::fmt;
 
 use crate::error::ApiError;
-use crate::settings::Settings;
+use crate::error::Settings;
 
 /// The detail a client may read, as every built-in envelope writes it: the
 /// error's own detail, unless its settings

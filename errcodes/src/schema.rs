@@ -63,3 +63,19 @@ impl<'a> SchemaInput<'a> {
         SchemaInput { meta, ..self }
     }
 }
+
+/// Describes a [`Format`](crate::Format)'s documents as JSON Schema (2020-12, as OpenAPI
+/// 3.1 uses it).
+///
+/// ```
+/// use errcodes::{Format, FormatSchema, SchemaInput};
+///
+/// let schema = errcodes::Envelope::Problem.format().schema().unwrap();
+/// let described = schema.json_schema(&SchemaInput::new(&[404]));
+/// assert_eq!(described["properties"]["status"]["enum"], serde_json::json!([404]));
+/// ```
+pub trait FormatSchema: Sync {
+    /// The schema of the documents of errors answering `input`'s statuses
+    /// with its codes and meta members.
+    fn json_schema(&self, input: &SchemaInput<'_>) -> serde_json::Value;
+}

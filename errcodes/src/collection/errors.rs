@@ -10,10 +10,10 @@ use http::{HeaderName, StatusCode};
 use super::field::{FieldError, reason};
 use crate::check::{is_code, is_json_pointer, is_type_base};
 use crate::error::ApiError;
-use crate::format::{Envelope, ErrorList};
+use crate::error::Settings;
+use crate::error::{Envelope, ErrorList};
 use crate::location::{Location, NON_FIELD_KEY, write_member};
 use crate::redact::write_total;
-use crate::settings::Settings;
 use crate::visit::{HeaderVisitor, delta_seconds};
 
 /// One boxed error of a collection.

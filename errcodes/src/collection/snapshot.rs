@@ -6,9 +6,9 @@ use std::fmt;
 use http::{HeaderName, StatusCode};
 
 use crate::error::ApiError;
+use crate::error::Settings;
 use crate::location::{Location, OwnedLocation};
 use crate::redact::{UnredactedDetail, fmt_fn};
-use crate::settings::Settings;
 use crate::visit::{HeaderVisitor, MetaValue, MetaVisitor};
 
 pub(crate) struct Snapshot {

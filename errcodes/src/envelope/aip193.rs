@@ -34,14 +34,16 @@ use super::write;
 use super::{enum_of, status_schema, unique};
 use crate::case::{metadata_key, upper_snake};
 use crate::error::ApiError;
-use crate::format::{ErrorList, Format, FormatDecode, FormatSchema};
+use crate::error::Settings;
+use crate::error::{ErrorList, Format};
 use crate::json;
 use crate::location::Location;
 use crate::path::Segment;
+use crate::received::FormatDecode;
 use crate::received::{Received, read};
 use crate::redact::GENERIC;
+use crate::schema::FormatSchema;
 use crate::schema::SchemaInput;
-use crate::settings::Settings;
 use crate::visit::{MetaValue, delta_seconds};
 use serde_json::{Value, json};
 

@@ -14,11 +14,13 @@
 use super::code_schema;
 use super::write::{self, Doc};
 use crate::error::ApiError;
-use crate::format::{ErrorList, Format, FormatDecode, FormatSchema};
+use crate::error::Settings;
+use crate::error::{ErrorList, Format};
 use crate::json;
+use crate::received::FormatDecode;
 use crate::received::{Received, read};
+use crate::schema::FormatSchema;
 use crate::schema::SchemaInput;
-use crate::settings::Settings;
 use http::StatusCode;
 use serde_json::{Value, json};
 

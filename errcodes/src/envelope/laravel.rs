@@ -13,9 +13,11 @@
 
 use super::write::{self, Doc};
 use crate::error::ApiError;
-use crate::format::{ErrorList, Format, FormatDecode, FormatSchema};
+use crate::error::{ErrorList, Format};
 use crate::json;
+use crate::received::FormatDecode;
 use crate::received::Received;
+use crate::schema::FormatSchema;
 use crate::schema::SchemaInput;
 use http::StatusCode;
 use serde_json::{Value, json};

@@ -13,7 +13,7 @@ use core::fmt;
 use core::str::FromStr;
 
 use crate::error::ApiError;
-use crate::format::{Builtin, Envelope, Format, Repr};
+use crate::error::{Builtin, Envelope, Format, Repr};
 
 // The built-ins keep the names they had as enum variants, so
 // `Envelope::JsonApi` reads the same as before.

@@ -14,13 +14,15 @@
 use super::write;
 use super::{any_value, code_schema, status_schema};
 use crate::error::ApiError;
-use crate::format::{ErrorList, Format, FormatDecode, FormatSchema};
+use crate::error::{ErrorList, Format};
+use crate::error::{ProblemStyle, Settings};
 use crate::json;
 use crate::location::Location;
 use crate::path;
+use crate::received::FormatDecode;
 use crate::received::{Received, read};
+use crate::schema::FormatSchema;
 use crate::schema::SchemaInput;
-use crate::settings::{ProblemStyle, Settings};
 use http::StatusCode;
 use serde_json::{Value, json};
 

@@ -9,11 +9,11 @@
 use core::fmt::Write as _;
 
 use crate::error::ApiError;
+use crate::error::Settings;
 use crate::json::{self, Escaper};
 use crate::location::Location;
 use crate::path;
 use crate::redact::{GENERIC, PublicText, fmt_fn, public_text};
-use crate::settings::Settings;
 use crate::visit::MetaValue;
 
 /// The generic detail of a 5xx that declares none (JSON:API, Problem Details

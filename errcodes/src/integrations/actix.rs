@@ -81,8 +81,8 @@ use actix_web::{HttpRequest, HttpResponse, Responder, ResponseError};
 
 use crate::collection::{ApiErrors, FieldError};
 use crate::error::ApiError;
+use crate::error::Envelope;
 use crate::ext::ApiErrorExt as _;
-use crate::format::Envelope;
 use crate::negotiate::Negotiation;
 use crate::profile::Profile;
 pub use crate::serve::Rejection;

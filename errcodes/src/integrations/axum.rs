@@ -56,8 +56,8 @@ use http_body::Body as _;
 
 use crate::collection::{ApiErrors, FieldError};
 use crate::error::ApiError;
+use crate::error::Envelope;
 use crate::ext::ApiErrorExt as _;
-use crate::format::Envelope;
 use crate::negotiate::Negotiation;
 use crate::profile::Profile;
 pub use crate::serve::Rejection;

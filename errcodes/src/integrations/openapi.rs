@@ -62,11 +62,11 @@ use utoipa::openapi::schema::Schema;
 use crate::catalog::{Catalog, CatalogEntry};
 use crate::collection::{ApiErrors, FieldError};
 use crate::error::ApiError;
+use crate::error::Envelope;
+use crate::error::Settings;
 use crate::ext::ApiErrorExt as _;
-use crate::format::Envelope;
 use crate::location::Location;
 use crate::schema::SchemaInput;
-use crate::settings::Settings;
 use crate::visit::MetaVisitor;
 
 /// The JSON Schema of `envelope`'s documents for the errors of `entries`:

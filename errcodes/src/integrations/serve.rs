@@ -18,11 +18,11 @@ use http::header::{HeaderName, HeaderValue};
 
 use crate::context::InContext;
 use crate::error::ApiError;
+use crate::error::Envelope;
+use crate::error::Settings;
 use crate::ext::ApiErrorExt as _;
-use crate::format::Envelope;
 use crate::negotiate::Negotiation;
 use crate::profile::Profile;
-use crate::settings::Settings;
 
 /// What every request a layer or middleware answers shares: how it
 /// negotiates, and the app's settings.
