@@ -1,6 +1,6 @@
 //! Typed decoding on the client: an error response of any built-in envelope
 //! (or of a format of your own that reads its documents back, see
-//! [`Format::decode`](crate::Format::decode)) read back into the error type
+//! [`FormatDecode`](crate::FormatDecode)) read back into the error type
 //! that declared it.
 //!
 //! With the `client` feature, `#[derive(ApiError)]` implements [`Decode`]

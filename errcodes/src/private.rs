@@ -318,7 +318,7 @@ pub fn transparent<T: ApiError>(inner: &T) -> &impl ApiError {
 pub trait DisplayDetail {
     /// Writes the `Display` text; `title` instead when that `Display` comes
     /// back to this very value's detail (a hand-written
-    /// `Display` through [`crate::Detail`] or [`crate::PublicDetail`]),
+    /// `Display` through [`crate::Detail`] or [`crate::Detail`]),
     /// so the detail never recurses.
     ///
     /// # Errors

@@ -3,7 +3,7 @@
 //! `openapi` module builds it from a type's catalog; it lives here, beside
 //! no feature, so a format of your own can describe itself without one.
 
-/// What a [`Format`]'s schema documents of an error type: the statuses it
+/// What a [`Format`](crate::Format)'s schema documents of an error type: the statuses it
 /// answers with, its codes (`None`: any code, as a collection's entries
 /// have), and its meta members' names.
 ///

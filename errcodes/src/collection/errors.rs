@@ -187,7 +187,7 @@ impl ApiErrors {
         self.items.is_empty()
     }
 
-    /// The envelope [`to_response`](ApiError::to_response) uses (default
+    /// The envelope [`to_response`](crate::ApiErrorExt::to_response) uses (default
     /// Problem Details).
     ///
     /// ```

@@ -90,7 +90,7 @@ use crate::serve::{self, Config, Panicked, RouteError};
 
 /// The response of any error: in the envelope and with the context of the
 /// request an [`ErrorMiddleware`] is answering, else
-/// [`ApiError::to_response`]'s, as an actix response.
+/// [`ApiErrorExt::to_response`](crate::ApiErrorExt::to_response)'s, as an actix response.
 ///
 /// ```
 /// use errcodes::ApiError;

@@ -5,7 +5,7 @@
 //! With the feature on, `#[derive(ApiError)]` also implements
 //! `axum::response::IntoResponse` for the type, so a handler returns it
 //! directly; [`ApiErrors`] and [`FieldError`] implement it too. Outside an
-//! [`ErrorLayer`] the response is the one [`ApiError::to_response`] builds,
+//! [`ErrorLayer`] the response is the one [`ApiErrorExt::to_response`](crate::ApiErrorExt::to_response) builds,
 //! in the type's own envelope; inside one, the layer decides:
 //!
 //! * the envelope, negotiated from `Accept` ([`crate::negotiate`]): 406
@@ -64,7 +64,7 @@ pub use crate::serve::Rejection;
 use crate::serve::{self, Config, Panicked, REQUEST_ID, RouteError};
 
 /// The response of any error: in the envelope and with the context of the
-/// request an [`ErrorLayer`] is answering, else [`ApiError::to_response`].
+/// request an [`ErrorLayer`] is answering, else [`ApiErrorExt::to_response`](crate::ApiErrorExt::to_response).
 ///
 /// ```
 /// use errcodes::ApiError;
