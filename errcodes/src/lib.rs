@@ -252,26 +252,19 @@ mod settings;
 mod visit;
 
 #[cfg(feature = "actix-web")]
-#[path = "integrations/actix.rs"]
 pub mod actix;
 #[cfg(feature = "axum")]
-#[path = "integrations/axum.rs"]
 pub mod axum;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
-#[path = "integrations/log.rs"]
 mod log;
 #[cfg(feature = "utoipa")]
-#[path = "integrations/openapi.rs"]
 pub mod openapi;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
-#[path = "integrations/serve.rs"]
 mod serve;
 #[cfg(feature = "validator")]
-#[path = "integrations/validator.rs"]
 mod validator;
 
 #[doc(hidden)]
-#[path = "private.rs"]
 pub mod __private;
 
 pub use crate::catalog::{Catalog, CatalogEntry};

@@ -476,7 +476,6 @@ pub use crate::__errcodes_impl_actix as impl_actix;
 #[cfg(feature = "actix-web")]
 pub use actix_web;
 
-#[path = "private/rebuild.rs"]
 pub mod rebuild;
 
 /// Implements `utoipa::PartialSchema` (through utoipa's `ComposeSchema`),
@@ -533,5 +532,4 @@ pub use crate::__errcodes_impl_utoipa as impl_utoipa;
 pub use utoipa;
 
 #[cfg(feature = "utoipa")]
-#[path = "private/document.rs"]
 pub mod document;

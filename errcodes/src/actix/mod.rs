@@ -1,0 +1,223 @@
+//! actix-web integration (cargo feature `actix-web`): errors answer from
+//! handlers as they are, and [`ErrorMiddleware`] answers every error of an
+//! app in the envelope the request asked for.
+//!
+//! With the feature on, `#[derive(ApiError)]` also makes the type an
+//! actix error, so a handler returns `Result<_, T>` (and `?` works) or `T`
+//! itself (`Responder`):
+//!
+//! * a type that derives thiserror's `Error` (the derive sees its
+//!   `#[error(...)]` attributes, so the type has a `Display`) implements
+//!   actix's own `ResponseError`, answering with [`error_response`];
+//! * any other type gets `From<T> for actix_web::Error` instead, which
+//!   needs no `Display`: errcodes renders the error when it becomes an
+//!   `actix_web::Error`, and that error's `Display` is the public detail,
+//!   never the source's text. Do not implement `ResponseError` for such a
+//!   type yourself: the two `From`s would conflict.
+//!
+//! [`ApiErrors`], [`FieldError`] and [`Rejection`] convert and respond the
+//! second way.
+//!
+//! Inside an [`ErrorMiddleware`] the answer is the same as the axum
+//! layer's:
+//!
+//! * the envelope, negotiated from `Accept` ([`crate::negotiate`]): 406
+//!   when nothing acceptable is offered, 415 for a JSON:API `Content-Type`
+//!   with a parameter JSON:API forbids, both before the handler runs;
+//! * the request context: the path becomes the Problem `instance` of an
+//!   error that names none, and a correlation id (the request's
+//!   `x-request-id`, else the trace id of its `traceparent`, else, for an
+//!   error, a new one) becomes the JSON:API error `id` and the Problem
+//!   `request_id`, and goes back in the response's `x-request-id`;
+//! * actix's own empty 404 (no route) and 405 (no route for the method)
+//!   become errors in the envelope (405 keeps `Allow`), and a handler that
+//!   panics answers a 500 that says nothing of the panic;
+//! * with the `tracing` feature, every error it answers is logged once.
+//!
+//! actix's extractors reject in the envelope too once [`extractors`] has
+//! configured them (`App::configure(errcodes::actix::extractors)`): a body
+//! that is not JSON is a 400 `malformed_json`, the wrong `Content-Type` a
+//! 415, a bad path parameter a 400 `invalid_path` (see [`Rejection`]).
+//!
+//! actix-web 4 speaks `http` 0.2 while errcodes speaks `http` 1: the
+//! conversion (status, headers) happens here, and users see only actix's
+//! own types.
+//!
+//! ```
+//! use actix_web::{web, App, HttpResponse};
+//! use errcodes::actix::ErrorMiddleware;
+//! use errcodes::{ApiError, Envelope};
+//!
+//! #[derive(Debug, ApiError)]
+//! #[api(status = 404, code = "order_not_found", detail = "No order {0}.")]
+//! struct OrderNotFound(u64);
+//!
+//! async fn order(id: web::Path<u64>) -> Result<HttpResponse, OrderNotFound> {
+//!     Err(OrderNotFound(id.into_inner()))
+//! }
+//!
+//! let app = App::new()
+//!     .wrap(ErrorMiddleware::new(Envelope::Problem))
+//!     .configure(errcodes::actix::extractors)
+//!     .route("/orders/{id}", web::get().to(order));
+//! # let _ = app;
+//! ```
+
+mod extract;
+mod middleware;
+
+use core::fmt;
+
+use actix_web::body::BoxBody;
+use actix_web::http::header::{HeaderName, HeaderValue};
+use actix_web::web::Bytes;
+use actix_web::{HttpRequest, HttpResponse, Responder, ResponseError};
+
+use crate::collection::{ApiErrors, FieldError};
+use crate::error::ApiError;
+use crate::ext::ApiErrorExt as _;
+use crate::serve::Framework as _;
+
+pub use crate::serve::Rejection;
+pub use extract::{extractors, form_config, json_config, path_config, query_config};
+pub use middleware::{ErrorMiddleware, ErrorMiddlewareFuture, ErrorMiddlewareService};
+
+/// The response of any error: in the envelope and with the context of the
+/// request an [`ErrorMiddleware`] is answering, else
+/// [`ApiErrorExt::to_response`](crate::ApiErrorExt::to_response)'s, as an actix response.
+///
+/// ```
+/// use errcodes::ApiError;
+///
+/// #[derive(Debug, ApiError)]
+/// #[api(status = 409, detail = "Taken.")]
+/// struct Taken;
+///
+/// let response = errcodes::actix::error_response(&Taken);
+/// assert_eq!(response.status(), 409);
+/// assert_eq!(response.headers().get("content-type").unwrap(), "application/problem+json");
+/// ```
+pub fn error_response<E: ApiError + ?Sized>(err: &E) -> HttpResponse {
+    to_actix(&rendered(err))
+}
+
+/// The status of `err`, as actix's `StatusCode` (`http` 0.2).
+///
+/// ```
+/// use errcodes::ApiError;
+///
+/// #[derive(Debug, ApiError)]
+/// #[api(status = 409, detail = "Taken.")]
+/// struct Taken;
+///
+/// assert_eq!(errcodes::actix::status_code(&Taken), actix_web::http::StatusCode::CONFLICT);
+/// ```
+pub fn status_code<E: ApiError + ?Sized>(err: &E) -> actix_web::http::StatusCode {
+    actix_web::http::StatusCode::from_u16(err.status().as_u16())
+        .unwrap_or(actix_web::http::StatusCode::INTERNAL_SERVER_ERROR)
+}
+
+/// `err` as an `actix_web::Error`, rendered now (in the envelope and with
+/// the context of the request an [`ErrorMiddleware`] is answering): what
+/// the derived `From<T> for actix_web::Error` calls. The error's `Display`
+/// is the public detail.
+///
+/// ```
+/// use errcodes::ApiError;
+///
+/// #[derive(Debug, ApiError)]
+/// #[api(status = 500, code = "internal")]
+/// struct Internal(#[api(source)] std::io::Error);
+///
+/// let err = errcodes::actix::into_error(&Internal(std::io::Error::other("db-primary:5432 refused")));
+/// assert_eq!(err.to_string(), "The server hit an unexpected condition.");
+/// assert_eq!(err.as_response_error().status_code(), 500);
+/// ```
+pub fn into_error<E: ApiError + ?Sized>(err: &E) -> actix_web::Error {
+    Answered {
+        response: rendered(err),
+        detail: crate::redact::Detail::new(err).to_string().into_boxed_str(),
+    }
+    .into()
+}
+
+/// `err` rendered: for the current request, or on its own.
+fn rendered<E: ApiError + ?Sized>(err: &E) -> http::Response<Bytes> {
+    middleware::Actix::answer_current(err)
+        .unwrap_or_else(|| err.to_response())
+        .map(Bytes::from)
+}
+
+/// An `http` 1 response as actix's (`http` 0.2 underneath).
+pub(crate) fn to_actix(response: &http::Response<Bytes>) -> HttpResponse {
+    let status = actix_web::http::StatusCode::from_u16(response.status().as_u16())
+        .unwrap_or(actix_web::http::StatusCode::INTERNAL_SERVER_ERROR);
+    let mut converted = HttpResponse::with_body(status, response.body().clone());
+    let headers = converted.headers_mut();
+    for (name, value) in response.headers() {
+        // Both sides validate the same bytes: a header errcodes wrote is
+        // one actix accepts.
+        if let (Ok(name), Ok(value)) = (
+            HeaderName::from_bytes(name.as_str().as_bytes()),
+            HeaderValue::from_bytes(value.as_bytes()),
+        ) {
+            headers.append(name, value);
+        }
+    }
+    converted.map_into_boxed_body()
+}
+
+/// An error errcodes rendered, inside an `actix_web::Error`.
+pub(crate) struct Answered {
+    pub(crate) response: http::Response<Bytes>,
+    /// The public detail: the `Display` actix and loggers see.
+    pub(crate) detail: Box<str>,
+}
+
+impl fmt::Debug for Answered {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Answered")
+            .field("status", &self.response.status())
+            .field("detail", &self.detail)
+            .finish_non_exhaustive()
+    }
+}
+
+impl fmt::Display for Answered {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.detail)
+    }
+}
+
+impl ResponseError for Answered {
+    fn status_code(&self) -> actix_web::http::StatusCode {
+        actix_web::http::StatusCode::from_u16(self.response.status().as_u16())
+            .unwrap_or(actix_web::http::StatusCode::INTERNAL_SERVER_ERROR)
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        to_actix(&self.response)
+    }
+}
+
+/// Implements `From<$ty> for actix_web::Error` and `Responder` for one of
+/// this crate's error types.
+macro_rules! answers {
+    ($($ty:ty),*) => {$(
+        impl From<$ty> for actix_web::Error {
+            fn from(err: $ty) -> actix_web::Error {
+                into_error(&err)
+            }
+        }
+
+        impl Responder for $ty {
+            type Body = BoxBody;
+
+            fn respond_to(self, _: &HttpRequest) -> HttpResponse {
+                error_response(&self)
+            }
+        }
+    )*};
+}
+
+answers!(ApiErrors, FieldError, Rejection);

@@ -1,0 +1,387 @@
+//! The engine that answers requests, for every web framework alike: it
+//! reads what it needs of a request (its `Accept`, `Content-Type`, method,
+//! path and correlation id), refuses what cannot be answered (406, 415),
+//! answers each error in the negotiated envelope with the request's
+//! context, turns the framework's bare 404/405 and a panicking handler into
+//! errors, and logs each answer once.
+//!
+//! The framework modules (`axum/`, `actix/`) only translate: their request
+//! types into a [`Head`] and header lookups, `http` 1 responses back into
+//! theirs.
+//!
+//! # Why the current request is a thread-local
+//!
+//! A handler turns its error into a response through the framework's own
+//! trait (`IntoResponse`, `ResponseError`), which takes the error alone:
+//! nothing in that call can carry the request. So while the layer polls a
+//! handler, the request it is answering is the thread's current one (see
+//! [`poll_current`]), and [`Framework::answer_current`] answers in its
+//! envelope and with its context. The slot is set only for the length of
+//! one poll and restored after it, on the same thread, so it can neither
+//! leak into another request nor outlive this one. A thread-local cannot
+//! be generic, so each framework declares its slot with [`framework!`];
+//! this is the one place that explains it.
+
+pub(crate) mod rejection;
+pub(crate) mod request_id;
+
+use std::cell::RefCell;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::Arc;
+use std::task::Poll;
+use std::thread::LocalKey;
+
+use http::StatusCode;
+use http::header::{HeaderName, HeaderValue};
+
+use crate::context::InContext;
+use crate::error::{ApiError, Envelope};
+use crate::ext::ApiErrorExt as _;
+use crate::negotiate::Negotiation;
+use crate::profile::Profile;
+pub use rejection::Rejection;
+use rejection::{Panicked, RouteError};
+
+/// What every request a layer or middleware answers shares: how it
+/// negotiates, and the app's settings.
+#[derive(Debug)]
+pub(crate) struct Config {
+    pub(crate) negotiation: Negotiation,
+    pub(crate) profile: Profile,
+}
+
+impl Config {
+    /// Answers with `profile`, negotiating from its envelope.
+    pub(crate) fn new(profile: Profile) -> Arc<Config> {
+        Arc::new(Config {
+            negotiation: Negotiation::new(profile.envelope()),
+            profile,
+        })
+    }
+
+    /// The same profile, negotiated with `negotiation`.
+    pub(crate) fn negotiating(&self, negotiation: Negotiation) -> Arc<Config> {
+        Arc::new(Config {
+            negotiation,
+            profile: self.profile.clone(),
+        })
+    }
+}
+
+/// Declares a layer or middleware type (a struct holding the shared
+/// [`Config`]) with its public constructors, the same for every framework.
+macro_rules! layer_type {
+    ($(#[$doc:meta])* $ty:ident, $what:literal) => {
+        $(#[$doc])*
+        #[derive(Clone, Debug)]
+        pub struct $ty {
+            config: ::std::sync::Arc<$crate::serve::Config>,
+        }
+
+        impl $ty {
+            #[doc = concat!("A ", $what, " answering with `profile` (or just an envelope): in")]
+            /// its envelope unless the request asks for another built-in
+            /// one; 406 for what cannot be satisfied.
+            ///
+            /// ```
+            /// # #[cfg(feature = "axum")]
+            /// let layer = errcodes::axum::ErrorLayer::new(errcodes::Envelope::Drf);
+            /// # #[cfg(feature = "actix-web")]
+            /// let middleware = errcodes::actix::ErrorMiddleware::new(errcodes::Envelope::Drf);
+            /// ```
+            #[must_use]
+            pub fn new(profile: impl Into<$crate::Profile>) -> $ty {
+                $ty {
+                    config: $crate::serve::Config::new(profile.into()),
+                }
+            }
+
+            /// Negotiates with `negotiation` instead (which envelopes are
+            /// offered, whether to refuse); its default envelope answers.
+            ///
+            /// ```
+            /// use errcodes::negotiate::Negotiation;
+            /// let offer = Negotiation::new(errcodes::Envelope::Problem).offering([]);
+            /// # #[cfg(feature = "axum")]
+            /// let layer = errcodes::axum::ErrorLayer::new(errcodes::Envelope::Problem).negotiation(offer.clone());
+            /// # #[cfg(feature = "actix-web")]
+            /// let middleware = errcodes::actix::ErrorMiddleware::new(errcodes::Envelope::Problem).negotiation(offer);
+            /// ```
+            #[must_use]
+            pub fn negotiation(self, negotiation: $crate::negotiate::Negotiation) -> $ty {
+                $ty {
+                    config: self.config.negotiating(negotiation),
+                }
+            }
+        }
+    };
+}
+pub(crate) use layer_type;
+
+/// What the engine needs of a framework's request besides its headers: its
+/// method and path, as the framework keeps them (no copy).
+pub(crate) trait Head: 'static {
+    fn method(&self) -> &str;
+    fn path(&self) -> &str;
+}
+
+/// A framework, as the engine sees it: the head of its requests, and the
+/// slot of the request its thread is answering (see the module docs).
+pub(crate) trait Framework: 'static {
+    type Head: Head;
+
+    /// The slot [`framework!`] declared.
+    fn slot() -> &'static LocalKey<RefCell<Option<Answering<Self::Head>>>>;
+
+    /// `err` answered to the request this thread is polling a handler for,
+    /// if any.
+    fn answer_current<E: ApiError + ?Sized>(err: &E) -> Option<http::Response<Vec<u8>>> {
+        Self::slot().with(|c| c.borrow().as_ref().map(|request| request.respond(err)))
+    }
+}
+
+/// Declares a framework to the engine: `$framework` (a unit struct), the
+/// head of its requests (`$head`, its method and URI, shared rather than
+/// copied), and its slot for the current request (see the module docs for
+/// why there is one).
+macro_rules! framework {
+    ($framework:ident, $head:ident, $method:ty, $uri:ty) => {
+        pub(crate) struct $framework;
+
+        #[derive(Debug)]
+        pub(crate) struct $head {
+            method: $method,
+            uri: $uri,
+        }
+
+        impl $head {
+            fn new(method: &$method, uri: &$uri) -> $head {
+                $head {
+                    method: method.clone(),
+                    uri: uri.clone(),
+                }
+            }
+        }
+
+        impl $crate::serve::Head for $head {
+            fn method(&self) -> &str {
+                self.method.as_str()
+            }
+            fn path(&self) -> &str {
+                self.uri.path()
+            }
+        }
+
+        thread_local! {
+            static CURRENT: ::std::cell::RefCell<Option<$crate::serve::Answering<$head>>> =
+                const { ::std::cell::RefCell::new(None) };
+        }
+
+        impl $crate::serve::Framework for $framework {
+            type Head = $head;
+
+            fn slot() -> &'static ::std::thread::LocalKey<
+                ::std::cell::RefCell<Option<$crate::serve::Answering<$head>>>,
+            > {
+                &CURRENT
+            }
+        }
+    };
+}
+pub(crate) use framework;
+
+/// The header a correlation id travels in, both ways.
+pub(crate) const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+
+/// W3C Trace Context's header, whose trace id serves when no id is given.
+const TRACEPARENT: &str = "traceparent";
+
+/// A correlation id the request brought, kept without allocating when it
+/// is as short as ids usually are (a trace id is 32 characters, a UUID 36).
+#[derive(Clone, Debug)]
+enum GivenId {
+    Inline { bytes: [u8; 48], len: u8 },
+    Heap(Box<str>),
+}
+
+impl GivenId {
+    fn new(id: &str) -> GivenId {
+        match u8::try_from(id.len()) {
+            Ok(len) if id.len() <= 48 => {
+                let mut bytes = [0; 48];
+                bytes[..id.len()].copy_from_slice(id.as_bytes());
+                GivenId::Inline { bytes, len }
+            }
+            _ => GivenId::Heap(id.into()),
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        match self {
+            // Copied from a `&str`, so always UTF-8.
+            GivenId::Inline { bytes, len } => {
+                core::str::from_utf8(&bytes[..usize::from(*len)]).unwrap_or_default()
+            }
+            GivenId::Heap(id) => id,
+        }
+    }
+}
+
+/// One request a layer or middleware is answering: the envelope chosen for
+/// it, its head, and the correlation id it brought.
+#[derive(Debug)]
+pub(crate) struct Answering<H> {
+    config: Arc<Config>,
+    envelope: Envelope,
+    head: H,
+    given_id: Option<GivenId>,
+}
+
+/// A request begun: the handler may run, or the request is refused (406,
+/// 415) with this response before any handler does.
+pub(crate) struct Begun<H> {
+    pub(crate) answering: Answering<H>,
+    pub(crate) refused: Option<http::Response<Vec<u8>>>,
+}
+
+impl<H: Head> Answering<H> {
+    /// The request prologue: negotiates the envelope from `Accept`, checks
+    /// `Content-Type` (415 first, then 406), and picks the correlation id
+    /// (a usable `x-request-id`, else the trace id of `traceparent`).
+    /// `header` looks a request header up by its lower-case name.
+    pub(crate) fn begin<'r>(
+        config: &Arc<Config>,
+        head: H,
+        header: impl Fn(&str) -> Option<&'r [u8]>,
+    ) -> Begun<H> {
+        let text = |name| header(name).and_then(|v| core::str::from_utf8(v).ok());
+        let negotiation = &config.negotiation;
+        let chosen = negotiation.choose(text("accept"));
+        let refusal = negotiation
+            .check_content_type(text("content-type"))
+            .err()
+            .or(chosen.err());
+        let given_id = match header(REQUEST_ID.as_str()) {
+            Some(id) if request_id::usable_request_id(id) => core::str::from_utf8(id).ok(),
+            _ => header(TRACEPARENT).and_then(request_id::trace_id),
+        };
+        let answering = Answering {
+            config: Arc::clone(config),
+            envelope: chosen.unwrap_or_else(|_| negotiation.default_envelope()),
+            head,
+            given_id: given_id.map(GivenId::new),
+        };
+        let refused = refusal.map(|refusal| answering.respond(&refusal));
+        Begun { answering, refused }
+    }
+
+    /// `err` answered to this request, and logged (feature `tracing`). An
+    /// error always carries a correlation id: the request's, else a new
+    /// one, in the body and in `x-request-id`.
+    pub(crate) fn respond<E: ApiError + ?Sized>(&self, err: &E) -> http::Response<Vec<u8>> {
+        let generated;
+        let request_id = if let Some(id) = &self.given_id {
+            id.as_str()
+        } else {
+            generated = request_id::new_request_id();
+            generated.as_str()
+        };
+        let (method, path) = (self.head.method(), self.head.path());
+        crate::log::answered(&err, method, path, request_id);
+        let answered = InContext::new(err)
+            .path(path)
+            .request_id(request_id)
+            .profile(&self.config.profile);
+        // A type that opted out of negotiation answers in its own envelope.
+        let own = err.settings();
+        let envelope = if own.fixed_envelope {
+            own.envelope
+        } else {
+            self.envelope
+        };
+        let mut response = answered.to_response_in(envelope);
+        if let Ok(value) = HeaderValue::from_str(request_id) {
+            response.headers_mut().insert(REQUEST_ID, value);
+        }
+        response
+    }
+
+    /// The answer to a handler that panicked: a 500 that says nothing of it.
+    pub(crate) fn panicked(&self) -> http::Response<Vec<u8>> {
+        self.respond(&Panicked)
+    }
+
+    /// The answer in the envelope to the framework's own bare 404 or 405
+    /// (`status`), when the response is one: no body and no `Content-Type`
+    /// (see [`is_bare_route_error`]). A 405 keeps the framework's `Allow`.
+    pub(crate) fn route_error(
+        &self,
+        status: u16,
+        allow: Option<&[u8]>,
+    ) -> Option<http::Response<Vec<u8>>> {
+        let status = StatusCode::from_u16(status).ok()?;
+        let route = RouteError {
+            status,
+            method: self.head.method(),
+        };
+        let mut response = self.respond(&route);
+        if let Some(allow) = allow.and_then(|a| HeaderValue::from_bytes(a).ok()) {
+            response.headers_mut().insert(http::header::ALLOW, allow);
+        }
+        Some(response)
+    }
+
+    /// The correlation id the request brought, to echo on a success.
+    pub(crate) fn given_id(&self) -> Option<&str> {
+        self.given_id.as_ref().map(GivenId::as_str)
+    }
+}
+
+/// What a handler polled to the end with its request current gave.
+pub(crate) enum Polled<T, H> {
+    /// The handler's output.
+    Ready(T, Answering<H>),
+    /// The handler panicked; answer with [`Answering::panicked`].
+    Panicked(Answering<H>),
+}
+
+/// Polls a handler with the request in `kept` current in `F`'s slot (so
+/// that errors it converts answer this request), catching a panic. While
+/// the handler is pending the request goes back into `kept`; once it is
+/// done, `kept` is empty, and a future polled again stays pending.
+pub(crate) fn poll_current<F: Framework, T>(
+    kept: &mut Option<Answering<F::Head>>,
+    poll: impl FnOnce() -> Poll<T>,
+) -> Poll<Polled<T, F::Head>> {
+    let Some(answering) = kept.take() else {
+        return Poll::Pending;
+    };
+    let slot = F::slot();
+    let previous = slot.with(|current| current.replace(Some(answering)));
+    let polled = catch_unwind(AssertUnwindSafe(poll));
+    // Only this function writes the slot, and it puts back what it took
+    // before returning, so the request is always there.
+    let Some(answering) = slot.with(|current| current.replace(previous)) else {
+        return Poll::Pending;
+    };
+    match polled {
+        Ok(Poll::Pending) => {
+            *kept = Some(answering);
+            Poll::Pending
+        }
+        Ok(Poll::Ready(output)) => Poll::Ready(Polled::Ready(output, answering)),
+        Err(_) => Poll::Ready(Polled::Panicked(answering)),
+    }
+}
+
+/// Whether a framework's response is one of its own bare route errors (a
+/// 404 or 405 with no body and no `Content-Type`), which the integrations
+/// answer in the envelope instead. The response is looked at only for
+/// those two statuses: a success pays one comparison.
+pub(crate) fn is_bare_route_error(
+    status: u16,
+    has_content_type: impl FnOnce() -> bool,
+    empty: impl FnOnce() -> bool,
+) -> bool {
+    matches!(status, 404 | 405) && !has_content_type() && empty()
+}
