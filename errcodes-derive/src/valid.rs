@@ -11,47 +11,8 @@ use crate::fmt::{self, Template};
 use crate::symbol;
 
 /// The envelope names `envelope = "..."` accepts.
-pub const ENVELOPES: &[&str] = &[
-    "jsonapi",
-    "problem",
-    "laravel",
-    "drf",
-    "shipstream",
-    "aip193",
-];
-
-/// Response headers an error must not set: credentials and session state.
-const CREDENTIAL_HEADERS: &[&str] = &[
-    "set-cookie",
-    "set-cookie2",
-    "cookie",
-    "authorization",
-    "proxy-authorization",
-];
-
-/// Response headers that take exactly one value (RFC 9110).
-const SINGLE_VALUE_HEADERS: &[&str] = &[
-    "retry-after",
-    "location",
-    "content-location",
-    "expires",
-    "last-modified",
-    "age",
-    "etag",
-    "date",
-];
-
-/// Problem Details members a meta field must not be flattened over.
-const RESERVED_META: &[&str] = &[
-    "type",
-    "title",
-    "status",
-    "detail",
-    "instance",
-    "code",
-    "errors",
-    "request_id",
-];
+pub use errcodes_rules::ENVELOPES;
+use errcodes_rules::{HeaderProblem, PointerProblem, TypeBaseProblem, SINGLE_VALUE_HEADERS};
 
 /// A variant's parsed templates.
 #[derive(Default)]
@@ -327,30 +288,19 @@ fn check_type_base(cx: &Ctxt, input: &Input) {
         return;
     };
     let value = lit.value();
-    if !is_absolute_uri(&value) {
-        cx.error_spanned_by(
+    match errcodes_rules::check_type_base(&value) {
+        Ok(()) => {}
+        Err(TypeBaseProblem::NotAbsolute) => cx.error_spanned_by(
             lit,
             format!("`type_base` must be an absolute URI such as `https://errors.example.com/`, found `{value}`"),
-        );
-    } else if !value.ends_with(['/', '#', ':', '=']) {
+        ),
         // The code is appended as it is: `https://x.example/errors` would
         // give `https://x.example/errorsnot_found`.
-        cx.error_spanned_by(
+        Err(TypeBaseProblem::Unjoinable) => cx.error_spanned_by(
             lit,
             format!("`type_base` is joined with the code as it is, so it must end with `/`, `#`, `:` or `=`; write `{value}/`"),
-        );
+        ),
     }
-}
-
-fn is_absolute_uri(value: &str) -> bool {
-    let Some((scheme, rest)) = value.split_once(':') else {
-        return false;
-    };
-    let mut scheme_chars = scheme.chars();
-    scheme_chars.next().is_some_and(|c| c.is_ascii_alphabetic())
-        && scheme_chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
-        && !rest.is_empty()
-        && !value.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
 // `domain` names a service, such as `orders.example.com`: not empty, no
@@ -360,7 +310,7 @@ fn check_domain(cx: &Ctxt, input: &Input) {
         return;
     };
     let value = lit.value();
-    if value.is_empty() || value.chars().any(|c| c.is_whitespace() || c.is_control()) {
+    if !errcodes_rules::is_domain(&value) {
         cx.error_spanned_by(
             lit,
             format!("`domain` names the service the codes belong to, such as `orders.example.com`, found `{value}`"),
@@ -377,37 +327,24 @@ fn check_pointer_prefix(cx: &Ctxt, input: &Input) {
 
 fn check_json_pointer(cx: &Ctxt, lit: &LitStr, key: &str) {
     let value = lit.value();
-    if !value.is_empty() && !value.starts_with('/') {
-        cx.error_spanned_by(
+    match errcodes_rules::check_json_pointer(&value) {
+        Ok(()) => {}
+        Err(PointerProblem::NoLeadingSlash) => cx.error_spanned_by(
             lit,
             format!(
                 "`{key}` must be a JSON Pointer starting with `/`, e.g. `/{}`",
                 value.trim_start_matches('#')
             ),
-        );
-    } else if let Some(bad) = bad_pointer_escape(&value) {
+        ),
         // RFC 6901: `~` is escaped as `~0` and `/` as `~1`; nothing else.
-        cx.error_spanned_by(
-            lit,
-            format!("`{bad}` in `{key} = \"{value}\"` is not a JSON Pointer escape: write `~0` for `~` and `~1` for `/`"),
-        );
-    }
-}
-
-/// The first `~` in a JSON Pointer not followed by `0` or `1`, with what
-/// follows it.
-fn bad_pointer_escape(pointer: &str) -> Option<String> {
-    let mut chars = pointer.chars();
-    while let Some(c) = chars.next() {
-        if c == '~' {
-            match chars.next() {
-                Some('0' | '1') => {}
-                Some(next) => return Some(format!("~{next}")),
-                None => return Some("~".to_owned()),
-            }
+        Err(PointerProblem::Escape(next)) => {
+            let bad = next.map_or_else(|| "~".to_owned(), |c| format!("~{c}"));
+            cx.error_spanned_by(
+                lit,
+                format!("`{bad}` in `{key} = \"{value}\"` is not a JSON Pointer escape: write `~0` for `~` and `~1` for `/`"),
+            );
         }
     }
-    None
 }
 
 // `attr = "items.0.sku"` is a dotted path of member names: no empty part.
@@ -484,21 +421,18 @@ fn check_status_range(cx: &Ctxt, status: &crate::attr::Status) {
 // A code is non-empty and uses only `A-Z a-z 0-9 _ . -`.
 fn check_code(cx: &Ctxt, lit: &LitStr) {
     let code = lit.value();
-    if code.trim().is_empty() {
-        cx.error_spanned_by(
+    match errcodes_rules::check_code(&code) {
+        Ok(()) => {}
+        Err(errcodes_rules::CodeProblem::Empty) => cx.error_spanned_by(
             lit,
             "`code` is empty; write a stable machine code such as `not_found`",
-        );
-    } else if let Some(bad) = code
-        .chars()
-        .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-')))
-    {
-        cx.error_spanned_by(
+        ),
+        Err(errcodes_rules::CodeProblem::Character(bad)) => cx.error_spanned_by(
             lit,
             format!(
                 "`code` may use only letters, digits, `_`, `.` and `-`, found {bad:?} in `{code}`"
             ),
-        );
+        ),
     }
 }
 
@@ -615,11 +549,7 @@ fn check_location(cx: &Ctxt, variant: &Variant) {
 // A header name is an RFC 9110 token.
 fn check_header_name(cx: &Ctxt, lit: &LitStr) {
     let name = lit.value();
-    let valid = !name.is_empty()
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b));
-    if !valid {
+    if !errcodes_rules::is_header_name(&name) {
         cx.error_spanned_by(
             lit,
             format!("`{name}` is not a valid HTTP header name; use letters, digits and `-`, e.g. `Retry-After`"),
@@ -630,23 +560,22 @@ fn check_header_name(cx: &Ctxt, lit: &LitStr) {
 // A response header set by a field is not one the response itself owns,
 // nor one that carries credentials or session state.
 fn check_response_header(cx: &Ctxt, lit: &LitStr) {
-    let name = lit.value().to_ascii_lowercase();
-    if ["content-type", "content-length", "transfer-encoding"].contains(&name.as_str()) {
-        cx.error_spanned_by(
+    match errcodes_rules::check_response_header(&lit.value()) {
+        Ok(()) => {}
+        Err(HeaderProblem::OwnedByTheResponse) => cx.error_spanned_by(
             lit,
             format!(
                 "`{}` is set by errcodes for every response; choose another header",
                 lit.value()
             ),
-        );
-    } else if CREDENTIAL_HEADERS.contains(&name.as_str()) {
-        cx.error_spanned_by(
+        ),
+        Err(HeaderProblem::Credentials) => cx.error_spanned_by(
             lit,
             format!(
                 "`{}` carries credentials or session state, which an error response never sets; set it where the session is handled",
                 lit.value()
             ),
-        );
+        ),
     }
 }
 
@@ -818,7 +747,7 @@ fn check_meta_name(
             return None;
         }
     };
-    if RESERVED_META.contains(&name.as_str()) {
+    if errcodes_rules::is_reserved_problem_member(&name) {
         let at = rename.map_or(span, LitStr::span);
         cx.error_at(
             at,
@@ -891,17 +820,6 @@ mod tests {
         assert_eq!(snake_case("Oauth2Failed"), "oauth2_failed");
         assert_eq!(snake_case("already_snake"), "already_snake");
     }
-
-    #[test]
-    fn absolute_uris() {
-        assert!(is_absolute_uri("https://errors.example.com/"));
-        assert!(is_absolute_uri("tag:example.com,2026:"));
-        assert!(is_absolute_uri("urn:errors:"));
-        assert!(!is_absolute_uri("/errors/"));
-        assert!(!is_absolute_uri("errors.example.com"));
-        assert!(!is_absolute_uri("https://bad host/"));
-        assert!(!is_absolute_uri("1http://x"));
-    }
 }
 
 /// Parsing and validation run in process on `parse_quote!` inputs: each case
@@ -923,6 +841,41 @@ mod pipeline_tests {
             Ok(()) => Vec::new(),
             Err(err) => err.into_iter().map(|e| e.to_string()).collect(),
         }
+    }
+
+    /// The corpus the runtime's tests read too (`tests/tests/test_rules.rs`):
+    /// every value gets the verdict written beside it, here at compile time.
+    #[test]
+    fn the_shared_corpus_gets_the_same_verdicts() {
+        let corpus = include_str!("../../errcodes-rules/corpus.tsv");
+        let mut checked = 0;
+        for line in corpus.lines().filter(|l| !l.starts_with('#')) {
+            let mut columns = line.splitn(3, '\t');
+            let (kind, verdict, value) = (
+                columns.next().unwrap(),
+                columns.next().unwrap(),
+                columns.next().unwrap_or(""),
+            );
+            let source = match kind {
+                "code" => format!("#[api(status = 404, code = {value:?})] struct E;"),
+                "type_base" => format!("#[api(type_base = {value:?}, status = 404)] struct E;"),
+                "pointer" => format!("#[api(pointer_prefix = {value:?}, status = 404)] struct E;"),
+                "header" => {
+                    format!("#[api(status = 429)] struct E {{ #[api(header = {value:?})] h: u32 }}")
+                }
+                other => panic!("unknown kind `{other}` in the corpus"),
+            };
+            let input: syn::DeriveInput = syn::parse_str(&source).unwrap();
+            let accepted = messages(&input).is_empty();
+            assert_eq!(
+                accepted,
+                verdict == "ok",
+                "{kind} `{value}`: {:?}",
+                messages(&input)
+            );
+            checked += 1;
+        }
+        assert!(checked >= 30, "the corpus shrank to {checked} values");
     }
 
     #[test]

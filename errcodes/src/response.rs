@@ -3,10 +3,7 @@
 
 use core::fmt::{self, Write as _};
 
-use http::header::{
-    AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE, COOKIE, HeaderValue, PROXY_AUTHORIZATION,
-    SET_COOKIE, TRANSFER_ENCODING,
-};
+use http::header::{CONTENT_TYPE, HeaderValue};
 use http::{HeaderName, StatusCode};
 
 use crate::visit::HeaderVisitor;
@@ -29,20 +26,10 @@ pub(crate) fn build(
     let headers = response.headers_mut();
     headers.insert(CONTENT_TYPE, static_value(content_type));
     visit_headers(&mut |name: &HeaderName, value: &dyn fmt::Display| {
-        // The response owns these; an error cannot override them, nor set
-        // credentials or session state (the derive refuses them at compile
-        // time; this covers hand-written impls).
-        if [
-            CONTENT_TYPE,
-            CONTENT_LENGTH,
-            TRANSFER_ENCODING,
-            SET_COOKIE,
-            COOKIE,
-            AUTHORIZATION,
-            PROXY_AUTHORIZATION,
-        ]
-        .contains(name)
-        {
+        // The response owns some headers; an error cannot override them,
+        // nor set credentials or session state (the derive refuses them at
+        // compile time, by the same rule; this covers hand-written impls).
+        if errcodes_rules::check_response_header(name.as_str()).is_err() {
             return;
         }
         // Format on the stack; only the header value itself is allocated.

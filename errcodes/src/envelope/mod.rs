@@ -243,3 +243,15 @@ pub(crate) fn any_value() -> serde_json::Value {
         "description": "A meta member of the error."
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The derive's `envelope = "..."` and `FromStr` know the same names.
+    #[test]
+    fn the_builtin_names_are_the_rules_names() {
+        let names: Vec<&str> = Envelope::ALL.iter().map(|e| e.name()).collect();
+        assert_eq!(names, errcodes_rules::ENVELOPES);
+    }
+}

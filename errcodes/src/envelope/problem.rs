@@ -26,20 +26,6 @@ use crate::schema::SchemaInput;
 use http::StatusCode;
 use serde_json::{Value, json};
 
-/// Problem Details members that meta members must not overwrite: the ones
-/// RFC 9457 and errcodes give a meaning. Read back, every other member of a
-/// problem is meta.
-const RESERVED: &[&str] = &[
-    "type",
-    "title",
-    "status",
-    "detail",
-    "instance",
-    "code",
-    "errors",
-    "request_id",
-];
-
 /// The Problem Details format.
 pub(crate) struct Problem;
 
@@ -143,7 +129,7 @@ fn head<E: ApiError + ?Sized>(err: &E, s: &Settings<'_>, out: &mut Vec<u8>) {
 /// overwrite a standard member.
 fn meta<E: ApiError + ?Sized>(err: &E, out: &mut Vec<u8>) {
     write::each_meta(err, out, |out, name, _| {
-        if RESERVED.contains(&name) {
+        if errcodes_rules::is_reserved_problem_member(name) {
             return false;
         }
         out.push(b',');
@@ -232,7 +218,7 @@ pub(crate) fn decode(status: StatusCode, body: &Value) -> Option<Vec<Received>> 
     received.title = read::text(body, "title");
     received.detail = read::text(body, "detail");
     for (name, value) in object {
-        if !RESERVED.contains(&name.as_str()) {
+        if !errcodes_rules::is_reserved_problem_member(name) {
             received.meta.insert(name.clone(), value.clone());
         }
     }
