@@ -15,7 +15,8 @@ use syn::Member;
 
 use crate::ast::{self, Field, Input, Variant};
 use crate::fmt::{self, Template};
-use crate::valid::{self, header_kind, HeaderKind};
+use crate::prop::{self, header_kind, HeaderKind};
+use crate::valid;
 
 /// The `Decode` impl; nothing unless this crate's `client` feature is on
 /// (errcodes' `client` turns it on).
@@ -113,12 +114,12 @@ fn variant_block(input: &Input, variant: &Variant, template: Option<&Template>) 
         // for a value the body did not give): the variant stays unknown.
         return TokenStream::new();
     }
-    let status = valid::effective_status(input, variant);
+    let status = prop::effective_status(input, variant);
     let status_check = status
         .map(|status| quote!(if __received.status().as_u16() != #status { break '__variant; }));
     let public_code = variant.attrs.code.is_some() || status.is_some_and(|s| s < 500);
     let code_check = if public_code {
-        let code = valid::effective_code(input, variant);
+        let code = prop::effective_code(input, variant);
         quote! {
             if __received.code().is_some() && !__received.is_code(#code) { break '__variant; }
         }

@@ -10,7 +10,7 @@ use crate::ast::{self, Field, Input, Variant};
 use crate::attr::EnvelopeAttr;
 use crate::ctxt::Ctxt;
 use crate::fmt::{self, Template};
-use crate::valid::{header_kind, HeaderKind};
+use crate::prop::{self, header_kind, HeaderKind};
 use crate::{decode, fallback, status, valid};
 
 /// The derive: parse, validate, expand; or our errors plus a stub.
@@ -66,7 +66,7 @@ impl Arm<'_, '_> {
     }
 
     fn status(&self) -> u16 {
-        valid::effective_status(self.input, self.variant).unwrap_or(500)
+        prop::effective_status(self.input, self.variant).unwrap_or(500)
     }
 
     /// An arm delegating to the transparent inner error, or `None`; `call`
@@ -124,13 +124,14 @@ fn impl_api_error(input: &Input, templates: &[valid::Templates]) -> TokenStream 
                 // those (an inline `const { }` only at code generation).
                 let path = &status.tokens;
                 let check = quote_spanned!(path.span()=> const _: () = ::errcodes::__private::check_named_status(#path, #code););
-                quote!({ #check const { ::errcodes::__private::status(#code) } })
+                let status = status_expr(code);
+                quote!({ #check #status })
             }
-            _ => quote!(const { ::errcodes::__private::status(#code) }),
+            _ => status_expr(code),
         }
     });
     let code = method(&arms, &quote!(#api::code), |arm| {
-        let code = valid::effective_code(arm.input, arm.variant);
+        let code = prop::effective_code(arm.input, arm.variant);
         quote!(#code)
     });
     let title = method(&arms, &quote!(#api::title), |arm| {
@@ -193,45 +194,55 @@ fn impl_api_error(input: &Input, templates: &[valid::Templates]) -> TokenStream 
     }
 }
 
+/// A status as an expression: the `http` crate's named constant (a path,
+/// cheaper to compile than evaluating a `const` block per variant), or the
+/// status built in a `const` block for a code it does not name.
+fn status_expr(code: u16) -> TokenStream {
+    match status::by_code(code) {
+        Some((_, name, _)) => {
+            let name = format_ident!("{}", name);
+            quote!(::errcodes::__private::StatusCode::#name)
+        }
+        None => quote!(const { ::errcodes::__private::status(#code) }),
+    }
+}
+
 /// `impl Catalog`: each variant as data, decided here, at compile time.
 fn catalog_impl(input: &Input, arms: &[Arm]) -> TokenStream {
     let ident = input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     let p = quote!(::errcodes::__private);
-    let some = |value: Option<String>| match value {
-        Some(text) => quote!(#p::Some(#text)),
-        None => quote!(#p::None),
-    };
     let entries = arms.iter().map(|arm| {
         let v = &arm.variant.attrs;
-        let variant = valid::variant_name(arm.input, arm.variant);
+        let variant = prop::variant_name(arm.input, arm.variant);
         if let Some(field) = arm.transparent_field() {
-            let inner = valid::type_text(field.ty);
-            return quote! {
-                #p::CatalogEntry {
-                    variant: #variant, status: 0, code: "", code_sent: false, title: "",
-                    type_uri: #p::None, detail: #p::None, instance: #p::None, location: #p::None,
-                    kind: #p::None, headers: &[], meta: &[], transparent: #p::Some(#inner),
-                }
-            };
+            let inner = prop::type_text(field.ty);
+            return quote!(#p::transparent_entry(#variant, #inner));
         }
         let status = arm.status();
-        let code = valid::effective_code(arm.input, arm.variant);
-        let code_sent = !(status >= 500 && v.code.is_none());
+        let code = prop::effective_code(arm.input, arm.variant);
+        let code_sent = !(status >= 500 && v.code.is_none())
+            && v.no_code.is_none()
+            && input.attrs.no_code.is_none();
         let title = v
             .title
             .as_ref()
             .map_or_else(|| status::default_title(status).to_owned(), LitStr::value);
-        let type_uri = some(
-            input
-                .attrs
-                .type_base
-                .as_ref()
-                .filter(|_| code_sent)
-                .map(|base| format!("{}{code}", base.value())),
-        );
-        let detail = some(v.detail.as_ref().map(LitStr::value));
-        let instance = some(v.instance.as_ref().map(LitStr::value));
+        // Each fact the variant declares wraps the entry in one call.
+        let mut calls: Vec<(&str, TokenStream)> = Vec::new();
+        if !code_sent {
+            calls.push(("entry_code_withheld", TokenStream::new()));
+        }
+        if let Some(base) = input.attrs.type_base.as_ref().filter(|_| code_sent) {
+            let uri = format!("{}{code}", base.value());
+            calls.push(("entry_type_uri", quote!(#uri)));
+        }
+        if let Some(lit) = &v.detail {
+            calls.push(("entry_detail", quote!(#lit)));
+        }
+        if let Some(lit) = &v.instance {
+            calls.push(("entry_instance", quote!(#lit)));
+        }
         let runtime_attr = arm
             .fields_with(|f| f.attrs.attr_flag.is_some())
             .next()
@@ -245,25 +256,34 @@ fn catalog_impl(input: &Input, arms: &[Arm]) -> TokenStream {
         .into_iter()
         .find_map(|(kind, lit)| lit.as_ref().map(|lit| (kind, lit.value())))
         .or(runtime_attr);
-        let location = match location {
-            Some((kind, value)) => quote!(#p::Some((#kind, #value))),
-            None => quote!(#p::None),
-        };
-        let kind = some(v.kind.as_ref().map(LitStr::value));
-        let headers = arm
-            .fields_with(|f| f.attrs.header.is_some())
-            .filter_map(|f| f.attrs.header.as_ref().map(LitStr::value));
-        let meta = arm
-            .fields_with(|f| f.attrs.meta.is_some())
-            .map(|f| f.meta_name());
-        quote! {
-            #p::CatalogEntry {
-                variant: #variant, status: #status, code: #code, code_sent: #code_sent,
-                title: #title, type_uri: #type_uri, detail: #detail, instance: #instance,
-                location: #location, kind: #kind, headers: &[#(#headers),*], meta: &[#(#meta),*],
-                transparent: #p::None,
-            }
+        if let Some((kind, value)) = location {
+            calls.push(("entry_location", quote!(#kind, #value)));
         }
+        if let Some(lit) = &v.kind {
+            calls.push(("entry_kind", quote!(#lit)));
+        }
+        let headers: Vec<String> = arm
+            .fields_with(|f| f.attrs.header.is_some())
+            .filter_map(|f| f.attrs.header.as_ref().map(LitStr::value))
+            .collect();
+        let meta: Vec<String> = arm
+            .fields_with(|f| f.attrs.meta.is_some())
+            .map(|f| f.meta_name())
+            .collect();
+        if !headers.is_empty() || !meta.is_empty() {
+            calls.push(("entry_fields", quote!(&[#(#headers),*], &[#(#meta),*])));
+        }
+        calls.into_iter().fold(
+            quote!(#p::entry(#variant, #status, #code, #title)),
+            |entry, (name, args)| {
+                let name = format_ident!("{}", name);
+                if args.is_empty() {
+                    quote!(#p::#name(#entry))
+                } else {
+                    quote!(#p::#name(#entry, #args))
+                }
+            },
+        )
     });
     let envelope =
         envelope_expr(input).map(|envelope| quote!(const ENVELOPE: #p::Envelope = #envelope;));
@@ -649,7 +669,7 @@ fn type_settings(input: &Input) -> TokenStream {
         calls.extend(quote!(.redact_code(true)));
     }
     if let Some(style) = a.problem_style.as_ref().and_then(|lit| {
-        valid::PROBLEM_STYLES
+        prop::PROBLEM_STYLES
             .iter()
             .find(|(name, _)| *name == lit.value())
             .map(|(_, variant)| format_ident!("{}", variant))
@@ -682,7 +702,7 @@ fn arm_settings(arm: &Arm) -> TokenStream {
         calls.extend(quote!(.redact_detail(true)));
     }
     if let Some(level) = v.log.as_ref().and_then(|lit| {
-        valid::LOG_LEVELS
+        prop::LOG_LEVELS
             .iter()
             .find(|(name, _)| *name == lit.value())
             .map(|(_, variant)| format_ident!("{}", variant))

@@ -16,6 +16,7 @@ mod decode;
 mod expand;
 mod fallback;
 mod fmt;
+mod prop;
 mod status;
 mod symbol;
 mod valid;

@@ -8,6 +8,10 @@ use crate::ast::{self, Field, Input, Variant};
 use crate::attr::EnvelopeAttr;
 use crate::ctxt::{self, Ctxt};
 use crate::fmt::{self, Template};
+use crate::prop::{
+    effective_code, effective_status, header_kind, type_text, variant_name, HeaderKind, LOG_LEVELS,
+    PROBLEM_STYLES,
+};
 use crate::symbol;
 
 /// The envelope names `envelope = "..."` accepts.
@@ -80,47 +84,6 @@ pub fn check(cx: &Ctxt, input: &Input) -> Vec<Templates> {
     templates
 }
 
-/// How a header field's value is written, read from its type as thiserror
-/// reads `Backtrace`: a `Duration` as delta-seconds, a `SystemTime` as an
-/// HTTP-date, a list (`Vec<T>`, `[T; N]`, `&[T]`) as items joined with
-/// `, `, anything else by its `Display`.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum HeaderKind {
-    Display,
-    DeltaSeconds,
-    HttpDate,
-    List,
-}
-
-pub fn header_kind(ty: &syn::Type) -> HeaderKind {
-    match ty {
-        syn::Type::Reference(reference) => match &*reference.elem {
-            syn::Type::Slice(_) | syn::Type::Array(_) => HeaderKind::List,
-            inner => header_kind(inner),
-        },
-        syn::Type::Array(_) => HeaderKind::List,
-        syn::Type::Path(path) => match path.path.segments.last() {
-            Some(last) if last.ident == "Duration" => HeaderKind::DeltaSeconds,
-            Some(last) if last.ident == "SystemTime" => HeaderKind::HttpDate,
-            Some(last) if last.ident == "Vec" => HeaderKind::List,
-            _ => HeaderKind::Display,
-        },
-        syn::Type::Group(group) => header_kind(&group.elem),
-        syn::Type::Paren(paren) => header_kind(&paren.elem),
-        _ => HeaderKind::Display,
-    }
-}
-
-/// The `log = "..."` levels, and the `LogLevel` variant each names.
-pub const LOG_LEVELS: &[(&str, &str)] = &[
-    ("off", "Off"),
-    ("trace", "Trace"),
-    ("debug", "Debug"),
-    ("info", "Info"),
-    ("warn", "Warn"),
-    ("error", "Error"),
-];
-
 // `log` names a level.
 fn check_log(cx: &Ctxt, lit: &LitStr) {
     let value = lit.value();
@@ -137,10 +100,6 @@ fn check_log(cx: &Ctxt, lit: &LitStr) {
     cx.error_spanned_by(lit, format!("unknown log level `{value}`; {hint}"));
 }
 
-/// The Problem Details styles, as written and as `ProblemStyle` names them.
-pub const PROBLEM_STYLES: &[(&str, &str)] =
-    &[("rfc9457", "Rfc9457"), ("title_detail", "TitleDetail")];
-
 // `problem_style` names a style.
 fn check_problem_style(cx: &Ctxt, lit: &LitStr) {
     let value = lit.value();
@@ -151,20 +110,6 @@ fn check_problem_style(cx: &Ctxt, lit: &LitStr) {
         lit,
         format!("unknown problem_style `{value}`; expected `rfc9457` or `title_detail`"),
     );
-}
-
-/// A type as the user would write it: `std::io::Error`, not the token
-/// printer's `std :: io :: Error`.
-pub fn type_text(ty: &syn::Type) -> String {
-    quote::ToTokens::to_token_stream(ty)
-        .to_string()
-        .replace(" :: ", "::")
-        .replace(":: ", "::")
-        .replace(" <", "<")
-        .replace("< ", "<")
-        .replace(" >", ">")
-        .replace(" ,", ",")
-        .replace("& ", "&")
 }
 
 // `from` makes the whole variant from one value, so it is the variant's only
@@ -203,51 +148,6 @@ fn check_from(cx: &Ctxt, input: &Input) {
             seen.push((ty, span));
         }
     }
-}
-
-/// The name used for a variant in messages: `Variant`, or the struct's name.
-pub fn variant_name(input: &Input, variant: &Variant) -> String {
-    variant
-        .ident
-        .unwrap_or(input.ident)
-        .to_string()
-        .trim_start_matches("r#")
-        .to_owned()
-}
-
-/// The code a variant gets: its own, or its name in snake_case.
-pub fn effective_code(input: &Input, variant: &Variant) -> String {
-    match &variant.attrs.code {
-        Some(code) => code.value(),
-        None => snake_case(&variant_name(input, variant)),
-    }
-}
-
-/// The status a variant gets: its own, or the type's default.
-pub fn effective_status(input: &Input, variant: &Variant) -> Option<u16> {
-    variant
-        .attrs
-        .status
-        .as_ref()
-        .or(input.attrs.status.as_ref())
-        .map(|s| s.code)
-}
-
-/// `NotFound` -> `not_found`, `HTTPError` -> `http_error`.
-pub fn snake_case(name: &str) -> String {
-    let chars: Vec<char> = name.chars().collect();
-    let mut out = String::with_capacity(name.len() + 4);
-    for (i, &c) in chars.iter().enumerate() {
-        if c.is_uppercase() && i > 0 {
-            let prev = chars[i - 1];
-            let next_lower = chars.get(i + 1).is_some_and(|n| n.is_lowercase());
-            if prev.is_lowercase() || prev.is_ascii_digit() || (prev.is_uppercase() && next_lower) {
-                out.push('_');
-            }
-        }
-        out.extend(c.to_lowercase());
-    }
-    out
 }
 
 // `envelope = "..."` is one of the built-in names (a path names a format
@@ -804,21 +704,6 @@ fn check_transparent(cx: &Ctxt, variant: &Variant, name: &str) {
                 "the field of a `transparent` variant takes no `#[api(...)]`; put them on the inner error",
             );
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn snake_case_names() {
-        assert_eq!(snake_case("NotFound"), "not_found");
-        assert_eq!(snake_case("HTTPError"), "http_error");
-        assert_eq!(snake_case("Io"), "io");
-        assert_eq!(snake_case("TooManyRequests"), "too_many_requests");
-        assert_eq!(snake_case("Oauth2Failed"), "oauth2_failed");
-        assert_eq!(snake_case("already_snake"), "already_snake");
     }
 }
 

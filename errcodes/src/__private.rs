@@ -70,6 +70,116 @@ pub fn transparent_settings<'a>(own: Settings<'static>, inner: Settings<'a>) -> 
     }
 }
 
+/// A catalog entry with what every variant has; the `entry_*` functions
+/// add the rest, one call per fact the variant declares (fewer tokens for
+/// rustc than a literal naming every field).
+#[must_use]
+pub const fn entry(
+    variant: &'static str,
+    status: u16,
+    code: &'static str,
+    title: &'static str,
+) -> CatalogEntry {
+    CatalogEntry {
+        variant,
+        status,
+        code,
+        code_sent: true,
+        title,
+        type_uri: None,
+        detail: None,
+        instance: None,
+        location: None,
+        kind: None,
+        headers: &[],
+        meta: &[],
+        transparent: None,
+    }
+}
+
+/// The entry of a `transparent` variant around the type written `inner`.
+#[must_use]
+pub const fn transparent_entry(variant: &'static str, inner: &'static str) -> CatalogEntry {
+    CatalogEntry {
+        transparent: Some(inner),
+        code_sent: false,
+        ..entry(variant, 0, "", "")
+    }
+}
+
+/// `entry`, its code kept from clients.
+#[must_use]
+pub const fn entry_code_withheld(entry: CatalogEntry) -> CatalogEntry {
+    CatalogEntry {
+        code_sent: false,
+        ..entry
+    }
+}
+
+/// `entry` with its type URI.
+#[must_use]
+pub const fn entry_type_uri(entry: CatalogEntry, uri: &'static str) -> CatalogEntry {
+    CatalogEntry {
+        type_uri: Some(uri),
+        ..entry
+    }
+}
+
+/// `entry` with its detail template.
+#[must_use]
+pub const fn entry_detail(entry: CatalogEntry, detail: &'static str) -> CatalogEntry {
+    CatalogEntry {
+        detail: Some(detail),
+        ..entry
+    }
+}
+
+/// `entry` with its instance template.
+#[must_use]
+pub const fn entry_instance(entry: CatalogEntry, instance: &'static str) -> CatalogEntry {
+    CatalogEntry {
+        instance: Some(instance),
+        ..entry
+    }
+}
+
+/// `entry` with its location (`"attr"`, `"attr field"`, `"pointer"`,
+/// `"parameter"` or `"header"`, and its value).
+#[must_use]
+pub const fn entry_location(
+    entry: CatalogEntry,
+    kind: &'static str,
+    value: &'static str,
+) -> CatalogEntry {
+    CatalogEntry {
+        location: Some((kind, value)),
+        ..entry
+    }
+}
+
+/// `entry` with its category word.
+#[must_use]
+pub const fn entry_kind(entry: CatalogEntry, kind: &'static str) -> CatalogEntry {
+    CatalogEntry {
+        kind: Some(kind),
+        ..entry
+    }
+}
+
+/// `entry` with the headers and meta members it sets.
+#[must_use]
+pub const fn entry_fields(
+    entry: CatalogEntry,
+    headers: &'static [&'static str],
+    meta: &'static [&'static str],
+) -> CatalogEntry {
+    CatalogEntry {
+        headers,
+        meta,
+        ..entry
+    }
+}
+
 /// Checks a status written as a constant's path against `code`, the status
 /// the derive read from the constant's name; evaluated in a `const` item,
 /// so a constant whose value differs is a compile error at the path.

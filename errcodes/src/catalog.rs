@@ -17,9 +17,9 @@
 //! }
 //!
 //! let entries = OrderError::CATALOG;
-//! assert_eq!(entries[0].code, "order_not_found");
-//! assert_eq!(entries[0].type_uri, Some("https://errors.example.com/order_not_found"));
-//! assert_eq!(entries[1].location, Some(("attr", "version")));
+//! assert_eq!(entries[0].code(), "order_not_found");
+//! assert_eq!(entries[0].type_uri(), Some("https://errors.example.com/order_not_found"));
+//! assert_eq!(entries[1].location(), Some(("attr", "version")));
 //! assert!(catalog::to_markdown(entries).contains("| `order_not_found` | 404 | Not Found |"));
 //! ```
 
@@ -28,49 +28,221 @@ use core::fmt::Write as _;
 use crate::error::Envelope;
 use crate::json;
 
-/// One variant of an error type, as the derive declares it.
+/// One variant of an error type, as the derive declares it: read it with
+/// the methods named after what they return.
 ///
 /// ```
 /// use errcodes::{ApiError, Catalog};
 ///
 /// #[derive(Debug, ApiError)]
 /// #[api(status = 503, code = "maintenance", detail = "Back soon.")]
-/// struct Maintenance;
+/// struct Maintenance {
+///     #[api(header = "Retry-After")]
+///     retry_after: u32,
+/// }
 ///
 /// let entry = Maintenance::CATALOG[0];
-/// assert_eq!((entry.status, entry.code, entry.title), (503, "maintenance", "Service Unavailable"));
+/// assert_eq!((entry.status(), entry.code(), entry.title()), (503, "maintenance", "Service Unavailable"));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct CatalogEntry {
+    pub(crate) variant: &'static str,
+    pub(crate) status: u16,
+    pub(crate) code: &'static str,
+    pub(crate) code_sent: bool,
+    pub(crate) title: &'static str,
+    pub(crate) type_uri: Option<&'static str>,
+    pub(crate) detail: Option<&'static str>,
+    pub(crate) instance: Option<&'static str>,
+    pub(crate) location: Option<(&'static str, &'static str)>,
+    pub(crate) kind: Option<&'static str>,
+    pub(crate) headers: &'static [&'static str],
+    pub(crate) meta: &'static [&'static str],
+    pub(crate) transparent: Option<&'static str>,
+}
+
+impl CatalogEntry {
     /// The variant's name (the type's, for a struct).
-    pub variant: &'static str,
-    /// The HTTP status; 0 for a `transparent` variant, which answers as its
-    /// inner error does.
-    pub status: u16,
+    ///
+    /// ```
+    /// # use errcodes::{ApiError, Catalog};
+    /// # #[derive(Debug, ApiError)]
+    /// # #[api(status = 503, code = "maintenance", detail = "Back soon.")]
+    /// # struct Maintenance { #[api(header = "Retry-After")] retry_after: u32 }
+    /// assert_eq!(Maintenance::CATALOG[0].variant(), "Maintenance");
+    /// ```
+    #[must_use]
+    pub const fn variant(&self) -> &'static str {
+        self.variant
+    }
+
+    /// The HTTP status; 0 for a `transparent` variant, which answers as its inner error does.
+    ///
+    /// ```
+    /// # use errcodes::{ApiError, Catalog};
+    /// # #[derive(Debug, ApiError)]
+    /// # #[api(status = 503, code = "maintenance", detail = "Back soon.")]
+    /// # struct Maintenance { #[api(header = "Retry-After")] retry_after: u32 }
+    /// assert_eq!(Maintenance::CATALOG[0].status(), 503);
+    /// ```
+    #[must_use]
+    pub const fn status(&self) -> u16 {
+        self.status
+    }
+
     /// The stable code.
-    pub code: &'static str,
-    /// Whether clients see the code (a 5xx's default code is not sent).
-    pub code_sent: bool,
+    ///
+    /// ```
+    /// # use errcodes::{ApiError, Catalog};
+    /// # #[derive(Debug, ApiError)]
+    /// # #[api(status = 503, code = "maintenance", detail = "Back soon.")]
+    /// # struct Maintenance { #[api(header = "Retry-After")] retry_after: u32 }
+    /// assert_eq!(Maintenance::CATALOG[0].code(), "maintenance");
+    /// ```
+    #[must_use]
+    pub const fn code(&self) -> &'static str {
+        self.code
+    }
+
+    /// Whether clients see the code (a 5xx's default code is not sent, nor any under `no_code`).
+    ///
+    /// ```
+    /// # use errcodes::{ApiError, Catalog};
+    /// # #[derive(Debug, ApiError)]
+    /// # #[api(status = 503, code = "maintenance", detail = "Back soon.")]
+    /// # struct Maintenance { #[api(header = "Retry-After")] retry_after: u32 }
+    /// assert_eq!(Maintenance::CATALOG[0].code_sent(), true);
+    /// ```
+    #[must_use]
+    pub const fn code_sent(&self) -> bool {
+        self.code_sent
+    }
+
     /// The title.
-    pub title: &'static str,
+    ///
+    /// ```
+    /// # use errcodes::{ApiError, Catalog};
+    /// # #[derive(Debug, ApiError)]
+    /// # #[api(status = 503, code = "maintenance", detail = "Back soon.")]
+    /// # struct Maintenance { #[api(header = "Retry-After")] retry_after: u32 }
+    /// assert_eq!(Maintenance::CATALOG[0].title(), "Service Unavailable");
+    /// ```
+    #[must_use]
+    pub const fn title(&self) -> &'static str {
+        self.title
+    }
+
     /// The Problem `type` / JSON:API `links.type` URI, with a `type_base`.
-    pub type_uri: Option<&'static str>,
+    ///
+    /// ```
+    /// # use errcodes::{ApiError, Catalog};
+    /// # #[derive(Debug, ApiError)]
+    /// # #[api(status = 503, code = "maintenance", detail = "Back soon.")]
+    /// # struct Maintenance { #[api(header = "Retry-After")] retry_after: u32 }
+    /// assert_eq!(Maintenance::CATALOG[0].type_uri(), None);
+    /// ```
+    #[must_use]
+    pub const fn type_uri(&self) -> Option<&'static str> {
+        self.type_uri
+    }
+
     /// The `detail` template as written, such as `No order {id} exists.`
-    pub detail: Option<&'static str>,
+    ///
+    /// ```
+    /// # use errcodes::{ApiError, Catalog};
+    /// # #[derive(Debug, ApiError)]
+    /// # #[api(status = 503, code = "maintenance", detail = "Back soon.")]
+    /// # struct Maintenance { #[api(header = "Retry-After")] retry_after: u32 }
+    /// assert_eq!(Maintenance::CATALOG[0].detail(), Some("Back soon."));
+    /// ```
+    #[must_use]
+    pub const fn detail(&self) -> Option<&'static str> {
+        self.detail
+    }
+
     /// The `instance` template as written.
-    pub instance: Option<&'static str>,
-    /// Where in the request: (`"attr"`, a dotted path), (`"attr field"`,
-    /// the field that names it at run time), (`"pointer"`, ...),
-    /// (`"parameter"`, ...) or (`"header"`, ...).
-    pub location: Option<(&'static str, &'static str)>,
+    ///
+    /// ```
+    /// # use errcodes::{ApiError, Catalog};
+    /// # #[derive(Debug, ApiError)]
+    /// # #[api(status = 503, code = "maintenance", detail = "Back soon.")]
+    /// # struct Maintenance { #[api(header = "Retry-After")] retry_after: u32 }
+    /// assert_eq!(Maintenance::CATALOG[0].instance(), None);
+    /// ```
+    #[must_use]
+    pub const fn instance(&self) -> Option<&'static str> {
+        self.instance
+    }
+
+    /// Where in the request: (`"attr"`, a dotted path), (`"attr field"`, the field that names it at run time), (`"pointer"`, ...), (`"parameter"`, ...) or (`"header"`, ...).
+    ///
+    /// ```
+    /// # use errcodes::{ApiError, Catalog};
+    /// # #[derive(Debug, ApiError)]
+    /// # #[api(status = 503, code = "maintenance", detail = "Back soon.")]
+    /// # struct Maintenance { #[api(header = "Retry-After")] retry_after: u32 }
+    /// assert_eq!(Maintenance::CATALOG[0].location(), None);
+    /// ```
+    #[must_use]
+    pub const fn location(&self) -> Option<(&'static str, &'static str)> {
+        self.location
+    }
+
     /// The category word (`kind`).
-    pub kind: Option<&'static str>,
+    ///
+    /// ```
+    /// # use errcodes::{ApiError, Catalog};
+    /// # #[derive(Debug, ApiError)]
+    /// # #[api(status = 503, code = "maintenance", detail = "Back soon.")]
+    /// # struct Maintenance { #[api(header = "Retry-After")] retry_after: u32 }
+    /// assert_eq!(Maintenance::CATALOG[0].kind(), None);
+    /// ```
+    #[must_use]
+    pub const fn kind(&self) -> Option<&'static str> {
+        self.kind
+    }
+
     /// The response headers the variant sets.
-    pub headers: &'static [&'static str],
+    ///
+    /// ```
+    /// # use errcodes::{ApiError, Catalog};
+    /// # #[derive(Debug, ApiError)]
+    /// # #[api(status = 503, code = "maintenance", detail = "Back soon.")]
+    /// # struct Maintenance { #[api(header = "Retry-After")] retry_after: u32 }
+    /// assert_eq!(Maintenance::CATALOG[0].headers(), ["Retry-After"]);
+    /// ```
+    #[must_use]
+    pub const fn headers(&self) -> &'static [&'static str] {
+        self.headers
+    }
+
     /// The meta members the variant carries.
-    pub meta: &'static [&'static str],
+    ///
+    /// ```
+    /// # use errcodes::{ApiError, Catalog};
+    /// # #[derive(Debug, ApiError)]
+    /// # #[api(status = 503, code = "maintenance", detail = "Back soon.")]
+    /// # struct Maintenance { #[api(header = "Retry-After")] retry_after: u32 }
+    /// assert_eq!(Maintenance::CATALOG[0].meta(), [] as [&str; 0]);
+    /// ```
+    #[must_use]
+    pub const fn meta(&self) -> &'static [&'static str] {
+        self.meta
+    }
+
     /// For a `transparent` variant, the inner error's type as written.
-    pub transparent: Option<&'static str>,
+    ///
+    /// ```
+    /// # use errcodes::{ApiError, Catalog};
+    /// # #[derive(Debug, ApiError)]
+    /// # #[api(status = 503, code = "maintenance", detail = "Back soon.")]
+    /// # struct Maintenance { #[api(header = "Retry-After")] retry_after: u32 }
+    /// assert_eq!(Maintenance::CATALOG[0].transparent(), None);
+    /// ```
+    #[must_use]
+    pub const fn transparent(&self) -> Option<&'static str> {
+        self.transparent
+    }
 }
 
 /// An error type's catalog, written by `#[derive(ApiError)]`.

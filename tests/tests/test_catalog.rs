@@ -23,27 +23,27 @@ fn the_catalog_matches_the_rendered_errors() {
     assert_eq!(entries.len(), errors.len());
     for (err, entry) in errors.iter().zip(entries) {
         let problem = err.to_json_value(Envelope::Problem);
-        assert_eq!(problem["status"], entry.status, "{}", entry.variant);
-        assert_eq!(problem["title"], entry.title, "{}", entry.variant);
-        assert_eq!(err.code(), entry.code);
-        assert_eq!(!err.settings().redact_code, entry.code_sent);
-        match entry.type_uri {
+        assert_eq!(problem["status"], entry.status(), "{}", entry.variant());
+        assert_eq!(problem["title"], entry.title(), "{}", entry.variant());
+        assert_eq!(err.code(), entry.code());
+        assert_eq!(!err.settings().redact_code, entry.code_sent());
+        match entry.type_uri() {
             Some(uri) => assert_eq!(problem["type"], uri),
             None => assert_eq!(problem["type"], "about:blank"),
         }
-        if entry.code_sent {
-            assert_eq!(problem["code"], entry.code);
+        if entry.code_sent() {
+            assert_eq!(problem["code"], entry.code());
         } else {
             assert!(problem.get("code").is_none());
         }
     }
-    assert_eq!(entries[0].location, Some(("attr", "name")));
-    assert_eq!(entries[1].detail, Some("user {email} already exists"));
-    assert_eq!(entries[2].headers, ["Retry-After"]);
-    assert_eq!(entries[2].meta, ["retry_after"]);
+    assert_eq!(entries[0].location(), Some(("attr", "name")));
+    assert_eq!(entries[1].detail(), Some("user {email} already exists"));
+    assert_eq!(entries[2].headers(), ["Retry-After"]);
+    assert_eq!(entries[2].meta(), ["retry_after"]);
     // The 500 declares its code, so it is sent, with a type URI and a page.
     assert_eq!(
-        entries[3].type_uri,
+        entries[3].type_uri(),
         Some("https://errors.example.com/internal")
     );
     assert!(catalog::page(&entries[3]).is_some());
@@ -58,8 +58,8 @@ fn an_undeclared_server_error_code_is_not_sent() {
         ReplicaLagging(#[api(source)] std::io::Error),
     }
     let entry = DbError::CATALOG[0];
-    assert!(!entry.code_sent);
-    assert_eq!(entry.type_uri, None);
+    assert!(!entry.code_sent());
+    assert_eq!(entry.type_uri(), None);
     assert_eq!(catalog::page(&entry), None);
     assert!(catalog::to_markdown(DbError::CATALOG)
         .contains("| `(none sent)` | 503 | Service Unavailable |"));
@@ -92,8 +92,8 @@ fn transparent_variants_name_their_inner_type() {
         #[api(status = 404, detail = "Not found.")]
         NotFound,
     }
-    assert_eq!(AppError::CATALOG[0].transparent, Some("SignupError"));
-    assert_eq!(AppError::CATALOG[1].code, "not_found");
+    assert_eq!(AppError::CATALOG[0].transparent(), Some("SignupError"));
+    assert_eq!(AppError::CATALOG[1].code(), "not_found");
     assert_unique_codes!(AppError, SignupError);
 }
 

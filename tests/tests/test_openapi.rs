@@ -339,7 +339,7 @@ fn examples_agree_with_the_catalog_and_the_renderer() {
     .to_json_value(Envelope::Problem);
     let keys = |v: &Value| v.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
     assert_eq!(keys(example), keys(&real));
-    assert_eq!(example["detail"], OrderError::CATALOG[0].detail.unwrap());
+    assert_eq!(example["detail"], OrderError::CATALOG[0].detail().unwrap());
 }
 
 /// The README shows the example's 429 response, schema left out: it is the
