@@ -6,6 +6,7 @@ use syn::{DeriveInput, Ident, Member, Type};
 
 use crate::attr::Attrs;
 use crate::ctxt::Ctxt;
+use crate::fmt::{self, Template};
 use crate::symbol::Place;
 
 pub struct Input<'a> {
@@ -29,6 +30,10 @@ pub struct Variant<'a> {
     pub span_node: &'a dyn quote::ToTokens,
     pub attrs: Attrs,
     pub fields: Vec<Field<'a>>,
+    /// The `detail` template, parsed against the fields.
+    pub detail: Option<Template>,
+    /// The `instance` template, parsed against the fields.
+    pub instance: Option<Template>,
 }
 
 pub struct Field<'a> {
@@ -64,6 +69,8 @@ impl<'a> Input<'a> {
                         span_node: &v.ident,
                         attrs: Attrs::parse(cx, &v.attrs, &[Place::Variant]),
                         fields: fields_from_syn(cx, &v.fields),
+                        detail: None,
+                        instance: None,
                     })
                     .collect();
                 (variants, attrs, false)
@@ -88,6 +95,8 @@ impl<'a> Input<'a> {
                     span_node: &node.ident,
                     attrs: variant_attrs,
                     fields: fields_from_syn(cx, &data.fields),
+                    detail: None,
+                    instance: None,
                 };
                 (vec![variant], attrs, true)
             }
@@ -105,6 +114,10 @@ impl<'a> Input<'a> {
                 syn::Data::Enum(data) => data.variants.iter().any(|v| is_error(&v.attrs)),
                 _ => false,
             };
+        let mut variants = variants;
+        for variant in &mut variants {
+            variant.parse_templates(cx, &node.ident);
+        }
         Some(Input {
             ident: &node.ident,
             generics: &node.generics,
@@ -113,6 +126,28 @@ impl<'a> Input<'a> {
             is_struct,
             has_error_attr,
         })
+    }
+}
+
+impl Variant<'_> {
+    /// Parses the `detail` and `instance` templates against the fields (a
+    /// `transparent` variant has none: its inner error speaks).
+    fn parse_templates(&mut self, cx: &Ctxt, type_ident: &Ident) {
+        if self.attrs.transparent.is_some() {
+            return;
+        }
+        let name = self
+            .ident
+            .unwrap_or(type_ident)
+            .to_string()
+            .trim_start_matches("r#")
+            .to_owned();
+        let parse = |lit: &Option<syn::LitStr>| {
+            lit.as_ref()
+                .and_then(|lit| fmt::parse(cx, lit, &self.fields, &name))
+        };
+        self.detail = parse(&self.attrs.detail);
+        self.instance = parse(&self.attrs.instance);
     }
 }
 

@@ -43,7 +43,14 @@ impl Ctxt {
 
     /// Consumes the accumulator: all errors combined into one, or `Ok`.
     pub fn check(self) -> syn::Result<()> {
-        let errors = self.errors.borrow_mut().take().unwrap_or_default();
+        let mut errors = self.errors.borrow_mut().take().unwrap_or_default();
+        // In source order, whichever stage found them (parsing templates
+        // happens with the model, the other rules after it); a stable sort
+        // keeps the order of mistakes at one place.
+        errors.sort_by_key(|err| {
+            let start = err.span().start();
+            (start.line, start.column)
+        });
         let mut iter = errors.into_iter();
         let Some(mut combined) = iter.next() else {
             return Ok(());

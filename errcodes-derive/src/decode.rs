@@ -16,13 +16,11 @@ use syn::Member;
 use crate::ast::{self, Field, Input, Variant};
 use crate::fmt::{self, Template};
 use crate::prop::{self, header_kind, HeaderKind};
-use crate::valid;
 
 /// The `Decode` impl; nothing unless this crate's `client` feature is on
 /// (errcodes' `client` turns it on).
 pub fn impl_decode(
     input: &Input,
-    templates: &[valid::Templates],
     envelope: Option<TokenStream>,
     impl_generics: &syn::ImplGenerics,
     ty_generics: &syn::TypeGenerics,
@@ -32,7 +30,7 @@ pub fn impl_decode(
         return TokenStream::new();
     }
     let ident = input.ident;
-    let (tries, helpers) = impl_body(input, templates);
+    let (tries, helpers) = impl_body(input);
     let preferred = envelope
         .map(|envelope| quote!(fn preferred_envelope() -> ::errcodes::Envelope { #envelope }));
     // Written out directly: `errcodes::client` always exists, and passing
@@ -57,11 +55,11 @@ pub fn impl_decode(
 
 /// The calls `from_received` makes, one per variant, and the hidden
 /// inherent functions they call.
-fn impl_body(input: &Input, templates: &[valid::Templates]) -> (TokenStream, TokenStream) {
+fn impl_body(input: &Input) -> (TokenStream, TokenStream) {
     let mut tries = TokenStream::new();
     let mut helpers = TokenStream::new();
-    for (i, (variant, templates)) in input.variants.iter().zip(templates).enumerate() {
-        let block = variant_block(input, variant, templates.detail.as_ref());
+    for (i, variant) in input.variants.iter().enumerate() {
+        let block = variant_block(input, variant, variant.detail.as_ref());
         if block.is_empty() {
             continue;
         }

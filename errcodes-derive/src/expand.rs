@@ -17,12 +17,14 @@ use crate::{decode, fallback, status, valid};
 pub fn derive(node: &DeriveInput) -> TokenStream {
     let cx = Ctxt::new();
     let input = Input::from_syn(&cx, node);
-    let templates = input.as_ref().map(|input| valid::check(&cx, input));
-    match (cx.check(), input, templates) {
-        (Ok(()), Some(input), Some(templates)) => impl_api_error(&input, &templates),
-        (Err(errors), _, _) => fallback::expand(node, &errors),
+    if let Some(input) = &input {
+        valid::check(&cx, input);
+    }
+    match (cx.check(), input) {
+        (Ok(()), Some(input)) => impl_api_error(&input),
+        (Err(errors), _) => fallback::expand(node, &errors),
         // `from_syn` returns `None` only after reporting an error.
-        _ => fallback::expand(node, &syn::Error::new_spanned(node, "invalid input")),
+        (Ok(()), None) => fallback::expand(node, &syn::Error::new_spanned(node, "invalid input")),
     }
 }
 
@@ -89,16 +91,15 @@ impl Arm<'_, '_> {
     }
 }
 
-fn impl_api_error(input: &Input, templates: &[valid::Templates]) -> TokenStream {
+fn impl_api_error(input: &Input) -> TokenStream {
     let arms: Vec<Arm> = input
         .variants
         .iter()
-        .zip(templates)
-        .map(|(variant, templates)| Arm {
+        .map(|variant| Arm {
             input,
             variant,
-            template: templates.detail.as_ref(),
-            instance: templates.instance.as_ref(),
+            template: variant.detail.as_ref(),
+            instance: variant.instance.as_ref(),
         })
         .collect();
     let ident = input.ident;
@@ -149,7 +150,6 @@ fn impl_api_error(input: &Input, templates: &[valid::Templates]) -> TokenStream 
         .filter_map(|arm| arm.transparent_field().map(|field| field.ty));
     let decode = decode::impl_decode(
         input,
-        templates,
         envelope_expr(input),
         &impl_generics,
         &ty_generics,

@@ -18,15 +18,8 @@ use crate::symbol;
 pub use errcodes_rules::ENVELOPES;
 use errcodes_rules::{HeaderProblem, PointerProblem, TypeBaseProblem, SINGLE_VALUE_HEADERS};
 
-/// A variant's parsed templates.
-#[derive(Default)]
-pub struct Templates {
-    pub detail: Option<Template>,
-    pub instance: Option<Template>,
-}
-
-/// Checks the whole input; returns each variant's parsed templates.
-pub fn check(cx: &Ctxt, input: &Input) -> Vec<Templates> {
+/// Checks the whole input (its templates were parsed with the model).
+pub fn check(cx: &Ctxt, input: &Input) {
     check_envelope(cx, input);
     check_type_base(cx, input);
     check_domain(cx, input);
@@ -37,12 +30,10 @@ pub fn check(cx: &Ctxt, input: &Input) -> Vec<Templates> {
     if let Some(status) = &input.attrs.status {
         check_status_range(cx, status);
     }
-    let mut templates = Vec::new();
     for variant in &input.variants {
         let name = variant_name(input, variant);
         if variant.attrs.transparent.is_some() {
             check_transparent(cx, variant, &name);
-            templates.push(Templates::default());
             continue;
         }
         check_status_present(cx, input, variant, &name);
@@ -63,25 +54,15 @@ pub fn check(cx: &Ctxt, input: &Input) -> Vec<Templates> {
         }
         check_location(cx, variant);
         check_fields(cx, variant);
-        let parse = |lit: &Option<LitStr>| {
-            lit.as_ref()
-                .and_then(|lit| fmt::parse(cx, lit, &variant.fields, &name))
-        };
         if let Some(lit) = &variant.attrs.instance {
             check_instance_text(cx, lit);
         }
-        let variant_templates = Templates {
-            detail: parse(&variant.attrs.detail),
-            instance: parse(&variant.attrs.instance),
-        };
         if effective_status(input, variant).is_some_and(|status| status >= 500) {
-            check_public(cx, variant, &variant_templates);
+            check_public(cx, variant);
         }
-        templates.push(variant_templates);
     }
     check_code_conflicts(cx, input);
     check_from(cx, input);
-    templates
 }
 
 // `log` names a level.
@@ -493,7 +474,7 @@ fn check_single_value(cx: &Ctxt, lit: &LitStr, field: &Field) {
 // A field whose value reaches the body of a 5xx (through `detail`,
 // `instance` or `meta`) is marked `public`: a server error's fields stay out
 // of its body unless the author says they are safe for clients.
-fn check_public(cx: &Ctxt, variant: &Variant, templates: &Templates) {
+fn check_public(cx: &Ctxt, variant: &Variant) {
     let in_template = |template: &Option<Template>, member: &Member| {
         template.as_ref().is_some_and(|t| t.used.contains(member))
     };
@@ -508,9 +489,9 @@ fn check_public(cx: &Ctxt, variant: &Variant, templates: &Templates) {
             .map_or_else(|| field.ty.span(), syn::Ident::span);
         let (how, at) = if let Some((meta_span, _)) = field.attrs.meta {
             ("is a `meta` member", meta_span)
-        } else if in_template(&templates.detail, &field.member) {
+        } else if in_template(&variant.detail, &field.member) {
             ("is written into the `detail`", name_span)
-        } else if in_template(&templates.instance, &field.member) {
+        } else if in_template(&variant.instance, &field.member) {
             ("is written into the `instance`", name_span)
         } else {
             continue;
@@ -805,17 +786,20 @@ mod pipeline_tests {
             }
         };
         let got = messages(&input);
+        // `parse_quote!` spans carry no positions, so this is the order the
+        // stages find the mistakes in (templates with the model, then the
+        // rules); in a real compile, `Ctxt::check` sorts them by position.
         assert_eq!(
             got,
             [
                 "unknown api attribute `stauts`; did you mean `status`?",
+                "`{missing}` names no field of `C`; `C` has `present`",
                 "unknown envelope `jsnoapi`; did you mean `jsonapi`?",
                 "`type_base` must be an absolute URI such as `https://errors.example.com/`, found `errors`",
                 "status 200 is not an error status; ApiError statuses are 4xx or 5xx",
                 "`code` may use only letters, digits, `_`, `.` and `-`, found ' ' in `b c`",
                 "`title` is the same for every occurrence and takes no placeholders; move the `{...}` into `detail`",
                 "`parameter` conflicts with `pointer`; an error has one JSON:API source, so keep one of them",
-                "`{missing}` names no field of `C`; `C` has `present`",
                 "a tuple field has no name to use in `meta`; write `#[api(meta = \"name\")]`",
                 "only one field can be `#[api(source)]`; keep the direct cause",
             ]
