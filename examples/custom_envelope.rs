@@ -3,7 +3,7 @@
 
 use errcodes::http::StatusCode;
 use errcodes::{json, ApiError, ApiErrorExt as _, Detail, ErrorList, Format, FormatDecode};
-use errcodes::{Location, Received};
+use errcodes::{Location, ReceivedError};
 use PaymentError::{AmountMissing, CardDeclined, Ledger};
 
 pub struct Stripe;
@@ -44,11 +44,11 @@ impl Format for Stripe {
 }
 
 impl FormatDecode for Stripe {
-    fn decode(&self, status: StatusCode, body: &[u8]) -> Option<Vec<Received>> {
+    fn decode(&self, status: StatusCode, body: &[u8]) -> Option<Vec<ReceivedError>> {
         let doc: serde_json::Value = serde_json::from_slice(body).ok()?;
         let error = doc.get("error")?;
         let text = |key: &str| error.get(key).and_then(|v| v.as_str());
-        let mut received = Received::new(status).with_detail(text("message")?);
+        let mut received = ReceivedError::new(status).with_detail(text("message")?);
         if let Some(code) = text("code") {
             received = received.with_code(code);
         }

@@ -45,7 +45,7 @@ pub fn impl_decode(
         #[automatically_derived]
         impl #impl_generics ::errcodes::client::Decode for #ident #ty_generics where #(#predicates,)* {
             #preferred
-            fn from_received(__received: &::errcodes::Received) -> ::core::option::Option<Self> {
+            fn from_received(__received: &::errcodes::ReceivedError) -> ::core::option::Option<Self> {
                 #tries
                 ::core::option::Option::None
             }
@@ -72,7 +72,7 @@ fn impl_body(input: &Input) -> (TokenStream, TokenStream) {
         helpers.extend(quote! {
             #[doc(hidden)]
             #[allow(unused_imports, unused_variables, unused_labels, unreachable_code, clippy::needless_return)]
-            fn #name(__received: &::errcodes::Received) -> ::core::option::Option<Self> {
+            fn #name(__received: &::errcodes::ReceivedError) -> ::core::option::Option<Self> {
                 use ::errcodes::__private::rebuild::*;
                 #block
                 ::core::option::Option::None

@@ -48,7 +48,7 @@ use crate::error::ApiError;
 use crate::error::Envelope;
 use crate::error::Settings;
 use crate::location::{DEFAULT_POINTER_PREFIX, NON_FIELD_KEY};
-use crate::received::Received;
+use crate::received::ReceivedError;
 use crate::visit::{HeaderVisitor, MetaVisitor};
 
 /// What a response decoded into: one of the type's own errors, or an error
@@ -73,8 +73,8 @@ use crate::visit::{HeaderVisitor, MetaVisitor};
 /// # }
 /// # #[cfg(not(feature = "client"))] fn main() {}
 /// ```
-// Not boxed: a `Box<Received>` would answer `code()` with `ApiError`'s
-// (through `Box`'s impl) before `Received`'s own, a trap; one value per
+// Not boxed: a `Box<ReceivedError>` would answer `code()` with `ApiError`'s
+// (through `Box`'s impl) before `ReceivedError`'s own, a trap; one value per
 // decoded response is no size worth that.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
@@ -84,7 +84,7 @@ pub enum Decoded<E> {
     /// An error the type has no variant for (or whose fields the body does
     /// not give back), as the body stated it. It is an [`ApiError`] too, so
     /// it can be passed on as it came.
-    Unknown(Received),
+    Unknown(ReceivedError),
 }
 
 impl<E> Decoded<E> {
@@ -199,7 +199,7 @@ pub fn read<'c>(
     content_type: impl Into<Option<&'c str>>,
     body: impl AsRef<[u8]>,
     preferred: Envelope,
-) -> Result<Vec<Received>, DecodeError> {
+) -> Result<Vec<ReceivedError>, DecodeError> {
     let (status, content_type, body) = (status.into_status(), content_type.into(), body.as_ref());
     let status = StatusCode::from_u16(status)
         .ok()
@@ -238,7 +238,7 @@ pub fn read<'c>(
 /// ```
 /// # #[cfg(feature = "client")] fn main() {
 /// use errcodes::client::Decode;
-/// use errcodes::{ApiError, Received};
+/// use errcodes::{ApiError, ReceivedError};
 ///
 /// #[derive(Debug, PartialEq, ApiError)]
 /// #[api(status = 409, code = "taken", detail = "{name} is taken.")]
@@ -246,7 +246,7 @@ pub fn read<'c>(
 ///     name: String,
 /// }
 ///
-/// let received = Received::new(http::StatusCode::CONFLICT).with_code("taken").with_detail("bob is taken.");
+/// let received = ReceivedError::new(http::StatusCode::CONFLICT).with_code("taken").with_detail("bob is taken.");
 /// assert_eq!(Taken::from_received(&received), Some(Taken { name: "bob".into() }));
 /// # }
 /// # #[cfg(not(feature = "client"))] fn main() {}
@@ -254,7 +254,7 @@ pub fn read<'c>(
 pub trait Decode: Sized {
     /// The variant `received` is, with its fields; `None` when no variant
     /// matches it or its fields cannot be given back.
-    fn from_received(received: &Received) -> Option<Self>;
+    fn from_received(received: &ReceivedError) -> Option<Self>;
 
     /// The envelope to try first when the `Content-Type` does not say: the
     /// type's own.
@@ -353,13 +353,13 @@ impl Decode for ApiErrors {
     /// Every entry of `received` (or `received` itself, when it has none)
     /// as a [`FieldError`]: its location as the field, its code (or
     /// `invalid`) and its detail.
-    fn from_received(received: &Received) -> Option<ApiErrors> {
+    fn from_received(received: &ReceivedError) -> Option<ApiErrors> {
         ApiErrors::from_errors(field_errors(received))
     }
 }
 
 /// The entries of `received` (or `received` itself) as field errors.
-fn field_errors(received: &Received) -> Vec<FieldError> {
+fn field_errors(received: &ReceivedError) -> Vec<FieldError> {
     let entries = if received.entries().is_empty() {
         core::slice::from_ref(received)
     } else {
@@ -431,7 +431,7 @@ impl ApiErrors {
     }
 }
 
-impl ApiError for Received {
+impl ApiError for ReceivedError {
     fn status(&self) -> StatusCode {
         self.status
     }

@@ -268,7 +268,7 @@ mod validator;
 pub mod __private;
 
 pub use crate::catalog::{Catalog, CatalogEntry};
-pub use crate::collection::{ApiErrors, ApiErrorsBuilder, FieldError, MemberPath};
+pub use crate::collection::{AnyFieldPath, ApiErrors, ApiErrorsBuilder, FieldError};
 pub use crate::context::InContext;
 pub use crate::envelope::UnknownEnvelope;
 pub use crate::error::{ApiError, LogLevel};
@@ -280,10 +280,10 @@ pub use crate::location::Location;
 pub use crate::path::{FieldPath, Segment};
 pub use crate::profile::Profile;
 pub use crate::received::FormatDecode;
-pub use crate::received::Received;
+pub use crate::received::ReceivedError;
 pub use crate::redact::{Detail, UnredactedDetail};
+pub use crate::schema::DocumentedErrors;
 pub use crate::schema::FormatSchema;
-pub use crate::schema::SchemaInput;
 pub use crate::visit::{HeaderVisitor, MetaValue, MetaVisitor, delta_seconds};
 
 /// What most code using errcodes needs, in one `use errcodes::prelude::*;`:

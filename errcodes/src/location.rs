@@ -38,7 +38,7 @@ pub enum Location<'a> {
     Header(&'a str),
     /// A member of the request body, as a [`FieldPath`] of segments (for
     /// names that contain `.`, or paths built at run time).
-    Path(&'a FieldPath),
+    FieldPath(&'a FieldPath),
     /// The request as a whole (an object-level validation error, such as
     /// "delivery date must be after order date"): drf's `non_field_errors`.
     NonField,
@@ -61,7 +61,7 @@ impl OwnedLocation {
     pub(crate) fn of(location: Location<'_>) -> OwnedLocation {
         match location {
             Location::Field(dotted) => OwnedLocation::Dotted(dotted.to_owned()),
-            Location::Path(path) => OwnedLocation::Path(path.clone()),
+            Location::FieldPath(path) => OwnedLocation::Path(path.clone()),
             Location::Pointer(pointer) => OwnedLocation::Pointer(pointer.to_owned()),
             Location::Parameter(name) => OwnedLocation::Parameter(name.to_owned()),
             Location::Header(name) => OwnedLocation::Header(name.to_owned()),
@@ -72,7 +72,7 @@ impl OwnedLocation {
     pub(crate) fn as_location(&self) -> Location<'_> {
         match self {
             OwnedLocation::Dotted(dotted) => Location::Field(dotted),
-            OwnedLocation::Path(path) => Location::Path(path),
+            OwnedLocation::Path(path) => Location::FieldPath(path),
             OwnedLocation::Pointer(pointer) => Location::Pointer(pointer),
             OwnedLocation::Parameter(name) => Location::Parameter(name),
             OwnedLocation::Header(name) => Location::Header(name),
@@ -94,7 +94,7 @@ pub(crate) fn write_member(
             | Location::Parameter(name)
             | Location::Header(name),
         ) => write!(f, "{name}: "),
-        Some(Location::Path(path)) => write!(f, "{path}: "),
+        Some(Location::FieldPath(path)) => write!(f, "{path}: "),
         Some(Location::NonField) | None => Ok(()),
     }
 }

@@ -66,7 +66,7 @@ use crate::error::Envelope;
 use crate::error::Settings;
 use crate::ext::ApiErrorExt as _;
 use crate::location::Location;
-use crate::schema::SchemaInput;
+use crate::schema::DocumentedErrors;
 use crate::visit::MetaVisitor;
 
 /// The JSON Schema of `envelope`'s documents for the errors of `entries`:
@@ -111,7 +111,7 @@ pub fn schema(envelope: Envelope, entries: &[CatalogEntry]) -> Value {
         .collect();
     meta.sort_unstable();
     meta.dedup();
-    let mut input = SchemaInput::new(&statuses).meta(&meta);
+    let mut input = DocumentedErrors::new(&statuses).meta(&meta);
     if let Some(codes) = &codes {
         input = input.codes(codes);
     }
@@ -225,24 +225,9 @@ fn header(name: &str) -> Value {
 }
 
 /// What a `transparent` variant's inner type answers, for the documents
-/// of the type around it (which writes them in its own envelope). The
-/// derive passes one per `transparent` variant.
-///
-/// ```
-/// use errcodes::openapi::{into_responses, Inner};
-/// use errcodes::{ApiError, ApiErrors};
-///
-/// #[derive(Debug, ApiError)]
-/// enum SignupError {
-///     #[api(status = 409, code = "taken", detail = "Taken.")]
-///     Taken,
-///     #[api(transparent)]
-///     Invalid(ApiErrors),
-/// }
-///
-/// let responses = into_responses::<SignupError>(&[Inner::Collection]);
-/// assert!(responses.contains_key("409") && responses.contains_key("422"));
-/// ```
+/// of the type around it (which writes them in its own envelope). For
+/// generated code: the derive passes one per `transparent` variant.
+#[doc(hidden)]
 #[derive(Clone, Copy, Debug)]
 #[non_exhaustive]
 pub enum Inner {
@@ -277,22 +262,10 @@ fn flatten<T: Catalog + ?Sized>(inners: &[Inner]) -> (Vec<CatalogEntry>, bool) {
     (entries, collection)
 }
 
-/// `T`'s component schema, for `utoipa::PartialSchema`: [`schema`] of its
-/// envelope and catalog, with its `transparent` variants' `inners`.
-///
-/// ```
-/// use errcodes::ApiError;
-/// use utoipa::openapi::{schema::Schema, RefOr};
-///
-/// #[derive(Debug, ApiError)]
-/// #[api(status = 404, code = "order_not_found", detail = "No such order.")]
-/// struct OrderNotFound;
-///
-/// let RefOr::T(Schema::Object(object)) = errcodes::openapi::component::<OrderNotFound>(&[]) else {
-///     panic!("an object schema")
-/// };
-/// assert!(object.properties.contains_key("code"));
-/// ```
+/// `T`'s component schema, for the derived `utoipa::PartialSchema`: [`schema`]
+/// of its envelope and catalog, with its `transparent` variants' `inners`.
+/// For generated code.
+#[doc(hidden)]
 #[must_use]
 pub fn component<T: Catalog + ?Sized>(inners: &[Inner]) -> RefOr<Schema> {
     let (mut entries, collection) = flatten::<T>(inners);
@@ -305,19 +278,10 @@ pub fn component<T: Catalog + ?Sized>(inners: &[Inner]) -> RefOr<Schema> {
     to_schema(schema(T::ENVELOPE, &entries))
 }
 
-/// `T`'s responses, for `utoipa::IntoResponses`: [`responses`] of its
-/// envelope, catalog and domain, with its `transparent` variants' `inners`.
-///
-/// ```
-/// use errcodes::ApiError;
-///
-/// #[derive(Debug, ApiError)]
-/// #[api(status = 404, code = "order_not_found", detail = "No such order.")]
-/// struct OrderNotFound;
-///
-/// let responses = errcodes::openapi::into_responses::<OrderNotFound>(&[]);
-/// assert_eq!(responses.keys().collect::<Vec<_>>(), ["404"]);
-/// ```
+/// `T`'s responses, for the derived `utoipa::IntoResponses`: [`responses`]
+/// of its envelope, catalog and domain, with its `transparent` variants'
+/// `inners`. For generated code.
+#[doc(hidden)]
 #[must_use]
 pub fn into_responses<T: Catalog + ?Sized>(inners: &[Inner]) -> BTreeMap<String, RefOr<Response>> {
     let (entries, collection) = flatten::<T>(inners);
@@ -429,7 +393,7 @@ impl utoipa::PartialSchema for ApiErrors {
     fn schema() -> RefOr<Schema> {
         to_schema(Envelope::Problem.format().schema().map_or_else(
             || json!({"type": "object"}),
-            |schema| schema.json_schema(&SchemaInput::new(&[])),
+            |schema| schema.json_schema(&DocumentedErrors::new(&[])),
         ))
     }
 }
@@ -485,7 +449,7 @@ mod tests {
                     .format()
                     .schema()
                     .unwrap()
-                    .json_schema(&SchemaInput::new(&[]))
+                    .json_schema(&DocumentedErrors::new(&[]))
             )
             .is_ok()
         );

@@ -11,22 +11,22 @@ use serde_json::{Map, Value};
 /// and the entries it carries (Problem Details' `errors`, Laravel's
 /// `errors`, ShipStream's `details`, AIP-193's field violations).
 ///
-/// A decoder of a format of your own builds them with [`Received::new`] and
+/// A decoder of a format of your own builds them with [`ReceivedError::new`] and
 /// the setters; [`crate::client`] matches them to your error types, and an
-/// error no type knows stays a `Received`, which renders again like any
+/// error no type knows stays a `ReceivedError`, which renders again like any
 /// error.
 ///
 /// ```
-/// use errcodes::Received;
+/// use errcodes::ReceivedError;
 ///
-/// let received = Received::new(http::StatusCode::CONFLICT)
+/// let received = ReceivedError::new(http::StatusCode::CONFLICT)
 ///     .with_code("duplicate")
 ///     .with_detail("user bob already exists");
 /// assert_eq!(received.code(), Some("duplicate"));
 /// assert_eq!(received.detail(), Some("user bob already exists"));
 /// ```
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Received {
+pub struct ReceivedError {
     pub(crate) status: StatusCode,
     pub(crate) code: Option<String>,
     /// AIP-193's `reason`: the code in `UPPER_SNAKE_CASE`.
@@ -36,33 +36,33 @@ pub struct Received {
     pub(crate) location: Option<String>,
     pub(crate) meta: Map<String, Value>,
     pub(crate) headers: HeaderMap,
-    pub(crate) entries: Vec<Received>,
+    pub(crate) entries: Vec<ReceivedError>,
 }
 
-impl Received {
+impl ReceivedError {
     /// An error with `status` and nothing else yet.
     ///
     /// ```
-    /// let received = errcodes::Received::new(http::StatusCode::NOT_FOUND);
+    /// let received = errcodes::ReceivedError::new(http::StatusCode::NOT_FOUND);
     /// assert_eq!(received.status(), 404);
     /// assert_eq!(received.code(), None);
     /// ```
     #[must_use]
-    pub fn new(status: StatusCode) -> Received {
-        Received {
+    pub fn new(status: StatusCode) -> ReceivedError {
+        ReceivedError {
             status,
-            ..Received::default()
+            ..ReceivedError::default()
         }
     }
 
     /// The code, as the body gave it.
     ///
     /// ```
-    /// let received = errcodes::Received::new(http::StatusCode::NOT_FOUND).with_code("order_not_found");
+    /// let received = errcodes::ReceivedError::new(http::StatusCode::NOT_FOUND).with_code("order_not_found");
     /// assert_eq!(received.code(), Some("order_not_found"));
     /// ```
     #[must_use]
-    pub fn with_code(mut self, code: impl Into<String>) -> Received {
+    pub fn with_code(mut self, code: impl Into<String>) -> ReceivedError {
         self.code = Some(code.into());
         self.reason = false;
         self
@@ -72,11 +72,11 @@ impl Received {
     /// matches a declared code that reads the same in that case.
     ///
     /// ```
-    /// let received = errcodes::Received::new(http::StatusCode::NOT_FOUND).with_reason("ORDER_NOT_FOUND");
+    /// let received = errcodes::ReceivedError::new(http::StatusCode::NOT_FOUND).with_reason("ORDER_NOT_FOUND");
     /// assert!(received.is_code("order_not_found"));
     /// ```
     #[must_use]
-    pub fn with_reason(mut self, reason: impl Into<String>) -> Received {
+    pub fn with_reason(mut self, reason: impl Into<String>) -> ReceivedError {
         self.code = Some(reason.into());
         self.reason = true;
         self
@@ -85,11 +85,11 @@ impl Received {
     /// The title.
     ///
     /// ```
-    /// let received = errcodes::Received::new(http::StatusCode::NOT_FOUND).with_title("Not Found");
+    /// let received = errcodes::ReceivedError::new(http::StatusCode::NOT_FOUND).with_title("Not Found");
     /// assert_eq!(received.title(), Some("Not Found"));
     /// ```
     #[must_use]
-    pub fn with_title(mut self, title: impl Into<String>) -> Received {
+    pub fn with_title(mut self, title: impl Into<String>) -> ReceivedError {
         self.title = Some(title.into());
         self
     }
@@ -97,11 +97,11 @@ impl Received {
     /// The detail (the occurrence's text).
     ///
     /// ```
-    /// let received = errcodes::Received::new(http::StatusCode::NOT_FOUND).with_detail("No order 7.");
+    /// let received = errcodes::ReceivedError::new(http::StatusCode::NOT_FOUND).with_detail("No order 7.");
     /// assert_eq!(received.detail(), Some("No order 7."));
     /// ```
     #[must_use]
-    pub fn with_detail(mut self, detail: impl Into<String>) -> Received {
+    pub fn with_detail(mut self, detail: impl Into<String>) -> ReceivedError {
         self.detail = Some(detail.into());
         self
     }
@@ -110,11 +110,11 @@ impl Received {
     /// name, as the envelope writes it.
     ///
     /// ```
-    /// let received = errcodes::Received::new(http::StatusCode::UNPROCESSABLE_ENTITY).with_location("/data/attributes/name");
+    /// let received = errcodes::ReceivedError::new(http::StatusCode::UNPROCESSABLE_ENTITY).with_location("/data/attributes/name");
     /// assert_eq!(received.location(), Some("/data/attributes/name"));
     /// ```
     #[must_use]
-    pub fn with_location(mut self, location: impl Into<String>) -> Received {
+    pub fn with_location(mut self, location: impl Into<String>) -> ReceivedError {
         self.location = Some(location.into());
         self
     }
@@ -122,11 +122,11 @@ impl Received {
     /// One meta member.
     ///
     /// ```
-    /// let received = errcodes::Received::new(http::StatusCode::TOO_MANY_REQUESTS).with_meta("retry_after", 30.into());
+    /// let received = errcodes::ReceivedError::new(http::StatusCode::TOO_MANY_REQUESTS).with_meta("retry_after", 30.into());
     /// assert_eq!(received.meta("retry_after"), Some(&serde_json::json!(30)));
     /// ```
     #[must_use]
-    pub fn with_meta(mut self, name: impl Into<String>, value: Value) -> Received {
+    pub fn with_meta(mut self, name: impl Into<String>, value: Value) -> ReceivedError {
         self.meta.insert(name.into(), value);
         self
     }
@@ -134,13 +134,13 @@ impl Received {
     /// One entry (a field error inside this error).
     ///
     /// ```
-    /// use errcodes::Received;
-    /// let entry = Received::new(http::StatusCode::UNPROCESSABLE_ENTITY).with_location("name");
-    /// let received = Received::new(http::StatusCode::UNPROCESSABLE_ENTITY).with_entry(entry);
+    /// use errcodes::ReceivedError;
+    /// let entry = ReceivedError::new(http::StatusCode::UNPROCESSABLE_ENTITY).with_location("name");
+    /// let received = ReceivedError::new(http::StatusCode::UNPROCESSABLE_ENTITY).with_entry(entry);
     /// assert_eq!(received.entries().len(), 1);
     /// ```
     #[must_use]
-    pub fn with_entry(mut self, entry: Received) -> Received {
+    pub fn with_entry(mut self, entry: ReceivedError) -> ReceivedError {
         self.entries.push(entry);
         self
     }
@@ -150,11 +150,11 @@ impl Received {
     /// ```
     /// let mut headers = http::HeaderMap::new();
     /// headers.insert("retry-after", http::HeaderValue::from_static("30"));
-    /// let received = errcodes::Received::new(http::StatusCode::TOO_MANY_REQUESTS).with_headers(headers);
+    /// let received = errcodes::ReceivedError::new(http::StatusCode::TOO_MANY_REQUESTS).with_headers(headers);
     /// assert_eq!(received.header("Retry-After"), Some("30"));
     /// ```
     #[must_use]
-    pub fn with_headers(mut self, headers: HeaderMap) -> Received {
+    pub fn with_headers(mut self, headers: HeaderMap) -> ReceivedError {
         self.headers = headers;
         self
     }
@@ -162,7 +162,7 @@ impl Received {
     /// The HTTP status.
     ///
     /// ```
-    /// assert_eq!(errcodes::Received::new(http::StatusCode::GONE).status(), 410);
+    /// assert_eq!(errcodes::ReceivedError::new(http::StatusCode::GONE).status(), 410);
     /// ```
     #[must_use]
     pub fn status(&self) -> StatusCode {
@@ -172,7 +172,7 @@ impl Received {
     /// The code as the body gave it, if the envelope carries one.
     ///
     /// ```
-    /// assert_eq!(errcodes::Received::new(http::StatusCode::GONE).code(), None);
+    /// assert_eq!(errcodes::ReceivedError::new(http::StatusCode::GONE).code(), None);
     /// ```
     #[must_use]
     pub fn code(&self) -> Option<&str> {
@@ -183,7 +183,7 @@ impl Received {
     /// is `code` in `UPPER_SNAKE_CASE`).
     ///
     /// ```
-    /// let received = errcodes::Received::new(http::StatusCode::CONFLICT).with_code("duplicate");
+    /// let received = errcodes::ReceivedError::new(http::StatusCode::CONFLICT).with_code("duplicate");
     /// assert!(received.is_code("duplicate"));
     /// assert!(!received.is_code("taken"));
     /// ```
@@ -204,7 +204,7 @@ impl Received {
     /// The title, if the envelope carries one.
     ///
     /// ```
-    /// assert_eq!(errcodes::Received::new(http::StatusCode::GONE).title(), None);
+    /// assert_eq!(errcodes::ReceivedError::new(http::StatusCode::GONE).title(), None);
     /// ```
     #[must_use]
     pub fn title(&self) -> Option<&str> {
@@ -214,7 +214,7 @@ impl Received {
     /// The detail.
     ///
     /// ```
-    /// assert_eq!(errcodes::Received::new(http::StatusCode::GONE).detail(), None);
+    /// assert_eq!(errcodes::ReceivedError::new(http::StatusCode::GONE).detail(), None);
     /// ```
     #[must_use]
     pub fn detail(&self) -> Option<&str> {
@@ -224,7 +224,7 @@ impl Received {
     /// The location, as the envelope writes it.
     ///
     /// ```
-    /// assert_eq!(errcodes::Received::new(http::StatusCode::GONE).location(), None);
+    /// assert_eq!(errcodes::ReceivedError::new(http::StatusCode::GONE).location(), None);
     /// ```
     #[must_use]
     pub fn location(&self) -> Option<&str> {
@@ -235,7 +235,7 @@ impl Received {
     /// the lowerCamelCase key the AIP-193 writer makes of it.
     ///
     /// ```
-    /// let received = errcodes::Received::new(http::StatusCode::TOO_MANY_REQUESTS).with_meta("retryAfter", "30".into());
+    /// let received = errcodes::ReceivedError::new(http::StatusCode::TOO_MANY_REQUESTS).with_meta("retryAfter", "30".into());
     /// assert_eq!(received.meta("retry_after"), Some(&serde_json::json!("30")));
     /// ```
     #[must_use]
@@ -251,7 +251,7 @@ impl Received {
     /// Every meta member.
     ///
     /// ```
-    /// assert!(errcodes::Received::new(http::StatusCode::GONE).meta_members().is_empty());
+    /// assert!(errcodes::ReceivedError::new(http::StatusCode::GONE).meta_members().is_empty());
     /// ```
     #[must_use]
     pub fn meta_members(&self) -> &Map<String, Value> {
@@ -261,7 +261,7 @@ impl Received {
     /// A response header's value, if it is text.
     ///
     /// ```
-    /// assert_eq!(errcodes::Received::new(http::StatusCode::GONE).header("retry-after"), None);
+    /// assert_eq!(errcodes::ReceivedError::new(http::StatusCode::GONE).header("retry-after"), None);
     /// ```
     #[must_use]
     pub fn header(&self, name: &str) -> Option<&str> {
@@ -271,10 +271,10 @@ impl Received {
     /// The entries: field errors inside this error.
     ///
     /// ```
-    /// assert!(errcodes::Received::new(http::StatusCode::GONE).entries().is_empty());
+    /// assert!(errcodes::ReceivedError::new(http::StatusCode::GONE).entries().is_empty());
     /// ```
     #[must_use]
-    pub fn entries(&self) -> &[Received] {
+    pub fn entries(&self) -> &[ReceivedError] {
         &self.entries
     }
 }
@@ -302,9 +302,9 @@ pub(crate) mod read {
     }
 }
 
-/// Reads a [`Format`](crate::Format)'s documents back, one [`Received`] per error object
+/// Reads a [`Format`](crate::Format)'s documents back, one [`ReceivedError`] per error object
 /// (a format whose single error holds entries, such as Problem Details'
-/// `errors`, may return one with [`Received::entries`]).
+/// `errors`, may return one with [`ReceivedError::entries`]).
 ///
 /// ```
 /// use errcodes::{Format, FormatDecode};
@@ -317,5 +317,5 @@ pub(crate) mod read {
 pub trait FormatDecode: Sync {
     /// The errors in `body`, answered with `status`; `None` when the body
     /// is not one of this format's documents.
-    fn decode(&self, status: StatusCode, body: &[u8]) -> Option<Vec<Received>>;
+    fn decode(&self, status: StatusCode, body: &[u8]) -> Option<Vec<ReceivedError>>;
 }

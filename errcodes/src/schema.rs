@@ -1,4 +1,4 @@
-//! What a [`FormatSchema`](crate::FormatSchema) describes: [`SchemaInput`],
+//! What a [`FormatSchema`](crate::FormatSchema) describes: [`DocumentedErrors`],
 //! the statuses, codes and meta members of the errors a schema admits. The
 //! `openapi` module builds it from a type's catalog; it lives here, beside
 //! no feature, so a format of your own can describe itself without one.
@@ -8,13 +8,13 @@
 /// have), and its meta members' names.
 ///
 /// ```
-/// let input = errcodes::SchemaInput::new(&[404, 409]).codes(&["order_not_found"]).meta(&["order_id"]);
+/// let input = errcodes::DocumentedErrors::new(&[404, 409]).codes(&["order_not_found"]).meta(&["order_id"]);
 /// assert_eq!(input.statuses, [404, 409]);
 /// assert_eq!(input.codes, Some(&["order_not_found"][..]));
 /// ```
 #[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
-pub struct SchemaInput<'a> {
+pub struct DocumentedErrors<'a> {
     /// The statuses, ascending.
     pub statuses: &'a [u16],
     /// The codes clients see; `None` for any code.
@@ -23,15 +23,15 @@ pub struct SchemaInput<'a> {
     pub meta: &'a [&'a str],
 }
 
-impl<'a> SchemaInput<'a> {
+impl<'a> DocumentedErrors<'a> {
     /// The statuses; any code, no meta.
     ///
     /// ```
-    /// assert_eq!(errcodes::SchemaInput::new(&[422]).codes, None);
+    /// assert_eq!(errcodes::DocumentedErrors::new(&[422]).codes, None);
     /// ```
     #[must_use]
-    pub fn new(statuses: &'a [u16]) -> SchemaInput<'a> {
-        SchemaInput {
+    pub fn new(statuses: &'a [u16]) -> DocumentedErrors<'a> {
+        DocumentedErrors {
             statuses,
             codes: None,
             meta: &[],
@@ -41,12 +41,12 @@ impl<'a> SchemaInput<'a> {
     /// The codes clients see.
     ///
     /// ```
-    /// let input = errcodes::SchemaInput::new(&[404]).codes(&["gone"]);
+    /// let input = errcodes::DocumentedErrors::new(&[404]).codes(&["gone"]);
     /// assert_eq!(input.codes, Some(&["gone"][..]));
     /// ```
     #[must_use]
-    pub fn codes(self, codes: &'a [&'a str]) -> SchemaInput<'a> {
-        SchemaInput {
+    pub fn codes(self, codes: &'a [&'a str]) -> DocumentedErrors<'a> {
+        DocumentedErrors {
             codes: Some(codes),
             ..self
         }
@@ -55,12 +55,12 @@ impl<'a> SchemaInput<'a> {
     /// The meta members' names.
     ///
     /// ```
-    /// let input = errcodes::SchemaInput::new(&[404]).meta(&["order_id"]);
+    /// let input = errcodes::DocumentedErrors::new(&[404]).meta(&["order_id"]);
     /// assert_eq!(input.meta, ["order_id"]);
     /// ```
     #[must_use]
-    pub fn meta(self, meta: &'a [&'a str]) -> SchemaInput<'a> {
-        SchemaInput { meta, ..self }
+    pub fn meta(self, meta: &'a [&'a str]) -> DocumentedErrors<'a> {
+        DocumentedErrors { meta, ..self }
     }
 }
 
@@ -68,14 +68,14 @@ impl<'a> SchemaInput<'a> {
 /// 3.1 uses it).
 ///
 /// ```
-/// use errcodes::{Format, FormatSchema, SchemaInput};
+/// use errcodes::{Format, FormatSchema, DocumentedErrors};
 ///
 /// let schema = errcodes::Envelope::Problem.format().schema().unwrap();
-/// let described = schema.json_schema(&SchemaInput::new(&[404]));
+/// let described = schema.json_schema(&DocumentedErrors::new(&[404]));
 /// assert_eq!(described["properties"]["status"]["enum"], serde_json::json!([404]));
 /// ```
 pub trait FormatSchema: Sync {
     /// The schema of the documents of errors answering `input`'s statuses
     /// with its codes and meta members.
-    fn json_schema(&self, input: &SchemaInput<'_>) -> serde_json::Value;
+    fn json_schema(&self, input: &DocumentedErrors<'_>) -> serde_json::Value;
 }

@@ -10,7 +10,7 @@ fn ui() {
 }
 
 /// Cases whose message quotes rustc's list of the types implementing
-/// `ApiError`: that list grows with errcodes' features (`Received` with
+/// `ApiError`: that list grows with errcodes' features (`ReceivedError` with
 /// `client`, `Rejection` with a web framework), so these run only with every
 /// feature on, where the list is the same on every machine.
 #[test]

@@ -12,7 +12,7 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::client::Decode;
-use crate::received::Received;
+use crate::received::ReceivedError;
 
 /// Stands for a field of type `T`.
 pub struct Rebuild<T: ?Sized>(PhantomData<T>);
@@ -119,20 +119,20 @@ impl<T> DefaultNone<T> for Rebuild<T> {
 /// A transparent variant's inner error, decoded by its own type.
 pub trait InnerDecode<T> {
     /// The inner error.
-    fn decode_inner(&self, received: &Received) -> Option<T>;
+    fn decode_inner(&self, received: &ReceivedError) -> Option<T>;
 }
 impl<T: Decode> InnerDecode<T> for &Rebuild<T> {
-    fn decode_inner(&self, received: &Received) -> Option<T> {
+    fn decode_inner(&self, received: &ReceivedError) -> Option<T> {
         T::from_received(received)
     }
 }
 /// An inner type that does not decode: nothing.
 pub trait InnerNone<T> {
     /// Nothing.
-    fn decode_inner(&self, received: &Received) -> Option<T>;
+    fn decode_inner(&self, received: &ReceivedError) -> Option<T>;
 }
 impl<T> InnerNone<T> for Rebuild<T> {
-    fn decode_inner(&self, _: &Received) -> Option<T> {
+    fn decode_inner(&self, _: &ReceivedError) -> Option<T> {
         None
     }
 }
@@ -141,7 +141,7 @@ impl<T> InnerNone<T> for Rebuild<T> {
 /// entry's (Problem Details and Laravel put a single error's member in
 /// an entry), as a dotted path.
 #[must_use]
-pub fn location(received: &Received) -> Option<String> {
+pub fn location(received: &ReceivedError) -> Option<String> {
     let location = received.location().or_else(|| match received.entries() {
         [only] => only.location(),
         _ => None,

@@ -101,17 +101,9 @@ pub fn error_response<E: ApiError + ?Sized>(err: &E) -> HttpResponse {
     to_actix(&rendered(err))
 }
 
-/// The status of `err`, as actix's `StatusCode` (`http` 0.2).
-///
-/// ```
-/// use errcodes::ApiError;
-///
-/// #[derive(Debug, ApiError)]
-/// #[api(status = 409, detail = "Taken.")]
-/// struct Taken;
-///
-/// assert_eq!(errcodes::actix::status_code(&Taken), actix_web::http::StatusCode::CONFLICT);
-/// ```
+/// The status of `err`, as actix's `StatusCode` (`http` 0.2): what the
+/// derived `ResponseError::status_code` returns. For generated code.
+#[doc(hidden)]
 pub fn status_code<E: ApiError + ?Sized>(err: &E) -> actix_web::http::StatusCode {
     actix_web::http::StatusCode::from_u16(err.status().as_u16())
         .unwrap_or(actix_web::http::StatusCode::INTERNAL_SERVER_ERROR)
@@ -120,19 +112,8 @@ pub fn status_code<E: ApiError + ?Sized>(err: &E) -> actix_web::http::StatusCode
 /// `err` as an `actix_web::Error`, rendered now (in the envelope and with
 /// the context of the request an [`ErrorMiddleware`] is answering): what
 /// the derived `From<T> for actix_web::Error` calls. The error's `Display`
-/// is the public detail.
-///
-/// ```
-/// use errcodes::ApiError;
-///
-/// #[derive(Debug, ApiError)]
-/// #[api(status = 500, code = "internal")]
-/// struct Internal(#[api(source)] std::io::Error);
-///
-/// let err = errcodes::actix::into_error(&Internal(std::io::Error::other("db-primary:5432 refused")));
-/// assert_eq!(err.to_string(), "The server hit an unexpected condition.");
-/// assert_eq!(err.as_response_error().status_code(), 500);
-/// ```
+/// is the public detail. For generated code; write `actix_web::Error::from(err)`.
+#[doc(hidden)]
 pub fn into_error<E: ApiError + ?Sized>(err: &E) -> actix_web::Error {
     Answered {
         response: rendered(err),

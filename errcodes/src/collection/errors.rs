@@ -467,7 +467,7 @@ impl ApiError for ApiErrors {
         let all_fields = self.iter().all(|e| {
             matches!(
                 e.location(),
-                Some(Location::Field(_) | Location::Path(_) | Location::Pointer(_))
+                Some(Location::Field(_) | Location::FieldPath(_) | Location::Pointer(_))
             )
         });
         match (all_fields, n) {

@@ -51,10 +51,10 @@ impl FieldError {
     /// let dotted = FieldError::new("items.0.sku", "required", "SKU is required.");
     /// assert_eq!(dotted.location(), Some(Location::Field("items.0.sku")));
     /// let built = FieldError::new(FieldPath::new().key("items").index(0), "invalid", "Bad item.");
-    /// assert!(matches!(built.location(), Some(Location::Path(_))));
+    /// assert!(matches!(built.location(), Some(Location::FieldPath(_))));
     /// ```
     pub fn new(
-        path: impl Into<MemberPath>,
+        path: impl Into<AnyFieldPath>,
         code: impl Into<Cow<'static, str>>,
         detail: impl Into<Cow<'static, str>>,
     ) -> Self {
@@ -189,14 +189,14 @@ impl std::error::Error for FieldError {}
 /// `String`) or a [`FieldPath`].
 ///
 /// ```
-/// use errcodes::{FieldPath, MemberPath};
+/// use errcodes::{FieldPath, AnyFieldPath};
 ///
-/// let _: MemberPath = "items.0.sku".into();
-/// let _: MemberPath = String::from("email").into();
-/// let _: MemberPath = FieldPath::new().key("a.b").into();
+/// let _: AnyFieldPath = "items.0.sku".into();
+/// let _: AnyFieldPath = String::from("email").into();
+/// let _: AnyFieldPath = FieldPath::new().key("a.b").into();
 /// ```
 #[derive(Clone, Debug)]
-pub struct MemberPath(PathRepr);
+pub struct AnyFieldPath(PathRepr);
 
 #[derive(Clone, Debug)]
 enum PathRepr {
@@ -204,21 +204,21 @@ enum PathRepr {
     Segments(FieldPath),
 }
 
-impl From<&str> for MemberPath {
+impl From<&str> for AnyFieldPath {
     fn from(dotted: &str) -> Self {
-        MemberPath(PathRepr::Dotted(dotted.to_owned()))
+        AnyFieldPath(PathRepr::Dotted(dotted.to_owned()))
     }
 }
 
-impl From<String> for MemberPath {
+impl From<String> for AnyFieldPath {
     fn from(dotted: String) -> Self {
-        MemberPath(PathRepr::Dotted(dotted))
+        AnyFieldPath(PathRepr::Dotted(dotted))
     }
 }
 
-impl From<FieldPath> for MemberPath {
+impl From<FieldPath> for AnyFieldPath {
     fn from(path: FieldPath) -> Self {
-        MemberPath(PathRepr::Segments(path))
+        AnyFieldPath(PathRepr::Segments(path))
     }
 }
 

@@ -9,4 +9,4 @@ mod snapshot;
 
 pub use self::builder::ApiErrorsBuilder;
 pub use self::errors::ApiErrors;
-pub use self::field::{FieldError, MemberPath};
+pub use self::field::{AnyFieldPath, FieldError};

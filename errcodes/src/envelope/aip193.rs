@@ -40,10 +40,10 @@ use crate::json;
 use crate::location::Location;
 use crate::path::Segment;
 use crate::received::FormatDecode;
-use crate::received::{Received, read};
+use crate::received::{ReceivedError, read};
 use crate::redact::GENERIC;
+use crate::schema::DocumentedErrors;
 use crate::schema::FormatSchema;
-use crate::schema::SchemaInput;
 use crate::visit::{MetaValue, delta_seconds};
 use serde_json::{Value, json};
 
@@ -81,13 +81,13 @@ impl Format for Aip193 {
 }
 
 impl FormatDecode for Aip193 {
-    fn decode(&self, status: StatusCode, body: &[u8]) -> Option<Vec<Received>> {
+    fn decode(&self, status: StatusCode, body: &[u8]) -> Option<Vec<ReceivedError>> {
         decode(status, &serde_json::from_slice(body).ok()?)
     }
 }
 
 impl FormatSchema for Aip193 {
-    fn json_schema(&self, input: &SchemaInput<'_>) -> Value {
+    fn json_schema(&self, input: &DocumentedErrors<'_>) -> Value {
         json_schema(input)
     }
 }
@@ -308,7 +308,7 @@ fn field(location: Option<Location<'_>>, out: &mut Vec<u8>) {
                 field_part(out, start, part);
             }
         }
-        Some(Location::Path(path)) => {
+        Some(Location::FieldPath(path)) => {
             for segment in path.segments() {
                 match segment {
                     Segment::Key(key) => field_name(out, start, key),
@@ -395,7 +395,7 @@ fn lower_camel(out: &mut Vec<u8>, name: &str) {
 /// A `google.rpc.Status` read back: the `ErrorInfo`'s `reason` as the code
 /// and its `metadata` as meta (strings, lowerCamelCase keys), a
 /// `BadRequest`'s field violations as entries.
-pub(crate) fn decode(status: StatusCode, body: &Value) -> Option<Vec<Received>> {
+pub(crate) fn decode(status: StatusCode, body: &Value) -> Option<Vec<ReceivedError>> {
     let error = body.get("error")?;
     let code = error
         .get("code")?
@@ -403,7 +403,7 @@ pub(crate) fn decode(status: StatusCode, body: &Value) -> Option<Vec<Received>> 
         .and_then(|s| u16::try_from(s).ok())
         .and_then(|s| StatusCode::from_u16(s).ok())
         .unwrap_or(status);
-    let mut received = Received::new(code);
+    let mut received = ReceivedError::new(code);
     received.detail = read::text(error, "message");
     for detail in read::array(error, "details").unwrap_or_default() {
         match read::text(detail, "@type").as_deref() {
@@ -417,7 +417,7 @@ pub(crate) fn decode(status: StatusCode, body: &Value) -> Option<Vec<Received>> 
             }
             Some("type.googleapis.com/google.rpc.BadRequest") => {
                 for violation in read::array(detail, "fieldViolations").unwrap_or_default() {
-                    let mut entry = Received::new(code);
+                    let mut entry = ReceivedError::new(code);
                     entry.location = read::text(violation, "field");
                     entry.detail = read::text(violation, "description");
                     if let Some(reason) = read::text(violation, "reason") {
@@ -435,7 +435,7 @@ pub(crate) fn decode(status: StatusCode, body: &Value) -> Option<Vec<Received>> 
 /// The JSON Schema of a `google.rpc.Status` in its HTTP/JSON form for an
 /// error type answering `statuses` with `codes` (as `UPPER_SNAKE_CASE`
 /// `reason`s, beside the statuses' canonical names).
-pub(crate) fn json_schema(input: &SchemaInput<'_>) -> Value {
+pub(crate) fn json_schema(input: &DocumentedErrors<'_>) -> Value {
     let (statuses, codes) = (input.statuses, input.codes);
     // A code not sent gives way to the status's canonical name.
     let reasons: Vec<String> = match codes {

@@ -18,9 +18,9 @@ use crate::error::Settings;
 use crate::error::{ErrorList, Format};
 use crate::json;
 use crate::received::FormatDecode;
-use crate::received::{Received, read};
+use crate::received::{ReceivedError, read};
+use crate::schema::DocumentedErrors;
 use crate::schema::FormatSchema;
-use crate::schema::SchemaInput;
 use http::StatusCode;
 use serde_json::{Value, json};
 
@@ -71,13 +71,13 @@ impl Format for Drf {
 }
 
 impl FormatDecode for Drf {
-    fn decode(&self, status: StatusCode, body: &[u8]) -> Option<Vec<Received>> {
+    fn decode(&self, status: StatusCode, body: &[u8]) -> Option<Vec<ReceivedError>> {
         decode(status, &serde_json::from_slice(body).ok()?)
     }
 }
 
 impl FormatSchema for Drf {
-    fn json_schema(&self, input: &SchemaInput<'_>) -> Value {
+    fn json_schema(&self, input: &DocumentedErrors<'_>) -> Value {
         json_schema(input)
     }
 }
@@ -123,9 +123,9 @@ fn item<E: ApiError + ?Sized>(err: &E, s: &Settings<'_>, doc: Doc<'_>, out: &mut
     out.push(b'}');
 }
 
-/// A drf-standardized-errors document read back: one [`Received`] per item
+/// A drf-standardized-errors document read back: one [`ReceivedError`] per item
 /// (`attr` as the location).
-pub(crate) fn decode(status: StatusCode, body: &Value) -> Option<Vec<Received>> {
+pub(crate) fn decode(status: StatusCode, body: &Value) -> Option<Vec<ReceivedError>> {
     let kind = read::text(body, "type")?;
     if !["validation_error", "client_error", "server_error"].contains(&kind.as_str()) {
         return None;
@@ -133,7 +133,7 @@ pub(crate) fn decode(status: StatusCode, body: &Value) -> Option<Vec<Received>> 
     let items = read::array(body, "errors")?;
     let mut errors = Vec::with_capacity(items.len());
     for item in items {
-        let mut received = Received::new(status);
+        let mut received = ReceivedError::new(status);
         received.code = read::text(item, "code");
         received.detail = read::text(item, "detail");
         received.location = read::text(item, "attr");
@@ -144,7 +144,7 @@ pub(crate) fn decode(status: StatusCode, body: &Value) -> Option<Vec<Received>> 
 
 /// The JSON Schema of drf-standardized-errors' shape for an error type
 /// with `codes` (drf's own `error` stands for a code not sent).
-pub(crate) fn json_schema(input: &SchemaInput<'_>) -> Value {
+pub(crate) fn json_schema(input: &DocumentedErrors<'_>) -> Value {
     let code = match input.codes {
         Some(codes) => {
             let mut all: Vec<&str> = codes.to_vec();

@@ -20,9 +20,9 @@ use crate::json;
 use crate::location::Location;
 use crate::path;
 use crate::received::FormatDecode;
-use crate::received::{Received, read};
+use crate::received::{ReceivedError, read};
+use crate::schema::DocumentedErrors;
 use crate::schema::FormatSchema;
-use crate::schema::SchemaInput;
 use http::StatusCode;
 use serde_json::{Value, json};
 
@@ -62,13 +62,13 @@ impl Format for JsonApi {
 }
 
 impl FormatDecode for JsonApi {
-    fn decode(&self, status: StatusCode, body: &[u8]) -> Option<Vec<Received>> {
+    fn decode(&self, status: StatusCode, body: &[u8]) -> Option<Vec<ReceivedError>> {
         decode(status, &serde_json::from_slice(body).ok()?)
     }
 }
 
 impl FormatSchema for JsonApi {
-    fn json_schema(&self, input: &SchemaInput<'_>) -> Value {
+    fn json_schema(&self, input: &DocumentedErrors<'_>) -> Value {
         json_schema(input)
     }
 }
@@ -109,7 +109,7 @@ fn object<E: ApiError + ?Sized>(err: &E, s: &Settings<'_>, doc: Doc<'_>, out: &m
             path::write_pointer_from_dotted(out, dotted, false);
             out.extend_from_slice(b"\"}");
         }
-        Some(Location::Path(field_path)) => {
+        Some(Location::FieldPath(field_path)) => {
             out.extend_from_slice(b",\"source\":{\"pointer\":\"");
             json::escape_into(out, doc.pointer_prefix);
             path::write_pointer(out, field_path, false);
@@ -153,9 +153,9 @@ fn meta<E: ApiError + ?Sized>(err: &E, out: &mut Vec<u8>) {
     }
 }
 
-/// A JSON:API errors document read back: one [`Received`] per error
+/// A JSON:API errors document read back: one [`ReceivedError`] per error
 /// object (`status` a string, `source` as pointer, parameter or header).
-pub(crate) fn decode(status: StatusCode, body: &Value) -> Option<Vec<Received>> {
+pub(crate) fn decode(status: StatusCode, body: &Value) -> Option<Vec<ReceivedError>> {
     // A document's top-level members and an error object's, as JSON:API
     // 1.1 lists them: anything else is another envelope's shape.
     const TOP: [&str; 4] = ["errors", "meta", "jsonapi", "links"];
@@ -179,7 +179,7 @@ pub(crate) fn decode(status: StatusCode, body: &Value) -> Option<Vec<Received>> 
         {
             return None;
         }
-        let mut received = Received::new(
+        let mut received = ReceivedError::new(
             read::text(item, "status")
                 .and_then(|s| s.parse::<u16>().ok())
                 .and_then(|s| StatusCode::from_u16(s).ok())
@@ -213,7 +213,7 @@ fn meta_schema(names: &[&str]) -> Value {
 /// The JSON Schema (2020-12, as OpenAPI 3.1 embeds it) of this envelope's
 /// documents for an error type answering `statuses` with `codes` (any code
 /// when `None`): `status` a string, `source` one of its three members.
-pub(crate) fn json_schema(input: &SchemaInput<'_>) -> Value {
+pub(crate) fn json_schema(input: &DocumentedErrors<'_>) -> Value {
     let string = json!({"type": "string"});
     let statuses: Vec<String> = input.statuses.iter().map(u16::to_string).collect();
     let status = enum_of(

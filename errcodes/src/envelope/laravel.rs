@@ -16,9 +16,9 @@ use crate::error::ApiError;
 use crate::error::{ErrorList, Format};
 use crate::json;
 use crate::received::FormatDecode;
-use crate::received::Received;
+use crate::received::ReceivedError;
+use crate::schema::DocumentedErrors;
 use crate::schema::FormatSchema;
-use crate::schema::SchemaInput;
 use http::StatusCode;
 use serde_json::{Value, json};
 
@@ -103,13 +103,13 @@ impl Format for Laravel {
 }
 
 impl FormatDecode for Laravel {
-    fn decode(&self, status: StatusCode, body: &[u8]) -> Option<Vec<Received>> {
+    fn decode(&self, status: StatusCode, body: &[u8]) -> Option<Vec<ReceivedError>> {
         decode(status, body)
     }
 }
 
 impl FormatSchema for Laravel {
-    fn json_schema(&self, input: &SchemaInput<'_>) -> Value {
+    fn json_schema(&self, input: &DocumentedErrors<'_>) -> Value {
         json_schema(input)
     }
 }
@@ -219,12 +219,12 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 /// A Laravel error read back: the `message` as the detail, each message
 /// under `errors` as an entry keyed by its dotted path, in the body's order.
 /// Laravel's shape has no code.
-pub(crate) fn decode(status: StatusCode, body: &[u8]) -> Option<Vec<Received>> {
+pub(crate) fn decode(status: StatusCode, body: &[u8]) -> Option<Vec<ReceivedError>> {
     let document: Document = serde_json::from_slice(body).ok()?;
-    let mut received = Received::new(status).with_detail(document.message);
+    let mut received = ReceivedError::new(status).with_detail(document.message);
     for (key, messages) in document.errors.0 {
         for message in messages {
-            let entry = Received::new(status)
+            let entry = ReceivedError::new(status)
                 .with_location(key.clone())
                 .with_detail(message);
             received.entries.push(entry);
@@ -298,7 +298,7 @@ impl<'de> serde::Deserialize<'de> for Keyed {
 
 /// The JSON Schema of Laravel's error shape: a `message`, and `errors`
 /// lists keyed by dotted path. It has no place for codes.
-pub(crate) fn json_schema(input: &SchemaInput<'_>) -> Value {
+pub(crate) fn json_schema(input: &DocumentedErrors<'_>) -> Value {
     let _ = input;
     json!({
         "type": "object",

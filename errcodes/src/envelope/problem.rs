@@ -20,9 +20,9 @@ use crate::json;
 use crate::location::Location;
 use crate::path;
 use crate::received::FormatDecode;
-use crate::received::{Received, read};
+use crate::received::{ReceivedError, read};
+use crate::schema::DocumentedErrors;
 use crate::schema::FormatSchema;
-use crate::schema::SchemaInput;
 use http::StatusCode;
 use serde_json::{Value, json};
 
@@ -64,13 +64,13 @@ impl Format for Problem {
 }
 
 impl FormatDecode for Problem {
-    fn decode(&self, status: StatusCode, body: &[u8]) -> Option<Vec<Received>> {
+    fn decode(&self, status: StatusCode, body: &[u8]) -> Option<Vec<ReceivedError>> {
         decode(status, &serde_json::from_slice(body).ok()?)
     }
 }
 
 impl FormatSchema for Problem {
-    fn json_schema(&self, input: &SchemaInput<'_>) -> Value {
+    fn json_schema(&self, input: &DocumentedErrors<'_>) -> Value {
         json_schema(input)
     }
 }
@@ -170,7 +170,7 @@ fn item<E: ApiError + ?Sized>(
             path::write_pointer_from_dotted(out, dotted, true);
             out.push(b'"');
         }
-        Location::Path(field_path) => {
+        Location::FieldPath(field_path) => {
             out.extend_from_slice(b",\"pointer\":\"#");
             path::write_pointer(out, field_path, true);
             out.push(b'"');
@@ -196,8 +196,8 @@ fn item<E: ApiError + ?Sized>(
     out.push(b'}');
 }
 
-/// A problem read back: one [`Received`], its `errors` items as entries.
-pub(crate) fn decode(status: StatusCode, body: &Value) -> Option<Vec<Received>> {
+/// A problem read back: one [`ReceivedError`], its `errors` items as entries.
+pub(crate) fn decode(status: StatusCode, body: &Value) -> Option<Vec<ReceivedError>> {
     let object = body.as_object()?;
     // A problem without any of these says nothing (drf's shape has a
     // `type` too, but none of them).
@@ -207,7 +207,7 @@ pub(crate) fn decode(status: StatusCode, body: &Value) -> Option<Vec<Received>> 
     {
         return None;
     }
-    let mut received = Received::new(
+    let mut received = ReceivedError::new(
         body.get("status")
             .and_then(Value::as_u64)
             .and_then(|s| u16::try_from(s).ok())
@@ -223,7 +223,7 @@ pub(crate) fn decode(status: StatusCode, body: &Value) -> Option<Vec<Received>> 
         }
     }
     for item in read::array(body, "errors").unwrap_or_default() {
-        let mut entry = Received::new(received.status);
+        let mut entry = ReceivedError::new(received.status);
         entry.code = read::text(item, "code");
         entry.detail = read::text(item, "detail");
         entry.location = ["pointer", "parameter", "header"]
@@ -237,7 +237,7 @@ pub(crate) fn decode(status: StatusCode, body: &Value) -> Option<Vec<Received>> 
 /// The JSON Schema of RFC 9457 problems for an error type answering
 /// `statuses` with `codes`: `status` an integer, extension members (meta)
 /// allowed, `errors` items as errcodes writes them.
-pub(crate) fn json_schema(input: &SchemaInput<'_>) -> Value {
+pub(crate) fn json_schema(input: &DocumentedErrors<'_>) -> Value {
     let string = json!({"type": "string"});
     let mut schema = json!({
         "type": "object",

@@ -18,9 +18,9 @@ use crate::error::{ErrorList, Format};
 use crate::json;
 use crate::location::Location;
 use crate::received::FormatDecode;
-use crate::received::{Received, read};
+use crate::received::{ReceivedError, read};
+use crate::schema::DocumentedErrors;
 use crate::schema::FormatSchema;
-use crate::schema::SchemaInput;
 use http::StatusCode;
 use serde_json::{Value, json};
 
@@ -83,13 +83,13 @@ impl Format for ShipStream {
 }
 
 impl FormatDecode for ShipStream {
-    fn decode(&self, status: StatusCode, body: &[u8]) -> Option<Vec<Received>> {
+    fn decode(&self, status: StatusCode, body: &[u8]) -> Option<Vec<ReceivedError>> {
         decode(status, &serde_json::from_slice(body).ok()?)
     }
 }
 
 impl FormatSchema for ShipStream {
-    fn json_schema(&self, input: &SchemaInput<'_>) -> Value {
+    fn json_schema(&self, input: &DocumentedErrors<'_>) -> Value {
         json_schema(input)
     }
 }
@@ -148,19 +148,19 @@ fn detail<E: ApiError + ?Sized>(
     true
 }
 
-/// A ShipStream document read back: one [`Received`] per error, its
+/// A ShipStream document read back: one [`ReceivedError`] per error, its
 /// `details` as entries. A single error about a request member carries its
 /// title as the message and its detail in its one `details` entry, and is
 /// read back so. ShipStream's shape has no code.
-pub(crate) fn decode(status: StatusCode, body: &Value) -> Option<Vec<Received>> {
+pub(crate) fn decode(status: StatusCode, body: &Value) -> Option<Vec<ReceivedError>> {
     let items = read::array(body, "errors")?;
     let mut errors = Vec::with_capacity(items.len());
     for item in items {
         read::text(item, "type")?;
         let message = read::text(item, "message")?;
-        let mut received = Received::new(status);
+        let mut received = ReceivedError::new(status);
         for detail in read::array(item, "details").unwrap_or_default() {
-            let entry = Received::new(status)
+            let entry = ReceivedError::new(status)
                 .with_location(read::text(detail, "key")?)
                 .with_detail(read::text(detail, "message")?);
             received.entries.push(entry);
@@ -179,7 +179,7 @@ pub(crate) fn decode(status: StatusCode, body: &Value) -> Option<Vec<Received>> 
 }
 
 /// The JSON Schema of ShipStream's shape. It has no place for codes.
-pub(crate) fn json_schema(input: &SchemaInput<'_>) -> Value {
+pub(crate) fn json_schema(input: &DocumentedErrors<'_>) -> Value {
     let _ = input;
     json!({
         "type": "object",

@@ -97,7 +97,7 @@ pub(crate) fn dotted_key(location: Option<Location<'_>>, doc: Doc<'_>, out: &mut
             path::write_dotted_from_pointer(out, pointer);
             out.push(b'"');
         }
-        Some(Location::Path(field_path)) => {
+        Some(Location::FieldPath(field_path)) => {
             out.push(b'"');
             path::write_dotted(out, field_path);
             out.push(b'"');
