@@ -456,6 +456,7 @@ fn uses_display_fallback(arm: &Arm) -> bool {
 fn optional_methods(input: &Input, arms: &[Arm]) -> TokenStream {
     let any_transparent = arms.iter().any(|a| a.transparent_field().is_some());
     let mut out = TokenStream::new();
+    out.extend(fn_detail_str(arms, any_transparent));
     out.extend(fn_instance(arms, any_transparent));
     out.extend(fn_location(arms, any_transparent));
     out.extend(fn_errors(arms, any_transparent));
@@ -473,6 +474,25 @@ fn match_self(arms: &[Arm], each: impl Iterator<Item = TokenStream>) -> TokenStr
     } else {
         quote!(match self { #(#each)* })
     }
+}
+
+/// `detail_str`: the literal of each `detail` without placeholders, so
+/// renderers copy it directly.
+fn fn_detail_str(arms: &[Arm], any_transparent: bool) -> TokenStream {
+    let plain = |a: &Arm| a.template.and_then(Template::plain_text);
+    if !any_transparent && !arms.iter().any(|a| plain(a).is_some()) {
+        return TokenStream::new();
+    }
+    let p = quote!(::errcodes::__private);
+    let body = method(
+        arms,
+        &quote!(::errcodes::ApiError::detail_str),
+        |arm| match plain(arm) {
+            Some(text) => quote!(#p::Some(#text)),
+            None => quote!(#p::None),
+        },
+    );
+    quote!(fn detail_str(&self) -> #p::Option<&str> { #body })
 }
 
 /// `fmt_instance`: each `instance` template, percent-encoding its values.

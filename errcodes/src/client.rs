@@ -447,6 +447,9 @@ impl ApiError for ReceivedError {
     fn fmt_detail(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.detail.as_deref().unwrap_or_default())
     }
+    fn detail_str(&self) -> Option<&str> {
+        self.detail.as_deref()
+    }
     fn settings(&self) -> Settings<'_> {
         Settings::new()
             .redact_code(self.code.is_none() || self.reason)

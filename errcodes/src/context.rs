@@ -141,6 +141,9 @@ impl<E: ApiError + ?Sized> ApiError for InContext<'_, E> {
     fn fmt_detail(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.err.fmt_detail(f)
     }
+    fn detail_str(&self) -> Option<&str> {
+        self.err.detail_str()
+    }
     /// The error's own instance URI, else the request's path.
     fn fmt_instance(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let Some(path) = self.path else {

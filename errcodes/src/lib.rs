@@ -72,7 +72,11 @@
 //! `ErrorInfo.domain`), `type_base =
 //! "https://..."` (Problem `type` and JSON:API `links.type` become base +
 //! code), `status = N` (a default for variants), `pointer_prefix = "/..."`
-//! (JSON:API pointer prefix for `attr`, default `/data/attributes`).
+//! (JSON:API pointer prefix for `attr`, default `/data/attributes`),
+//! `fixed_envelope` (never negotiated), `problem_style = "title_detail"`
+//! (Problem Details with `title` and `detail` only, see [`ProblemStyle`]),
+//! `no_code` (no `code` member in any body). All of them reach renderers as
+//! one [`Settings`] value.
 //!
 //! On a **variant** (or, for a struct, beside the type attributes):
 //!
@@ -93,6 +97,7 @@
 //! * `kind = "parser"`: the category word, taken by each envelope only from
 //!   its own words: drf's three `type`s, ShipStream's `application`,
 //!   `parameters`, `parser`, `openapi`, AIP-193's canonical codes.
+//! * `no_code`: this variant's bodies carry no `code` member.
 //! * `transparent`: delegate everything to the single field, itself an `ApiError`.
 //!
 //! On a **field**: `meta` / `meta = "name"` (serialized into JSON:API `meta`

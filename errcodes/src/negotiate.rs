@@ -340,6 +340,9 @@ impl ApiError for Refusal {
     fn fmt_detail(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.detail())
     }
+    fn detail_str(&self) -> Option<&str> {
+        Some(self.detail())
+    }
 }
 
 impl Refusal {

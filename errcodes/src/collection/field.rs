@@ -162,6 +162,9 @@ impl ApiError for FieldError {
     fn fmt_detail(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.detail)
     }
+    fn detail_str(&self) -> Option<&str> {
+        Some(&self.detail)
+    }
     fn location(&self) -> Option<Location<'_>> {
         Some(self.location.as_location())
     }

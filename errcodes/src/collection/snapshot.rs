@@ -102,6 +102,9 @@ impl ApiError for Snapshot {
     fn fmt_detail(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.detail.as_deref().unwrap_or_default())
     }
+    fn detail_str(&self) -> Option<&str> {
+        self.detail.as_deref()
+    }
     fn fmt_instance(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.instance)
     }

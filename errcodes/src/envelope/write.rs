@@ -69,7 +69,12 @@ pub(crate) fn detail_or_inner<E: ApiError + ?Sized>(
 /// An error's own detail, escaped, without quotes. A `Display` impl that
 /// fails part-way leaves what it wrote; the caller still closes the string.
 pub(crate) fn detail_inner<E: ApiError + ?Sized>(out: &mut Vec<u8>, err: &E) {
-    let _ = write!(Escaper(out), "{}", fmt_fn(|f| err.fmt_detail(f)));
+    match err.detail_str() {
+        Some(text) => json::escape_into(out, text),
+        None => {
+            let _ = write!(Escaper(out), "{}", fmt_fn(|f| err.fmt_detail(f)));
+        }
+    }
 }
 
 /// `,"instance":"..."` when the error writes an instance URI; nothing when

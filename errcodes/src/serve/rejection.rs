@@ -238,6 +238,9 @@ impl ApiError for Rejection {
             None => f.write_str(self.what),
         }
     }
+    fn detail_str(&self) -> Option<&str> {
+        self.position.is_none().then_some(self.what)
+    }
     fn settings(&self) -> Settings<'_> {
         let server = self.status.is_server_error();
         Settings::new().redact_code(server).redact_detail(server)
