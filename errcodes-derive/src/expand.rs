@@ -618,7 +618,12 @@ fn fn_visit_meta(arms: &[Arm], any_transparent: bool) -> TokenStream {
         |f| f.attrs.meta.is_some(),
         |field, local| {
             let name = field.meta_name();
-            let value = quote_spanned!(field.ty.span()=> ::errcodes::__private::meta_value(#local));
+            // A `Duration` as whole seconds, the number `Retry-After` says.
+            let value = if prop::is_std_duration(field.ty) {
+                quote_spanned!(field.ty.span()=> &::errcodes::__private::MetaSeconds(#local))
+            } else {
+                quote_spanned!(field.ty.span()=> ::errcodes::__private::meta_value(#local))
+            };
             quote!(__visitor.visit(#name, #value);)
         },
     )

@@ -35,6 +35,26 @@ pub fn header_kind(ty: &syn::Type) -> HeaderKind {
     }
 }
 
+/// Whether `ty` is written as std's `Duration` is (`Duration`,
+/// `time::Duration`, `std::time::Duration`, `core::time::Duration`), not
+/// another crate's (`chrono::Duration`): a meta field of that type is
+/// written in whole seconds.
+pub fn is_std_duration(ty: &syn::Type) -> bool {
+    let syn::Type::Path(path) = ty else {
+        return false;
+    };
+    let names: Vec<String> = path
+        .path
+        .segments
+        .iter()
+        .map(|s| s.ident.to_string())
+        .collect();
+    matches!(
+        names.iter().map(String::as_str).collect::<Vec<_>>()[..],
+        ["Duration"] | ["time", "Duration"] | ["std" | "core", "time", "Duration"]
+    )
+}
+
 /// The `log = "..."` levels, and the `LogLevel` variant each names.
 pub const LOG_LEVELS: &[(&str, &str)] = &[
     ("off", "Off"),

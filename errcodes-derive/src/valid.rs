@@ -105,6 +105,21 @@ fn check_from(cx: &Ctxt, input: &Input) {
             .attrs
             .from
             .unwrap_or_else(proc_macro2::Span::call_site);
+        if field
+            .original
+            .attrs
+            .iter()
+            .any(|attr| attr.path().is_ident("from"))
+        {
+            cx.error_at(
+                span,
+                format!(
+                    "thiserror's `#[from]` on this field already implements `From<{}>`; remove `#[api(from)]` (mark the field `#[api(source)]` if it is the cause)",
+                    type_text(field.ty)
+                ),
+            );
+            continue;
+        }
         if variant.fields.len() != 1 {
             cx.error_at(
                 span,

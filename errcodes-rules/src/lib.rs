@@ -26,8 +26,13 @@ pub const ENVELOPES: &[&str] = &[
 ];
 
 /// Response headers every response sets itself, which an error may not set.
-pub const RESPONSE_OWNED_HEADERS: &[&str] =
-    &["content-type", "content-length", "transfer-encoding"];
+pub const RESPONSE_OWNED_HEADERS: &[&str] = &[
+    "content-type",
+    "content-length",
+    "transfer-encoding",
+    "x-content-type-options",
+    "vary",
+];
 
 /// Headers that carry credentials or session state, which an error
 /// response never sets.

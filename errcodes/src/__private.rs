@@ -289,6 +289,16 @@ impl core::fmt::Display for DeltaSeconds<'_> {
     }
 }
 
+/// A `Duration` meta field, written as whole seconds rounded up: the same
+/// number its `Retry-After` header says, not serde's `{"secs", "nanos"}`.
+pub struct MetaSeconds<'a>(pub &'a core::time::Duration);
+
+impl serde::Serialize for MetaSeconds<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_u64(self.0.as_secs() + u64::from(self.0.subsec_nanos() > 0))
+    }
+}
+
 /// A `SystemTime` header field (`Retry-After`, `Expires`) as an HTTP-date
 /// in the IMF-fixdate form of RFC 9110 section 5.6.7, such as
 /// `Sun, 06 Nov 1994 08:49:37 GMT`; a time before 1970 is written as

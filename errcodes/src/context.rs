@@ -157,7 +157,7 @@ impl<E: ApiError + ?Sized> ApiError for InContext<'_, E> {
         if own.any {
             Ok(())
         } else {
-            own.f.write_str(path)
+            write_uri_path(own.f, path)
         }
     }
     fn location(&self) -> Option<Location<'_>> {
@@ -190,6 +190,29 @@ impl<E: ApiError + ?Sized> ApiError for InContext<'_, E> {
         }
         settings
     }
+}
+
+/// Writes a request path as a valid URI reference: what RFC 3986 allows in
+/// a path (unreserved characters, sub-delims, `:`, `@`, `/`, and `%` with
+/// two hex digits) as it is, every other byte percent-encoded, so a path
+/// holding `"`, `{}` or spaces cannot break the Problem `instance`.
+fn write_uri_path(f: &mut fmt::Formatter<'_>, path: &str) -> fmt::Result {
+    let bytes = path.as_bytes();
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let escaped_percent = b == b'%'
+            && bytes
+                .get(i + 1..i + 3)
+                .is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit));
+        if b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@/".contains(&b) || escaped_percent {
+            continue;
+        }
+        // The run before `i` is ASCII, so always UTF-8.
+        f.write_str(core::str::from_utf8(&bytes[start..i]).unwrap_or_default())?;
+        write!(f, "%{b:02X}")?;
+        start = i + 1;
+    }
+    f.write_str(core::str::from_utf8(&bytes[start..]).unwrap_or_default())
 }
 
 /// Passes writes on to `f`, noting whether there were any.

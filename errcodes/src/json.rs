@@ -97,11 +97,17 @@ static ESCAPE: [u8; 256] = {
     table[0x0d] = b'r';
     table[b'"' as usize] = b'"';
     table[b'\\' as usize] = b'\\';
+    // Markup characters, so a body sniffed as HTML (or pasted into a page)
+    // cannot open a tag: `\u003c`, `\u003e`.
+    table[b'<' as usize] = b'u';
+    table[b'>' as usize] = b'u';
     table
 };
 
 /// Appends `s` with JSON string escaping, without quotes: for text that
-/// continues a string opened by the caller.
+/// continues a string opened by the caller. Besides what JSON requires,
+/// `<` and `>` are escaped (`\u003c`, `\u003e`), so no body can carry
+/// markup into a page that shows it.
 ///
 /// ```
 /// let mut out = b"\"".to_vec();
@@ -135,6 +141,23 @@ pub fn escape_into(out: &mut Vec<u8>, s: &str) {
         start = i + 1;
     }
     out.extend_from_slice(&bytes[start..]);
+}
+
+/// Escapes `<` and `>` in the JSON written into `out` from `start` on (by
+/// serde, which writes them as they are): they can stand only inside
+/// strings, so `\u003c` and `\u003e` mean the same to every reader.
+pub(crate) fn escape_markup_from(out: &mut Vec<u8>, start: usize) {
+    if !out[start..].iter().any(|b| matches!(b, b'<' | b'>')) {
+        return;
+    }
+    let written = out.split_off(start);
+    for b in written {
+        match b {
+            b'<' => out.extend_from_slice(b"\\u003c"),
+            b'>' => out.extend_from_slice(b"\\u003e"),
+            b => out.push(b),
+        }
+    }
 }
 
 /// A [`fmt::Write`] that escapes what it is given into the body of a JSON

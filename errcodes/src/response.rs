@@ -3,7 +3,7 @@
 
 use core::fmt::{self, Write as _};
 
-use http::header::{CONTENT_TYPE, HeaderValue};
+use http::header::{CONTENT_TYPE, HeaderValue, X_CONTENT_TYPE_OPTIONS};
 use http::{HeaderName, StatusCode};
 
 use crate::visit::HeaderVisitor;
@@ -25,6 +25,9 @@ pub(crate) fn build(
     *response.status_mut() = status;
     let headers = response.headers_mut();
     headers.insert(CONTENT_TYPE, static_value(content_type));
+    // An error body is JSON whatever a client guesses: never sniffed into
+    // something a browser would run.
+    headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     visit_headers(&mut |name: &HeaderName, value: &dyn fmt::Display| {
         // The response owns some headers; an error cannot override them,
         // nor set credentials or session state (the derive refuses them at

@@ -44,6 +44,9 @@ enum AppError {
 }
 
 async fn handler(Path(what): Path<String>) -> Result<String, AppError> {
+    if what == "panic" {
+        panic!("ledger 7 is inconsistent");
+    }
     Err(match what.as_str() {
         "db" => AppError::Db(Outer(std::io::Error::other("db-7 password=hunter2"))),
         "conflict" => AppError::Conflict,
@@ -121,6 +124,23 @@ async fn a_server_error_is_logged_once_at_error_with_its_chain() {
 }
 
 #[tokio::test]
+async fn a_panic_is_logged_with_its_message_which_the_body_never_shows() {
+    let (body, lines) = call("/panic", "rid-p").await;
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert!(lines[0].contains("ERROR"), "{}", lines[0]);
+    assert!(
+        lines[0].contains("the handler panicked: ledger 7 is inconsistent"),
+        "{}",
+        lines[0]
+    );
+    assert!(!body.contains("ledger"), "{body}");
+    assert!(
+        body.contains("The server hit an unexpected condition."),
+        "{body}"
+    );
+}
+
+#[tokio::test]
 async fn a_client_error_at_debug_and_overrides() {
     let (_, lines) = call("/missing", "rid-6").await;
     assert_eq!(lines.len(), 1);
@@ -169,4 +189,29 @@ fn the_actix_middleware_logs_the_same() {
     assert!(lines[0].contains("query failed: db-7 password=hunter2"));
     assert!(lines[0].contains("request_id=\"rid-9\""));
     assert!(!String::from_utf8_lossy(&body).contains("hunter2"));
+
+    // A panic: its message in the log, not in the body.
+    let (captured, _guard) = Captured::install();
+    let body = actix_web::rt::System::new().block_on(async {
+        let app = actix_web::App::new()
+            .wrap(errcodes::actix::ErrorMiddleware::new(Envelope::Problem))
+            .route("/{what}", actix_web::web::get().to(actix_handler));
+        let service = init_service(app).await;
+        let request = TestRequest::get().uri("/panic").to_request();
+        match actix_web::test::try_call_service(&service, request).await {
+            Ok(response) => read_body(response).await,
+            Err(err) => {
+                let response = err.error_response();
+                actix_web::body::to_bytes(response.into_body())
+                    .await
+                    .unwrap_or_default()
+            }
+        }
+    });
+    let log = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    assert!(
+        log.contains("the handler panicked: ledger 7 is inconsistent"),
+        "{log}"
+    );
+    assert!(!String::from_utf8_lossy(&body).contains("ledger"));
 }

@@ -91,7 +91,7 @@ where
         let head = ActixHead::new(request.method(), request.uri());
         let headers = request.headers();
         let Begun { answering, refused } = Answering::begin(&self.config, head, |name| {
-            headers.get(name).map(HeaderValue::as_bytes)
+            headers.get_all(name).map(HeaderValue::as_bytes)
         });
         match refused {
             Some(response) => ErrorMiddlewareFuture {
@@ -162,11 +162,9 @@ where
             Polled::Ready(Err(err), _) => Err(err),
             // The request went down with the handler, so the answer is an
             // error actix's server writes as it is.
-            Polled::Panicked(answering) => Err(Answered {
-                response: answering.panicked().map(Bytes::from),
-                detail: crate::redact::Detail::new(&crate::serve::rejection::Panicked)
-                    .to_string()
-                    .into_boxed_str(),
+            Polled::Panicked(answering, payload) => Err(Answered {
+                response: answering.panicked(&*payload).map(Bytes::from),
+                detail: crate::redact::GENERIC.into(),
             }
             .into()),
         })

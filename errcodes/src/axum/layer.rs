@@ -78,7 +78,7 @@ where
         let head = AxumHead::new(request.method(), request.uri());
         let headers = request.headers();
         let Begun { answering, refused } = Answering::begin(&self.config, head, |name| {
-            headers.get(name).map(HeaderValue::as_bytes)
+            headers.get_all(name).into_iter().map(HeaderValue::as_bytes)
         });
         let inner = refused.is_none().then(|| self.inner.call(request));
         ErrorFuture {
@@ -133,9 +133,10 @@ where
         })) {
             Polled::Ready(Ok(response), answering) => Ok(finish(&answering, response)),
             Polled::Ready(Err(err), _) => Err(err),
-            Polled::Panicked(answering) => {
-                Ok(finish(&answering, answering.panicked().map(Body::from)))
-            }
+            Polled::Panicked(answering, payload) => Ok(finish(
+                &answering,
+                answering.panicked(&*payload).map(Body::from),
+            )),
         };
         this.inner.set(None);
         Poll::Ready(output)

@@ -54,8 +54,27 @@ pub(crate) type Boxed = Box<dyn ApiError + Send + Sync>;
 /// ```
 pub struct ApiErrors {
     items: Vec<Boxed>,
+    /// How many of the items name a request member no earlier item names
+    /// (counted when they join, so rendering the summary costs nothing).
+    new_members: usize,
     // Boxed so that `Result<(), ApiErrors>` stays small.
     settings: Box<Whole>,
+}
+
+/// How far back an item's member is compared with the earlier ones: past
+/// this many items, each counts as a member of its own, so building a huge
+/// collection stays linear.
+const MEMBERS_COMPARED: usize = 256;
+
+/// Whether `items[i]` names a request member no earlier item names.
+fn names_new_member(items: &[Boxed], i: usize) -> bool {
+    if i >= MEMBERS_COMPARED {
+        return true;
+    }
+    let location = items[i].location();
+    !items[..i]
+        .iter()
+        .any(|earlier| earlier.location() == location)
 }
 
 /// What a collection decides for the document as a whole.
@@ -105,8 +124,12 @@ impl ApiErrors {
 
     /// A collection of `items`, which the caller has checked are not empty.
     pub(crate) fn non_empty(items: Vec<Boxed>) -> ApiErrors {
+        let new_members = (0..items.len())
+            .filter(|&i| names_new_member(&items, i))
+            .count();
         ApiErrors {
             items,
+            new_members,
             settings: Box::new(Whole {
                 envelope: Envelope::Problem,
                 code: Cow::Borrowed("validation_failed"),
@@ -132,6 +155,9 @@ impl ApiErrors {
     /// ```
     pub fn push<E: ApiError + Send + Sync + 'static>(&mut self, err: E) {
         self.items.push(Box::new(err));
+        if names_new_member(&self.items, self.items.len() - 1) {
+            self.new_members += 1;
+        }
     }
 
     /// The errors, in the order they were added.
@@ -470,11 +496,18 @@ impl ApiError for ApiErrors {
                 Some(Location::Field(_) | Location::FieldPath(_) | Location::Pointer(_))
             )
         });
-        match (all_fields, n) {
-            (true, 1) => f.write_str("1 field failed validation."),
-            (true, _) => write!(f, "{n} fields failed validation."),
-            (false, 1) => f.write_str("1 error occurred."),
-            (false, _) => write!(f, "{n} errors occurred."),
+        if !all_fields {
+            return match n {
+                1 => f.write_str("1 error occurred."),
+                _ => write!(f, "{n} errors occurred."),
+            };
+        }
+        // Count the fields, not the errors: one field may fail two rules.
+        match (self.new_members, n) {
+            (1, 1) => f.write_str("1 field failed validation."),
+            (1, _) => write!(f, "1 field failed validation ({n} errors)."),
+            (k, _) if k == n => write!(f, "{n} fields failed validation."),
+            (k, _) => write!(f, "{k} fields failed validation ({n} errors)."),
         }
     }
 

@@ -239,6 +239,7 @@ fn metadata_value(value: &dyn MetaValue, out: &mut Vec<u8>) -> bool {
     }
     let written = &out[start..];
     if written.first() == Some(&b'"') {
+        json::escape_markup_from(out, start);
         return true; // already a JSON string
     }
     if written == b"null" {

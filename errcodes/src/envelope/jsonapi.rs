@@ -44,10 +44,11 @@ impl Format for JsonApi {
 
     /// One error object per error; the HTTP status is the collection's.
     fn write_errors(&self, errors: ErrorList<'_>, out: &mut Vec<u8>) {
-        let doc = Doc::of(&errors.whole().settings());
+        let whole = errors.whole().settings();
+        let doc = Doc::of(&whole);
         out.extend_from_slice(b"{\"errors\":[");
         write::each_item(errors.iter(), out, |err, out| {
-            object(err, &err.settings(), doc, out);
+            object(err, &write::in_collection(err.settings(), &whole), doc, out);
         });
         out.extend_from_slice(b"]}");
     }

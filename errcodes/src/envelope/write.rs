@@ -39,6 +39,17 @@ impl<'a> Doc<'a> {
     }
 }
 
+/// An item's settings within a collection: the collection's correlation id
+/// and type base where the item has none of its own, so every object of a
+/// collection carries the same context a single error does.
+pub(crate) fn in_collection<'a>(item: Settings<'a>, whole: &Settings<'a>) -> Settings<'a> {
+    Settings {
+        occurrence_id: item.occurrence_id.or(whole.occurrence_id),
+        type_base: item.type_base.or(whole.type_base),
+        ..item
+    }
+}
+
 /// The public detail as a JSON string, with `generic` for a redacted 5xx:
 /// never the source error's text.
 pub(crate) fn detail_or<E: ApiError + ?Sized>(
@@ -129,6 +140,7 @@ pub(crate) fn each_meta<E: ApiError + ?Sized>(
             return;
         }
         if value.write_json(out).is_ok() {
+            json::escape_markup_from(out, mark);
             written += 1;
         } else {
             out.truncate(mark);

@@ -25,6 +25,7 @@
 pub(crate) mod rejection;
 pub(crate) mod request_id;
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
@@ -245,25 +246,28 @@ pub(crate) struct Begun<H> {
 }
 
 impl<H: Head> Answering<H> {
-    /// The request prologue: negotiates the envelope from `Accept`, checks
-    /// `Content-Type` (415 first, then 406), and picks the correlation id
-    /// (a usable `x-request-id`, else the trace id of `traceparent`).
-    /// `header` looks a request header up by its lower-case name.
-    pub(crate) fn begin<'r>(
+    /// The request prologue: negotiates the envelope from `Accept` (every
+    /// `Accept` line, as one list), checks `Content-Type` (415 first, then
+    /// 406), and picks the correlation id (a safe `x-request-id`, else the
+    /// trace id of a valid `traceparent`). `header` gives every value of a
+    /// request header, by its lower-case name.
+    pub(crate) fn begin<'r, V: IntoIterator<Item = &'r [u8]>>(
         config: &Arc<Config>,
         head: H,
-        header: impl Fn(&str) -> Option<&'r [u8]>,
+        header: impl Fn(&str) -> V,
     ) -> Begun<H> {
-        let text = |name| header(name).and_then(|v| core::str::from_utf8(v).ok());
+        let first = |name| header(name).into_iter().next();
         let negotiation = &config.negotiation;
-        let chosen = negotiation.choose(text("accept"));
+        let accept = header_list(header("accept"));
+        let chosen = negotiation.choose(accept.as_deref());
+        let content_type = first("content-type").and_then(|v| core::str::from_utf8(v).ok());
         let refusal = negotiation
-            .check_content_type(text("content-type"))
+            .check_content_type(content_type)
             .err()
             .or(chosen.err());
-        let given_id = match header(REQUEST_ID.as_str()) {
+        let given_id = match first(REQUEST_ID.as_str()) {
             Some(id) if request_id::usable_request_id(id) => core::str::from_utf8(id).ok(),
-            _ => header(TRACEPARENT).and_then(request_id::trace_id),
+            _ => first(TRACEPARENT).and_then(request_id::trace_id),
         };
         let answering = Answering {
             config: Arc::clone(config),
@@ -300,15 +304,25 @@ impl<H: Head> Answering<H> {
             self.envelope
         };
         let mut response = answered.to_response_in(envelope);
+        let headers = response.headers_mut();
         if let Ok(value) = HeaderValue::from_str(request_id) {
-            response.headers_mut().insert(REQUEST_ID, value);
+            headers.insert(REQUEST_ID, value);
+        }
+        // The envelope depends on `Accept`: a cache must not give this
+        // answer to a request that asked for another.
+        if !own.fixed_envelope {
+            headers.insert(http::header::VARY, HeaderValue::from_static("accept"));
         }
         response
     }
 
-    /// The answer to a handler that panicked: a 500 that says nothing of it.
-    pub(crate) fn panicked(&self) -> http::Response<Vec<u8>> {
-        self.respond(&Panicked)
+    /// The answer to a handler that panicked (its `payload`): a 500 that
+    /// says nothing of it; the log gets the panic's message.
+    pub(crate) fn panicked(
+        &self,
+        payload: &(dyn core::any::Any + Send),
+    ) -> http::Response<Vec<u8>> {
+        self.respond(&Panicked::new(payload))
     }
 
     /// The answer in the envelope to the framework's own bare 404 or 405
@@ -341,8 +355,9 @@ impl<H: Head> Answering<H> {
 pub(crate) enum Polled<T, H> {
     /// The handler's output.
     Ready(T, Answering<H>),
-    /// The handler panicked; answer with [`Answering::panicked`].
-    Panicked(Answering<H>),
+    /// The handler panicked, with this payload; answer with
+    /// [`Answering::panicked`].
+    Panicked(Answering<H>, Box<dyn core::any::Any + Send>),
 }
 
 /// Polls a handler with the request in `kept` current in `F`'s slot (so
@@ -370,8 +385,43 @@ pub(crate) fn poll_current<F: Framework, T>(
             Poll::Pending
         }
         Ok(Poll::Ready(output)) => Poll::Ready(Polled::Ready(output, answering)),
-        Err(_) => Poll::Ready(Polled::Panicked(answering)),
+        Err(payload) => Poll::Ready(Polled::Panicked(answering, payload)),
     }
+}
+
+/// The longest header list read (the `Accept` lines together); what is
+/// past it is left out, so a huge header costs bounded time.
+const MAX_LIST: usize = 8 * 1024;
+
+/// A header's lines as one comma-separated list (RFC 9110 section 5.3), as
+/// it is when there is one line of text; otherwise joined, each range that
+/// is not text (a stray non-UTF-8 byte) left out on its own.
+fn header_list<'r>(lines: impl IntoIterator<Item = &'r [u8]>) -> Option<Cow<'r, str>> {
+    let mut lines = lines.into_iter();
+    let first = lines.next()?;
+    let second = lines.next();
+    if second.is_none()
+        && first.len() <= MAX_LIST
+        && let Ok(text) = core::str::from_utf8(first)
+    {
+        return Some(Cow::Borrowed(text));
+    }
+    let mut list = String::new();
+    for line in core::iter::once(first).chain(second).chain(lines) {
+        for range in line.split(|b| *b == b',') {
+            let Ok(range) = core::str::from_utf8(range) else {
+                continue;
+            };
+            if range.trim().is_empty() || list.len() + range.len() >= MAX_LIST {
+                continue;
+            }
+            if !list.is_empty() {
+                list.push(',');
+            }
+            list.push_str(range);
+        }
+    }
+    Some(Cow::Owned(list))
 }
 
 /// Whether a framework's response is one of its own bare route errors (a

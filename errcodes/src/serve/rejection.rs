@@ -39,7 +39,37 @@ impl ApiError for RouteError<'_> {
 }
 
 /// A handler that panicked: a 500 with no code and the generic detail.
-pub(crate) struct Panicked;
+/// The panic's message is its source, so it reaches the log (feature
+/// `tracing`) and never the body.
+pub(crate) struct Panicked {
+    message: Option<PanicMessage>,
+}
+
+/// The text a panic was raised with, as an error.
+#[derive(Debug)]
+pub(crate) struct PanicMessage(String);
+
+impl fmt::Display for PanicMessage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "the handler panicked: {}", self.0)
+    }
+}
+
+impl std::error::Error for PanicMessage {}
+
+impl Panicked {
+    /// The panic whose payload is `payload` (a `&str` or `String` message,
+    /// as `panic!` makes; any other payload has none).
+    pub(crate) fn new(payload: &(dyn core::any::Any + Send)) -> Panicked {
+        let message = payload
+            .downcast_ref::<&str>()
+            .map(|text| (*text).to_owned())
+            .or_else(|| payload.downcast_ref::<String>().cloned());
+        Panicked {
+            message: message.map(PanicMessage),
+        }
+    }
+}
 
 impl ApiError for Panicked {
     fn status(&self) -> StatusCode {
@@ -53,6 +83,11 @@ impl ApiError for Panicked {
     }
     fn fmt_detail(&self, _: &mut fmt::Formatter<'_>) -> fmt::Result {
         Ok(())
+    }
+    fn source_error(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.message
+            .as_ref()
+            .map(|message| message as &(dyn std::error::Error + 'static))
     }
     fn settings(&self) -> Settings<'_> {
         Settings::new().redact_code(true).redact_detail(true)

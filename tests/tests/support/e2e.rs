@@ -108,6 +108,18 @@ pub fn table(allow: &'static str) -> Vec<Case> {
             JSONAPI,
             r#"{"errors":[{"id":"t-1","status":"404","code":"order_not_found","title":"Not Found","detail":"No order 42 exists.","links":{"type":"https://errors.example.com/order_not_found"}}]}"#,
         ),
+        // Two `Accept` lines are one list (RFC 9110 section 5.3): the
+        // second line's JSON:API answers, not a 406 for the first.
+        get(
+            "/orders/42",
+            &[
+                ("accept", "text/html"),
+                ("accept", "application/vnd.api+json"),
+            ],
+            404,
+            JSONAPI,
+            r#"{"errors":[{"id":"t-1","status":"404","code":"order_not_found","title":"Not Found","detail":"No order 42 exists.","links":{"type":"https://errors.example.com/order_not_found"}}]}"#,
+        ),
         get(
             "/orders/1",
             &[("accept", "text/html")],
@@ -183,6 +195,12 @@ pub async fn run(addr: std::net::SocketAddr, table: Vec<Case>) {
         for (name, value) in &case.expect_headers {
             assert_eq!(headers[*name], *value, "{what}: {name}");
         }
+        if case.status >= 400 {
+            // Negotiated, so caches must tell requests apart by `Accept`;
+            // and never sniffed into markup.
+            assert_eq!(headers["vary"], "accept", "{what}: Vary");
+            assert_eq!(headers["x-content-type-options"], "nosniff", "{what}");
+        }
         let body = response.into_body().collect().await.unwrap().to_bytes();
         assert_eq!(String::from_utf8_lossy(&body), case.expect_body, "{what}");
     }
@@ -202,4 +220,74 @@ pub async fn run(addr: std::net::SocketAddr, table: Vec<Case>) {
         .to_owned();
     let body = response.into_body().collect().await.unwrap().to_bytes();
     assert!(String::from_utf8_lossy(&body).contains(&format!("\"request_id\":\"{id}\"")));
+
+    hostile(&client, addr).await;
+}
+
+/// The answer to `GET path` with `headers`: its `x-request-id` and body.
+async fn get_with(
+    client: &Client<hyper_util::client::legacy::connect::HttpConnector, Full<axum::body::Bytes>>,
+    addr: std::net::SocketAddr,
+    path: &str,
+    headers: &[(&str, &str)],
+) -> (String, String) {
+    let mut request = Request::get(format!("http://{addr}{path}"));
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    let response = client
+        .request(request.body(Full::from("")).unwrap())
+        .await
+        .unwrap();
+    let id = response.headers()["x-request-id"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    let body = response.into_body().collect().await.unwrap().to_bytes();
+    (id, String::from_utf8_lossy(&body).into_owned())
+}
+
+/// Requests that try to smuggle something through the answer.
+async fn hostile(
+    client: &Client<hyper_util::client::legacy::connect::HttpConnector, Full<axum::body::Bytes>>,
+    addr: std::net::SocketAddr,
+) {
+    let generated = |id: &str| id.len() == 32 && id.bytes().all(|b| b.is_ascii_hexdigit());
+
+    // An id with markup is replaced, in the header and in the body.
+    let (id, body) = get_with(
+        client,
+        addr,
+        "/orders/7",
+        &[("x-request-id", "\"><script>alert(1)</script>")],
+    )
+    .await;
+    assert!(generated(&id), "a hostile id is replaced, got {id:?}");
+    assert!(body.contains(&format!("\"request_id\":\"{id}\"")), "{body}");
+    assert!(!body.contains("<script>"), "{body}");
+
+    // A `traceparent` W3C Trace Context would ignore is ignored: the
+    // all-zero trace id would make every such client share one id.
+    let zeros = "00-00000000000000000000000000000000-00f067aa0ba902b7-01";
+    let (id, _) = get_with(client, addr, "/orders/7", &[("traceparent", zeros)]).await;
+    assert!(
+        generated(&id) && id != "00000000000000000000000000000000",
+        "{id}"
+    );
+    // A valid one gives its trace id.
+    let valid = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+    let (id, _) = get_with(client, addr, "/orders/7", &[("traceparent", valid)]).await;
+    assert_eq!(id, "4bf92f3577b34da6a3ce929d0e0e4736");
+
+    // Two requests without an id get ids that share nothing but chance.
+    let (a, _) = get_with(client, addr, "/orders/7", &[]).await;
+    let (b, _) = get_with(client, addr, "/orders/7", &[]).await;
+    assert!(
+        generated(&a) && generated(&b) && a[..16] != b[..16],
+        "{a} {b}"
+    );
+
+    // A raw `"{}` in the path is percent-encoded in the Problem `instance`.
+    let (_, body) = get_with(client, addr, "/x\"{y}", &[]).await;
+    assert!(body.contains(r#""instance":"/x%22%7By%7D""#), "{body}");
 }
