@@ -270,8 +270,11 @@ pub trait Decode: Sized {
 
     /// Decodes a response from its status (a `u16` or an
     /// `http::StatusCode`), `Content-Type` (a `&str`, an `Option<&str>`)
-    /// and body (bytes, a `Vec<u8>`, a `&str`): its first error, as a
-    /// variant of this type or as [`Decoded::Unknown`].
+    /// and body (bytes, a `Vec<u8>`, a `&str`) as one answer: a variant of
+    /// this type, or [`Decoded::Unknown`]. A document holding several
+    /// errors is read as a whole (the variant wrapping a collection claims
+    /// it), never as its first error alone; [`from_response_all`](Decode::from_response_all)
+    /// gives each error on its own.
     ///
     /// # Errors
     ///
@@ -292,16 +295,49 @@ pub trait Decode: Sized {
         content_type: impl Into<Option<&'c str>>,
         body: impl AsRef<[u8]>,
     ) -> Result<Decoded<Self>, DecodeError> {
-        let mut errors = read(status, content_type, body, Self::preferred_envelope())?;
-        let first = errors.swap_remove(0);
-        Ok(match Self::from_received(&first) {
-            Some(err) => Decoded::Known(err),
-            None => Decoded::Unknown(first),
-        })
+        let status = status.into_status();
+        let errors = read(status, content_type, body, Self::preferred_envelope())?;
+        let status = StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_REQUEST);
+        Ok(decode_one(document(status, errors)))
     }
 
-    /// Decodes an `http` response, reading its headers too (`Retry-After`
-    /// and the other headers errors declare).
+    /// Decodes every error of a response on its own, in document order:
+    /// each object of a JSON:API document, each item of a Problem's or an
+    /// AIP-193 `errors` / `fieldViolations`, each key's messages in
+    /// Laravel, each drf item, each ShipStream detail.
+    ///
+    /// # Errors
+    ///
+    /// See [`read`].
+    ///
+    /// ```
+    /// use errcodes::ApiErrorExt as _;
+    /// use errcodes::client::{Decode, Decoded};
+    /// use errcodes::{ApiErrors, Envelope, FieldError, ReceivedError};
+    ///
+    /// let sent = ApiErrors::from_errors([
+    ///     FieldError::new("email", "invalid", "Enter a valid email address."),
+    ///     FieldError::new("name", "required", "This field is required."),
+    /// ]).unwrap();
+    /// let body = sent.render_to_vec(Envelope::JsonApi);
+    /// let all = ReceivedError::from_response_all(422, Some("application/vnd.api+json"), &body).unwrap();
+    /// let codes: Vec<_> = all.iter().map(|d| match d {
+    ///     Decoded::Known(e) | Decoded::Unknown(e) => e.code().unwrap_or_default().to_owned(),
+    /// }).collect();
+    /// assert_eq!(codes, ["invalid", "required"]);
+    /// ```
+    fn from_response_all<'c>(
+        status: impl IntoStatus,
+        content_type: impl Into<Option<&'c str>>,
+        body: impl AsRef<[u8]>,
+    ) -> Result<Vec<Decoded<Self>>, DecodeError> {
+        let errors = read(status, content_type, body, Self::preferred_envelope())?;
+        Ok(each_error(errors).into_iter().map(decode_one).collect())
+    }
+
+    /// Decodes an `http` response as one answer, as
+    /// [`from_response`](Decode::from_response) does, reading its headers
+    /// too (`Retry-After` and the other headers errors declare).
     ///
     /// # Errors
     ///
@@ -334,26 +370,73 @@ pub trait Decode: Sized {
             .headers()
             .get(http::header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok());
-        let mut errors = read(
-            response.status().as_u16(),
+        let errors = read(
+            response.status(),
             content_type,
             response.body().as_ref(),
             Self::preferred_envelope(),
         )?;
-        let mut first = errors.swap_remove(0);
-        first.headers = response.headers().clone();
-        Ok(match Self::from_received(&first) {
-            Some(err) => Decoded::Known(err),
-            None => Decoded::Unknown(first),
-        })
+        let mut whole = document(response.status(), errors);
+        whole.headers = response.headers().clone();
+        Ok(decode_one(whole))
     }
+}
+
+impl Decode for ReceivedError {
+    /// Every answer as it was received: what a client with no error type
+    /// of its own decodes into (`Decoded::Known` always).
+    fn from_received(received: &ReceivedError) -> Option<ReceivedError> {
+        Some(received.clone())
+    }
+}
+
+/// `received` as a variant of `E`, else unknown.
+fn decode_one<E: Decode>(received: ReceivedError) -> Decoded<E> {
+    match E::from_received(&received) {
+        Some(err) => Decoded::Known(err),
+        None => Decoded::Unknown(received),
+    }
+}
+
+/// One response's errors as one answer: the error itself when there is
+/// one, else a document answered with `status` whose entries they are.
+fn document(status: StatusCode, mut errors: Vec<ReceivedError>) -> ReceivedError {
+    if errors.len() == 1 {
+        return errors.swap_remove(0);
+    }
+    let mut whole = ReceivedError::new(status);
+    whole.entries = errors;
+    whole
+}
+
+/// Every error on its own: each error of the document, or each entry of
+/// one that holds entries.
+fn each_error(errors: Vec<ReceivedError>) -> Vec<ReceivedError> {
+    errors
+        .into_iter()
+        .flat_map(|mut error| {
+            if error.entries.is_empty() {
+                vec![error]
+            } else {
+                core::mem::take(&mut error.entries)
+            }
+        })
+        .collect()
 }
 
 impl Decode for ApiErrors {
     /// Every entry of `received` (or `received` itself, when it has none)
     /// as a [`FieldError`]: its location as the field, its code (or
-    /// `invalid`) and its detail.
+    /// `invalid`) and its detail; but only for a collection's answer, the
+    /// validation shape of each envelope: a 4xx about request members
+    /// (located, or holding entries). A 5xx, an undeclared code, a router's
+    /// 404 or 405 are not collections, and stay unknown.
     fn from_received(received: &ReceivedError) -> Option<ApiErrors> {
+        let collection = received.status.is_client_error()
+            && (received.location.is_some() || !received.entries.is_empty());
+        if !collection {
+            return None;
+        }
         ApiErrors::from_errors(field_errors(received))
     }
 }
