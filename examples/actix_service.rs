@@ -26,6 +26,16 @@ async fn create(new: web::Json<NewOrder>) -> Result<web::Json<NewOrder>, ApiErro
     Ok(new)
 }
 
+/// A handler that answers outside errcodes, as an upstream's text often
+/// does: the middleware answers it again in the envelope, without the text.
+async fn upstream() -> actix_web::HttpResponse {
+    actix_web::HttpResponse::BadGateway().body("upstream db-1 password=hunter2")
+}
+
+async fn raw(new: web::Json<NewOrder>) -> web::Json<NewOrder> {
+    new
+}
+
 /// The app: every route, under one errcodes middleware, with actix's
 /// extractors rejecting in the envelope.
 pub fn app() -> App<
@@ -42,6 +52,14 @@ pub fn app() -> App<
         .configure(errcodes::actix::extractors)
         .service(web::resource("/orders/{id}").route(web::get().to(order)))
         .service(web::resource("/orders").route(web::post().to(create)))
+        .service(web::resource("/upstream").route(web::get().to(upstream)))
+        // actix's own JSON config on this route (its text/plain errors):
+        // answered again in the envelope too.
+        .service(
+            web::resource("/raw")
+                .app_data(web::JsonConfig::default())
+                .route(web::post().to(raw)),
+        )
 }
 
 fn main() -> std::io::Result<()> {

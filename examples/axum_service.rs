@@ -25,11 +25,28 @@ async fn create(Json(new): Json<NewOrder>) -> Result<Json<NewOrder>, ApiErrors> 
     Ok(Json(new))
 }
 
+/// A handler that answers outside errcodes, as an upstream's text often
+/// does: the layer answers it again in the envelope, without the text.
+async fn upstream() -> (axum::http::StatusCode, &'static str) {
+    (
+        axum::http::StatusCode::BAD_GATEWAY,
+        "upstream db-1 password=hunter2",
+    )
+}
+
+/// axum's own `Json` (imported by mistake): its text/plain rejection is
+/// answered again in the envelope too.
+async fn raw(axum::Json(new): axum::Json<NewOrder>) -> Json<NewOrder> {
+    Json(new)
+}
+
 /// The service: every route, under one errcodes layer.
 pub fn app() -> Router {
     Router::new()
         .route("/orders/{id}", get(order))
         .route("/orders", post(create))
+        .route("/upstream", get(upstream))
+        .route("/raw", post(raw))
         .layer(ErrorLayer::new(Envelope::Problem))
 }
 

@@ -423,3 +423,42 @@ fn a_thiserror_type_is_a_response_error() {
     assert_eq!(answer["request_id"], "r-5");
     assert_eq!(answer["detail"], "No order 5.");
 }
+
+/// `keep_foreign_errors()` leaves answers errcodes did not write as they
+/// are; by default they are answered again in the envelope.
+#[test]
+fn foreign_error_answers_are_converted_unless_kept() {
+    async fn plain() -> HttpResponse {
+        HttpResponse::BadGateway().body("upstream said no")
+    }
+    for (middleware, converted) in [
+        (ErrorMiddleware::new(Envelope::Problem), true),
+        (
+            ErrorMiddleware::new(Envelope::Problem).keep_foreign_errors(),
+            false,
+        ),
+    ] {
+        let (content_type, body) = actix_web::rt::System::new().block_on(async move {
+            let app = App::new()
+                .wrap(middleware)
+                .route("/plain", web::get().to(plain));
+            let service = init_service(app).await;
+            let response =
+                call_service(&service, TestRequest::get().uri("/plain").to_request()).await;
+            assert_eq!(response.status(), 502);
+            let content_type = response
+                .headers()
+                .get("content-type")
+                .map(|v| v.to_str().unwrap().to_owned())
+                .unwrap_or_default();
+            (content_type, read_body(response).await)
+        });
+        let body = String::from_utf8_lossy(&body);
+        if converted {
+            assert_eq!(content_type, "application/problem+json");
+            assert!(!body.contains("upstream said no"), "{body}");
+        } else {
+            assert_eq!(body, "upstream said no");
+        }
+    }
+}

@@ -451,3 +451,43 @@ async fn a_type_with_a_fixed_envelope_ignores_accept() {
     .await;
     assert_eq!(answer.headers["content-type"], "application/vnd.api+json");
 }
+
+/// `keep_foreign_errors()` leaves answers errcodes did not write as they
+/// are; by default they are answered again in the envelope.
+#[tokio::test]
+async fn foreign_error_answers_are_converted_unless_kept() {
+    async fn plain() -> (StatusCode, &'static str) {
+        (StatusCode::BAD_GATEWAY, "upstream said no")
+    }
+    for (layer, converted) in [
+        (ErrorLayer::new(Envelope::Problem), true),
+        (
+            ErrorLayer::new(Envelope::Problem).keep_foreign_errors(),
+            false,
+        ),
+    ] {
+        let app = Router::new().route("/plain", get(plain)).layer(layer);
+        let response = app
+            .oneshot(
+                Request::get("/plain")
+                    .body(axum::body::Body::empty())
+                    .unwrap(),
+            )
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 502);
+        let content_type = response.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .to_owned();
+        let body = response.into_body().collect().await.unwrap().to_bytes();
+        let body = String::from_utf8_lossy(&body);
+        if converted {
+            assert_eq!(content_type, "application/problem+json");
+            assert!(!body.contains("upstream said no"), "{body}");
+        } else {
+            assert!(content_type.starts_with("text/plain"), "{content_type}");
+            assert_eq!(body, "upstream said no");
+        }
+    }
+}

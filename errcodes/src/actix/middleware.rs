@@ -15,7 +15,7 @@ use actix_web::http::{Method, Uri};
 use actix_web::web::Bytes;
 
 use super::{Answered, to_actix};
-use crate::serve::{self, Answering, Begun, Config, Polled};
+use crate::serve::{self, Answering, Begun, Config, Polled, Written};
 
 serve::framework!(Actix, ActixHead, Method, Uri);
 
@@ -171,29 +171,30 @@ where
     }
 }
 
-/// The response, finished: actix's empty 404/405 answered in the envelope,
-/// and a correlation id the request brought echoed.
+/// The response, finished: an error answer errcodes did not write
+/// (actix's empty 404/405, an extractor's text, an inner service's bare
+/// 5xx) answered again in the envelope, and a correlation id the request
+/// brought echoed.
 fn finish<B: MessageBody>(
     answering: &Answering<ActixHead>,
     response: ServiceResponse<B>,
 ) -> ServiceResponse<EitherBody<B>> {
-    let bare = serve::is_bare_route_error(
-        response.status().as_u16(),
-        || response.headers().contains_key(header::CONTENT_TYPE),
-        || {
-            matches!(
-                response.response().body().size(),
-                BodySize::None | BodySize::Sized(0)
-            )
-        },
-    );
-    let answer = bare
+    let status = response.status().as_u16();
+    let answer = (status >= 400 && response.response().extensions().get::<Written>().is_none())
         .then(|| {
-            let allow = response
-                .headers()
-                .get(header::ALLOW)
-                .map(HeaderValue::as_bytes);
-            answering.route_error(response.status().as_u16(), allow)
+            let headers = response.headers();
+            answering.foreign(
+                status,
+                || {
+                    !headers.contains_key(header::CONTENT_TYPE)
+                        && matches!(
+                            response.response().body().size(),
+                            BodySize::None | BodySize::Sized(0)
+                        )
+                },
+                headers.get(header::ALLOW).map(HeaderValue::as_bytes),
+                headers.get(header::CONTENT_TYPE).map(HeaderValue::as_bytes),
+            )
         })
         .flatten();
     let response = match answer {

@@ -134,6 +134,14 @@ pub(crate) fn to_actix(response: &http::Response<Bytes>) -> HttpResponse {
     let status = actix_web::http::StatusCode::from_u16(response.status().as_u16())
         .unwrap_or(actix_web::http::StatusCode::INTERNAL_SERVER_ERROR);
     let mut converted = HttpResponse::with_body(status, response.body().clone());
+    // errcodes' own answer: the middleware leaves it as it is.
+    if response
+        .extensions()
+        .get::<crate::serve::Written>()
+        .is_some()
+    {
+        converted.extensions_mut().insert(crate::serve::Written);
+    }
     let headers = converted.headers_mut();
     for (name, value) in response.headers() {
         // Both sides validate the same bytes: a header errcodes wrote is

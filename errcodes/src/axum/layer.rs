@@ -12,7 +12,7 @@ use http::header::{ALLOW, CONTENT_TYPE};
 use http::{HeaderValue, Method, Request, Uri};
 use http_body::Body as _;
 
-use crate::serve::{self, Answering, Begun, Config, Polled, REQUEST_ID};
+use crate::serve::{self, Answering, Begun, Config, Polled, REQUEST_ID, Written};
 
 serve::framework!(Axum, AxumHead, Method, Uri);
 
@@ -143,17 +143,24 @@ where
     }
 }
 
-/// The response, finished: the router's empty 404/405 answered in the
-/// envelope, and a correlation id the request brought echoed.
+/// The response, finished: an error answer errcodes did not write (the
+/// router's empty 404/405, an extractor's text, an inner service's bare
+/// 5xx) answered again in the envelope, and a correlation id the request
+/// brought echoed.
 fn finish(answering: &Answering<AxumHead>, mut response: Response) -> Response {
-    let bare = serve::is_bare_route_error(
-        response.status().as_u16(),
-        || response.headers().contains_key(CONTENT_TYPE),
-        || response.body().size_hint().exact() == Some(0),
-    );
-    if bare {
-        let allow = response.headers().get(ALLOW).map(HeaderValue::as_bytes);
-        if let Some(answer) = answering.route_error(response.status().as_u16(), allow) {
+    let status = response.status().as_u16();
+    if status >= 400 && response.extensions().get::<Written>().is_none() {
+        let headers = response.headers();
+        let answer = answering.foreign(
+            status,
+            || {
+                !headers.contains_key(CONTENT_TYPE)
+                    && response.body().size_hint().exact() == Some(0)
+            },
+            headers.get(ALLOW).map(HeaderValue::as_bytes),
+            headers.get(CONTENT_TYPE).map(HeaderValue::as_bytes),
+        );
+        if let Some(answer) = answer {
             response = answer.map(Body::from);
         }
     }

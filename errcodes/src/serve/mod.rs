@@ -41,7 +41,7 @@ use crate::ext::ApiErrorExt as _;
 use crate::negotiate::Negotiation;
 use crate::profile::Profile;
 pub use rejection::Rejection;
-use rejection::{Panicked, RouteError};
+use rejection::{ForeignError, Panicked, RouteError};
 
 /// What every request a layer or middleware answers shares: how it
 /// negotiates, and the app's settings.
@@ -49,6 +49,9 @@ use rejection::{Panicked, RouteError};
 pub(crate) struct Config {
     pub(crate) negotiation: Negotiation,
     pub(crate) profile: Profile,
+    /// Whether error answers errcodes did not write are answered again in
+    /// the envelope (the default).
+    pub(crate) convert_foreign: bool,
 }
 
 impl Config {
@@ -57,6 +60,7 @@ impl Config {
         Arc::new(Config {
             negotiation: Negotiation::new(profile.envelope()),
             profile,
+            convert_foreign: true,
         })
     }
 
@@ -65,6 +69,16 @@ impl Config {
         Arc::new(Config {
             negotiation,
             profile: self.profile.clone(),
+            convert_foreign: self.convert_foreign,
+        })
+    }
+
+    /// The same, leaving error answers errcodes did not write as they are.
+    pub(crate) fn keeping_foreign(&self) -> Arc<Config> {
+        Arc::new(Config {
+            negotiation: self.negotiation.clone(),
+            profile: self.profile.clone(),
+            convert_foreign: false,
         })
     }
 }
@@ -112,6 +126,24 @@ macro_rules! layer_type {
             pub fn negotiation(self, negotiation: $crate::negotiate::Negotiation) -> $ty {
                 $ty {
                     config: self.config.negotiating(negotiation),
+                }
+            }
+
+            /// Leaves error answers errcodes did not write (a framework's own
+            /// rejection text, an inner service's bare or `text/plain` 4xx and
+            /// 5xx) as they are, instead of answering them again in the
+            /// envelope.
+            ///
+            /// ```
+            /// # #[cfg(feature = "axum")]
+            /// let layer = errcodes::axum::ErrorLayer::new(errcodes::Envelope::Problem).keep_foreign_errors();
+            /// # #[cfg(feature = "actix-web")]
+            /// let middleware = errcodes::actix::ErrorMiddleware::new(errcodes::Envelope::Problem).keep_foreign_errors();
+            /// ```
+            #[must_use]
+            pub fn keep_foreign_errors(self) -> $ty {
+                $ty {
+                    config: self.config.keeping_foreign(),
                 }
             }
         }
@@ -313,6 +345,7 @@ impl<H: Head> Answering<H> {
         if !own.fixed_envelope {
             headers.insert(http::header::VARY, HeaderValue::from_static("accept"));
         }
+        response.extensions_mut().insert(Written);
         response
     }
 
@@ -325,20 +358,33 @@ impl<H: Head> Answering<H> {
         self.respond(&Panicked::new(payload))
     }
 
-    /// The answer in the envelope to the framework's own bare 404 or 405
-    /// (`status`), when the response is one: no body and no `Content-Type`
-    /// (see [`is_bare_route_error`]). A 405 keeps the framework's `Allow`.
-    pub(crate) fn route_error(
+    /// The answer in the envelope to an error response errcodes did not
+    /// write (`status`, no [`Written`] mark): the framework's bare 404 or
+    /// 405 (`bare`, with no body and no `Content-Type`) as a route error,
+    /// keeping its `Allow`; any other 4xx or 5xx as a [`ForeignError`] of
+    /// that status, whose text is never echoed. `None` for a success, and
+    /// for what the layer was told to keep.
+    pub(crate) fn foreign(
         &self,
         status: u16,
+        bare: impl FnOnce() -> bool,
         allow: Option<&[u8]>,
+        content_type: Option<&[u8]>,
     ) -> Option<http::Response<Vec<u8>>> {
+        if status < 400 {
+            return None;
+        }
         let status = StatusCode::from_u16(status).ok()?;
-        let route = RouteError {
-            status,
-            method: self.head.method(),
+        let mut response = if matches!(status.as_u16(), 404 | 405) && bare() {
+            self.respond(&RouteError {
+                status,
+                method: self.head.method(),
+            })
+        } else if self.config.convert_foreign {
+            self.respond(&ForeignError::new(status, content_type))
+        } else {
+            return None;
         };
-        let mut response = self.respond(&route);
         if let Some(allow) = allow.and_then(|a| HeaderValue::from_bytes(a).ok()) {
             response.headers_mut().insert(http::header::ALLOW, allow);
         }
@@ -424,14 +470,8 @@ fn header_list<'r>(lines: impl IntoIterator<Item = &'r [u8]>) -> Option<Cow<'r, 
     Some(Cow::Owned(list))
 }
 
-/// Whether a framework's response is one of its own bare route errors (a
-/// 404 or 405 with no body and no `Content-Type`), which the integrations
-/// answer in the envelope instead. The response is looked at only for
-/// those two statuses: a success pays one comparison.
-pub(crate) fn is_bare_route_error(
-    status: u16,
-    has_content_type: impl FnOnce() -> bool,
-    empty: impl FnOnce() -> bool,
-) -> bool {
-    matches!(status, 404 | 405) && !has_content_type() && empty()
-}
+/// The mark the engine leaves on every response it writes (an `http`
+/// extension, carried into the framework's response), so `finish` tells
+/// its own answers from a framework's.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Written;

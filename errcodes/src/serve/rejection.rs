@@ -38,6 +38,103 @@ impl ApiError for RouteError<'_> {
     }
 }
 
+/// An error answer errcodes did not write (a framework's own rejection
+/// text, an inner service's bare or `text/plain` 4xx or 5xx), answered
+/// again in the envelope: its status, the status's reason phrase as title
+/// and code (`payload_too_large`), a generic detail, never the framework's
+/// text. A 5xx sends no code and the generic server text.
+pub(crate) struct ForeignError {
+    status: StatusCode,
+    code: String,
+    /// What the framework answered with, for the log.
+    answered: Answered,
+}
+
+/// What a framework answered with, as the log's source for a
+/// [`ForeignError`].
+#[derive(Debug)]
+struct Answered(Option<String>);
+
+impl fmt::Display for Answered {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.0 {
+            Some(content_type) => write!(
+                f,
+                "the framework answered on its own, with a {content_type} body"
+            ),
+            None => f.write_str("the framework answered on its own, with no Content-Type"),
+        }
+    }
+}
+
+impl std::error::Error for Answered {}
+
+impl ForeignError {
+    pub(crate) fn new(status: StatusCode, content_type: Option<&[u8]>) -> ForeignError {
+        let reason = status
+            .canonical_reason()
+            .unwrap_or(if status.is_server_error() {
+                "Server Error"
+            } else {
+                "Client Error"
+            });
+        let code = reason
+            .chars()
+            .filter_map(|c| match c {
+                ' ' | '-' => Some('_'),
+                c if c.is_ascii_alphanumeric() => Some(c.to_ascii_lowercase()),
+                _ => None,
+            })
+            .collect();
+        ForeignError {
+            status,
+            code,
+            answered: Answered(
+                content_type.map(|bytes| String::from_utf8_lossy(bytes).into_owned()),
+            ),
+        }
+    }
+}
+
+impl ApiError for ForeignError {
+    fn status(&self) -> StatusCode {
+        self.status
+    }
+    fn code(&self) -> &str {
+        &self.code
+    }
+    fn title(&self) -> &str {
+        self.status.canonical_reason().unwrap_or("Error")
+    }
+    fn fmt_detail(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.detail())
+    }
+    fn detail_str(&self) -> Option<&str> {
+        Some(self.detail())
+    }
+    fn source_error(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.answered)
+    }
+    fn settings(&self) -> Settings<'_> {
+        let server = self.status.is_server_error();
+        Settings::new().redact_code(server).redact_detail(server)
+    }
+}
+
+impl ForeignError {
+    /// The generic text of a 4xx: what was wrong is the framework's to say,
+    /// and it is not repeated.
+    fn detail(&self) -> &'static str {
+        match self.status.as_u16() {
+            404 => "Not found.",
+            405 => "The method is not allowed here.",
+            413 => "The request body is too large.",
+            415 => "The request's Content-Type is not supported.",
+            _ => "The request could not be processed.",
+        }
+    }
+}
+
 /// A handler that panicked: a 500 with no code and the generic detail.
 /// The panic's message is its source, so it reaches the log (feature
 /// `tracing`) and never the body.

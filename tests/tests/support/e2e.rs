@@ -158,6 +158,27 @@ pub fn table(allow: &'static str) -> Vec<Case> {
             PROBLEM,
             r#"{"type":"about:blank","title":"Bad Request","status":400,"detail":"A path parameter is not valid.","instance":"/orders/abc","code":"invalid_path","request_id":"t-1"}"#,
         ),
+        // Answers errcodes did not write, answered again in the envelope: an
+        // upstream's text (never echoed), the framework's own JSON extractor.
+        get(
+            "/upstream",
+            &[],
+            502,
+            PROBLEM,
+            r#"{"type":"about:blank","title":"Bad Gateway","status":502,"detail":"The server hit an unexpected condition.","instance":"/upstream","request_id":"t-1"}"#,
+        ),
+        Case {
+            method: Method::POST,
+            headers: &[("content-type", "application/json")],
+            body: "{\"sku\": ",
+            ..get(
+                "/raw",
+                &[],
+                400,
+                PROBLEM,
+                r#"{"type":"about:blank","title":"Bad Request","status":400,"detail":"The request could not be processed.","instance":"/raw","code":"bad_request","request_id":"t-1"}"#,
+            )
+        },
         get(
             "/orders/1",
             &[],
