@@ -491,3 +491,42 @@ async fn foreign_error_answers_are_converted_unless_kept() {
         }
     }
 }
+
+/// A wrong-typed member answers 422 about that member, in each envelope's
+/// own form, and never echoes the value the client sent.
+#[tokio::test]
+async fn a_wrong_typed_member_is_named_and_its_value_never_echoed() {
+    for (accept, pointer) in [
+        ("application/problem+json", "/errors/0/pointer"),
+        ("application/vnd.api+json", "/errors/0/source/pointer"),
+    ] {
+        let request = Request::post("/items")
+            .header("content-type", "application/json")
+            .header("accept", accept)
+            .body(axum::body::Body::from(r#"{"sku": 5, "quantity": 1}"#))
+            .unwrap();
+        let answer = send(request).await;
+        assert_eq!(answer.status, 422);
+        let expected = if accept.contains("problem") {
+            "#/sku"
+        } else {
+            "/data/attributes/sku"
+        };
+        assert_eq!(
+            answer.body.pointer(pointer),
+            Some(&json!(expected)),
+            "{}",
+            answer.body
+        );
+        // The detail is the generic one, with the position: not serde's
+        // words, which quote the value.
+        let text = answer.body.to_string();
+        assert!(
+            !text.contains("integer") && !text.contains("invalid type"),
+            "{text}"
+        );
+        assert!(text.contains(
+            "The request body does not have the expected members and types (line 1, column 9)."
+        ));
+    }
+}

@@ -15,7 +15,11 @@ impl From<axum::extract::rejection::JsonRejection> for Rejection {
                 Rejection::malformed_json(Rejection::json_position(&e.body_text()))
             }
             R::JsonDataError(e) => {
-                Rejection::invalid_body(Rejection::json_position(&e.body_text()))
+                let text = e.body_text();
+                let message = text
+                    .strip_prefix("Failed to deserialize the JSON body into the target type: ")
+                    .unwrap_or(&text);
+                Rejection::invalid_body(Rejection::json_position(&text)).about(message)
             }
             R::MissingJsonContentType(_) => {
                 Rejection::unsupported_media_type(Rejection::EXPECTED_JSON)

@@ -230,7 +230,24 @@ pub struct Rejection {
     what: &'static str,
     /// Line and column of a JSON error.
     position: Option<(usize, usize)>,
+    /// The body member a JSON error is about, as a dotted path.
+    member: Option<String>,
+    /// The parser's own message, for the log only: it may quote the input.
+    parser: Option<ParserMessage>,
 }
+
+/// What the parser said about a rejected body: the rejection's source, so
+/// it reaches the log, never the response.
+#[derive(Debug)]
+pub(crate) struct ParserMessage(String);
+
+impl fmt::Display for ParserMessage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for ParserMessage {}
 
 impl Rejection {
     pub(crate) fn new(status: StatusCode, code: &'static str, what: &'static str) -> Rejection {
@@ -239,6 +256,8 @@ impl Rejection {
             code,
             what,
             position: None,
+            member: None,
+            parser: None,
         }
     }
 
@@ -272,9 +291,21 @@ impl Rejection {
     pub(crate) fn from_json_error(err: &serde_json::Error) -> Rejection {
         let at = (err.line() > 0).then(|| (err.line(), err.column()));
         if err.is_data() {
-            Rejection::invalid_body(at)
+            // serde_json names no path; a missing member it does name.
+            Rejection::invalid_body(at).about(&err.to_string())
         } else {
             Rejection::malformed_json(at)
+        }
+    }
+
+    /// The same rejection about the member `message` (serde's, with
+    /// `serde_path_to_error`'s `path: ` before it, as axum writes it)
+    /// names, with the message kept for the log.
+    pub(crate) fn about(self, message: &str) -> Rejection {
+        Rejection {
+            member: member_of(message),
+            parser: Some(ParserMessage(message.to_owned())),
+            ..self
         }
     }
 
@@ -351,9 +382,47 @@ impl Rejection {
     }
 }
 
+/// The body member a serde message is about, as a dotted path:
+/// `items[0].sku: invalid type: ...` is about `items.0.sku`, and a missing
+/// or unknown field is the field below that path (``items[0]: missing field
+/// `sku` `` is about `items.0.sku`). A path never holds a space, which tells
+/// it from the message's own words (`invalid type: ...`).
+fn member_of(message: &str) -> Option<String> {
+    let (path, rest) = match message.split_once(": ") {
+        Some((head, rest)) if !head.contains(' ') && !head.is_empty() => (Some(head), rest),
+        _ => (None, message),
+    };
+    let dotted = |path: &str| {
+        path.replace('[', ".")
+            .replace(']', "")
+            .trim_matches('.')
+            .to_owned()
+    };
+    let field = ["missing field `", "unknown field `"]
+        .iter()
+        .find_map(|prefix| rest.strip_prefix(prefix))
+        .and_then(|rest| rest.split_once('`'))
+        .map(|(name, _)| name);
+    let member = match (path.map(dotted).filter(|p| !p.is_empty()), field) {
+        (Some(path), Some(field)) => format!("{path}.{field}"),
+        (Some(path), None) => path,
+        (None, Some(field)) => field.to_owned(),
+        (None, None) => return None,
+    };
+    Some(member)
+}
+
 impl ApiError for Rejection {
     fn status(&self) -> StatusCode {
         self.status
+    }
+    fn location(&self) -> Option<crate::location::Location<'_>> {
+        self.member.as_deref().map(crate::location::Location::Field)
+    }
+    fn source_error(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.parser
+            .as_ref()
+            .map(|message| message as &(dyn std::error::Error + 'static))
     }
     fn code(&self) -> &str {
         self.code
@@ -407,5 +476,31 @@ mod tests {
             Some((1, 10))
         );
         assert_eq!(Rejection::json_position("no position"), None);
+    }
+
+    #[test]
+    fn the_member_is_read_from_serde_path_to_error_s_path() {
+        assert_eq!(
+            member_of("sku: invalid type: integer `5`, expected a string at line 1 column 9")
+                .as_deref(),
+            Some("sku")
+        );
+        assert_eq!(
+            member_of("items[0].sku: invalid type: null, expected a string at line 1 column 20")
+                .as_deref(),
+            Some("items.0.sku")
+        );
+        assert_eq!(
+            member_of("missing field `name` at line 1 column 12").as_deref(),
+            Some("name")
+        );
+        assert_eq!(
+            member_of("items[1]: missing field `sku` at line 1 column 30").as_deref(),
+            Some("items.1.sku")
+        );
+        assert_eq!(
+            member_of("invalid type: integer `5`, expected a map at line 1 column 1"),
+            None
+        );
     }
 }

@@ -158,6 +158,20 @@ pub fn table(allow: &'static str) -> Vec<Case> {
             PROBLEM,
             r#"{"type":"about:blank","title":"Bad Request","status":400,"detail":"A path parameter is not valid.","instance":"/orders/abc","code":"invalid_path","request_id":"t-1"}"#,
         ),
+        // A missing member is named where each envelope names members; the
+        // parser's words (which may quote the input) go to the log only.
+        Case {
+            method: Method::POST,
+            headers: &[("content-type", "application/json")],
+            body: r#"{"email":"bob@example.com","name":"Bob"}"#,
+            ..get(
+                "/orders",
+                &[],
+                422,
+                PROBLEM,
+                r##"{"type":"about:blank","title":"Unprocessable Entity","status":422,"detail":"The request body does not have the expected members and types (line 1, column 40).","instance":"/orders","code":"invalid_body","request_id":"t-1","errors":[{"detail":"The request body does not have the expected members and types (line 1, column 40).","pointer":"#/quantity","code":"invalid_body"}]}"##,
+            )
+        },
         // Answers errcodes did not write, answered again in the envelope: an
         // upstream's text (never echoed), the framework's own JSON extractor.
         get(
