@@ -163,6 +163,32 @@ impl Profile {
             .map_or(code, |(_, to)| to)
     }
 
+    /// The API's code for a validation rule's `code` whose `bound` (`min`,
+    /// `max`, `equal`) failed: the mapping for `code.bound` (such as
+    /// `length.max`), else the one for `code`, else `code`.
+    ///
+    /// ```
+    /// let profile = errcodes::Profile::new(errcodes::Envelope::Drf)
+    ///     .code("length.min", "too_short")
+    ///     .code("length.max", "too_long")
+    ///     .code("range", "out_of_range");
+    /// assert_eq!(profile.map_rule("length", Some("max")), "too_long");
+    /// assert_eq!(profile.map_rule("length", Some("min")), "too_short");
+    /// assert_eq!(profile.map_rule("range", Some("min")), "out_of_range");
+    /// assert_eq!(profile.map_rule("email", None), "email");
+    /// ```
+    #[must_use]
+    pub fn map_rule<'a>(&'a self, code: &'a str, bound: Option<&str>) -> &'a str {
+        let refined = bound.and_then(|bound| {
+            self.codes.iter().rev().find(|(from, _)| {
+                from.strip_prefix(code)
+                    .and_then(|rest| rest.strip_prefix('.'))
+                    == Some(bound)
+            })
+        });
+        refined.map_or_else(|| self.map_code(code), |(_, to)| to)
+    }
+
     /// The message set for `code`, if any (the last given wins).
     ///
     /// ```

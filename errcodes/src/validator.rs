@@ -48,7 +48,17 @@ impl ApiErrorsBuilder {
     ///     br#"{"type":"validation_error","errors":[{"code":"email","detail":"Enter a valid email address.","attr":"email"},{"code":"length","detail":"Ensure this field has at least 8 characters.","attr":"password"}]}"#
     /// );
     /// ```
+    ///
+    /// Inside an axum `ErrorLayer` or actix `ErrorMiddleware`, the layer's
+    /// [`Profile`] maps the codes and messages, as
+    /// [`push_validation_errors_with`](Self::push_validation_errors_with)
+    /// does with one given by hand: a handler needs no profile of its own.
     pub fn push_validation_errors(&mut self, errors: &ValidationErrors) -> &mut Self {
+        #[cfg(any(feature = "axum", feature = "actix-web"))]
+        if let Some(profile) = crate::serve::current_profile() {
+            walk(self, &FieldPath::new(), errors, Some(&profile));
+            return self;
+        }
         walk(self, &FieldPath::new(), errors, None);
         self
     }
@@ -149,7 +159,9 @@ fn walk(
             ValidationErrorsKind::Field(list) => {
                 for error in list {
                     let code: Cow<'static, str> = match profile {
-                        Some(profile) => Cow::Owned(profile.map_code(&error.code).to_owned()),
+                        Some(profile) => {
+                            Cow::Owned(profile.map_rule(&error.code, bound(error)).to_owned())
+                        }
                         None => error.code.clone(),
                     };
                     let mapped = profile
@@ -173,6 +185,36 @@ fn walk(
                 }
             }
         }
+    }
+}
+
+/// Which bound of a `length` or `range` rule the value broke: `min`,
+/// `max` or `equal`, read from validator's own parameters (`value` against
+/// `min`, `max`, `exclusive_min`, `exclusive_max`, `equal`). A profile maps
+/// `length.min` apart from `length.max`.
+fn bound(error: &ValidationError) -> Option<&'static str> {
+    let number = |name: &str| error.params.get(name).and_then(serde_json::Value::as_f64);
+    // A length as a number; past u32 it is longer than any bound.
+    let length = |n: usize| u32::try_from(n).map_or(f64::MAX, f64::from);
+    let value = match (error.code.as_ref(), error.params.get("value")?) {
+        ("length", serde_json::Value::String(text)) => length(text.chars().count()),
+        ("length", serde_json::Value::Array(items)) => length(items.len()),
+        ("length", serde_json::Value::Object(members)) => length(members.len()),
+        ("range", value) => value.as_f64()?,
+        _ => return None,
+    };
+    if number("equal").is_some_and(|n| (value - n).abs() > f64::EPSILON) {
+        Some("equal")
+    } else if number("min").is_some_and(|n| value < n)
+        || number("exclusive_min").is_some_and(|n| value <= n)
+    {
+        Some("min")
+    } else if number("max").is_some_and(|n| value > n)
+        || number("exclusive_max").is_some_and(|n| value >= n)
+    {
+        Some("max")
+    } else {
+        None
     }
 }
 

@@ -143,3 +143,118 @@ fn custom_messages_win_over_defaults() {
         json!({"code": "not_allowed", "detail": "Invalid input.", "attr": "other"})
     );
 }
+
+/// A profile maps a rule by the bound that failed: `length.min` apart
+/// from `length.max`, `range.min` from `range.max`; a rule without a
+/// refined mapping falls back to the rule's own.
+#[test]
+fn codes_by_rule_and_by_the_bound_that_failed() {
+    let profile = errcodes::Profile::new(Envelope::Drf)
+        .code("length.min", "too_short")
+        .code("length.max", "too_long")
+        .code("range.min", "too_small")
+        .code("range.max", "too_large")
+        .code("length", "bad_length");
+    #[derive(Validate)]
+    struct Line {
+        #[validate(nested)]
+        item: Item,
+        #[validate(nested)]
+        address: Address,
+    }
+    let code_of = |sku: &str, qty: u32, zip: &str| {
+        let report = Line {
+            item: Item {
+                sku: sku.into(),
+                qty,
+            },
+            address: Address { zip: zip.into() },
+        }
+        .validate()
+        .unwrap_err();
+        let mut builder = ApiErrors::builder();
+        builder.push_validation_errors_with(&report, &profile);
+        let errors = builder.finish().unwrap_err();
+        errors
+            .iter()
+            .map(|e| e.code().to_owned())
+            .collect::<Vec<_>>()
+    };
+    // 36 characters where at most 12 are allowed: too long, not too short.
+    assert_eq!(code_of(&"x".repeat(36), 5, "12345"), ["too_long"]);
+    assert_eq!(code_of("", 5, "12345"), ["too_short"]);
+    assert_eq!(code_of("sku", 0, "12345"), ["too_small"]);
+    assert_eq!(code_of("sku", 100, "12345"), ["too_large"]);
+    // `length(equal = 5)` has no refined mapping: the rule's own.
+    assert_eq!(code_of("sku", 5, "123"), ["bad_length"]);
+}
+
+/// Inside a layer, a handler's validation speaks the layer's profile: no
+/// profile in app state.
+#[cfg(feature = "axum")]
+#[tokio::test]
+async fn a_handler_under_the_axum_layer_validates_with_its_profile() {
+    use axum::routing::get;
+    use http_body_util::BodyExt;
+    use tower::ServiceExt;
+
+    async fn check() -> Result<String, ApiErrors> {
+        let item = Item {
+            sku: "x".repeat(36),
+            qty: 5,
+        };
+        item.validate()?;
+        Ok("valid".into())
+    }
+    let profile = errcodes::Profile::new(Envelope::Drf).code("length.max", "too_long");
+    let app = axum::Router::new()
+        .route("/check", get(check))
+        .layer(errcodes::axum::ErrorLayer::new(profile));
+    let response = app
+        .oneshot(
+            http::Request::get("/check")
+                .body(axum::body::Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    let body = response.into_body().collect().await.unwrap().to_bytes();
+    let body: serde_json::Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(body["errors"][0]["code"], "too_long", "{body}");
+    // Outside a layer, validator's own code.
+    let plain = ApiErrors::from(
+        Item {
+            sku: "x".repeat(36),
+            qty: 5,
+        }
+        .validate()
+        .unwrap_err(),
+    );
+    assert_eq!(plain.iter().next().unwrap().code(), "length");
+}
+
+/// The same under the actix middleware.
+#[cfg(feature = "actix-web")]
+#[test]
+fn a_handler_under_the_actix_middleware_validates_with_its_profile() {
+    use actix_web::test::{call_service, init_service, read_body, TestRequest};
+
+    async fn check() -> Result<String, ApiErrors> {
+        let item = Item {
+            sku: "x".repeat(36),
+            qty: 5,
+        };
+        item.validate()?;
+        Ok("valid".into())
+    }
+    let body = actix_web::rt::System::new().block_on(async {
+        let profile = errcodes::Profile::new(Envelope::Drf).code("length.max", "too_long");
+        let app = actix_web::App::new()
+            .wrap(errcodes::actix::ErrorMiddleware::new(profile))
+            .route("/check", actix_web::web::get().to(check));
+        let service = init_service(app).await;
+        read_body(call_service(&service, TestRequest::get().uri("/check").to_request()).await).await
+    });
+    let body: serde_json::Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(body["errors"][0]["code"], "too_long", "{body}");
+}

@@ -406,6 +406,20 @@ pub(crate) enum Polled<T, H> {
     Panicked(Answering<H>, Box<dyn core::any::Any + Send>),
 }
 
+#[cfg(feature = "validator")]
+thread_local! {
+    /// The settings of the layer whose handler this thread is polling, for
+    /// what a handler calls that needs the app's profile (validation codes);
+    /// set beside the framework's slot, only with the `validator` feature.
+    static CURRENT_CONFIG: RefCell<Option<Arc<Config>>> = const { RefCell::new(None) };
+}
+
+/// The profile of the layer whose handler this thread is polling, if any.
+#[cfg(feature = "validator")]
+pub(crate) fn current_profile() -> Option<Profile> {
+    CURRENT_CONFIG.with(|c| c.borrow().as_ref().map(|config| config.profile.clone()))
+}
+
 /// Polls a handler with the request in `kept` current in `F`'s slot (so
 /// that errors it converts answer this request), catching a panic. While
 /// the handler is pending the request goes back into `kept`; once it is
@@ -418,8 +432,12 @@ pub(crate) fn poll_current<F: Framework, T>(
         return Poll::Pending;
     };
     let slot = F::slot();
+    #[cfg(feature = "validator")]
+    let previous_config = CURRENT_CONFIG.with(|c| c.replace(Some(Arc::clone(&answering.config))));
     let previous = slot.with(|current| current.replace(Some(answering)));
     let polled = catch_unwind(AssertUnwindSafe(poll));
+    #[cfg(feature = "validator")]
+    CURRENT_CONFIG.with(|c| c.replace(previous_config));
     // Only this function writes the slot, and it puts back what it took
     // before returning, so the request is always there.
     let Some(answering) = slot.with(|current| current.replace(previous)) else {
