@@ -289,6 +289,8 @@ pub use crate::received::ReceivedError;
 pub use crate::redact::{Detail, UnredactedDetail};
 pub use crate::schema::DocumentedErrors;
 pub use crate::schema::FormatSchema;
+#[cfg(all(feature = "tracing", any(feature = "axum", feature = "actix-web")))]
+pub use crate::serve::quiet_handler_panics;
 pub use crate::visit::{HeaderVisitor, MetaValue, MetaVisitor, delta_seconds};
 
 /// What most code using errcodes needs, in one `use errcodes::prelude::*;`:

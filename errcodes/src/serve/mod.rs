@@ -420,6 +420,38 @@ pub(crate) fn current_profile() -> Option<Profile> {
     CURRENT_CONFIG.with(|c| c.borrow().as_ref().map(|config| config.profile.clone()))
 }
 
+thread_local! {
+    /// Whether this thread is polling a handler a layer answers for, so
+    /// that [`quiet_handler_panics`]'s hook can tell the panics errcodes
+    /// logs itself.
+    static IN_HANDLER: core::cell::Cell<bool> = const { core::cell::Cell::new(false) };
+}
+
+/// Leaves the panics of handlers an errcodes layer answers to errcodes
+/// (feature `tracing`): the layer already logs each one once, at `error`,
+/// with its message and the request's correlation id, and answers a 500.
+/// The default hook would print each again on stderr, which under a storm
+/// of panics is megabytes a second. Panics anywhere else still reach the
+/// hook that was installed before (the default one prints them as usual).
+///
+/// Call it once, early in `main`; later calls do nothing.
+///
+/// ```
+/// errcodes::quiet_handler_panics();
+/// ```
+#[cfg(feature = "tracing")]
+pub fn quiet_handler_panics() {
+    static INSTALLED: std::sync::Once = std::sync::Once::new();
+    INSTALLED.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !IN_HANDLER.with(core::cell::Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+}
+
 /// Polls a handler with the request in `kept` current in `F`'s slot (so
 /// that errors it converts answer this request), catching a panic. While
 /// the handler is pending the request goes back into `kept`; once it is
@@ -435,7 +467,9 @@ pub(crate) fn poll_current<F: Framework, T>(
     #[cfg(feature = "validator")]
     let previous_config = CURRENT_CONFIG.with(|c| c.replace(Some(Arc::clone(&answering.config))));
     let previous = slot.with(|current| current.replace(Some(answering)));
+    let was_in_handler = IN_HANDLER.with(|flag| flag.replace(true));
     let polled = catch_unwind(AssertUnwindSafe(poll));
+    IN_HANDLER.with(|flag| flag.set(was_in_handler));
     #[cfg(feature = "validator")]
     CURRENT_CONFIG.with(|c| c.replace(previous_config));
     // Only this function writes the slot, and it puts back what it took
