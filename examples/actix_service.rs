@@ -6,6 +6,12 @@
 //! It listens on `ADDR` (default `127.0.0.1:3000`), prints
 //! `listening on http://<addr>` once it accepts connections, and stops
 //! cleanly on Ctrl-C or SIGTERM (actix's server handles both).
+//!
+//! A client gets 5 s to send its request headers, and at most 1024
+//! connections are served at once. Some answers come from actix's parser
+//! before any middleware runs, so no envelope can reach them: a malformed
+//! request (400), headers too large (431), a request that times out
+//! (408). Everything the app's services see answers in the envelope.
 
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
@@ -65,7 +71,12 @@ pub fn app() -> App<
 fn main() -> std::io::Result<()> {
     actix_web::rt::System::new().block_on(async {
         let addr = std::env::var("ADDR").unwrap_or_else(|_| "127.0.0.1:3000".to_owned());
-        let server = HttpServer::new(app).bind(&addr)?;
+        // A client gets 5 s to send its request headers (actix's own
+        // timeout, set here so it is seen), at most 1024 connections at once.
+        let server = HttpServer::new(app)
+            .client_request_timeout(std::time::Duration::from_secs(5))
+            .max_connections(1024)
+            .bind(&addr)?;
         // Bound: the listener already accepts connections.
         if let Some(bound) = server.addrs().first() {
             println!("listening on http://{bound}");

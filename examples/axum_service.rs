@@ -5,7 +5,13 @@
 //!
 //! It listens on `ADDR` (default `127.0.0.1:3000`), prints
 //! `listening on http://<addr>` once it accepts connections, and stops
-//! cleanly on Ctrl-C or SIGTERM.
+//! cleanly on Ctrl-C or SIGTERM, letting open connections finish.
+//!
+//! A client gets 10 s to send its request headers, and at most 1024
+//! connections are served at once. Some answers come from hyper's parser
+//! before any layer runs, so no envelope can reach them: a malformed
+//! request line or header (400), headers too large (431), a request
+//! target too long. Everything the router sees answers in the envelope.
 
 use axum::routing::{get, post};
 use axum::Router;
@@ -50,14 +56,51 @@ pub fn app() -> Router {
         .layer(ErrorLayer::new(Envelope::Problem))
 }
 
+/// How long a client may take to send its request headers.
+const HEADER_READ_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// How many connections are served at once; more wait to be accepted.
+const MAX_CONNECTIONS: usize = 1024;
+
 #[tokio::main]
 async fn main() -> std::io::Result<()> {
+    use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
+    use hyper_util::server::conn::auto::Builder;
+
     let addr = std::env::var("ADDR").unwrap_or_else(|_| "127.0.0.1:3000".to_owned());
     let listener = tokio::net::TcpListener::bind(&addr).await?;
     println!("listening on http://{}", listener.local_addr()?);
-    axum::serve(listener, app())
-        .with_graceful_shutdown(shutdown())
-        .await
+    let app = app();
+    let slots = std::sync::Arc::new(tokio::sync::Semaphore::new(MAX_CONNECTIONS));
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    let mut builder = Builder::new(TokioExecutor::new());
+    builder
+        .http1()
+        .timer(TokioTimer::new())
+        .header_read_timeout(HEADER_READ_TIMEOUT);
+    let stop = shutdown();
+    tokio::pin!(stop);
+    loop {
+        let Ok(slot) = std::sync::Arc::clone(&slots).acquire_owned().await else {
+            break;
+        };
+        tokio::select! {
+            accepted = listener.accept() => {
+                let Ok((stream, _)) = accepted else { continue };
+                let service = hyper_util::service::TowerToHyperService::new(app.clone());
+                let connection = builder.serve_connection(TokioIo::new(stream), service).into_owned();
+                let connection = graceful.watch(connection);
+                tokio::spawn(async move {
+                    let _ = connection.await;
+                    drop(slot);
+                });
+            }
+            () = &mut stop => break,
+        }
+    }
+    // Open connections finish their requests, for at most 10 s.
+    let _ = tokio::time::timeout(std::time::Duration::from_secs(10), graceful.shutdown()).await;
+    Ok(())
 }
 
 /// Resolves on Ctrl-C or, on Unix, SIGTERM.
