@@ -27,9 +27,12 @@ async fn order(id: web::Path<u64>) -> Result<web::Json<serde_json::Value>, Order
     orders::find(id.into_inner()).map(web::Json)
 }
 
-async fn create(new: web::Json<NewOrder>) -> Result<web::Json<NewOrder>, ApiErrors> {
+/// errcodes' `Json`: a member of the wrong type is named in the answer.
+async fn create(
+    errcodes::actix::Json(new): errcodes::actix::Json<NewOrder>,
+) -> Result<web::Json<NewOrder>, ApiErrors> {
     orders::validate(&new)?;
-    Ok(new)
+    Ok(web::Json(new))
 }
 
 /// A handler that answers outside errcodes, as an upstream's text often

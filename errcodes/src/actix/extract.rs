@@ -5,8 +5,81 @@
 use actix_web::ResponseError as _;
 use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError, UrlencodedError};
 
+use std::future::Future;
+use std::pin::Pin;
+
+use actix_web::dev::Payload;
+use actix_web::{FromRequest, HttpRequest};
+
 use super::into_error;
 use crate::serve::Rejection;
+
+/// A JSON body, rejecting with a [`Rejection`] that names the member that
+/// failed (`items[0].sku` of the wrong type, a missing `name`), as axum's
+/// errcodes `Json` does: actix's own `web::Json` (with [`json_config`]) can
+/// name only a missing member, since `serde_json` gives no path. The body
+/// limit is actix's `PayloadConfig` (256 KiB unless configured); the
+/// `Content-Type` must be JSON (`application/json`, or any `+json`).
+///
+/// ```
+/// use errcodes::actix::Json;
+///
+/// #[derive(serde::Deserialize)]
+/// struct Signup { email: String }
+///
+/// async fn signup(Json(signup): Json<Signup>) -> String {
+///     signup.email
+/// }
+/// let app = actix_web::App::new().route("/signup", actix_web::web::post().to(signup));
+/// # let _ = app;
+/// ```
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Json<T>(pub T);
+
+impl<T: serde::de::DeserializeOwned + 'static> FromRequest for Json<T> {
+    type Error = actix_web::Error;
+    type Future = Pin<Box<dyn Future<Output = Result<Json<T>, actix_web::Error>>>>;
+
+    fn from_request(request: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let json = request
+            .headers()
+            .get(actix_web::http::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(';').next())
+            .map(str::trim)
+            .is_some_and(|media| media == "application/json" || media.ends_with("+json"));
+        let body = actix_web::web::Bytes::from_request(request, payload);
+        Box::pin(async move {
+            if !json {
+                return Err(into_error(&Rejection::unsupported_media_type(
+                    Rejection::EXPECTED_JSON,
+                )));
+            }
+            let bytes = body.await.map_err(|err| {
+                into_error(&Rejection::body(status_of(
+                    err.as_response_error().status_code(),
+                )))
+            })?;
+            let mut deserializer = serde_json::Deserializer::from_slice(&bytes);
+            match serde_path_to_error::deserialize(&mut deserializer) {
+                // Trailing characters after the value are malformed JSON.
+                Ok(value) => match deserializer.end() {
+                    Ok(()) => Ok(Json(value)),
+                    Err(err) => Err(into_error(&Rejection::from_json_error(&err))),
+                },
+                Err(err) => {
+                    let rejection = Rejection::from_json_error(err.inner());
+                    let rejection = if err.inner().is_data() {
+                        rejection.about(&err.to_string())
+                    } else {
+                        rejection
+                    };
+                    Err(into_error(&rejection))
+                }
+            }
+        })
+    }
+}
 
 /// Configures actix's JSON, path, query and form extractors to reject with
 /// a [`Rejection`], in the envelope: `App::configure(extractors)`. Each

@@ -79,7 +79,7 @@ use crate::ext::ApiErrorExt as _;
 use crate::serve::Framework as _;
 
 pub use crate::serve::Rejection;
-pub use extract::{extractors, form_config, json_config, path_config, query_config};
+pub use extract::{Json, extractors, form_config, json_config, path_config, query_config};
 pub use middleware::{ErrorMiddleware, ErrorMiddlewareFuture, ErrorMiddlewareService};
 
 /// The response of any error: in the envelope and with the context of the

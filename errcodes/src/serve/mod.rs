@@ -315,6 +315,11 @@ impl<H: Head> Answering<H> {
     /// error always carries a correlation id: the request's, else a new
     /// one, in the body and in `x-request-id`.
     pub(crate) fn respond<E: ApiError + ?Sized>(&self, err: &E) -> http::Response<Vec<u8>> {
+        self.respond_logging(err, true)
+    }
+
+    /// [`respond`](Self::respond), logging the answer only when `log`.
+    fn respond_logging<E: ApiError + ?Sized>(&self, err: &E, log: bool) -> http::Response<Vec<u8>> {
         let generated;
         let request_id = if let Some(id) = &self.given_id {
             id.as_str()
@@ -323,7 +328,9 @@ impl<H: Head> Answering<H> {
             generated.as_str()
         };
         let (method, path) = (self.head.method(), self.head.path());
-        crate::log::answered(&err, method, path, request_id);
+        if log {
+            crate::log::answered(&err, method, path, request_id);
+        }
         let answered = InContext::new(err)
             .path(path)
             .request_id(request_id)
@@ -351,11 +358,17 @@ impl<H: Head> Answering<H> {
 
     /// The answer to a handler that panicked (its `payload`): a 500 that
     /// says nothing of it; the log gets the panic's message.
+    /// Under a storm of panics the log gets at most [`PANIC_LOGS`] of them a
+    /// second; the others are answered all the same, and the next one
+    /// logged says how many were left out.
     pub(crate) fn panicked(
         &self,
         payload: &(dyn core::any::Any + Send),
     ) -> http::Response<Vec<u8>> {
-        self.respond(&Panicked::new(payload))
+        match panic_log_admits() {
+            Some(left_out) => self.respond(&Panicked::new(payload, left_out)),
+            None => self.respond_logging(&Panicked::new(payload, 0), false),
+        }
     }
 
     /// The answer in the envelope to an error response errcodes did not
@@ -394,6 +407,33 @@ impl<H: Head> Answering<H> {
     /// The correlation id the request brought, to echo on a success.
     pub(crate) fn given_id(&self) -> Option<&str> {
         self.given_id.as_ref().map(GivenId::as_str)
+    }
+}
+
+/// How many panics a second the log gets; see [`Answering::panicked`].
+const PANIC_LOGS: u64 = 10;
+
+/// Whether this panic may be logged: `Some(n)` with the number of panics
+/// left out of the log since the last one logged, `None` when this second
+/// already had [`PANIC_LOGS`].
+fn panic_log_admits() -> Option<u64> {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+    static SECOND: AtomicU64 = AtomicU64::new(0);
+    static LOGGED: AtomicU64 = AtomicU64::new(0);
+    static LEFT_OUT: AtomicU64 = AtomicU64::new(0);
+    let now = START
+        .get_or_init(std::time::Instant::now)
+        .elapsed()
+        .as_secs();
+    if SECOND.swap(now, Ordering::Relaxed) != now {
+        LOGGED.store(0, Ordering::Relaxed);
+    }
+    if LOGGED.fetch_add(1, Ordering::Relaxed) < PANIC_LOGS {
+        Some(LEFT_OUT.swap(0, Ordering::Relaxed))
+    } else {
+        LEFT_OUT.fetch_add(1, Ordering::Relaxed);
+        None
     }
 }
 

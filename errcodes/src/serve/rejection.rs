@@ -142,13 +142,28 @@ pub(crate) struct Panicked {
     message: Option<PanicMessage>,
 }
 
-/// The text a panic was raised with, as an error.
+/// The text a panic was raised with, as an error, and how many panics
+/// before it were left out of the log.
 #[derive(Debug)]
-pub(crate) struct PanicMessage(String);
+pub(crate) struct PanicMessage {
+    text: Option<String>,
+    left_out: u64,
+}
 
 impl fmt::Display for PanicMessage {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "the handler panicked: {}", self.0)
+        match &self.text {
+            Some(text) => write!(f, "the handler panicked: {text}")?,
+            None => f.write_str("the handler panicked")?,
+        }
+        if self.left_out > 0 {
+            write!(
+                f,
+                " ({} more panics since the last one logged were not)",
+                self.left_out
+            )?;
+        }
+        Ok(())
     }
 }
 
@@ -156,14 +171,15 @@ impl std::error::Error for PanicMessage {}
 
 impl Panicked {
     /// The panic whose payload is `payload` (a `&str` or `String` message,
-    /// as `panic!` makes; any other payload has none).
-    pub(crate) fn new(payload: &(dyn core::any::Any + Send)) -> Panicked {
-        let message = payload
+    /// as `panic!` makes; any other payload has none), after `left_out`
+    /// panics that were not logged.
+    pub(crate) fn new(payload: &(dyn core::any::Any + Send), left_out: u64) -> Panicked {
+        let text = payload
             .downcast_ref::<&str>()
             .map(|text| (*text).to_owned())
             .or_else(|| payload.downcast_ref::<String>().cloned());
         Panicked {
-            message: message.map(PanicMessage),
+            message: Some(PanicMessage { text, left_out }),
         }
     }
 }

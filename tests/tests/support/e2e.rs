@@ -172,6 +172,19 @@ pub fn table(allow: &'static str) -> Vec<Case> {
                 r##"{"type":"about:blank","title":"Unprocessable Entity","status":422,"detail":"The request body does not have the expected members and types (line 1, column 40).","instance":"/orders","code":"invalid_body","request_id":"t-1","errors":[{"detail":"The request body does not have the expected members and types (line 1, column 40).","pointer":"#/quantity","code":"invalid_body"}]}"##,
             )
         },
+        // A member of the wrong type is named too, never its value.
+        Case {
+            method: Method::POST,
+            headers: &[("content-type", "application/json")],
+            body: r#"{"email":"bob@example.com","name":"Bob","quantity":"many"}"#,
+            ..get(
+                "/orders",
+                &[],
+                422,
+                PROBLEM,
+                r##"{"type":"about:blank","title":"Unprocessable Entity","status":422,"detail":"The request body does not have the expected members and types (line 1, column 57).","instance":"/orders","code":"invalid_body","request_id":"t-1","errors":[{"detail":"The request body does not have the expected members and types (line 1, column 57).","pointer":"#/quantity","code":"invalid_body"}]}"##,
+            )
+        },
         // Answers errcodes did not write, answered again in the envelope: an
         // upstream's text (never echoed), the framework's own JSON extractor.
         get(
