@@ -290,19 +290,9 @@ pub fn into_responses<T: Catalog + ?Sized>(inners: &[Inner]) -> BTreeMap<String,
 
 /// A collection's place in a schema: any code (it is `transparent`).
 const COLLECTION: CatalogEntry = CatalogEntry {
-    variant: "",
     status: 422,
-    code: "",
-    code_sent: false,
     title: "Unprocessable Entity",
-    type_uri: None,
-    detail: None,
-    instance: None,
-    location: None,
-    kind: None,
-    headers: &[],
-    meta: &[],
-    transparent: Some("ApiErrors"),
+    ..crate::__private::transparent_entry("", "ApiErrors")
 };
 
 /// A JSON schema as utoipa's model; any object should the model refuse it.
