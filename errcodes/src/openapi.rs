@@ -177,7 +177,35 @@ fn responses_of(
         let example = Example::new(entry, domain);
         let value: Value =
             serde_json::from_slice(&example.render_to_vec(envelope)).unwrap_or(Value::Null);
-        response["content"][&media_type]["examples"][entry.variant] = json!({
+        // A variant whose code is kept from clients (a 5xx's default code is
+        // its name) is not named in the document either: its example is
+        // keyed by its title, `internal_server_error`, `_2` for another.
+        let examples = &mut response["content"][&media_type]["examples"];
+        let key = if entry.code_sent {
+            entry.variant.to_owned()
+        } else {
+            let base: String = entry
+                .title
+                .chars()
+                .filter_map(|c| match c {
+                    ' ' | '-' => Some('_'),
+                    c if c.is_ascii_alphanumeric() => Some(c.to_ascii_lowercase()),
+                    _ => None,
+                })
+                .collect();
+            // At most one key per example already there: a free one exists.
+            (1..=examples.as_object().map_or(0, serde_json::Map::len) + 1)
+                .map(|n| {
+                    if n == 1 {
+                        base.clone()
+                    } else {
+                        format!("{base}_{n}")
+                    }
+                })
+                .find(|key| examples.get(key).is_none())
+                .unwrap_or(base)
+        };
+        examples[key] = json!({
             "summary": if entry.code_sent { entry.code } else { entry.title },
             "value": value
         });

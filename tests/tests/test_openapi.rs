@@ -314,9 +314,10 @@ fn responses_carry_every_variant_and_its_headers() {
             "id": "{id}"
         })
     );
-    // A 5xx example says nothing more than the wire does.
-    let internal =
-        &responses["500"]["content"]["application/problem+json"]["examples"]["Internal"]["value"];
+    // A 5xx example says nothing more than the wire does, and its key is
+    // not the variant's name (its code is not declared).
+    let internal = &responses["500"]["content"]["application/problem+json"]["examples"]
+        ["internal_server_error"]["value"];
     assert_eq!(
         internal["detail"],
         "The server hit an unexpected condition."
@@ -429,4 +430,39 @@ fn enums_list_each_value_once() {
         ["reason"]["enum"];
     unique(reason);
     assert_eq!(reason[0], "NOT_FOUND");
+}
+
+/// A variant whose code is kept from clients is not named in the document:
+/// its example is keyed by its title, and its name appears nowhere.
+#[test]
+fn undeclared_server_errors_are_not_named_in_the_document() {
+    #[derive(Debug, ApiError)]
+    enum Books {
+        #[api(status = 404, code = "entry_not_found", detail = "No entry.")]
+        EntryNotFound,
+        #[api(status = 500)]
+        ReplicaLagTooHigh(#[api(source)] std::io::Error),
+        #[api(status = 500)]
+        LedgerWriteFailed(#[api(source)] std::io::Error),
+    }
+    let responses = errcodes::openapi::responses(Envelope::Problem, Books::CATALOG, None);
+    let text = serde_json::to_string(&responses).unwrap();
+    for name in [
+        "ReplicaLagTooHigh",
+        "LedgerWriteFailed",
+        "replica_lag_too_high",
+        "ledger_write_failed",
+    ] {
+        assert!(!text.contains(name), "{name} in {text}");
+    }
+    let examples = &responses["500"]["content"]["application/problem+json"]["examples"];
+    assert!(examples["internal_server_error"].is_object(), "{examples}");
+    assert!(
+        examples["internal_server_error_2"].is_object(),
+        "{examples}"
+    );
+    assert!(
+        responses["404"]["content"]["application/problem+json"]["examples"]["EntryNotFound"]
+            .is_object()
+    );
 }
