@@ -230,13 +230,15 @@
 #![warn(clippy::pedantic)]
 
 // Imports run one way, bottom up: `json` (the writer, no error types),
-// `path`, `location`, `visit`, `response`, `check`; `error` (the model: `ApiError`,
-// `Format`, `Envelope`); then the formats under `envelope/`, the collection
-// under `collection/`, `negotiate`, and the integrations under
-// `integrations/`.
+// `path`, `location`, `visit`, `received`, `schema`, `response`; `error` (the
+// model's types: `ApiError`, `Settings`, `Format`, `Envelope`, `ErrorList`)
+// with their methods in `settings`, `format`, `redact`, `ext`; the formats
+// under `envelope/`, the collection under `collection/`, `context`,
+// `negotiate`, `client/`; the serving engine `serve/` and the frameworks
+// that translate for it, `axum/` and `actix/`; `openapi`, `validator`.
+// The rules declared values follow are the `errcodes-rules` crate's.
 mod case;
 pub mod catalog;
-mod check;
 pub mod client;
 mod collection;
 mod context;

@@ -2,7 +2,6 @@
 
 use std::borrow::Cow;
 
-use crate::check::{is_json_pointer, is_type_base};
 use crate::error::Envelope;
 
 /// What a whole service answers with, declared once and installed in its
@@ -62,7 +61,7 @@ impl Profile {
     #[must_use]
     pub fn type_base(mut self, base: impl Into<Cow<'static, str>>) -> Profile {
         let base = base.into();
-        if is_type_base(&base) {
+        if errcodes_rules::check_type_base(&base).is_ok() {
             self.type_base = Some(base);
         }
         self
@@ -79,7 +78,7 @@ impl Profile {
     #[must_use]
     pub fn pointer_prefix(mut self, prefix: impl Into<Cow<'static, str>>) -> Profile {
         let prefix = prefix.into();
-        if is_json_pointer(&prefix) {
+        if errcodes_rules::check_json_pointer(&prefix).is_ok() {
             self.pointer_prefix = Some(prefix);
         }
         self

@@ -8,7 +8,6 @@ use http::header::RETRY_AFTER;
 use http::{HeaderName, StatusCode};
 
 use super::field::{FieldError, reason};
-use crate::check::{is_code, is_json_pointer, is_type_base};
 use crate::error::ApiError;
 use crate::error::Settings;
 use crate::error::{Envelope, ErrorList};
@@ -247,7 +246,7 @@ impl ApiErrors {
     #[must_use]
     pub fn with_code(mut self, code: impl Into<Cow<'static, str>>) -> Self {
         let code = code.into();
-        if is_code(&code) {
+        if errcodes_rules::check_code(&code).is_ok() {
             self.settings.code = code;
         }
         self
@@ -305,7 +304,7 @@ impl ApiErrors {
     #[must_use]
     pub fn with_type_base(mut self, base: impl Into<Cow<'static, str>>) -> Self {
         let base = base.into();
-        if is_type_base(&base) {
+        if errcodes_rules::check_type_base(&base).is_ok() {
             self.settings.type_base = Some(base);
         }
         self
@@ -328,7 +327,7 @@ impl ApiErrors {
     #[must_use]
     pub fn with_pointer_prefix(mut self, prefix: impl Into<Cow<'static, str>>) -> Self {
         let prefix = prefix.into();
-        if is_json_pointer(&prefix) {
+        if errcodes_rules::check_json_pointer(&prefix).is_ok() {
             self.settings.pointer_prefix = Some(prefix);
         }
         self
