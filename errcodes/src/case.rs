@@ -1,7 +1,8 @@
-//! How AIP-193 spells what errcodes names: a code as an `UPPER_SNAKE_CASE`
-//! reason, a meta member's name as a lowerCamelCase metadata key. The
-//! AIP-193 writer spells with these, and a client reading AIP-193 back
-//! matches with the very same functions.
+//! How errcodes spells one name in another case: a code as an AIP-193
+//! `UPPER_SNAKE_CASE` reason, a meta member's name as a lowerCamelCase
+//! metadata key (the AIP-193 writer spells with these, and a client reading
+//! AIP-193 back matches with the very same functions), and a reason phrase
+//! as a snake_case code.
 
 /// `order_not_found`, `orderNotFound` or `order-not-found` ->
 /// `ORDER_NOT_FOUND`: letters and digits upper-cased, word breaks as `_`,
@@ -63,6 +64,24 @@ pub(crate) fn metadata_key(out: &mut Vec<u8>, name: &str) {
     out.truncate(start + (out.len() - start).min(64));
 }
 
+/// A reason phrase as a snake_case code: `Bad Gateway` is `bad_gateway`,
+/// `Non-Authoritative Information` is `non_authoritative_information`;
+/// characters other than letters, digits, spaces and `-` are left out.
+#[cfg_attr(
+    not(any(feature = "axum", feature = "actix-web", feature = "utoipa")),
+    allow(dead_code)
+)]
+pub(crate) fn snake_words(phrase: &str) -> String {
+    phrase
+        .chars()
+        .filter_map(|c| match c {
+            ' ' | '-' => Some('_'),
+            c if c.is_ascii_alphanumeric() => Some(c.to_ascii_lowercase()),
+            _ => None,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -95,5 +114,15 @@ mod tests {
         assert_eq!(written(|o| metadata_key(o, "2fa.code")), "faCode");
         assert_eq!(written(|o| metadata_key(o, "é")), "");
         assert_eq!(written(|o| metadata_key(o, &"k".repeat(80))).len(), 64);
+    }
+
+    #[test]
+    fn reason_phrases_as_codes() {
+        assert_eq!(snake_words("Bad Gateway"), "bad_gateway");
+        assert_eq!(
+            snake_words("Non-Authoritative Information"),
+            "non_authoritative_information"
+        );
+        assert_eq!(snake_words("I'm a teapot"), "im_a_teapot");
     }
 }

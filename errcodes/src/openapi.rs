@@ -184,15 +184,7 @@ fn responses_of(
         let key = if entry.code_sent {
             entry.variant.to_owned()
         } else {
-            let base: String = entry
-                .title
-                .chars()
-                .filter_map(|c| match c {
-                    ' ' | '-' => Some('_'),
-                    c if c.is_ascii_alphanumeric() => Some(c.to_ascii_lowercase()),
-                    _ => None,
-                })
-                .collect();
+            let base = crate::case::snake_words(entry.title);
             // At most one key per example already there: a free one exists.
             (1..=examples.as_object().map_or(0, serde_json::Map::len) + 1)
                 .map(|n| {

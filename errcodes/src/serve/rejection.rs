@@ -78,17 +78,9 @@ impl ForeignError {
             } else {
                 "Client Error"
             });
-        let code = reason
-            .chars()
-            .filter_map(|c| match c {
-                ' ' | '-' => Some('_'),
-                c if c.is_ascii_alphanumeric() => Some(c.to_ascii_lowercase()),
-                _ => None,
-            })
-            .collect();
         ForeignError {
             status,
-            code,
+            code: crate::case::snake_words(reason),
             answered: Answered(
                 content_type.map(|bytes| String::from_utf8_lossy(bytes).into_owned()),
             ),
