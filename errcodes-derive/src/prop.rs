@@ -5,7 +5,8 @@
 use crate::ast::{Input, Variant};
 
 /// How a header field's value is written, read from its type as thiserror
-/// reads `Backtrace`: a `Duration` as delta-seconds, a `SystemTime` as an
+/// reads `Backtrace`: std's `Duration` (as [`is_std_duration`] tells it) as
+/// delta-seconds, a `SystemTime` as an
 /// HTTP-date, a list (`Vec<T>`, `[T; N]`, `&[T]`) as items joined with
 /// `, `, anything else by its `Display`.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -23,8 +24,8 @@ pub fn header_kind(ty: &syn::Type) -> HeaderKind {
             inner => header_kind(inner),
         },
         syn::Type::Array(_) => HeaderKind::List,
+        syn::Type::Path(_) if is_std_duration(ty) => HeaderKind::DeltaSeconds,
         syn::Type::Path(path) => match path.path.segments.last() {
-            Some(last) if last.ident == "Duration" => HeaderKind::DeltaSeconds,
             Some(last) if last.ident == "SystemTime" => HeaderKind::HttpDate,
             Some(last) if last.ident == "Vec" => HeaderKind::List,
             _ => HeaderKind::Display,
@@ -38,7 +39,8 @@ pub fn header_kind(ty: &syn::Type) -> HeaderKind {
 /// Whether `ty` is written as std's `Duration` is (`Duration`,
 /// `time::Duration`, `std::time::Duration`, `core::time::Duration`), not
 /// another crate's (`chrono::Duration`): a meta field of that type is
-/// written in whole seconds.
+/// written in whole seconds, and a header field of that type as
+/// delta-seconds.
 pub fn is_std_duration(ty: &syn::Type) -> bool {
     let syn::Type::Path(path) = ty else {
         return false;

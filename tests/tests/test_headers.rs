@@ -159,3 +159,33 @@ fn a_collection_keeps_the_longest_duration() {
     let values: Vec<_> = response.headers().get_all("retry-after").iter().collect();
     assert_eq!(values, ["61"]);
 }
+
+/// Only std's `Duration` is written as delta-seconds: another crate's type
+/// of that name (`chrono::Duration`, here a stand-in) is written by its
+/// `Display`, as any other header field is.
+#[test]
+fn another_crates_duration_is_written_by_its_display() {
+    mod other {
+        pub struct Duration(pub u32);
+        impl core::fmt::Display for Duration {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                write!(f, "{}", self.0 * 60)
+            }
+        }
+    }
+    #[derive(Debug, errcodes::ApiError)]
+    #[api(status = 503, detail = "Back soon.")]
+    struct Maintenance {
+        #[api(header = "Retry-After")]
+        wait: other::Duration,
+    }
+    impl core::fmt::Debug for other::Duration {
+        fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            write!(f, "{} min", self.0)
+        }
+    }
+    let response = errcodes::ApiErrorExt::to_response(&Maintenance {
+        wait: other::Duration(2),
+    });
+    assert_eq!(response.headers()["retry-after"], "120");
+}

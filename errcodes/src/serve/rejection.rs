@@ -131,7 +131,7 @@ impl ForeignError {
 /// The panic's message is its source, so it reaches the log (feature
 /// `tracing`) and never the body.
 pub(crate) struct Panicked {
-    message: Option<PanicMessage>,
+    message: PanicMessage,
 }
 
 /// The text a panic was raised with, as an error, and how many panics
@@ -171,7 +171,7 @@ impl Panicked {
             .map(|text| (*text).to_owned())
             .or_else(|| payload.downcast_ref::<String>().cloned());
         Panicked {
-            message: Some(PanicMessage { text, left_out }),
+            message: PanicMessage { text, left_out },
         }
     }
 }
@@ -190,9 +190,7 @@ impl ApiError for Panicked {
         Ok(())
     }
     fn source_error(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        self.message
-            .as_ref()
-            .map(|message| message as &(dyn std::error::Error + 'static))
+        Some(&self.message)
     }
     fn settings(&self) -> Settings<'_> {
         Settings::new().redact_code(true).redact_detail(true)
