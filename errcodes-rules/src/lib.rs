@@ -261,3 +261,23 @@ pub fn check_response_header(name: &str) -> Result<(), HeaderProblem> {
 pub fn is_reserved_problem_member(name: &str) -> bool {
     PROBLEM_RESERVED_MEMBERS.contains(&name)
 }
+
+/// The corpus both crates' tests hold to these rules (`corpus.tsv`): every
+/// value with the verdict errcodes must give it, at compile time and at
+/// run time. For errcodes' tests, not API.
+#[doc(hidden)]
+pub mod corpus {
+    /// `(kind, accepted, value)` for every line of the corpus but comments:
+    /// kinds `code`, `type_base`, `pointer`, `header`.
+    pub fn cases() -> impl Iterator<Item = (&'static str, bool, &'static str)> {
+        include_str!("../corpus.tsv")
+            .lines()
+            .filter(|line| !line.starts_with('#'))
+            .map(|line| {
+                let mut columns = line.splitn(3, '\t');
+                let kind = columns.next().unwrap_or_default();
+                let accepted = columns.next() == Some("ok");
+                (kind, accepted, columns.next().unwrap_or_default())
+            })
+    }
+}
