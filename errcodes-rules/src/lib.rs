@@ -16,6 +16,10 @@
 
 /// The names of the built-in envelopes, as `envelope = "..."` and
 /// `Envelope`'s `FromStr` know them.
+///
+/// ```
+/// assert!(errcodes_rules::ENVELOPES.contains(&"jsonapi"));
+/// ```
 pub const ENVELOPES: &[&str] = &[
     "jsonapi",
     "problem",
@@ -26,6 +30,10 @@ pub const ENVELOPES: &[&str] = &[
 ];
 
 /// Response headers every response sets itself, which an error may not set.
+///
+/// ```
+/// assert!(errcodes_rules::RESPONSE_OWNED_HEADERS.contains(&"content-type"));
+/// ```
 pub const RESPONSE_OWNED_HEADERS: &[&str] = &[
     "content-type",
     "content-length",
@@ -36,6 +44,10 @@ pub const RESPONSE_OWNED_HEADERS: &[&str] = &[
 
 /// Headers that carry credentials or session state, which an error
 /// response never sets.
+///
+/// ```
+/// assert!(errcodes_rules::CREDENTIAL_HEADERS.contains(&"set-cookie"));
+/// ```
 pub const CREDENTIAL_HEADERS: &[&str] = &[
     "set-cookie",
     "set-cookie2",
@@ -45,6 +57,10 @@ pub const CREDENTIAL_HEADERS: &[&str] = &[
 ];
 
 /// Response headers that take exactly one value (RFC 9110).
+///
+/// ```
+/// assert!(errcodes_rules::SINGLE_VALUE_HEADERS.contains(&"retry-after"));
+/// ```
 pub const SINGLE_VALUE_HEADERS: &[&str] = &[
     "retry-after",
     "location",
@@ -59,6 +75,10 @@ pub const SINGLE_VALUE_HEADERS: &[&str] = &[
 /// Problem Details members that a meta member may not be written over: the
 /// ones RFC 9457 and errcodes give a meaning. Read back, every other member
 /// of a problem is meta.
+///
+/// ```
+/// assert!(errcodes_rules::PROBLEM_RESERVED_MEMBERS.contains(&"status"));
+/// ```
 pub const PROBLEM_RESERVED_MEMBERS: &[&str] = &[
     "type",
     "title",

@@ -123,4 +123,8 @@ where
 /// The largest body [`from_reqwest`] and [`from_body`] read: an error body
 /// larger than 1 MiB is not one errcodes wrote, and reading it would let a
 /// hostile server hold the client's memory.
+///
+/// ```
+/// assert_eq!(errcodes::client::MAX_BODY, 1024 * 1024);
+/// ```
 pub const MAX_BODY: usize = 1024 * 1024;
