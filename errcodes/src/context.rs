@@ -149,7 +149,7 @@ impl<E: ApiError + ?Sized> ApiError for InContext<'_, E> {
         let Some(path) = self.path else {
             return self.err.fmt_instance(f);
         };
-        let mut own = Written { f, any: false };
+        let mut own = AnyWritten { f, any: false };
         fmt::write(
             &mut own,
             format_args!("{}", fmt_fn(|f| self.err.fmt_instance(f))),
@@ -215,13 +215,14 @@ fn write_uri_path(f: &mut fmt::Formatter<'_>, path: &str) -> fmt::Result {
     f.write_str(core::str::from_utf8(&bytes[start..]).unwrap_or_default())
 }
 
-/// Passes writes on to `f`, noting whether there were any.
-struct Written<'a, 'b> {
+/// Passes writes on to `f`, noting whether there were any (the error's own
+/// instance URI, before the request path stands in for it).
+struct AnyWritten<'a, 'b> {
     f: &'a mut fmt::Formatter<'b>,
     any: bool,
 }
 
-impl fmt::Write for Written<'_, '_> {
+impl fmt::Write for AnyWritten<'_, '_> {
     fn write_str(&mut self, s: &str) -> fmt::Result {
         self.any |= !s.is_empty();
         self.f.write_str(s)
