@@ -212,6 +212,7 @@ fn catalog_impl(input: &Input, arms: &[Arm]) -> TokenStream {
     let ident = input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     let p = quote!(::errcodes::__private);
+    let base = type_settings(input);
     let entries = arms.iter().map(|arm| {
         let v = &arm.variant.attrs;
         let variant = prop::variant_name(arm.input, arm.variant);
@@ -273,6 +274,15 @@ fn catalog_impl(input: &Input, arms: &[Arm]) -> TokenStream {
         if !headers.is_empty() || !meta.is_empty() {
             calls.push(("entry_fields", quote!(&[#(#headers),*], &[#(#meta),*])));
         }
+        let own = arm_settings(arm);
+        if !base.is_empty() || !own.is_empty() {
+            let base = if base.is_empty() {
+                quote!(#p::Settings::new())
+            } else {
+                base.clone()
+            };
+            calls.push(("entry_settings", quote!(#base #own)));
+        }
         calls.into_iter().fold(
             quote!(#p::entry(#variant, #status, #code, #title)),
             |entry, (name, args)| {
@@ -292,12 +302,15 @@ fn catalog_impl(input: &Input, arms: &[Arm]) -> TokenStream {
         .domain
         .as_ref()
         .map(|domain| quote!(const DOMAIN: #p::Option<&'static str> = #p::Some(#domain);));
+    let settings =
+        (!base.is_empty()).then(|| quote!(const SETTINGS: #p::Settings<'static> = #base;));
     quote! {
         #[automatically_derived]
         impl #impl_generics #p::Catalog for #ident #ty_generics #where_clause {
             const CATALOG: &'static [#p::CatalogEntry] = &[#(#entries),*];
             #envelope
             #domain
+            #settings
         }
     }
 }

@@ -94,6 +94,7 @@ pub const fn entry(
         headers: &[],
         meta: &[],
         transparent: None,
+        settings: Settings::new(),
     }
 }
 
@@ -105,6 +106,12 @@ pub const fn transparent_entry(variant: &'static str, inner: &'static str) -> Ca
         code_sent: false,
         ..entry(variant, 0, "", "")
     }
+}
+
+/// `entry` with the settings its variant answers with.
+#[must_use]
+pub const fn entry_settings(entry: CatalogEntry, settings: Settings<'static>) -> CatalogEntry {
+    CatalogEntry { settings, ..entry }
 }
 
 /// `entry`, its code kept from clients.

@@ -25,7 +25,7 @@
 
 use core::fmt::Write as _;
 
-use crate::error::Envelope;
+use crate::error::{Envelope, Settings};
 use crate::json;
 
 /// One variant of an error type, as the derive declares it: read it with
@@ -59,6 +59,9 @@ pub struct CatalogEntry {
     pub(crate) headers: &'static [&'static str],
     pub(crate) meta: &'static [&'static str],
     pub(crate) transparent: Option<&'static str>,
+    /// The settings the variant answers with (the type's, with its own on
+    /// top): what renders its examples exactly as it answers.
+    pub(crate) settings: Settings<'static>,
 }
 
 impl CatalogEntry {
@@ -287,6 +290,21 @@ pub trait Catalog {
     /// assert_eq!(Missing::DOMAIN, Some("orders.example.com"));
     /// ```
     const DOMAIN: Option<&'static str> = None;
+
+    /// The settings the type declares for all its variants (its envelope,
+    /// `type_base`, `domain`, ...), which a `transparent` variant's inner
+    /// errors answer under.
+    ///
+    /// ```
+    /// use errcodes::{ApiError, Catalog};
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api(type_base = "https://errors.example.com/", status = 404, detail = "Not found.")]
+    /// struct Missing;
+    ///
+    /// assert_eq!(Missing::SETTINGS.type_base, Some("https://errors.example.com/"));
+    /// ```
+    const SETTINGS: Settings<'static> = Settings::new();
 }
 
 /// The catalog as a JSON array of objects, one per entry, members in the

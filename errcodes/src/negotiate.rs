@@ -118,6 +118,18 @@ impl Negotiation {
         self
     }
 
+    /// The envelopes offered, the default first.
+    #[cfg(feature = "utoipa")]
+    pub(crate) fn offered(&self) -> &[Envelope] {
+        &self.offered
+    }
+
+    /// Whether what cannot be satisfied gets a 406.
+    #[cfg(feature = "utoipa")]
+    pub(crate) fn refuses(&self) -> bool {
+        self.refuse
+    }
+
     /// The envelope that answers in.
     ///
     /// ```

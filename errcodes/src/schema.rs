@@ -21,6 +21,10 @@ pub struct DocumentedErrors<'a> {
     pub codes: Option<&'a [&'a str]>,
     /// The meta members' names.
     pub meta: &'a [&'a str],
+    /// Whether an error keeps its code from clients (a 5xx without a
+    /// declared code), which an envelope then writes in its own way (drf's
+    /// `error`, AIP-193's canonical status name). `true` unless told.
+    pub withheld: bool,
 }
 
 impl<'a> DocumentedErrors<'a> {
@@ -35,6 +39,7 @@ impl<'a> DocumentedErrors<'a> {
             statuses,
             codes: None,
             meta: &[],
+            withheld: true,
         }
     }
 
@@ -61,6 +66,17 @@ impl<'a> DocumentedErrors<'a> {
     #[must_use]
     pub fn meta(self, meta: &'a [&'a str]) -> DocumentedErrors<'a> {
         DocumentedErrors { meta, ..self }
+    }
+
+    /// Whether an error keeps its code from clients.
+    ///
+    /// ```
+    /// let input = errcodes::DocumentedErrors::new(&[404]).codes(&["gone"]).withheld(false);
+    /// assert!(!input.withheld);
+    /// ```
+    #[must_use]
+    pub fn withheld(self, withheld: bool) -> DocumentedErrors<'a> {
+        DocumentedErrors { withheld, ..self }
     }
 }
 

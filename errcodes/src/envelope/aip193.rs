@@ -451,6 +451,7 @@ pub(crate) fn json_schema(input: &DocumentedErrors<'_>) -> Value {
                 .chain(
                     statuses
                         .iter()
+                        .filter(|_| input.withheld)
                         .filter_map(|s| StatusCode::from_u16(*s).ok())
                         .map(|s| canonical(s).to_owned()),
                 ),

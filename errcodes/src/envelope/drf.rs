@@ -148,7 +148,9 @@ pub(crate) fn json_schema(input: &DocumentedErrors<'_>) -> Value {
     let code = match input.codes {
         Some(codes) => {
             let mut all: Vec<&str> = codes.to_vec();
-            all.push("error");
+            if input.withheld {
+                all.push("error");
+            }
             code_schema(Some(&all))
         }
         None => code_schema(None),

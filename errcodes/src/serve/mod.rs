@@ -146,6 +146,63 @@ macro_rules! layer_type {
                     config: self.config.keeping_foreign(),
                 }
             }
+
+            /// The app's OpenAPI document as this answers (feature
+            /// `utoipa`): `build` (your `ApiDoc::openapi`) with each
+            /// operation's error responses written by this layer's own
+            /// answer function, under its profile (type base, pointer
+            /// prefix) and in every media type it negotiates; its own
+            /// answers (unknown route, method, 406, 415, unreadable body or
+            /// parameters, panic) added to every operation; an error
+            /// response declared by hand answered as the layer answers it
+            /// again; schemas, examples and headers registered once as
+            /// components and referenced. See the `openapi` module.
+            ///
+            /// ```
+            /// use errcodes::ApiError;
+            /// use utoipa::OpenApi;
+            ///
+            /// #[derive(Debug, ApiError)]
+            /// enum OrderError {
+            ///     #[api(status = 404, code = "order_not_found", detail = "No order {id} exists.")]
+            ///     NotFound { id: u64 },
+            /// }
+            ///
+            /// #[utoipa::path(get, path = "/orders/{id}", params(("id" = u64, Path)), responses((status = 200, description = "The order"), OrderError))]
+            /// async fn order() {}
+            ///
+            /// #[derive(OpenApi)]
+            /// #[openapi(paths(order))]
+            /// struct ApiDoc;
+            ///
+            /// let profile = errcodes::Profile::new(errcodes::Envelope::Problem).type_base("https://errors.example.com/");
+            /// # #[cfg(feature = "axum")]
+            /// let doc = errcodes::axum::ErrorLayer::new(profile).openapi(ApiDoc::openapi);
+            /// # #[cfg(all(feature = "actix-web", not(feature = "axum")))]
+            /// # let doc = errcodes::actix::ErrorMiddleware::new(profile).openapi(ApiDoc::openapi);
+            /// let doc = serde_json::to_value(doc).unwrap();
+            /// let not_found = &doc["paths"]["/orders/{id}"]["get"]["responses"]["404"]["content"];
+            /// // The type's error and the layer's own unknown route, in every media type it negotiates.
+            /// assert!(not_found["application/vnd.api+json"].is_object());
+            /// let problem = &not_found["application/problem+json"];
+            /// assert_eq!(problem["schema"]["$ref"], "#/components/schemas/problem.404");
+            /// let value = &problem["examples"]["NotFound"]["value"];
+            /// assert_eq!(value["type"], "https://errors.example.com/order_not_found");
+            /// assert_eq!(value["instance"], "/orders/1");
+            /// assert_eq!(problem["examples"]["not_found"]["value"]["code"], "not_found");
+            /// // Its schema: the envelope's, narrowed to the 404 and its codes.
+            /// let narrowed = &doc["components"]["schemas"]["problem.404"]["allOf"][1];
+            /// let codes = &narrowed["properties"]["code"]["enum"];
+            /// assert_eq!(codes, &serde_json::json!(["not_found", "order_not_found"]));
+            /// ```
+            #[cfg(feature = "utoipa")]
+            #[must_use]
+            pub fn openapi(
+                &self,
+                build: impl FnOnce() -> ::utoipa::openapi::OpenApi,
+            ) -> ::utoipa::openapi::OpenApi {
+                $crate::openapi::app::document(&self.config, build)
+            }
         }
     };
 }
@@ -331,29 +388,7 @@ impl<H: Head> Answering<H> {
         if log {
             crate::log::answered(&err, method, path, request_id);
         }
-        let answered = InContext::new(err)
-            .path(path)
-            .request_id(request_id)
-            .profile(&self.config.profile);
-        // A type that opted out of negotiation answers in its own envelope.
-        let own = err.settings();
-        let envelope = if own.fixed_envelope {
-            own.envelope
-        } else {
-            self.envelope
-        };
-        let mut response = answered.to_response_in(envelope);
-        let headers = response.headers_mut();
-        if let Ok(value) = HeaderValue::from_str(request_id) {
-            headers.insert(REQUEST_ID, value);
-        }
-        // The envelope depends on `Accept`: a cache must not give this
-        // answer to a request that asked for another.
-        if !own.fixed_envelope {
-            headers.insert(http::header::VARY, HeaderValue::from_static("accept"));
-        }
-        response.extensions_mut().insert(Written);
-        response
+        answer(&self.config, self.envelope, err, path, request_id)
     }
 
     /// The answer to a handler that panicked (its `payload`): a 500 that
@@ -408,6 +443,43 @@ impl<H: Head> Answering<H> {
     pub(crate) fn given_id(&self) -> Option<&str> {
         self.given_id.as_ref().map(GivenId::as_str)
     }
+}
+
+/// `err` as the layer answers it to a request for `path` with
+/// `request_id`, negotiated to `envelope`: with the request's context and
+/// the app's profile, in its own envelope if it opted out of negotiation,
+/// with `x-request-id` and `Vary: accept`. The OpenAPI document renders its
+/// examples here too, so they are the wire.
+pub(crate) fn answer<E: ApiError + ?Sized>(
+    config: &Config,
+    envelope: Envelope,
+    err: &E,
+    path: &str,
+    request_id: &str,
+) -> http::Response<Vec<u8>> {
+    let answered = InContext::new(err)
+        .path(path)
+        .request_id(request_id)
+        .profile(&config.profile);
+    // A type that opted out of negotiation answers in its own envelope.
+    let own = err.settings();
+    let envelope = if own.fixed_envelope {
+        own.envelope
+    } else {
+        envelope
+    };
+    let mut response = answered.to_response_in(envelope);
+    let headers = response.headers_mut();
+    if let Ok(value) = HeaderValue::from_str(request_id) {
+        headers.insert(REQUEST_ID, value);
+    }
+    // The envelope depends on `Accept`: a cache must not give this
+    // answer to a request that asked for another.
+    if !own.fixed_envelope {
+        headers.insert(http::header::VARY, HeaderValue::from_static("accept"));
+    }
+    response.extensions_mut().insert(Written);
+    response
 }
 
 /// How many panics a second the log gets; see [`Answering::panicked`].

@@ -393,6 +393,79 @@ impl Rejection {
 /// or unknown field is the field below that path (``items[0]: missing field
 /// `sku` `` is about `items.0.sku`). A path never holds a space, which tells
 /// it from the message's own words (`invalid type: ...`).
+/// What an operation takes, as far as the layer's own answers go.
+#[cfg(feature = "utoipa")]
+#[allow(clippy::struct_excessive_bools)]
+pub(crate) struct Takes<'a> {
+    /// A method this operation's path does not serve, for the 405.
+    pub(crate) other_method: &'a str,
+    pub(crate) json_body: bool,
+    pub(crate) form_body: bool,
+    pub(crate) path_params: bool,
+    pub(crate) query_params: bool,
+}
+
+/// Every answer the layer and errcodes' extractors give on their own to a
+/// request for an operation that `takes` this, as the very errors they
+/// answer with: an unknown route, a method not served, a panic, 406 and
+/// 415 from negotiation (as `negotiation` refuses), and the extractors'
+/// rejections of a body, a path or a query that does not read.
+#[cfg(feature = "utoipa")]
+pub(crate) fn own_answers<'a>(
+    negotiation: &crate::negotiate::Negotiation,
+    takes: &Takes<'a>,
+) -> Vec<Box<dyn ApiError + 'a>> {
+    use crate::negotiate::Refusal;
+    let mut answers: Vec<Box<dyn ApiError + 'a>> = vec![
+        Box::new(RouteError {
+            status: StatusCode::NOT_FOUND,
+            method: takes.other_method,
+        }),
+        Box::new(RouteError {
+            status: StatusCode::METHOD_NOT_ALLOWED,
+            method: takes.other_method,
+        }),
+        Box::new(Panicked::new(&"a handler's panic", 0)),
+    ];
+    if negotiation.refuses() {
+        answers.push(Box::new(Refusal::NotAcceptable));
+    }
+    if negotiation
+        .offered()
+        .contains(&crate::error::Envelope::JsonApi)
+    {
+        answers.push(Box::new(Refusal::UnsupportedMediaType));
+    }
+    let at = Some((1, 2));
+    if takes.json_body {
+        answers.push(Box::new(Rejection::malformed_json(at)));
+        answers.push(Box::new(
+            Rejection::invalid_body(at).about("missing field `name` at line 1 column 2"),
+        ));
+        answers.push(Box::new(Rejection::unsupported_media_type(
+            Rejection::EXPECTED_JSON,
+        )));
+    }
+    if takes.form_body {
+        answers.push(Box::new(Rejection::invalid_form(
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )));
+        answers.push(Box::new(Rejection::unsupported_media_type(
+            Rejection::EXPECTED_FORM,
+        )));
+    }
+    if takes.json_body || takes.form_body {
+        answers.push(Box::new(Rejection::body(StatusCode::PAYLOAD_TOO_LARGE)));
+    }
+    if takes.path_params {
+        answers.push(Box::new(Rejection::invalid_path()));
+    }
+    if takes.query_params {
+        answers.push(Box::new(Rejection::invalid_query()));
+    }
+    answers
+}
+
 fn member_of(message: &str) -> Option<String> {
     let (path, rest) = match message.split_once(": ") {
         Some((head, rest)) if !head.contains(' ') && !head.is_empty() => (Some(head), rest),

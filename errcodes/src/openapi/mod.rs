@@ -42,18 +42,25 @@
 //! assert_eq!(doc["components"]["schemas"]["OrderError"]["properties"]["code"]["enum"][0], "order_not_found");
 //! ```
 //!
-//! The examples show each variant as declared: a detail template with its
-//! placeholders (`No order {id} exists.`), meta members as `"{name}"`, a
-//! field named at run time as `{field}`. A `transparent` variant brings its
-//! inner type's responses in the outer type's envelope: a derived type's
-//! variants, or a 422 of field errors for [`ApiErrors`]. The same documents are
-//! available as plain JSON ([`schema`], [`responses`]) for any other
-//! OpenAPI tooling.
+//! Each status's response has a schema of its own, admitting that status
+//! and its codes only. The examples are rendered as each variant answers,
+//! under its type's settings, showing it as declared: a detail template
+//! with its placeholders (`No order {id} exists.`), meta members and
+//! headers as `"{name}"`, a member named at run time by field `field` as
+//! `field`. A `transparent` variant brings its inner type's responses in
+//! the outer type's envelope and settings: a derived type's variants, or a
+//! 422 of field errors for [`ApiErrors`]. The same documents are available
+//! as plain JSON ([`schema`], [`responses`]) for any other OpenAPI tooling.
+//!
+//! A service under an errcodes layer documents itself with the layer:
+//! `ErrorLayer::openapi(ApiDoc::openapi)` (or `ErrorMiddleware::openapi`)
+//! writes every operation's error responses with the layer's own answer
+//! function, under its profile, in every media type it negotiates, adds
+//! the layer's own answers (unknown route, method, 406, 415, unreadable
+//! body or parameters, panic) and shares each schema as a component.
 
-use core::fmt;
 use std::collections::BTreeMap;
 
-use http::StatusCode;
 use serde_json::{Value, json};
 use utoipa::openapi::RefOr;
 use utoipa::openapi::response::Response;
@@ -61,13 +68,17 @@ use utoipa::openapi::schema::Schema;
 
 use crate::catalog::{Catalog, CatalogEntry};
 use crate::collection::{ApiErrors, FieldError};
-use crate::error::ApiError;
 use crate::error::Envelope;
 use crate::error::Settings;
 use crate::ext::ApiErrorExt as _;
-use crate::location::Location;
 use crate::schema::DocumentedErrors;
-use crate::visit::MetaVisitor;
+use responses::{Media, Shown, by_status};
+use shown::{Example, Within};
+
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub(crate) mod app;
+mod responses;
+mod shown;
 
 /// The JSON Schema of `envelope`'s documents for the errors of `entries`:
 /// their statuses, and their codes as an `enum` (any code when a variant is
@@ -111,7 +122,12 @@ pub fn schema(envelope: Envelope, entries: &[CatalogEntry]) -> Value {
         .collect();
     meta.sort_unstable();
     meta.dedup();
-    let mut input = DocumentedErrors::new(&statuses).meta(&meta);
+    let withheld = entries
+        .iter()
+        .any(|e| !e.code_sent && e.transparent.is_none());
+    let mut input = DocumentedErrors::new(&statuses)
+        .meta(&meta)
+        .withheld(withheld);
     if let Some(codes) = &codes {
         input = input.codes(codes);
     }
@@ -122,10 +138,12 @@ pub fn schema(envelope: Envelope, entries: &[CatalogEntry]) -> Value {
 }
 
 /// The OpenAPI response objects for the errors of `entries` in `envelope`,
-/// by status: the reason phrase as the description, the envelope's schema,
-/// one example per variant (named after it, rendered by the envelope's
-/// writer) and the headers the variants set. `domain` is the type's
-/// (AIP-193's `ErrorInfo.domain`).
+/// by status: the reason phrase as the description, a schema admitting
+/// exactly what that status carries (its status, its codes, its meta
+/// members), one example per variant (named after it, rendered by the
+/// envelope's writer under the variant's settings) and the headers the
+/// variants set. `domain`, when given, is AIP-193's `ErrorInfo.domain`
+/// (else the type's own).
 ///
 /// ```
 /// use errcodes::{ApiError, Catalog, Envelope};
@@ -136,12 +154,17 @@ pub fn schema(envelope: Envelope, entries: &[CatalogEntry]) -> Value {
 ///     NotFound { id: u64 },
 ///     #[api(status = 404, code = "customer_not_found", detail = "No such customer.")]
 ///     NoCustomer,
+///     #[api(status = 409, code = "stale", detail = "Stale version.")]
+///     Stale,
 /// }
 ///
 /// let responses = errcodes::openapi::responses(Envelope::Drf, OrderError::CATALOG, None);
-/// let examples = &responses["404"]["content"]["application/json"]["examples"];
-/// assert_eq!(examples["NotFound"]["value"]["errors"][0]["detail"], "No order {id}.");
-/// assert_eq!(examples["NoCustomer"]["value"]["errors"][0]["code"], "customer_not_found");
+/// let not_found = &responses["404"]["content"]["application/json"];
+/// assert_eq!(not_found["examples"]["NotFound"]["value"]["errors"][0]["detail"], "No order {id}.");
+/// assert_eq!(not_found["examples"]["NoCustomer"]["value"]["errors"][0]["code"], "customer_not_found");
+/// // The 404's schema admits the 404's codes, not the 409's.
+/// let codes = &not_found["schema"]["properties"]["errors"]["items"]["properties"]["code"]["enum"];
+/// assert_eq!(codes, &serde_json::json!(["customer_not_found", "order_not_found"]));
 /// ```
 #[must_use]
 pub fn responses(
@@ -149,99 +172,82 @@ pub fn responses(
     entries: &[CatalogEntry],
     domain: Option<&str>,
 ) -> BTreeMap<String, Value> {
-    responses_of(envelope, entries, domain, false)
+    let shown: Vec<Shown<'_>> = entries
+        .iter()
+        .filter(|e| e.status != 0)
+        .map(|entry| shown_entry(Example::new(entry).in_domain(domain)))
+        .collect();
+    responses::inline(by_status(
+        &shown,
+        &[Media::of(envelope)],
+        &|err, envelope| err.to_response_in(envelope),
+    ))
 }
 
-/// [`responses`], with a 422 collection example when `collection`.
-fn responses_of(
-    envelope: Envelope,
-    entries: &[CatalogEntry],
-    domain: Option<&str>,
-    collection: bool,
-) -> BTreeMap<String, Value> {
-    let schema = schema(envelope, entries);
-    let media_type = envelope.format().media_type().to_owned();
-    let mut responses: BTreeMap<String, Value> = BTreeMap::new();
-    for entry in entries.iter().filter(|e| e.status != 0) {
-        let Ok(status) = StatusCode::from_u16(entry.status) else {
-            continue;
-        };
-        let response = responses
-            .entry(entry.status.to_string())
-            .or_insert_with(|| {
-                json!({
-                    "description": status.canonical_reason().unwrap_or("Error"),
-                    "content": {media_type.clone(): {"schema": schema.clone(), "examples": {}}}
-                })
-            });
-        let example = Example::new(entry, domain);
-        let value: Value =
-            serde_json::from_slice(&example.render_to_vec(envelope)).unwrap_or(Value::Null);
-        // A variant whose code is kept from clients (a 5xx's default code is
-        // its name) is not named in the document either: its example is
-        // keyed by its title, `internal_server_error`, `_2` for another.
-        let examples = &mut response["content"][&media_type]["examples"];
-        let key = if entry.code_sent {
-            entry.variant.to_owned()
-        } else {
-            let base = crate::case::snake_words(entry.title);
-            // At most one key per example already there: a free one exists.
-            (1..=examples.as_object().map_or(0, serde_json::Map::len) + 1)
-                .map(|n| {
-                    if n == 1 {
-                        base.clone()
-                    } else {
-                        format!("{base}_{n}")
-                    }
-                })
-                .find(|key| examples.get(key).is_none())
-                .unwrap_or(base)
-        };
-        examples[key] = json!({
-            "summary": if entry.code_sent { entry.code } else { entry.title },
-            "value": value
-        });
-        for name in entry.headers {
-            // Indexing a missing member of an object (or null) inserts it.
-            if response["headers"].get(*name).is_none() {
-                response["headers"][*name] = header(name);
+/// A variant shown: named after the variant when its code is sent, else
+/// after its title (a 5xx's default code is its name, kept from clients,
+/// and from the document too).
+fn shown_entry(example: Example<'_>) -> Shown<'_> {
+    let entry = example.entry();
+    let fixed = entry
+        .settings
+        .fixed_envelope
+        .then_some(entry.settings.envelope);
+    let mut shown = if entry.code_sent {
+        Shown::new(example).named(entry.variant, entry.code)
+    } else {
+        Shown::new(example)
+    };
+    if let Some(envelope) = fixed {
+        shown = shown.only(envelope);
+    }
+    shown
+}
+
+/// The errors a type with `catalog` and `settings` answers with, its
+/// `transparent` variants' `inners` included (a collection as one field
+/// error), as a document shows them.
+pub(crate) fn shown_of(
+    catalog: &'static [CatalogEntry],
+    settings: Settings<'static>,
+    inners: &[Inner],
+) -> Vec<Shown<'static>> {
+    let mut shown: Vec<Shown<'static>> = catalog
+        .iter()
+        .filter(|e| e.status != 0)
+        .map(|entry| shown_entry(Example::new(entry)))
+        .collect();
+    for inner in inners {
+        match inner {
+            Inner::Entries(more) => shown.extend(
+                more.iter()
+                    .filter(|e| e.status != 0)
+                    .map(|entry| shown_entry(Example::within(entry, settings))),
+            ),
+            Inner::Collection => {
+                let within = Within {
+                    err: Box::new(sample_collection()),
+                    outer: settings,
+                };
+                let mut one = Shown::new(within).named("validation_failed", "validation_failed");
+                if settings.fixed_envelope {
+                    one = one.only(settings.envelope);
+                }
+                shown.push(one);
             }
+            Inner::Undocumented => {}
         }
     }
-    if collection {
-        let response = responses.entry("422".to_owned()).or_insert_with(|| {
-            json!({
-                "description": "Unprocessable Entity",
-                "content": {media_type.clone(): {"schema": schema.clone(), "examples": {}}}
-            })
-        });
-        response["content"][&media_type]["examples"]["validation_failed"] = json!({
-            "summary": "validation_failed",
-            "value": collection_example(envelope)
-        });
-    }
-    responses
+    shown
 }
 
-/// A collection of one field error, as `envelope` writes it.
-fn collection_example(envelope: Envelope) -> Value {
-    let sample = ApiErrors::from(FieldError::new(
+/// A collection of one field error, as examples show a collection.
+pub(crate) fn sample_collection() -> ApiErrors {
+    ApiErrors::from(FieldError::new(
         "name",
         "required",
         "This field is required.",
-    ));
-    serde_json::from_slice(&sample.render_to_vec(envelope)).unwrap_or(Value::Null)
-}
-
-/// The OpenAPI header object of a header an error sets.
-fn header(name: &str) -> Value {
-    let description = match name.to_ascii_lowercase().as_str() {
-        "retry-after" => "How long to wait before retrying: delta-seconds, or an HTTP-date.",
-        "www-authenticate" => "The authentication scheme and parameters to retry with.",
-        "allow" => "The methods the resource supports.",
-        _ => "Set by the error.",
-    };
-    json!({"description": description, "schema": {"type": "string"}})
+    ))
 }
 
 /// What a `transparent` variant's inner type answers, for the documents
@@ -299,13 +305,24 @@ pub fn component<T: Catalog + ?Sized>(inners: &[Inner]) -> RefOr<Schema> {
 }
 
 /// `T`'s responses, for the derived `utoipa::IntoResponses`: [`responses`]
-/// of its envelope, catalog and domain, with its `transparent` variants'
-/// `inners`. For generated code.
+/// of its envelope, catalog and settings, with its `transparent` variants'
+/// `inners`. Under an app's document (see the layers' `openapi`), `T` is
+/// noted for the app to document instead. For generated code.
 #[doc(hidden)]
 #[must_use]
-pub fn into_responses<T: Catalog + ?Sized>(inners: &[Inner]) -> BTreeMap<String, RefOr<Response>> {
-    let (entries, collection) = flatten::<T>(inners);
-    to_responses(responses_of(T::ENVELOPE, &entries, T::DOMAIN, collection))
+pub fn into_responses<T: Catalog + utoipa::ToSchema + ?Sized>(
+    inners: &[Inner],
+) -> BTreeMap<String, RefOr<Response>> {
+    #[cfg(any(feature = "axum", feature = "actix-web"))]
+    if let Some(noted) = app::note(&T::name(), T::CATALOG, T::SETTINGS, inners) {
+        return noted;
+    }
+    let shown = shown_of(T::CATALOG, T::SETTINGS, inners);
+    to_responses(responses::inline(by_status(
+        &shown,
+        &[Media::of(T::ENVELOPE)],
+        &|err, envelope| err.to_response_in(envelope),
+    )))
 }
 
 /// A collection's place in a schema: any code (it is `transparent`).
@@ -329,74 +346,6 @@ fn to_responses(responses: BTreeMap<String, Value>) -> BTreeMap<String, RefOr<Re
         .collect()
 }
 
-/// A variant as its catalog entry declares it, for examples: its template
-/// text as the detail, its meta members as `"{name}"`.
-struct Example<'a> {
-    entry: &'a CatalogEntry,
-    domain: Option<&'a str>,
-    /// `{field}` for a member named at run time by `field`.
-    runtime_attr: Option<String>,
-}
-
-impl<'a> Example<'a> {
-    fn new(entry: &'a CatalogEntry, domain: Option<&'a str>) -> Example<'a> {
-        let runtime_attr = match entry.location {
-            Some(("attr field", field)) => Some(format!("{{{field}}}")),
-            _ => None,
-        };
-        Example {
-            entry,
-            domain,
-            runtime_attr,
-        }
-    }
-}
-
-impl ApiError for Example<'_> {
-    fn status(&self) -> StatusCode {
-        StatusCode::from_u16(self.entry.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
-    }
-    fn code(&self) -> &str {
-        self.entry.code
-    }
-    fn title(&self) -> &str {
-        self.entry.title
-    }
-    /// The template as written; a 4xx without one (whose detail is its
-    /// `Display`) shows its title.
-    fn fmt_detail(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.entry.detail.unwrap_or(self.entry.title))
-    }
-    fn location(&self) -> Option<Location<'_>> {
-        match self.entry.location? {
-            ("attr", path) => Some(Location::Field(path)),
-            ("attr field", _) => self.runtime_attr.as_deref().map(Location::Field),
-            ("pointer", pointer) => Some(Location::Pointer(pointer)),
-            ("parameter", name) => Some(Location::Parameter(name)),
-            ("header", name) => Some(Location::Header(name)),
-            _ => None,
-        }
-    }
-    fn settings(&self) -> Settings<'_> {
-        Settings {
-            redact_code: !self.entry.code_sent,
-            redact_detail: self.entry.detail.is_none() && self.entry.status >= 500,
-            kind: self.entry.kind,
-            type_base: self
-                .entry
-                .type_uri
-                .and_then(|uri| uri.strip_suffix(self.entry.code)),
-            domain: self.domain,
-            ..Settings::new()
-        }
-    }
-    fn visit_meta(&self, visitor: &mut dyn MetaVisitor) {
-        for name in self.entry.meta {
-            visitor.visit(name, &format!("{{{name}}}"));
-        }
-    }
-}
-
 impl utoipa::PartialSchema for ApiErrors {
     /// A collection's envelope (Problem Details unless a type around it says
     /// otherwise), with any code.
@@ -413,7 +362,16 @@ impl utoipa::ToSchema for ApiErrors {}
 impl utoipa::IntoResponses for ApiErrors {
     /// A 422 with an example collection of one field error.
     fn responses() -> BTreeMap<String, RefOr<Response>> {
-        to_responses(responses_of(Envelope::Problem, &[], None, true))
+        #[cfg(any(feature = "axum", feature = "actix-web"))]
+        if let Some(noted) = app::note("ApiErrors", &[], Settings::new(), &[Inner::Collection]) {
+            return noted;
+        }
+        let shown = shown_of(&[], Settings::new(), &[Inner::Collection]);
+        to_responses(responses::inline(by_status(
+            &shown,
+            &[Media::of(Envelope::Problem)],
+            &|err, envelope| err.to_response_in(envelope),
+        )))
     }
 }
 
@@ -439,6 +397,9 @@ mod tests {
             headers: &["Retry-After"],
             meta: &["wait"],
             transparent: None,
+            settings: Settings::new()
+                .type_base("https://errors.example.com/")
+                .domain("example.com"),
         };
         for envelope in Envelope::ALL {
             let schema = schema(envelope, &[entry]);

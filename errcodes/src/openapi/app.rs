@@ -1,0 +1,475 @@
+//! The document of a whole app, from the settings its layer answers with
+//! (`ErrorLayer::openapi`, `ErrorMiddleware::openapi`): every operation's
+//! error responses rendered by the layer's own answer function, in every
+//! media type it negotiates, with the layer's own answers added, and
+//! schemas, examples and headers registered once as components.
+//!
+//! While the app's `OpenApi` is built, the derived `IntoResponses` only
+//! notes which error type an operation lists (a thread-local list, set
+//! for the length of the build, on the thread that builds): the app
+//! writes every response afterwards, once it knows the operation's path,
+//! method and parameters.
+
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet};
+
+use http::StatusCode;
+use serde_json::{Map, Value, json};
+use utoipa::openapi::response::Response;
+use utoipa::openapi::{OpenApi, RefOr};
+
+use super::responses::{self, Media, Shown, by_status};
+use super::{Inner, shown_of, to_responses};
+use crate::catalog::CatalogEntry;
+use crate::error::{ApiError, Settings};
+use crate::serve::rejection::{ForeignError, Takes, own_answers};
+use crate::serve::{Config, answer};
+
+/// The member of a noted response naming the type noted.
+const MARK: &str = "x-errcodes-noted";
+
+/// The correlation id examples carry (the layer makes one per request).
+const SAMPLE_REQUEST_ID: &str = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+/// The methods an OpenAPI path item can hold.
+const METHODS: [&str; 8] = [
+    "get", "put", "post", "delete", "options", "head", "patch", "trace",
+];
+
+/// One error type an operation listed.
+struct Noted {
+    name: String,
+    catalog: &'static [CatalogEntry],
+    settings: Settings<'static>,
+    inners: Vec<Inner>,
+}
+
+thread_local! {
+    /// The types noted while an app's document is built; `None` otherwise.
+    static NOTED: RefCell<Option<Vec<Noted>>> = const { RefCell::new(None) };
+}
+
+/// Under an app's document, notes the type `name` and answers with one
+/// marked response per status it answers with; `None` otherwise.
+pub(crate) fn note(
+    name: &str,
+    catalog: &'static [CatalogEntry],
+    settings: Settings<'static>,
+    inners: &[Inner],
+) -> Option<BTreeMap<String, RefOr<Response>>> {
+    NOTED.with(|noted| {
+        let mut noted = noted.borrow_mut();
+        let list = noted.as_mut()?;
+        let id = list.len();
+        let statuses: BTreeSet<u16> = shown_of(catalog, settings, inners)
+            .iter()
+            .map(|one| one.err.status().as_u16())
+            .collect();
+        list.push(Noted {
+            name: name.to_owned(),
+            catalog,
+            settings,
+            inners: inners.to_vec(),
+        });
+        let marked = statuses
+            .into_iter()
+            .map(|status| {
+                let response = json!({"description": responses::description(status), MARK: id});
+                (status.to_string(), response)
+            })
+            .collect();
+        Some(to_responses(marked))
+    })
+}
+
+/// Puts the previous list back, however the build ends.
+struct Restore(Option<Vec<Noted>>);
+
+impl Drop for Restore {
+    fn drop(&mut self) {
+        let previous = self.0.take();
+        NOTED.with(|noted| *noted.borrow_mut() = previous);
+    }
+}
+
+/// The document `build` makes, its error responses written as `config`
+/// answers them.
+pub(crate) fn document(config: &Config, build: impl FnOnce() -> OpenApi) -> OpenApi {
+    let noted = {
+        let restore = Restore(NOTED.with(|noted| noted.replace(Some(Vec::new()))));
+        let doc = build();
+        let noted = NOTED.with(|noted| noted.replace(None)).unwrap_or_default();
+        drop(restore);
+        (doc, noted)
+    };
+    let (doc, noted) = noted;
+    let Ok(mut value) = serde_json::to_value(&doc) else {
+        return doc;
+    };
+    let mut writer = Writer {
+        config,
+        noted: &noted,
+        media: media(config),
+        components: Components::default(),
+    };
+    if let Some(paths) = value.get_mut("paths").and_then(Value::as_object_mut) {
+        for (path, item) in paths.iter_mut() {
+            let served: Vec<&str> = METHODS
+                .into_iter()
+                .filter(|method| item.get(*method).is_some())
+                .collect();
+            let other_method = ["DELETE", "PUT", "PATCH", "POST", "GET"]
+                .into_iter()
+                .find(|m| !served.contains(&m.to_ascii_lowercase().as_str()))
+                .unwrap_or("TRACE");
+            let shared = item.get("parameters").cloned();
+            for method in served {
+                if let Some(operation) = item.get_mut(method) {
+                    writer.operation(path, other_method, shared.as_ref(), operation);
+                }
+            }
+        }
+    }
+    writer.components.install(&mut value, &noted);
+    match serde_json::from_value(value) {
+        Ok(doc) => doc,
+        Err(_) => doc,
+    }
+}
+
+/// The media types the layer answers errors in: each envelope negotiation
+/// picks for one of the media types it offers, under its own media type
+/// (the one its answers carry); the default's first.
+fn media(config: &Config) -> Vec<Media> {
+    let negotiation = &config.negotiation;
+    let mut media = vec![Media::of(negotiation.default_envelope())];
+    for envelope in negotiation.offered() {
+        let chosen = negotiation
+            .choose(Some(envelope.format().media_type()))
+            .unwrap_or(negotiation.default_envelope());
+        if !media.iter().any(|m| m.envelope == chosen) {
+            media.push(Media::of(chosen));
+        }
+    }
+    media
+}
+
+/// An operation's responses as declared; see [`Writer::declared`].
+struct Declared {
+    kept: Map<String, Value>,
+    listed: BTreeSet<usize>,
+    foreign: Vec<(u16, String)>,
+}
+
+/// Writes every operation's error responses.
+struct Writer<'a> {
+    config: &'a Config,
+    noted: &'a [Noted],
+    media: Vec<Media>,
+    components: Components,
+}
+
+impl Writer<'_> {
+    /// `operation`'s responses as declared: those to keep (successes, and
+    /// errors when the layer keeps foreign ones), the noted types listed,
+    /// and the error statuses declared by hand (with their descriptions),
+    /// which the layer answers again in the envelope.
+    fn declared(&self, operation: &mut Value) -> Declared {
+        let mut kept = Map::new();
+        let mut listed: BTreeSet<usize> = BTreeSet::new();
+        let mut foreign: Vec<(u16, String)> = Vec::new();
+        let declared = operation
+            .get_mut("responses")
+            .and_then(Value::as_object_mut)
+            .map(std::mem::take)
+            .unwrap_or_default();
+        for (status, response) in declared {
+            if let Some(id) = response.get(MARK).and_then(Value::as_u64) {
+                listed.extend(usize::try_from(id).ok());
+                continue;
+            }
+            match status.parse::<u16>() {
+                // An error answer errcodes did not write: the layer
+                // answers it again in the envelope.
+                Ok(code) if code >= 400 && self.config.convert_foreign => {
+                    let description = response
+                        .get("description")
+                        .and_then(Value::as_str)
+                        .unwrap_or_default()
+                        .to_owned();
+                    foreign.push((code, description));
+                }
+                _ => {
+                    kept.insert(status, response);
+                }
+            }
+        }
+
+        Declared {
+            kept,
+            listed,
+            foreign,
+        }
+    }
+
+    fn operation(
+        &mut self,
+        path: &str,
+        other_method: &str,
+        shared: Option<&Value>,
+        operation: &mut Value,
+    ) {
+        let mut parameters: Vec<&Value> = Vec::new();
+        for list in [shared, operation.get("parameters")].into_iter().flatten() {
+            parameters.extend(list.as_array().into_iter().flatten());
+        }
+        let in_ = |place: &str| {
+            parameters
+                .iter()
+                .any(|p| p.get("in").and_then(Value::as_str) == Some(place))
+        };
+        let body = operation
+            .pointer("/requestBody/content")
+            .and_then(Value::as_object);
+        let takes_body = |what: &str| body.is_some_and(|c| c.keys().any(|k| k.contains(what)));
+        let takes = Takes {
+            other_method,
+            json_body: takes_body("json"),
+            form_body: takes_body("x-www-form-urlencoded"),
+            path_params: in_("path") || path.contains('{'),
+            query_params: in_("query"),
+        };
+        let sample = sample_path(path, &parameters);
+
+        let Declared {
+            mut kept,
+            listed,
+            foreign,
+        } = self.declared(operation);
+        let mut shown: Vec<Shown<'_>> = Vec::new();
+        for id in listed {
+            if let Some(noted) = self.noted.get(id) {
+                shown.extend(shown_of(noted.catalog, noted.settings, &noted.inners));
+            }
+        }
+        for (code, _) in &foreign {
+            if let Ok(status) = StatusCode::from_u16(*code) {
+                shown.push(Shown::new(ForeignError::new(status, None)));
+            }
+        }
+        let default = self.config.negotiation.default_envelope();
+        for err in own_answers(&self.config.negotiation, &takes) {
+            let refusal = err.status() == StatusCode::NOT_ACCEPTABLE;
+            let one = Shown::new(err);
+            // A 406 answers in the default envelope: nothing else was acceptable.
+            shown.push(if refusal { one.only(default) } else { one });
+        }
+
+        let config = self.config;
+        let docs = by_status(&shown, &self.media, &|err, envelope| {
+            answer(config, envelope, err, &sample, SAMPLE_REQUEST_ID)
+        });
+        for doc in docs {
+            let description = foreign
+                .iter()
+                .find(|(code, text)| *code == doc.status && !text.is_empty())
+                .map_or_else(
+                    || responses::description(doc.status).to_owned(),
+                    |(_, text)| text.clone(),
+                );
+            let mut content = Map::new();
+            for one in doc.contents {
+                let envelope = self
+                    .media
+                    .iter()
+                    .find(|m| m.media_type == one.media_type)
+                    .map_or_else(String::new, |m| m.envelope.to_string());
+                let base = self
+                    .media
+                    .iter()
+                    .find(|m| m.media_type == one.media_type)
+                    .map(|m| responses::any_status(m.envelope));
+                let schema = self.components.schema(
+                    &format!("{envelope}.{}", doc.status),
+                    one.schema,
+                    base.map(|base| (envelope.as_str(), base)),
+                );
+                let examples: Map<String, Value> = one.examples.into_iter().collect();
+                content.insert(
+                    one.media_type,
+                    json!({"schema": schema, "examples": examples}),
+                );
+            }
+            let mut response = json!({"description": description, "content": content});
+            if !doc.headers.is_empty() {
+                let headers: Map<String, Value> = doc
+                    .headers
+                    .iter()
+                    .map(|name| (responses::header_name(name), responses::header(name)))
+                    .collect();
+                response["headers"] = Value::Object(headers);
+            }
+            kept.insert(doc.status.to_string(), response);
+        }
+        operation["responses"] = Value::Object(kept);
+    }
+}
+
+/// `path` with each `{name}` parameter filled in as an example: `1` for a
+/// number, the parameter's name for anything else.
+fn sample_path(path: &str, parameters: &[&Value]) -> String {
+    let mut out = String::with_capacity(path.len());
+    let mut rest = path;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}') else {
+            break;
+        };
+        out.push_str(&rest[..open]);
+        let name = &rest[open + 1..open + close];
+        let numeric = parameters.iter().any(|p| {
+            p.get("name").and_then(Value::as_str) == Some(name)
+                && matches!(
+                    p.pointer("/schema/type").and_then(Value::as_str),
+                    Some("integer" | "number")
+                )
+        });
+        out.push_str(if numeric { "1" } else { name });
+        rest = &rest[open + close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The components the responses refer to, each registered once: a second
+/// one under a taken name with other content gets `.2`, `.3`, ...
+#[derive(Default)]
+struct Components {
+    schemas: BTreeMap<String, Value>,
+}
+
+impl Components {
+    /// `schema` registered under `name`; when it only narrows `base` (the
+    /// envelope's schema for any status and code, registered once under
+    /// its own name), as `allOf` the base and what it adds.
+    fn schema(&mut self, name: &str, schema: Value, base: Option<(&str, Value)>) -> Value {
+        let schema = match base {
+            Some((base_name, base)) => match narrowing(&schema, &base) {
+                Some(added) => {
+                    let base_name = register(&mut self.schemas, base_name, base);
+                    let base = json!({"$ref": format!("#/components/schemas/{base_name}")});
+                    if added
+                        .as_object()
+                        .is_some_and(|added| added.keys().all(|k| k == "type"))
+                    {
+                        return base;
+                    }
+                    json!({"allOf": [base, added]})
+                }
+                None => schema,
+            },
+            None => schema,
+        };
+        let name = register(&mut self.schemas, name, schema);
+        json!({"$ref": format!("#/components/schemas/{name}")})
+    }
+
+    /// Into `doc`'s components; the noted types' own schemas (registered
+    /// by `components(schemas(...))`) go when nothing refers to them now.
+    fn install(self, doc: &mut Value, noted: &[Noted]) {
+        if !doc.get("components").is_some_and(Value::is_object) {
+            doc["components"] = json!({});
+        }
+        for (kind, registered) in [("schemas", self.schemas)] {
+            if registered.is_empty() {
+                continue;
+            }
+            if !doc["components"].get(kind).is_some_and(Value::is_object) {
+                doc["components"][kind] = json!({});
+            }
+            for (name, value) in registered {
+                doc["components"][kind][name] = value;
+            }
+        }
+        let names: BTreeSet<&str> = noted
+            .iter()
+            .map(|n| n.name.as_str())
+            .chain(["ApiErrors"])
+            .collect();
+        for name in names {
+            let reference = format!("\"#/components/schemas/{name}\"");
+            let text = doc.to_string();
+            if !text.contains(&reference)
+                && let Some(schemas) = doc
+                    .pointer_mut("/components/schemas")
+                    .and_then(Value::as_object_mut)
+            {
+                schemas.remove(name);
+            }
+        }
+        if doc["components"]
+            .as_object()
+            .is_some_and(serde_json::Map::is_empty)
+            && let Some(doc) = doc.as_object_mut()
+        {
+            doc.remove("components");
+        }
+    }
+}
+
+/// What `narrow` adds to `base`, as a schema that `allOf` with `base`
+/// means `narrow`: its keywords that `base` lacks or has otherwise (a
+/// subschema by what it adds in turn); `None` when `base` constrains
+/// something `narrow` leaves free, which an `allOf` cannot undo.
+fn narrowing(narrow: &Value, base: &Value) -> Option<Value> {
+    let (Some(narrow), Some(base)) = (narrow.as_object(), base.as_object()) else {
+        return None;
+    };
+    if base.keys().any(|key| !narrow.contains_key(key)) {
+        return None;
+    }
+    let mut added = Map::new();
+    for (key, value) in narrow {
+        match base.get(key) {
+            // The type stays: utoipa's model reads no schema without it.
+            Some(same) if same == value && (key != "type" || value.is_object()) => {}
+            Some(other) if value.is_object() && other.is_object() => {
+                added.insert(key.clone(), narrowing(value, other)?);
+            }
+            _ => {
+                added.insert(key.clone(), value.clone());
+            }
+        }
+    }
+    Some(Value::Object(added))
+}
+
+/// `value` under `name` in `map` (or the first free `name.N`, unless the
+/// same value is already there): the name it is under.
+fn register(map: &mut BTreeMap<String, Value>, name: &str, value: Value) -> String {
+    let base: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    for n in 1.. {
+        let name = if n == 1 {
+            base.clone()
+        } else {
+            format!("{base}.{n}")
+        };
+        match map.get(&name) {
+            Some(existing) if *existing == value => return name,
+            Some(_) => {}
+            None => {
+                map.insert(name.clone(), value);
+                return name;
+            }
+        }
+    }
+    base
+}

@@ -1,0 +1,282 @@
+//! The one path from errors to OpenAPI responses: the errors an operation
+//! can answer with ([`Shown`]), each rendered by a caller-given answer
+//! function in every envelope it can be negotiated to, grouped by status.
+//! Each status gets a schema that admits exactly what it carries (that
+//! status, those codes, those meta members), the examples as rendered,
+//! and the headers the rendered answers set.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::{Value, json};
+
+use crate::error::{ApiError, Envelope};
+use crate::schema::DocumentedErrors;
+
+/// One error a document shows.
+pub(crate) struct Shown<'a> {
+    /// Renders the example.
+    pub(crate) err: Box<dyn ApiError + 'a>,
+    /// The example's name.
+    pub(crate) key: String,
+    /// The example's summary.
+    pub(crate) summary: String,
+    /// `Some` when it answers in that envelope alone (a type that opted
+    /// out of negotiation, a 406).
+    pub(crate) only: Option<Envelope>,
+}
+
+impl<'a> Shown<'a> {
+    /// `err`, named after its code (or its title when its code is kept from
+    /// clients), in every envelope.
+    pub(crate) fn new(err: impl ApiError + 'a) -> Shown<'a> {
+        let key = if err.settings().redact_code {
+            crate::case::snake_words(err.title())
+        } else {
+            err.code().to_owned()
+        };
+        Shown {
+            summary: key.clone(),
+            key,
+            err: Box::new(err),
+            only: None,
+        }
+    }
+
+    /// Named `key`, with `summary`.
+    pub(crate) fn named(mut self, key: impl Into<String>, summary: impl Into<String>) -> Shown<'a> {
+        self.key = key.into();
+        self.summary = summary.into();
+        self
+    }
+
+    /// Answering in `envelope` alone.
+    pub(crate) fn only(mut self, envelope: Envelope) -> Shown<'a> {
+        self.only = Some(envelope);
+        self
+    }
+}
+
+/// One media type an answer can come in, and the envelope that answers it.
+#[derive(Clone, Debug)]
+pub(crate) struct Media {
+    pub(crate) media_type: String,
+    pub(crate) envelope: Envelope,
+}
+
+impl Media {
+    /// `envelope` under its own media type.
+    pub(crate) fn of(envelope: Envelope) -> Media {
+        Media {
+            media_type: envelope.format().media_type().to_owned(),
+            envelope,
+        }
+    }
+}
+
+/// The responses of one status.
+pub(crate) struct StatusDoc {
+    pub(crate) status: u16,
+    /// Header names as the answers set them (lower case).
+    pub(crate) headers: BTreeSet<String>,
+    pub(crate) contents: Vec<ContentDoc>,
+}
+
+/// One media type's content of a status.
+pub(crate) struct ContentDoc {
+    pub(crate) media_type: String,
+    pub(crate) schema: Value,
+    /// `(name, example object)`, in the order shown.
+    pub(crate) examples: Vec<(String, Value)>,
+}
+
+/// What one status's errors put in the schema.
+#[derive(Default)]
+struct Admits {
+    codes: BTreeSet<String>,
+    any_code: bool,
+    withheld: bool,
+    meta: BTreeSet<String>,
+}
+
+impl Admits {
+    fn add(&mut self, err: &dyn ApiError) {
+        // A collection's entries carry codes of their own.
+        if err.errors().is_some() {
+            self.any_code = true;
+        } else if err.settings().redact_code {
+            self.withheld = true;
+        } else {
+            self.codes.insert(err.code().to_owned());
+        }
+        err.visit_meta(&mut |name: &str, _: &dyn crate::visit::MetaValue| {
+            self.meta.insert(name.to_owned());
+        });
+    }
+
+    fn schema(&self, status: u16, envelope: Envelope) -> Value {
+        let codes: Vec<&str> = self.codes.iter().map(String::as_str).collect();
+        let meta: Vec<&str> = self.meta.iter().map(String::as_str).collect();
+        let statuses = [status];
+        let mut input = DocumentedErrors::new(&statuses)
+            .meta(&meta)
+            .withheld(self.withheld);
+        if !self.any_code {
+            input = input.codes(&codes);
+        }
+        envelope.format().schema().map_or_else(
+            || json!({"type": "object"}),
+            |schema| schema.json_schema(&input),
+        )
+    }
+}
+
+/// How an example is answered: an error, negotiated to an envelope.
+pub(crate) type Answer<'a> = dyn Fn(&dyn ApiError, Envelope) -> http::Response<Vec<u8>> + 'a;
+
+/// `envelope`'s schema for any status and code: what each status's own
+/// schema narrows.
+pub(crate) fn any_status(envelope: Envelope) -> Value {
+    envelope.format().schema().map_or_else(
+        || json!({"type": "object"}),
+        |schema| schema.json_schema(&DocumentedErrors::new(&[])),
+    )
+}
+
+/// The responses of `shown`, by status, each rendered by `answer` in every
+/// one of `media` it answers in (the first is the default).
+pub(crate) fn by_status(
+    shown: &[Shown<'_>],
+    media: &[Media],
+    answer: &Answer<'_>,
+) -> Vec<StatusDoc> {
+    let mut statuses: BTreeMap<u16, Vec<&Shown<'_>>> = BTreeMap::new();
+    for one in shown {
+        statuses
+            .entry(one.err.status().as_u16())
+            .or_default()
+            .push(one);
+    }
+    statuses
+        .into_iter()
+        .map(|(status, shown)| {
+            let mut headers = BTreeSet::new();
+            let contents = media
+                .iter()
+                .filter_map(|media| {
+                    let here: Vec<&&Shown<'_>> = shown
+                        .iter()
+                        .filter(|one| one.only.is_none_or(|only| only == media.envelope))
+                        .collect();
+                    if here.is_empty() {
+                        return None;
+                    }
+                    let mut admits = Admits::default();
+                    let mut examples: Vec<(String, Value)> = Vec::new();
+                    for one in here {
+                        admits.add(&*one.err);
+                        let response = answer(&*one.err, media.envelope);
+                        for name in response.headers().keys() {
+                            if !matches!(
+                                name.as_str(),
+                                "content-type" | "content-length" | "x-content-type-options"
+                            ) {
+                                headers.insert(name.as_str().to_owned());
+                            }
+                        }
+                        let value: Value =
+                            serde_json::from_slice(response.body()).unwrap_or(Value::Null);
+                        let key = free_key(&examples, &one.key);
+                        examples.push((key, json!({"summary": one.summary, "value": value})));
+                    }
+                    Some(ContentDoc {
+                        media_type: media.media_type.clone(),
+                        schema: admits.schema(status, media.envelope),
+                        examples,
+                    })
+                })
+                .collect();
+            StatusDoc {
+                status,
+                headers,
+                contents,
+            }
+        })
+        .collect()
+}
+
+/// `base`, or `base_2`, `base_3`, ... : the first name no example has.
+fn free_key(examples: &[(String, Value)], base: &str) -> String {
+    let taken = |key: &str| examples.iter().any(|(k, _)| k == key);
+    if !taken(base) {
+        return base.to_owned();
+    }
+    // One of `examples.len() + 1` names beyond the first is free.
+    (2..=examples.len() + 2)
+        .map(|n| format!("{base}_{n}"))
+        .find(|key| !taken(key))
+        .unwrap_or_else(|| base.to_owned())
+}
+
+/// A status's description: its reason phrase.
+pub(crate) fn description(status: u16) -> &'static str {
+    http::StatusCode::from_u16(status)
+        .ok()
+        .and_then(|s| s.canonical_reason())
+        .unwrap_or("Error")
+}
+
+/// A header's name as documents spell it (`retry-after` as `Retry-After`).
+pub(crate) fn header_name(name: &str) -> String {
+    match name {
+        "www-authenticate" => "WWW-Authenticate".to_owned(),
+        _ => name
+            .split('-')
+            .map(|word| {
+                let mut chars = word.chars();
+                chars.next().map_or_else(String::new, |first| {
+                    first.to_ascii_uppercase().to_string() + chars.as_str()
+                })
+            })
+            .collect::<Vec<String>>()
+            .join("-"),
+    }
+}
+
+/// The OpenAPI header object of a header an answer sets.
+pub(crate) fn header(name: &str) -> Value {
+    let description = match name {
+        "retry-after" => "How long to wait before retrying: delta-seconds, or an HTTP-date.",
+        "www-authenticate" => "The authentication scheme and parameters to retry with.",
+        "allow" => "The methods the resource supports.",
+        "x-request-id" => "The request's correlation id, also in the body.",
+        "vary" => "The request headers the answer depends on.",
+        _ => "Set by the error.",
+    };
+    json!({"description": description, "schema": {"type": "string"}})
+}
+
+/// The response objects of `docs`, their schemas and examples inline.
+pub(crate) fn inline(docs: Vec<StatusDoc>) -> BTreeMap<String, Value> {
+    docs.into_iter()
+        .map(|doc| {
+            let mut content = serde_json::Map::new();
+            for one in doc.contents {
+                let examples: serde_json::Map<String, Value> = one.examples.into_iter().collect();
+                content.insert(
+                    one.media_type,
+                    json!({"schema": one.schema, "examples": examples}),
+                );
+            }
+            let mut response = json!({"description": description(doc.status), "content": content});
+            if !doc.headers.is_empty() {
+                let headers: serde_json::Map<String, Value> = doc
+                    .headers
+                    .iter()
+                    .map(|name| (header_name(name), header(name)))
+                    .collect();
+                response["headers"] = Value::Object(headers);
+            }
+            (doc.status.to_string(), response)
+        })
+        .collect()
+}
