@@ -18,16 +18,31 @@ use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::{web, App, HttpServer};
 use errcodes::actix::ErrorMiddleware;
 use errcodes::{ApiErrors, Envelope};
+use utoipa::OpenApi;
 
 #[path = "shared/orders.rs"]
 mod orders;
 pub use orders::{NewOrder, OrderError};
 
+/// One order.
+#[utoipa::path(
+    get,
+    path = "/orders/{id}",
+    params(("id" = u64, Path, description = "The order's id")),
+    responses((status = 200, description = "The order"), OrderError)
+)]
 async fn order(id: web::Path<u64>) -> Result<web::Json<serde_json::Value>, OrderError> {
     orders::find(id.into_inner()).map(web::Json)
 }
 
-/// errcodes' `Json`: a member of the wrong type is named in the answer.
+/// Places an order with errcodes' `Json`: a member of the wrong type is
+/// named in the answer.
+#[utoipa::path(
+    post,
+    path = "/orders",
+    request_body = NewOrder,
+    responses((status = 200, description = "The order placed", body = NewOrder), ApiErrors)
+)]
 async fn create(
     errcodes::actix::Json(new): errcodes::actix::Json<NewOrder>,
 ) -> Result<web::Json<NewOrder>, ApiErrors> {
@@ -37,16 +52,55 @@ async fn create(
 
 /// A handler that answers outside errcodes, as an upstream's text often
 /// does: the middleware answers it again in the envelope, without the text.
+#[utoipa::path(
+    get,
+    path = "/upstream",
+    responses((status = 502, description = "The upstream failed"))
+)]
 async fn upstream() -> actix_web::HttpResponse {
     actix_web::HttpResponse::BadGateway().body("upstream db-1 password=hunter2")
 }
 
+/// actix's own JSON config on this route (its text/plain errors):
+/// answered again in the envelope too.
+#[utoipa::path(
+    post,
+    path = "/raw",
+    request_body = NewOrder,
+    responses(
+        (status = 200, description = "The order, as sent", body = NewOrder),
+        (status = 400, description = "actix's own rejection: the body is not a new order"),
+        (status = 413, description = "actix's own rejection: the body is too large"),
+        (status = 415, description = "actix's own rejection: not a JSON request")
+    )
+)]
 async fn raw(new: web::Json<NewOrder>) -> web::Json<NewOrder> {
     new
 }
 
+/// This document.
+#[utoipa::path(
+    get,
+    path = "/openapi.json",
+    responses((status = 200, description = "The service's OpenAPI document"))
+)]
+async fn openapi_json(doc: web::Data<String>) -> actix_web::HttpResponse {
+    actix_web::HttpResponse::Ok()
+        .content_type("application/json")
+        .body(doc.get_ref().clone())
+}
+
+/// The service's routes, as its OpenAPI document lists them.
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Orders API", version = "1.0.0"),
+    paths(order, create, upstream, raw, openapi_json)
+)]
+pub struct ApiDoc;
+
 /// The app: every route, under one errcodes middleware, with actix's
-/// extractors rejecting in the envelope.
+/// extractors rejecting in the envelope, and its OpenAPI document
+/// (written from the same middleware) at `/openapi.json`.
 pub fn app() -> App<
     impl ServiceFactory<
         ServiceRequest,
@@ -56,19 +110,24 @@ pub fn app() -> App<
         InitError = (),
     >,
 > {
+    let middleware = ErrorMiddleware::new(Envelope::Problem);
+    let doc = middleware
+        .openapi(ApiDoc::openapi)
+        .to_json()
+        .unwrap_or_else(|_| "{}".to_owned());
     App::new()
-        .wrap(ErrorMiddleware::new(Envelope::Problem))
+        .wrap(middleware)
+        .app_data(web::Data::new(doc))
         .configure(errcodes::actix::extractors)
         .service(web::resource("/orders/{id}").route(web::get().to(order)))
         .service(web::resource("/orders").route(web::post().to(create)))
         .service(web::resource("/upstream").route(web::get().to(upstream)))
-        // actix's own JSON config on this route (its text/plain errors):
-        // answered again in the envelope too.
         .service(
             web::resource("/raw")
                 .app_data(web::JsonConfig::default())
                 .route(web::post().to(raw)),
         )
+        .service(web::resource("/openapi.json").route(web::get().to(openapi_json)))
 }
 
 fn main() -> std::io::Result<()> {

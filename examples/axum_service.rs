@@ -17,15 +17,30 @@ use axum::routing::{get, post};
 use axum::Router;
 use errcodes::axum::{ErrorLayer, Json, Path};
 use errcodes::{ApiErrors, Envelope};
+use utoipa::OpenApi;
 
 #[path = "shared/orders.rs"]
 mod orders;
 pub use orders::{NewOrder, OrderError};
 
+/// One order.
+#[utoipa::path(
+    get,
+    path = "/orders/{id}",
+    params(("id" = u64, Path, description = "The order's id")),
+    responses((status = 200, description = "The order"), OrderError)
+)]
 async fn order(Path(id): Path<u64>) -> Result<Json<serde_json::Value>, OrderError> {
     orders::find(id).map(Json)
 }
 
+/// Places an order; every field that fails comes back at once.
+#[utoipa::path(
+    post,
+    path = "/orders",
+    request_body = NewOrder,
+    responses((status = 200, description = "The order placed", body = NewOrder), ApiErrors)
+)]
 async fn create(Json(new): Json<NewOrder>) -> Result<Json<NewOrder>, ApiErrors> {
     orders::validate(&new)?;
     Ok(Json(new))
@@ -33,6 +48,11 @@ async fn create(Json(new): Json<NewOrder>) -> Result<Json<NewOrder>, ApiErrors> 
 
 /// A handler that answers outside errcodes, as an upstream's text often
 /// does: the layer answers it again in the envelope, without the text.
+#[utoipa::path(
+    get,
+    path = "/upstream",
+    responses((status = 502, description = "The upstream failed"))
+)]
 async fn upstream() -> (axum::http::StatusCode, &'static str) {
     (
         axum::http::StatusCode::BAD_GATEWAY,
@@ -42,18 +62,60 @@ async fn upstream() -> (axum::http::StatusCode, &'static str) {
 
 /// axum's own `Json` (imported by mistake): its text/plain rejection is
 /// answered again in the envelope too.
+#[utoipa::path(
+    post,
+    path = "/raw",
+    request_body = NewOrder,
+    responses(
+        (status = 200, description = "The order, as sent", body = NewOrder),
+        (status = 400, description = "axum's own rejection: the body is not JSON"),
+        (status = 415, description = "axum's own rejection: not a JSON request"),
+        (status = 422, description = "axum's own rejection: the body is not a new order")
+    )
+)]
 async fn raw(axum::Json(new): axum::Json<NewOrder>) -> Json<NewOrder> {
     Json(new)
 }
 
-/// The service: every route, under one errcodes layer.
+/// This document.
+#[utoipa::path(
+    get,
+    path = "/openapi.json",
+    responses((status = 200, description = "The service's OpenAPI document"))
+)]
+async fn openapi_json(
+    axum::extract::State(doc): axum::extract::State<std::sync::Arc<String>>,
+) -> ([(axum::http::header::HeaderName, &'static str); 1], String) {
+    (
+        [(axum::http::header::CONTENT_TYPE, "application/json")],
+        (*doc).clone(),
+    )
+}
+
+/// The service's routes, as its OpenAPI document lists them.
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Orders API", version = "1.0.0"),
+    paths(order, create, upstream, raw, openapi_json)
+)]
+pub struct ApiDoc;
+
+/// The service: every route, under one errcodes layer, and its OpenAPI
+/// document (written from the same layer) at `/openapi.json`.
 pub fn app() -> Router {
+    let layer = ErrorLayer::new(Envelope::Problem);
+    let doc = layer
+        .openapi(ApiDoc::openapi)
+        .to_json()
+        .unwrap_or_else(|_| "{}".to_owned());
     Router::new()
         .route("/orders/{id}", get(order))
         .route("/orders", post(create))
         .route("/upstream", get(upstream))
         .route("/raw", post(raw))
-        .layer(ErrorLayer::new(Envelope::Problem))
+        .route("/openapi.json", get(openapi_json))
+        .with_state(std::sync::Arc::new(doc))
+        .layer(layer)
 }
 
 /// How long a client may take to send its request headers.

@@ -2,7 +2,8 @@
 //! service would: `cargo run --example openapi`. Each handler lists its
 //! error type once; errcodes writes the envelope's schema, one response per
 //! status, one example per variant (rendered by the real renderer) and the
-//! headers.
+//! headers. `cargo run --example openapi -- --app` prints the document of
+//! the app that serves them under an errcodes layer.
 
 use errcodes::ApiErrors;
 use utoipa::OpenApi;
@@ -32,7 +33,15 @@ async fn profile() {}
 pub struct Api;
 
 fn main() {
-    match Api::openapi().to_pretty_json() {
+    // `--app`: the document of the app serving these routes under an
+    // errcodes layer (its own answers, every media type it negotiates,
+    // components shared), as `ErrorLayer::openapi` writes it.
+    let doc = if std::env::args().any(|arg| arg == "--app") {
+        errcodes::axum::ErrorLayer::new(errcodes::Envelope::JsonApi).openapi(Api::openapi)
+    } else {
+        Api::openapi()
+    };
+    match doc.to_pretty_json() {
         Ok(json) => println!("{json}"),
         Err(err) => eprintln!("could not write the document: {err}"),
     }

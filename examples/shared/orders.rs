@@ -34,7 +34,7 @@ pub enum OrderError {
 }
 
 /// A new order, as the client sends it.
-#[derive(serde::Deserialize, serde::Serialize)]
+#[derive(serde::Deserialize, serde::Serialize, utoipa::ToSchema)]
 pub struct NewOrder {
     /// The buyer's e-mail address.
     pub email: String,

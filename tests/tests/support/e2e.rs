@@ -221,6 +221,17 @@ pub fn table(allow: &'static str) -> Vec<Case> {
 /// id gets a new one, in the header and in the body.
 pub async fn run(addr: std::net::SocketAddr, table: Vec<Case>) {
     let client = Client::builder(TokioExecutor::new()).build_http::<Full<axum::body::Bytes>>();
+    let response = client
+        .request(
+            Request::get(format!("http://{addr}/openapi.json"))
+                .body(Full::from(""))
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200, "the service serves its document");
+    let doc = response.into_body().collect().await.unwrap().to_bytes();
+    let doc: serde_json::Value = serde_json::from_slice(&doc).expect("the document is JSON");
 
     for case in table {
         let mut request = Request::builder()
@@ -251,6 +262,10 @@ pub async fn run(addr: std::net::SocketAddr, table: Vec<Case>) {
         }
         let body = response.into_body().collect().await.unwrap().to_bytes();
         assert_eq!(String::from_utf8_lossy(&body), case.expect_body, "{what}");
+        if case.status >= 400 {
+            let body: serde_json::Value = serde_json::from_slice(&body).unwrap();
+            documented(&doc, &case, &body);
+        }
     }
 
     // A request without an id gets one, in the header and the body.
@@ -338,4 +353,47 @@ async fn hostile(
     // A raw `"{}` in the path is percent-encoded in the Problem `instance`.
     let (_, body) = get_with(client, addr, "/x\"{y}", &[]).await;
     assert!(body.contains(r#""instance":"/x%22%7By%7D""#), "{body}");
+}
+
+/// Checks an answer against the service's own document: the operation
+/// whose path template matches the request (any operation of the path
+/// when the method is not served, any operation at all for an unknown
+/// route: the layer's own answers are in every one) documents the status
+/// under the answer's content type, with a schema the body validates
+/// against (JSON Schema 2020-12, by the `jsonschema` crate).
+fn documented(doc: &serde_json::Value, case: &Case, body: &serde_json::Value) {
+    let what = format!("{} {}", case.method, case.path);
+    let paths = doc["paths"].as_object().expect("paths");
+    let path = case.path.split('?').next().unwrap_or_default();
+    let matches = |template: &str| {
+        let (a, b): (Vec<&str>, Vec<&str>) =
+            (template.split('/').collect(), path.split('/').collect());
+        a.len() == b.len() && a.iter().zip(&b).all(|(t, p)| t.starts_with('{') || t == p)
+    };
+    let item = paths
+        .iter()
+        .find(|(template, _)| matches(template))
+        .map_or_else(|| paths.values().next().unwrap(), |(_, item)| item);
+    let method = case.method.as_str().to_ascii_lowercase();
+    let operation = item
+        .get(&method)
+        .unwrap_or_else(|| item.as_object().unwrap().values().next().unwrap());
+    let response = &operation["responses"][case.status.to_string()];
+    let schema = &response["content"][case.content_type]["schema"];
+    assert!(
+        schema.is_object(),
+        "{what}: {} under {} is not documented: {response}",
+        case.status,
+        case.content_type
+    );
+    let mut root = serde_json::json!({"components": doc["components"]});
+    for (key, value) in schema.as_object().unwrap() {
+        root[key] = value.clone();
+    }
+    let validator = jsonschema::validator_for(&root).expect("a valid schema");
+    let errors: Vec<String> = validator.iter_errors(body).map(|e| e.to_string()).collect();
+    assert!(
+        errors.is_empty(),
+        "{what}: the answer fails its documented schema: {errors:?}\n{body}"
+    );
 }

@@ -1,0 +1,396 @@
+//! The document is the wire: for every variant of an error type in each
+//! built-in envelope (shared statuses, 5xx with and without a code, `attr`
+//! fixed and named at run time, meta, `Retry-After`, `WWW-Authenticate`,
+//! `Allow`, `instance`, a transparent collection and a transparent derived
+//! type), the real response validates (JSON Schema 2020-12, by the
+//! `jsonschema` crate) against the schema its document gives that
+//! operation, status and content type, and against no other status's:
+//!
+//! - as the type answers alone (`to_response`), against the document
+//!   utoipa builds from the derive;
+//! - as an axum app answers it, through `ErrorLayer`, in every media type
+//!   a client can ask for, against the layer's own document
+//!   (`ErrorLayer::openapi`), with a profile's type base.
+#![cfg(all(feature = "utoipa", feature = "axum"))]
+
+use axum::body::Body;
+use axum::routing::get;
+use axum::Router;
+use errcodes::axum::Path;
+use errcodes::ApiErrorExt as _;
+use errcodes::{ApiError, ApiErrors, Envelope, FieldError, Profile};
+use http::Request;
+use http_body_util::BodyExt as _;
+use serde_json::{json, Value};
+use tower::ServiceExt as _;
+use utoipa::OpenApi;
+
+/// A type another one wraps `transparent`ly.
+#[derive(Debug, ApiError)]
+#[api(type_base = "https://errors.example.com/inner/")]
+pub enum StockError {
+    #[api(status = 409, code = "out_of_stock", detail = "{sku} is out of stock.")]
+    OutOfStock {
+        #[api(meta)]
+        sku: String,
+    },
+    #[api(status = 503, code = "warehouse_down")]
+    WarehouseDown,
+}
+
+macro_rules! in_envelope {
+    ($name:ident, $envelope:literal, $path:literal, $handler:ident) => {
+        #[derive(Debug, ApiError)]
+        #[api(envelope = $envelope, type_base = "https://errors.example.com/", domain = "shop.example.com")]
+        pub enum $name {
+            #[api(status = 404, code = "order_not_found", detail = "No order {id} exists.", instance = "/orders/{id}")]
+            NotFound {
+                #[api(meta)]
+                id: u64,
+            },
+            #[api(status = 404, code = "customer_not_found", detail = "No such customer.")]
+            NoCustomer,
+            #[api(status = 422, code = "required", attr = "items.0.sku", detail = "SKU is required.")]
+            SkuMissing,
+            #[api(status = 422, code = "invalid", detail = "{field} is not valid.")]
+            Invalid {
+                #[api(attr)]
+                field: String,
+            },
+            #[api(status = 401, code = "unauthenticated", detail = "Sign in first.")]
+            Unauthenticated {
+                #[api(header = "WWW-Authenticate")]
+                challenge: String,
+            },
+            #[api(status = 405, code = "read_only", detail = "Orders are read-only.")]
+            ReadOnly {
+                #[api(header = "Allow")]
+                allow: String,
+            },
+            #[api(status = 429, code = "throttled", detail = "Slow down.")]
+            Throttled {
+                #[api(header = "Retry-After")]
+                wait: std::time::Duration,
+            },
+            #[api(status = 500)]
+            Internal(#[api(source)] std::io::Error),
+            #[api(status = 503, code = "maintenance", detail = "Back soon.")]
+            Maintenance,
+            #[api(transparent)]
+            Invalidated(ApiErrors),
+            #[api(transparent)]
+            Stock(StockError),
+        }
+
+        impl $name {
+            fn all() -> Vec<$name> {
+                vec![
+                    $name::NotFound { id: 42 },
+                    $name::NoCustomer,
+                    $name::SkuMissing,
+                    $name::Invalid { field: "email".to_owned() },
+                    $name::Unauthenticated { challenge: "Bearer realm=\"shop\"".to_owned() },
+                    $name::ReadOnly { allow: "GET".to_owned() },
+                    $name::Throttled { wait: std::time::Duration::from_secs(30) },
+                    $name::Internal(std::io::Error::other("db-1 password=hunter2")),
+                    $name::Maintenance,
+                    $name::Invalidated(
+                        ApiErrors::from_errors([
+                            FieldError::new("email", "invalid", "Enter a valid email address."),
+                            FieldError::new("items.1.sku", "required", "This field is required."),
+                        ])
+                        .unwrap(),
+                    ),
+                    $name::Stock(StockError::OutOfStock { sku: "A-1".to_owned() }),
+                    $name::Stock(StockError::WarehouseDown),
+                ]
+            }
+        }
+
+        #[utoipa::path(get, path = $path, params(("n" = usize, Path)), responses((status = 200, description = "Fine"), $name))]
+        #[allow(dead_code)]
+        async fn $handler() {}
+    };
+}
+
+in_envelope!(JsonApiError, "jsonapi", "/jsonapi/{n}", jsonapi);
+in_envelope!(ProblemError, "problem", "/problem/{n}", problem);
+in_envelope!(LaravelError, "laravel", "/laravel/{n}", laravel);
+in_envelope!(DrfError, "drf", "/drf/{n}", drf);
+in_envelope!(ShipStreamError, "shipstream", "/shipstream/{n}", shipstream);
+in_envelope!(AipError, "aip193", "/aip193/{n}", aip193);
+
+#[derive(OpenApi)]
+#[openapi(paths(jsonapi, problem, laravel, drf, shipstream, aip193))]
+struct Api;
+
+/// Every variant of every type, rendered as `render` does, by operation path.
+fn every_variant(
+    render: &dyn Fn(&dyn ApiError) -> http::Response<Vec<u8>>,
+) -> Vec<(String, http::Response<Vec<u8>>)> {
+    let mut out = Vec::new();
+    macro_rules! each {
+        ($($ty:ident $path:literal),*) => {$(
+            for (n, err) in $ty::all().iter().enumerate() {
+                out.push((format!("{}/{n}", $path), render(err)));
+            }
+        )*};
+    }
+    each!(JsonApiError "/jsonapi", ProblemError "/problem", LaravelError "/laravel", DrfError "/drf", ShipStreamError "/shipstream", AipError "/aip193");
+    out
+}
+
+/// The schemas of one document, as validators (their `$ref`s resolved in
+/// the document), each built once; and whether its examples were checked.
+struct Schemas<'a> {
+    doc: &'a Value,
+    built: std::collections::HashMap<
+        (String, u16, String),
+        Option<std::rc::Rc<jsonschema::Validator>>,
+    >,
+    examples_checked: std::collections::HashSet<String>,
+}
+
+impl<'a> Schemas<'a> {
+    fn new(doc: &'a Value) -> Schemas<'a> {
+        Schemas {
+            doc,
+            built: Default::default(),
+            examples_checked: Default::default(),
+        }
+    }
+
+    /// The schema the document gives `status` under `content_type` for the
+    /// operation at `template`.
+    fn get(
+        &mut self,
+        template: &str,
+        status: u16,
+        content_type: &str,
+    ) -> Option<std::rc::Rc<jsonschema::Validator>> {
+        let doc = self.doc;
+        self.built
+            .entry((template.to_owned(), status, content_type.to_owned()))
+            .or_insert_with(|| {
+                let schema = doc["paths"][template]["get"]["responses"][status.to_string()]
+                    ["content"][content_type]["schema"]
+                    .as_object()?;
+                let mut root = json!({"components": doc["components"]});
+                for (key, value) in schema {
+                    root[key] = value.clone();
+                }
+                Some(std::rc::Rc::new(
+                    jsonschema::validator_for(&root).expect("a valid schema"),
+                ))
+            })
+            .clone()
+    }
+
+    /// `body` validates against the schema of `status` and (when it says
+    /// its status) of no other status the operation documents under
+    /// `content_type`; every example there validates against its own.
+    fn check(&mut self, path: &str, status: u16, content_type: &str, body: &Value) {
+        let template = format!("/{}/{{n}}", path.split('/').nth(1).unwrap());
+        let schema = self
+            .get(&template, status, content_type)
+            .unwrap_or_else(|| {
+                panic!(
+                    "{path}: no {status} under {content_type} in {}",
+                    self.doc["paths"][&template]
+                )
+            });
+        let errors: Vec<String> = schema.iter_errors(body).map(|e| e.to_string()).collect();
+        assert!(
+            errors.is_empty(),
+            "{path} {status} {content_type}: {errors:?}\n{body}"
+        );
+        let says_status = body.get("status").is_some()
+            || body["errors"][0].get("status").is_some()
+            || body["error"]["code"].is_number();
+        let responses = self.doc["paths"][&template]["get"]["responses"]
+            .as_object()
+            .unwrap();
+        let first_look = self
+            .examples_checked
+            .insert(format!("{template} {content_type}"));
+        for (other, response) in responses {
+            let Ok(other) = other.parse::<u16>() else {
+                continue;
+            };
+            if first_look {
+                if let Some(examples) = response["content"][content_type]["examples"].as_object() {
+                    let own = self.get(&template, other, content_type).unwrap();
+                    for (name, example) in examples {
+                        assert!(
+                            own.is_valid(&example["value"]),
+                            "{template} {other} {content_type}: example {name} fails its schema"
+                        );
+                    }
+                }
+            }
+            // Only a body that says its status can tell statuses apart.
+            if other == status || other < 400 || !says_status {
+                continue;
+            }
+            if let Some(wrong) = self.get(&template, other, content_type) {
+                assert!(
+                    !wrong.is_valid(body),
+                    "{path}: a {status} body passes the {other} schema under {content_type}"
+                );
+            }
+        }
+    }
+}
+
+/// The schema `doc` gives `status` under `content_type` at `template`.
+fn validator(
+    doc: &Value,
+    template: &str,
+    status: u16,
+    content_type: &str,
+) -> Option<std::rc::Rc<jsonschema::Validator>> {
+    Schemas::new(doc).get(template, status, content_type)
+}
+
+fn content_type(response: &http::Response<Vec<u8>>) -> String {
+    response.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .to_owned()
+}
+
+#[test]
+fn every_variant_alone_matches_the_derived_document() {
+    let doc = serde_json::to_value(Api::openapi()).unwrap();
+    let mut schemas = Schemas::new(&doc);
+    let answered = every_variant(&|err| err.to_response());
+    assert_eq!(answered.len(), 6 * 12);
+    for (path, response) in answered {
+        let body: Value = serde_json::from_slice(response.body()).unwrap();
+        schemas.check(
+            &path,
+            response.status().as_u16(),
+            &content_type(&response),
+            &body,
+        );
+    }
+}
+
+/// The app: one route per type, each answering its `n`th variant.
+fn app(layer: errcodes::axum::ErrorLayer) -> Router {
+    macro_rules! route {
+        ($router:ident, $($ty:ident $path:literal),*) => {$(
+            let $router = $router.route($path, get(|Path(n): Path<usize>| async move {
+                Err::<(), _>($ty::all().swap_remove(n))
+            }));
+        )*};
+    }
+    let router = Router::new();
+    route!(router, JsonApiError "/jsonapi/{n}", ProblemError "/problem/{n}", LaravelError "/laravel/{n}", DrfError "/drf/{n}", ShipStreamError "/shipstream/{n}", AipError "/aip193/{n}");
+    router.layer(layer)
+}
+
+/// Every variant through the layer, in every media type a client asks
+/// for, and the layer's own answers, against the layer's own document.
+#[tokio::test]
+async fn every_answer_of_the_layer_matches_its_document() {
+    for default in Envelope::ALL {
+        let profile = Profile::new(default).type_base("https://errors.example.com/app/");
+        let layer = errcodes::axum::ErrorLayer::new(profile);
+        let doc = serde_json::to_value(layer.openapi(Api::openapi)).unwrap();
+        let mut schemas = Schemas::new(&doc);
+        let app = app(layer);
+        let mut requests: Vec<(String, &str)> = Vec::new();
+        for (path, _) in every_variant(&|err| err.to_response()) {
+            for accept in [
+                "application/vnd.api+json",
+                "application/problem+json",
+                "application/json",
+                "*/*",
+            ] {
+                requests.push((path.clone(), accept));
+            }
+        }
+        // The layer's own: an unknown route (checked against an operation
+        // with no such status of its own), a panic-free 406, a bad path.
+        requests.push(("/problem/x".to_owned(), "*/*"));
+        requests.push(("/problem/1".to_owned(), "text/html"));
+        for (path, accept) in requests {
+            let request = Request::get(&path)
+                .header("accept", accept)
+                .body(Body::empty())
+                .unwrap();
+            let response = app.clone().oneshot(request).await.unwrap();
+            let status = response.status().as_u16();
+            let content_type = response.headers()["content-type"]
+                .to_str()
+                .unwrap()
+                .to_owned();
+            let body = response.into_body().collect().await.unwrap().to_bytes();
+            let body: Value = serde_json::from_slice(&body).unwrap();
+            schemas.check(&path, status, &content_type, &body);
+        }
+        let unknown = Request::get("/nowhere").body(Body::empty()).unwrap();
+        let response = app.clone().oneshot(unknown).await.unwrap();
+        let content_type = response.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .to_owned();
+        let body = response.into_body().collect().await.unwrap().to_bytes();
+        let body: Value = serde_json::from_slice(&body).unwrap();
+        schemas.check("/drf/0", 404, &content_type, &body);
+        // The layer's own answer carries the profile's type base, in the
+        // document's example as on the wire.
+        if default == Envelope::Problem {
+            assert_eq!(body["type"], "https://errors.example.com/app/not_found");
+            let example = &doc["paths"]["/drf/{n}"]["get"]["responses"]["404"]["content"]
+                ["application/problem+json"]["examples"]["not_found"]["value"];
+            assert_eq!(example["type"], body["type"]);
+            assert_eq!(example["instance"], "/drf/1");
+        }
+    }
+}
+
+#[test]
+fn the_app_document_shares_its_schemas() {
+    let layer = errcodes::axum::ErrorLayer::new(Profile::new(Envelope::Problem));
+    let doc = serde_json::to_value(layer.openapi(Api::openapi)).unwrap();
+    let text = doc.to_string();
+    oas3::from_json(&text).unwrap_or_else(|e| panic!("not OpenAPI 3.1: {e}"));
+    let schemas = doc["components"]["schemas"].as_object().unwrap();
+    // Every component is referenced, every reference resolves.
+    for name in schemas.keys() {
+        assert!(
+            text.contains(&format!("\"#/components/schemas/{name}\"")),
+            "{name} is unused"
+        );
+    }
+    for reference in text.split("\"#/components/schemas/").skip(1) {
+        let name = reference.split('"').next().unwrap();
+        assert!(schemas.contains_key(name), "{name} dangles");
+    }
+    // Each status's schema is one component, shared by the operations.
+    let refs = |template: &str| {
+        doc["paths"][template]["get"]["responses"]["405"]["content"]["application/problem+json"]
+            ["schema"]["$ref"]
+            .clone()
+    };
+    assert_eq!(refs("/drf/{n}"), refs("/jsonapi/{n}"));
+    assert!(!text.contains("x-errcodes"), "no mark is left");
+}
+
+#[test]
+fn a_body_of_one_status_fails_another_status_schema() {
+    let doc = serde_json::to_value(Api::openapi()).unwrap();
+    let conflict = json!({"errors":[{"status":"409","code":"out_of_stock","title":"Conflict"}]});
+    assert!(
+        validator(&doc, "/jsonapi/{n}", 409, "application/vnd.api+json")
+            .unwrap()
+            .is_valid(&conflict)
+    );
+    assert!(
+        !validator(&doc, "/jsonapi/{n}", 404, "application/vnd.api+json")
+            .unwrap()
+            .is_valid(&conflict)
+    );
+}
