@@ -68,7 +68,7 @@ async fn upstream() -> actix_web::HttpResponse {
     path = "/raw",
     request_body = NewOrder,
     responses(
-        (status = 200, description = "The order, as sent", body = NewOrder),
+        (status = 200, description = "The order as sent, not validated"),
         (status = 400, description = "actix's own rejection: the body is not a new order"),
         (status = 413, description = "actix's own rejection: the body is too large"),
         (status = 415, description = "actix's own rejection: not a JSON request")

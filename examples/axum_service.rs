@@ -67,7 +67,7 @@ async fn upstream() -> (axum::http::StatusCode, &'static str) {
     path = "/raw",
     request_body = NewOrder,
     responses(
-        (status = 200, description = "The order, as sent", body = NewOrder),
+        (status = 200, description = "The order as sent, not validated"),
         (status = 400, description = "axum's own rejection: the body is not JSON"),
         (status = 415, description = "axum's own rejection: not a JSON request"),
         (status = 422, description = "axum's own rejection: the body is not a new order")

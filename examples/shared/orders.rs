@@ -36,11 +36,14 @@ pub enum OrderError {
 /// A new order, as the client sends it.
 #[derive(serde::Deserialize, serde::Serialize, utoipa::ToSchema)]
 pub struct NewOrder {
-    /// The buyer's e-mail address.
+    /// The buyer's e-mail address (it has an `@`).
+    #[schema(pattern = "@")]
     pub email: String,
-    /// The buyer's name.
+    /// The buyer's name (not blank).
+    #[schema(pattern = "\\S")]
     pub name: String,
-    /// How many items.
+    /// How many items (1 to 1000).
+    #[schema(minimum = 1, maximum = 1000)]
     pub quantity: u32,
 }
 
@@ -90,6 +93,12 @@ pub fn validate(new: &NewOrder) -> Result<(), ApiErrors> {
             "quantity",
             "min_value",
             "Ensure this value is at least 1.",
+        ));
+    } else if new.quantity > 1000 {
+        errors.push(FieldError::new(
+            "quantity",
+            "max_value",
+            "Ensure this value is at most 1000.",
         ));
     }
     errors.finish()

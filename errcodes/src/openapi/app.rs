@@ -284,16 +284,9 @@ impl Writer<'_> {
                     .iter()
                     .find(|m| m.media_type == one.media_type)
                     .map_or_else(String::new, |m| m.envelope.to_string());
-                let base = self
-                    .media
-                    .iter()
-                    .find(|m| m.media_type == one.media_type)
-                    .map(|m| responses::any_status(m.envelope));
-                let schema = self.components.schema(
-                    &format!("{envelope}.{}", doc.status),
-                    one.schema,
-                    base.map(|base| (envelope.as_str(), base)),
-                );
+                let schema = self
+                    .components
+                    .schema(&format!("{envelope}.{}", doc.status), one.schema);
                 let examples: Map<String, Value> = one.examples.into_iter().collect();
                 content.insert(
                     one.media_type,
@@ -348,34 +341,55 @@ struct Components {
 }
 
 impl Components {
-    /// `schema` registered under `name`; when it only narrows `base` (the
-    /// envelope's schema for any status and code, registered once under
-    /// its own name), as `allOf` the base and what it adds.
-    fn schema(&mut self, name: &str, schema: Value, base: Option<(&str, Value)>) -> Value {
-        let schema = match base {
-            Some((base_name, base)) => match narrowing(&schema, &base) {
-                Some(added) => {
-                    let base_name = register(&mut self.schemas, base_name, base);
-                    let base = json!({"$ref": format!("#/components/schemas/{base_name}")});
-                    if added
-                        .as_object()
-                        .is_some_and(|added| added.keys().all(|k| k == "type"))
-                    {
-                        return base;
-                    }
-                    json!({"allOf": [base, added]})
-                }
-                None => schema,
-            },
-            None => schema,
-        };
+    /// `schema` registered under `name` (or where the same is already).
+    fn schema(&mut self, name: &str, schema: Value) -> Value {
         let name = register(&mut self.schemas, name, schema);
         json!({"$ref": format!("#/components/schemas/{name}")})
     }
 
+    /// Moves each member schema that two registered schemas have alike
+    /// (JSON:API's `source`, Problem's `errors`, ...: every part of an
+    /// envelope a status does not narrow) into a component of its own,
+    /// named after the envelope and the member, largest first; small ones
+    /// stay where a reference would be no shorter.
+    fn share_members(&mut self) {
+        /// A member schema shorter than this stays inline.
+        const WORTH_SHARING: usize = 80;
+        loop {
+            let mut seen: BTreeMap<String, (usize, String, Value)> = BTreeMap::new();
+            for (name, schema) in &self.schemas {
+                let envelope = name.split('.').next().unwrap_or(name);
+                members(schema, &mut |member, sub| {
+                    let text = sub.to_string();
+                    if text.len() >= WORTH_SHARING {
+                        let entry = seen
+                            .entry(text)
+                            .or_insert_with(|| (0, format!("{envelope}.{member}"), sub.clone()));
+                        entry.0 += 1;
+                    }
+                });
+            }
+            let Some((_, (_, hint, sub))) = seen
+                .into_iter()
+                .filter(|(_, (count, _, _))| *count > 1)
+                .max_by_key(|(text, _)| text.len())
+            else {
+                return;
+            };
+            let name = register(&mut self.schemas, &hint, sub.clone());
+            let reference = json!({"$ref": format!("#/components/schemas/{name}")});
+            for (other, schema) in &mut self.schemas {
+                if *other != name {
+                    replace_members(schema, &sub, &reference);
+                }
+            }
+        }
+    }
+
     /// Into `doc`'s components; the noted types' own schemas (registered
     /// by `components(schemas(...))`) go when nothing refers to them now.
-    fn install(self, doc: &mut Value, noted: &[Noted]) {
+    fn install(mut self, doc: &mut Value, noted: &[Noted]) {
+        self.share_members();
         if !doc.get("components").is_some_and(Value::is_object) {
             doc["components"] = json!({});
         }
@@ -416,31 +430,47 @@ impl Components {
     }
 }
 
-/// What `narrow` adds to `base`, as a schema that `allOf` with `base`
-/// means `narrow`: its keywords that `base` lacks or has otherwise (a
-/// subschema by what it adds in turn); `None` when `base` constrains
-/// something `narrow` leaves free, which an `allOf` cannot undo.
-fn narrowing(narrow: &Value, base: &Value) -> Option<Value> {
-    let (Some(narrow), Some(base)) = (narrow.as_object(), base.as_object()) else {
-        return None;
+/// Calls `each` with every member schema of `schema` (the values of each
+/// `properties`, at any depth) and its name.
+fn members(schema: &Value, each: &mut dyn FnMut(&str, &Value)) {
+    let Some(object) = schema.as_object() else {
+        return;
     };
-    if base.keys().any(|key| !narrow.contains_key(key)) {
-        return None;
-    }
-    let mut added = Map::new();
-    for (key, value) in narrow {
-        match base.get(key) {
-            // The type stays: utoipa's model reads no schema without it.
-            Some(same) if same == value && (key != "type" || value.is_object()) => {}
-            Some(other) if value.is_object() && other.is_object() => {
-                added.insert(key.clone(), narrowing(value, other)?);
+    for (key, value) in object {
+        if key == "properties" {
+            for (member, sub) in value.as_object().into_iter().flatten() {
+                each(member, sub);
+                members(sub, each);
             }
-            _ => {
-                added.insert(key.clone(), value.clone());
-            }
+        } else {
+            members(value, each);
         }
     }
-    Some(Value::Object(added))
+}
+
+/// Replaces each member schema of `schema` equal to `shared` with
+/// `reference`.
+fn replace_members(schema: &mut Value, shared: &Value, reference: &Value) {
+    let Some(object) = schema.as_object_mut() else {
+        return;
+    };
+    for (key, value) in object.iter_mut() {
+        if key == "properties" {
+            for sub in value
+                .as_object_mut()
+                .into_iter()
+                .flat_map(|m| m.values_mut())
+            {
+                if sub == shared {
+                    *sub = reference.clone();
+                } else {
+                    replace_members(sub, shared, reference);
+                }
+            }
+        } else {
+            replace_members(value, shared, reference);
+        }
+    }
 }
 
 /// `value` under `name` in `map` (or the first free `name.N`, unless the
@@ -472,4 +502,55 @@ fn register(map: &mut BTreeMap<String, Value>, name: &str, value: Value) -> Stri
         }
     }
     base
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sample_paths_fill_numbers_with_1_and_the_rest_with_their_names() {
+        let id = json!({"name": "id", "in": "path", "schema": {"type": "integer"}});
+        let sku = json!({"name": "sku", "in": "path", "schema": {"type": "string"}});
+        assert_eq!(
+            sample_path("/orders/{id}/items/{sku}", &[&id, &sku]),
+            "/orders/1/items/sku"
+        );
+        assert_eq!(sample_path("/plain", &[]), "/plain");
+        assert_eq!(sample_path("/broken/{id", &[]), "/broken/{id");
+    }
+
+    #[test]
+    fn a_name_taken_by_other_content_gets_the_next_number() {
+        let mut map = BTreeMap::new();
+        assert_eq!(register(&mut map, "problem.404", json!(1)), "problem.404");
+        assert_eq!(register(&mut map, "problem.404", json!(1)), "problem.404");
+        assert_eq!(register(&mut map, "problem.404", json!(2)), "problem.404.2");
+        assert_eq!(register(&mut map, "a b/c", json!(3)), "a_b_c");
+    }
+
+    #[test]
+    fn members_two_schemas_share_become_one_component() {
+        let long = json!({"type": "object", "properties": {"pointer": {"type": "string"}, "parameter": {"type": "string"}}});
+        let mut components = Components::default();
+        for (name, status) in [("jsonapi.404", 404), ("jsonapi.409", 409)] {
+            components.schemas.insert(
+                name.to_owned(),
+                json!({"type": "object", "properties": {"status": {"enum": [status]}, "source": long}}),
+            );
+        }
+        components.share_members();
+        assert_eq!(components.schemas["jsonapi.source"], long);
+        for name in ["jsonapi.404", "jsonapi.409"] {
+            assert_eq!(
+                components.schemas[name]["properties"]["source"]["$ref"],
+                "#/components/schemas/jsonapi.source"
+            );
+        }
+        // Members that differ stay where they are.
+        assert_eq!(
+            components.schemas["jsonapi.409"]["properties"]["status"]["enum"][0],
+            409
+        );
+    }
 }

@@ -133,15 +133,6 @@ impl Admits {
 /// How an example is answered: an error, negotiated to an envelope.
 pub(crate) type Answer<'a> = dyn Fn(&dyn ApiError, Envelope) -> http::Response<Vec<u8>> + 'a;
 
-/// `envelope`'s schema for any status and code: what each status's own
-/// schema narrows.
-pub(crate) fn any_status(envelope: Envelope) -> Value {
-    envelope.format().schema().map_or_else(
-        || json!({"type": "object"}),
-        |schema| schema.json_schema(&DocumentedErrors::new(&[])),
-    )
-}
-
 /// The responses of `shown`, by status, each rendered by `answer` in every
 /// one of `media` it answers in (the first is the default).
 pub(crate) fn by_status(

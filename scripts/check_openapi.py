@@ -1,0 +1,104 @@
+"""Runs each example service on 127.0.0.1:0 and checks its /openapi.json
+with independent tools; see check-openapi.sh. Exits non-zero on the first
+service whose document or answers fail."""
+
+import json
+import os
+import pathlib
+import subprocess
+import sys
+import urllib.error
+import urllib.request
+
+from openapi_spec_validator import validate
+
+TOOLS = pathlib.Path(sys.argv[1]).resolve()
+SERVICES = sys.argv[2:]
+
+# (name, method, path, headers, body, documented path, status, content type)
+PROBES = [
+    ("not_found", "GET", "/orders/42", {}, None, "/orders/{id}", 404, "application/problem+json"),
+    ("throttled", "GET", "/orders/429", {}, None, "/orders/{id}", 429, "application/problem+json"),
+    ("database", "GET", "/orders/500", {}, None, "/orders/{id}", 500, "application/problem+json"),
+    ("panic", "GET", "/orders/666", {}, None, "/orders/{id}", 500, "application/problem+json"),
+    ("jsonapi", "GET", "/orders/42", {"accept": "application/vnd.api+json"}, None, "/orders/{id}", 404, "application/vnd.api+json"),
+    ("bad_path", "GET", "/orders/abc", {}, None, "/orders/{id}", 400, "application/problem+json"),
+    ("unknown_route", "GET", "/nowhere", {}, None, "/orders/{id}", 404, "application/problem+json"),
+    ("wrong_method", "DELETE", "/orders/1", {}, None, "/orders/{id}", 405, "application/problem+json"),
+    ("not_acceptable", "GET", "/orders/1", {"accept": "text/html"}, None, "/orders/{id}", 406, "application/problem+json"),
+    ("malformed", "POST", "/orders", {"content-type": "application/json"}, b'{"email": ', "/orders", 400, "application/problem+json"),
+    ("invalid_body", "POST", "/orders", {"content-type": "application/json"}, b'{"email":"a@b"}', "/orders", 422, "application/problem+json"),
+    ("not_json", "POST", "/orders", {"content-type": "text/plain"}, b"hello", "/orders", 415, "application/problem+json"),
+    ("validation", "POST", "/orders", {"content-type": "application/json"}, b'{"email":"bob","name":" ","quantity":0}', "/orders", 422, "application/problem+json"),
+    ("upstream", "GET", "/upstream", {}, None, "/upstream", 502, "application/problem+json"),
+    ("framework_json", "POST", "/raw", {"content-type": "application/json"}, b'{"sku": ', "/raw", 400, "application/problem+json"),
+]
+
+
+def start(service):
+    binary = pathlib.Path("target/debug/examples") / service
+    env = dict(os.environ, ADDR="127.0.0.1:0", RUST_BACKTRACE="0")
+    proc = subprocess.Popen([str(binary)], stdout=subprocess.PIPE, env=env, text=True)
+    line = proc.stdout.readline()
+    if not line.startswith("listening on "):
+        proc.kill()
+        sys.exit(f"{service} did not start: {line!r}")
+    return proc, line.split()[-1].strip()
+
+
+def request(base, method, path, headers, body):
+    req = urllib.request.Request(base + path, data=body, method=method, headers=headers)
+    try:
+        with urllib.request.urlopen(req, timeout=10) as response:
+            return response.status, response.headers.get("content-type"), response.read()
+    except urllib.error.HTTPError as err:
+        return err.code, err.headers.get("content-type"), err.read()
+
+
+def check(service):
+    proc, base = start(service)
+    work = TOOLS / service
+    work.mkdir(exist_ok=True)
+    try:
+        status, _, doc = request(base, "GET", "/openapi.json", {}, None)
+        assert status == 200, f"{service}: /openapi.json answered {status}"
+        spec = json.loads(doc)
+        validate(spec)
+        print(f"{service}: openapi-spec-validator: OpenAPI 3.1, valid")
+        (work / "openapi.json").write_bytes(doc)
+
+        lines = ['import type { paths } from "./api";']
+        for name, method, path, headers, body, documented, want, content_type in PROBES:
+            status, got_type, answer = request(base, method, path, headers, body)
+            assert (status, got_type) == (want, content_type), f"{service} {name}: {status} {got_type}"
+            operation = "get" if documented != "/orders" and documented != "/raw" else "post"
+            lines.append(
+                f'const {name}: paths["{documented}"]["{operation}"]["responses"][{status}]'
+                f'["content"]["{content_type}"] = {answer.decode()};'
+            )
+            lines.append(f"void {name};")
+        (work / "answers.ts").write_text("\n".join(lines) + "\n")
+        npx = TOOLS / "npm" / "node_modules" / ".bin"
+        subprocess.run([str(npx / "openapi-typescript"), "openapi.json", "-o", "api.d.ts"], cwd=work, check=True, capture_output=True)
+        subprocess.run([str(npx / "tsc"), "--strict", "--noEmit", "answers.ts"], cwd=work, check=True)
+        print(f"{service}: tsc --strict: {len(PROBES)} real answers type-check against the generated types")
+
+        subprocess.run(
+            [
+                str(TOOLS / "venv" / "bin" / "st"), "run", base + "/openapi.json", "--url", base,
+                "--max-examples", "40", "--seed", "1",
+                "--checks", "status_code_conformance,content_type_conformance,"
+                "response_schema_conformance,response_headers_conformance",
+            ],
+            cwd=work,
+            check=True,
+        )
+        print(f"{service}: schemathesis: every generated request's answer conforms")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=15)
+
+
+for service in SERVICES:
+    check(service)
+print(f"{len(SERVICES)} passed, 0 failed")
