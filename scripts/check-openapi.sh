@@ -6,10 +6,13 @@
 # operation, status and content type), and schemathesis (requests
 # generated from the document; every answer's status, content type,
 # headers and body conform to it). Servers bind 127.0.0.1:0 and stop.
+# Then the same spec and TypeScript checks over test_openapi_wire's
+# documents: every variant of a type per envelope using every attribute,
+# alone and through the layer for each default envelope.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-tools="${ERRCODES_TOOLS:-target/openapi-tools}"
+tools="$(pwd)/${ERRCODES_TOOLS:-target/openapi-tools}"
 mkdir -p "$tools"
 python3 -m venv "$tools/venv"
 "$tools/venv/bin/pip" install -q --disable-pip-version-check \
@@ -18,4 +21,6 @@ npm install --silent --no-audit --no-fund --prefix "$tools/npm" \
     "openapi-typescript@7.13.0" "typescript@5.9.3"
 
 cargo build -q -p errcodes-examples --example axum_service --example actix_service
+rm -rf "$tools/wire"
+ERRCODES_OPENAPI_DUMP="$tools/wire" cargo test -q -p errcodes-tests --features axum,utoipa --test test_openapi_wire
 "$tools/venv/bin/python" scripts/check_openapi.py "$tools" axum_service actix_service

@@ -99,6 +99,40 @@ def check(service):
         proc.wait(timeout=15)
 
 
+def typecheck(work, name, doc, answers):
+    """Types generated from `doc`; each answer (path template, method,
+    status, content type, body) assigned to its operation's type."""
+    npx = TOOLS / "npm" / "node_modules" / ".bin"
+    subprocess.run([str(npx / "openapi-typescript"), str(doc), "-o", str(work / f"{name}.d.ts")], check=True, capture_output=True)
+    lines = [f'import type {{ paths }} from "./{name}";']
+    for n, (template, method, status, content_type, body) in enumerate(answers):
+        lines.append(
+            f'const a{n}: paths["{template}"]["{method}"]["responses"][{status}]'
+            f'["content"]["{content_type}"] = {json.dumps(body)};'
+        )
+        lines.append(f"void a{n};")
+    (work / f"{name}.check.ts").write_text("\n".join(lines) + "\n")
+    subprocess.run([str(npx / "tsc"), "--strict", "--noEmit", f"{name}.check.ts"], cwd=work, check=True)
+
+
+def check_wire():
+    """test_openapi_wire's documents and the real bodies it checked."""
+    wire = TOOLS / "wire"
+    docs = sorted(wire.glob("*.openapi.json"))
+    assert docs, "test_openapi_wire wrote no document"
+    for doc in docs:
+        name = doc.name.removesuffix(".openapi.json")
+        validate(json.loads(doc.read_text()))
+        bodies = json.loads((wire / f"{name}.bodies.json").read_text())
+        answers = [
+            ("/" + b["path"].split("/")[1] + "/{n}", "get", b["status"], b["content_type"], b["body"])
+            for b in bodies
+        ]
+        typecheck(wire, name.replace("-", "_"), doc, answers)
+        print(f"{name}: valid OpenAPI 3.1; {len(answers)} real bodies type-check under tsc --strict")
+
+
 for service in SERVICES:
     check(service)
-print(f"{len(SERVICES)} passed, 0 failed")
+check_wire()
+print(f"{len(SERVICES) + 1} passed, 0 failed")

@@ -120,8 +120,63 @@ in_envelope!(DrfError, "drf", "/drf/{n}", drf);
 in_envelope!(ShipStreamError, "shipstream", "/shipstream/{n}", shipstream);
 in_envelope!(AipError, "aip193", "/aip193/{n}", aip193);
 
+/// The settings a type can declare beside its envelope: each variant shows
+/// one, in a type that answers in its own envelope whatever is asked.
+#[derive(Debug, ApiError)]
+#[api(envelope = "problem", fixed_envelope, problem_style = "title_detail")]
+pub enum OddError {
+    #[api(status = 409, code = "stale", detail = "Stale version {version}.")]
+    Stale { version: u32 },
+    #[api(status = 409, no_code, detail = "Try again.")]
+    Busy,
+    #[api(
+        status = 422,
+        code = "invalid",
+        attr = "items.0.sku",
+        detail = "Bad SKU."
+    )]
+    BadSku,
+    #[api(status = 503)]
+    Down,
+}
+
+impl OddError {
+    fn all() -> Vec<OddError> {
+        vec![
+            OddError::Stale { version: 3 },
+            OddError::Busy,
+            OddError::BadSku,
+            OddError::Down,
+        ]
+    }
+}
+
+/// JSON:API with a pointer prefix of its own and no codes at all.
+#[derive(Debug, ApiError)]
+#[api(envelope = "jsonapi", pointer_prefix = "/data", no_code)]
+pub enum PlainError {
+    #[api(status = 422, attr = "name", detail = "Name is required.")]
+    NameMissing,
+    #[api(status = 404, detail = "Nothing here.")]
+    Missing,
+}
+
+impl PlainError {
+    fn all() -> Vec<PlainError> {
+        vec![PlainError::NameMissing, PlainError::Missing]
+    }
+}
+
+#[utoipa::path(get, path = "/odd/{n}", params(("n" = usize, Path)), responses((status = 200, description = "Fine"), OddError))]
+#[allow(dead_code)]
+async fn odd() {}
+
+#[utoipa::path(get, path = "/plain/{n}", params(("n" = usize, Path)), responses((status = 200, description = "Fine"), PlainError))]
+#[allow(dead_code)]
+async fn plain() {}
+
 #[derive(OpenApi)]
-#[openapi(paths(jsonapi, problem, laravel, drf, shipstream, aip193))]
+#[openapi(paths(jsonapi, problem, laravel, drf, shipstream, aip193, odd, plain))]
 struct Api;
 
 /// Every variant of every type, rendered as `render` does, by operation path.
@@ -136,7 +191,7 @@ fn every_variant(
             }
         )*};
     }
-    each!(JsonApiError "/jsonapi", ProblemError "/problem", LaravelError "/laravel", DrfError "/drf", ShipStreamError "/shipstream", AipError "/aip193");
+    each!(JsonApiError "/jsonapi", ProblemError "/problem", LaravelError "/laravel", DrfError "/drf", ShipStreamError "/shipstream", AipError "/aip193", OddError "/odd", PlainError "/plain");
     out
 }
 
@@ -180,7 +235,10 @@ impl<'a> Schemas<'a> {
                     root[key] = value.clone();
                 }
                 Some(std::rc::Rc::new(
-                    jsonschema::validator_for(&root).expect("a valid schema"),
+                    jsonschema::options()
+                        .should_validate_formats(true)
+                        .build(&root)
+                        .expect("a valid schema"),
                 ))
             })
             .clone()
@@ -252,6 +310,24 @@ fn validator(
     Schemas::new(doc).get(template, status, content_type)
 }
 
+/// With `ERRCODES_OPENAPI_DUMP` set (as `scripts/check-openapi.sh` sets
+/// it), writes the document and the real bodies checked against it there,
+/// for the TypeScript check: types generated from the document, every
+/// body type-checked under `tsc --strict`.
+fn dump(name: &str, doc: &Value, bodies: &[Value]) {
+    let Some(dir) = std::env::var_os("ERRCODES_OPENAPI_DUMP") else {
+        return;
+    };
+    let dir = std::path::Path::new(&dir);
+    std::fs::create_dir_all(dir).unwrap();
+    std::fs::write(dir.join(format!("{name}.openapi.json")), doc.to_string()).unwrap();
+    std::fs::write(
+        dir.join(format!("{name}.bodies.json")),
+        Value::from(bodies.to_vec()).to_string(),
+    )
+    .unwrap();
+}
+
 fn content_type(response: &http::Response<Vec<u8>>) -> String {
     response.headers()["content-type"]
         .to_str()
@@ -264,16 +340,18 @@ fn every_variant_alone_matches_the_derived_document() {
     let doc = serde_json::to_value(Api::openapi()).unwrap();
     let mut schemas = Schemas::new(&doc);
     let answered = every_variant(&|err| err.to_response());
-    assert_eq!(answered.len(), 6 * 12);
+    assert_eq!(answered.len(), 6 * 12 + 4 + 2);
+    let mut bodies = Vec::new();
     for (path, response) in answered {
         let body: Value = serde_json::from_slice(response.body()).unwrap();
-        schemas.check(
-            &path,
-            response.status().as_u16(),
-            &content_type(&response),
-            &body,
+        let content_type = content_type(&response);
+        let status = response.status().as_u16();
+        schemas.check(&path, status, &content_type, &body);
+        bodies.push(
+            json!({"path": path, "status": status, "content_type": content_type, "body": body}),
         );
     }
+    dump("derived", &doc, &bodies);
 }
 
 /// The app: one route per type, each answering its `n`th variant.
@@ -286,7 +364,7 @@ fn app(layer: errcodes::axum::ErrorLayer) -> Router {
         )*};
     }
     let router = Router::new();
-    route!(router, JsonApiError "/jsonapi/{n}", ProblemError "/problem/{n}", LaravelError "/laravel/{n}", DrfError "/drf/{n}", ShipStreamError "/shipstream/{n}", AipError "/aip193/{n}");
+    route!(router, JsonApiError "/jsonapi/{n}", ProblemError "/problem/{n}", LaravelError "/laravel/{n}", DrfError "/drf/{n}", ShipStreamError "/shipstream/{n}", AipError "/aip193/{n}", OddError "/odd/{n}", PlainError "/plain/{n}");
     router.layer(layer)
 }
 
@@ -300,6 +378,7 @@ async fn every_answer_of_the_layer_matches_its_document() {
         let doc = serde_json::to_value(layer.openapi(Api::openapi)).unwrap();
         let mut schemas = Schemas::new(&doc);
         let app = app(layer);
+        let mut bodies = Vec::new();
         let mut requests: Vec<(String, &str)> = Vec::new();
         for (path, _) in every_variant(&|err| err.to_response()) {
             for accept in [
@@ -329,7 +408,11 @@ async fn every_answer_of_the_layer_matches_its_document() {
             let body = response.into_body().collect().await.unwrap().to_bytes();
             let body: Value = serde_json::from_slice(&body).unwrap();
             schemas.check(&path, status, &content_type, &body);
+            bodies.push(
+                json!({"path": path, "status": status, "content_type": content_type, "body": body}),
+            );
         }
+        dump(&format!("app-{default}"), &doc, &bodies);
         let unknown = Request::get("/nowhere").body(Body::empty()).unwrap();
         let response = app.clone().oneshot(unknown).await.unwrap();
         let content_type = response.headers()["content-type"]

@@ -254,12 +254,14 @@ pub(crate) fn json_schema(input: &DocumentedErrors<'_>) -> Value {
                 "items": {
                     "type": "object",
                     "properties": {
+                        "title": string,
                         "detail": string,
                         "pointer": string,
                         "parameter": string,
                         "header": string,
                         "code": string
-                    }
+                    },
+                    "additionalProperties": false
                 }
             }
         }

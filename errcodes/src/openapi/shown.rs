@@ -14,7 +14,8 @@ use crate::visit::{HeaderVisitor, MetaVisitor};
 
 /// A variant as its catalog entry declares it: its template text as the
 /// detail (`No order {id} exists.`), its meta members as `"{name}"`, a
-/// member named at run time by field `field` as `field`, and the settings
+/// member named at run time by field `field` as `field` (and `{field}` in
+/// a declared instance URI as `field`), and the settings
 /// the variant answers with.
 pub(crate) struct Example<'a> {
     entry: &'a CatalogEntry,
@@ -68,11 +69,13 @@ impl ApiError for Example<'_> {
     fn fmt_detail(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.entry.detail.unwrap_or(self.entry.title))
     }
+    /// The declared instance URI, each `{field}` shown as `field`: a URI
+    /// has no room for braces.
     fn fmt_instance(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.entry.instance {
-            Some(instance) => f.write_str(instance),
-            None => Ok(()),
+        for part in self.entry.instance.unwrap_or_default().split(['{', '}']) {
+            f.write_str(part)?;
         }
+        Ok(())
     }
     fn location(&self) -> Option<Location<'_>> {
         match self.entry.location? {

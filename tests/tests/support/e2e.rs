@@ -390,7 +390,10 @@ fn documented(doc: &serde_json::Value, case: &Case, body: &serde_json::Value) {
     for (key, value) in schema.as_object().unwrap() {
         root[key] = value.clone();
     }
-    let validator = jsonschema::validator_for(&root).expect("a valid schema");
+    let validator = jsonschema::options()
+        .should_validate_formats(true)
+        .build(&root)
+        .expect("a valid schema");
     let errors: Vec<String> = validator.iter_errors(body).map(|e| e.to_string()).collect();
     assert!(
         errors.is_empty(),
