@@ -257,6 +257,18 @@ impl<'a> Schemas<'a> {
                     self.doc["paths"][&template]
                 )
             });
+        // The examples are the wire but for placeholder values: one of
+        // this status's has the body's very members, at every depth.
+        let examples = &self.doc["paths"][&template]["get"]["responses"][status.to_string()]
+            ["content"][content_type]["examples"];
+        assert!(
+            examples
+                .as_object()
+                .into_iter()
+                .flatten()
+                .any(|(_, example)| shape(&example["value"]) == shape(body)),
+            "{path} {status} {content_type}: no example has the members of\n{body}\n{examples}"
+        );
         let errors: Vec<String> = schema.iter_errors(body).map(|e| e.to_string()).collect();
         assert!(
             errors.is_empty(),
@@ -308,6 +320,31 @@ fn validator(
     content_type: &str,
 ) -> Option<std::rc::Rc<jsonschema::Validator>> {
     Schemas::new(doc).get(template, status, content_type)
+}
+
+/// What a JSON value's members are, at every depth, whatever their values:
+/// an array as the distinct shapes of its items, an object of arrays
+/// (Laravel's `errors`, keyed by the members named) as one `*` member.
+fn shape(value: &Value) -> Value {
+    match value {
+        Value::Object(members) if !members.is_empty() && members.values().all(Value::is_array) => {
+            let items: Vec<Value> = members.values().cloned().collect();
+            json!({"*": shape(&Value::Array(items))})
+        }
+        Value::Object(members) => Value::Object(
+            members
+                .iter()
+                .map(|(name, member)| (name.clone(), shape(member)))
+                .collect(),
+        ),
+        Value::Array(items) => {
+            let mut shapes: Vec<Value> = items.iter().map(shape).collect();
+            shapes.sort_by_key(Value::to_string);
+            shapes.dedup();
+            Value::Array(shapes)
+        }
+        _ => Value::Null,
+    }
 }
 
 /// With `ERRCODES_OPENAPI_DUMP` set (as `scripts/check-openapi.sh` sets

@@ -94,11 +94,18 @@ impl ApiError for Example<'_> {
             visitor.visit(name, &format!("{{{name}}}"));
         }
     }
-    /// Each header the variant sets, its value a placeholder.
+    /// Each header the variant sets, its value a placeholder: `{name}`,
+    /// and for `Retry-After` a number of seconds, as a `Duration` or an
+    /// integer field sends it (so AIP-193's `RetryInfo` shows, as on the
+    /// wire).
     fn visit_headers(&self, visitor: &mut dyn HeaderVisitor) {
         for name in self.entry.headers {
             if let Ok(header) = HeaderName::from_bytes(name.as_bytes()) {
-                visitor.visit(&header, &format_args!("{{{}}}", header.as_str()));
+                if header == http::header::RETRY_AFTER {
+                    visitor.visit(&header, &"60");
+                } else {
+                    visitor.visit(&header, &format_args!("{{{}}}", header.as_str()));
+                }
             }
         }
     }
