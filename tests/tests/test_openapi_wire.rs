@@ -179,6 +179,47 @@ async fn plain() {}
 #[openapi(paths(jsonapi, problem, laravel, drf, shipstream, aip193, odd, plain))]
 struct Api;
 
+/// Two types sharing statuses in one operation.
+#[utoipa::path(get, path = "/both", responses((status = 200, description = "Fine"), OddError, StockError))]
+#[allow(dead_code)]
+async fn both() {}
+
+#[derive(OpenApi)]
+#[openapi(paths(both))]
+struct Both;
+
+/// utoipa merges an operation's responses by status, so a type listed
+/// second would replace the first's 409 and 503; the app's document keeps
+/// both types' errors in each.
+#[test]
+fn two_types_of_one_operation_share_each_status() {
+    let layer = errcodes::axum::ErrorLayer::new(Profile::new(Envelope::Problem));
+    let doc = serde_json::to_value(layer.openapi(Both::openapi)).unwrap();
+    let responses = &doc["paths"]["/both"]["get"]["responses"];
+    let conflict = &responses["409"]["content"]["application/problem+json"];
+    let name = conflict["schema"]["$ref"]
+        .as_str()
+        .unwrap()
+        .rsplit('/')
+        .next()
+        .unwrap();
+    assert_eq!(
+        doc["components"]["schemas"][name]["properties"]["code"]["enum"],
+        json!(["out_of_stock", "stale"])
+    );
+    assert!(
+        conflict["examples"]["Stale"].is_object() && conflict["examples"]["OutOfStock"].is_object()
+    );
+    assert!(
+        responses["503"]["content"]["application/problem+json"]["examples"]
+            .as_object()
+            .unwrap()
+            .len()
+            >= 2
+    );
+    assert!(!doc.to_string().contains("x-errcodes"), "no mark is left");
+}
+
 /// Every variant of every type, rendered as `render` does, by operation path.
 fn every_variant(
     render: &dyn Fn(&dyn ApiError) -> http::Response<Vec<u8>>,

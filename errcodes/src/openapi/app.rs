@@ -25,8 +25,10 @@ use crate::error::{ApiError, Settings};
 use crate::serve::rejection::{ForeignError, Takes, own_answers};
 use crate::serve::{Config, answer};
 
-/// The member of a noted response naming the type noted.
-const MARK: &str = "x-errcodes-noted";
+/// The key of a noted type's one response: `x-errcodes-noted-` and its
+/// index. A key of its own per type, so that two types an operation lists
+/// cannot overwrite each other's (utoipa merges responses by key).
+const MARK: &str = "x-errcodes-noted-";
 
 /// The correlation id examples carry (the layer makes one per request).
 const SAMPLE_REQUEST_ID: &str = "4bf92f3577b34da6a3ce929d0e0e4736";
@@ -61,24 +63,14 @@ pub(crate) fn note(
         let mut noted = noted.borrow_mut();
         let list = noted.as_mut()?;
         let id = list.len();
-        let statuses: BTreeSet<u16> = shown_of(catalog, settings, inners)
-            .iter()
-            .map(|one| one.err.status().as_u16())
-            .collect();
         list.push(Noted {
             name: name.to_owned(),
             catalog,
             settings,
             inners: inners.to_vec(),
         });
-        let marked = statuses
-            .into_iter()
-            .map(|status| {
-                let response = json!({"description": responses::description(status), MARK: id});
-                (status.to_string(), response)
-            })
-            .collect();
-        Some(to_responses(marked))
+        let marked = [(format!("{MARK}{id}"), json!({"description": name}))];
+        Some(to_responses(marked.into_iter().collect()))
     })
 }
 
@@ -184,8 +176,8 @@ impl Writer<'_> {
             .map(std::mem::take)
             .unwrap_or_default();
         for (status, response) in declared {
-            if let Some(id) = response.get(MARK).and_then(Value::as_u64) {
-                listed.extend(usize::try_from(id).ok());
+            if let Some(id) = status.strip_prefix(MARK) {
+                listed.extend(id.parse::<usize>().ok());
                 continue;
             }
             match status.parse::<u16>() {
