@@ -20,7 +20,9 @@ python3 -m venv "$tools/venv"
 npm install --silent --no-audit --no-fund --prefix "$tools/npm" \
     "openapi-typescript@7.13.0" "typescript@5.9.3"
 
-cargo build -q -p errcodes-examples --example axum_service --example actix_service
+# With the README's features (--workspace --all-features), so that after
+# its test command nothing is built again.
+cargo build -q --workspace --all-features --examples
 rm -rf "$tools/wire"
-ERRCODES_OPENAPI_DUMP="$tools/wire" cargo test -q -p errcodes-tests --features axum,utoipa --test test_openapi_wire
+ERRCODES_OPENAPI_DUMP="$tools/wire" cargo test -q --workspace --all-features --test test_openapi_wire
 "$tools/venv/bin/python" scripts/check_openapi.py "$tools" axum_service actix_service
