@@ -87,6 +87,9 @@ impl<'a> Input<'a> {
                     pointer_prefix: variant_attrs.pointer_prefix.take(),
                     fixed_envelope: variant_attrs.fixed_envelope.take(),
                     problem_style: variant_attrs.problem_style.take(),
+                    locales: variant_attrs.locales.take(),
+                    fallback_locale: variant_attrs.fallback_locale.take(),
+                    partial_locales: variant_attrs.partial_locales.take(),
                     had_errors: variant_attrs.had_errors,
                     ..Attrs::default()
                 };

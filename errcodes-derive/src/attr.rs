@@ -43,6 +43,13 @@ pub struct Attrs {
     pub fixed_envelope: Flag,
     /// The shape of Problem Details documents: `rfc9457` or `title_detail`.
     pub problem_style: Option<LitStr>,
+    /// The folder of Fluent catalogs, one subfolder per locale.
+    pub locales: Option<LitStr>,
+    /// The locale every code must have a message in (default `en`).
+    pub fallback_locale: Option<LitStr>,
+    /// A code missing from a locale other than the fallback answers in the
+    /// fallback's text instead of failing the build.
+    pub partial_locales: Flag,
     // On the type (a default) or on a variant.
     pub status: Option<Status>,
     /// No code is sent to clients (the type's, or one variant's).
@@ -157,6 +164,8 @@ impl Attrs {
             symbol::FIXED_ENVELOPE => self.fixed_envelope = flag(cx, ident, key, input)?,
             // no_code
             symbol::NO_CODE => self.no_code = flag(cx, ident, key, input)?,
+            // partial_locales
+            symbol::PARTIAL_LOCALES => self.partial_locales = flag(cx, ident, key, input)?,
             // transparent
             symbol::TRANSPARENT => self.transparent = flag(cx, ident, key, input)?,
             // source
@@ -193,6 +202,8 @@ impl Attrs {
                     symbol::HEADER => "\"Retry-After\"",
                     symbol::LOG => "\"warn\"",
                     symbol::PROBLEM_STYLE => "\"title_detail\"",
+                    symbol::LOCALES => "\"locales\"",
+                    symbol::FALLBACK_LOCALE => "\"en\"",
                     _ => "\"validation_error\"",
                 };
                 let Some(lit) = string_of(cx, ident, key, example, input)? else {
@@ -212,6 +223,8 @@ impl Attrs {
                     symbol::HEADER => &mut self.header,
                     symbol::LOG => &mut self.log,
                     symbol::PROBLEM_STYLE => &mut self.problem_style,
+                    symbol::LOCALES => &mut self.locales,
+                    symbol::FALLBACK_LOCALE => &mut self.fallback_locale,
                     _ => &mut self.kind,
                 };
                 *slot = Some(lit);

@@ -20,13 +20,41 @@ pub fn derive(node: &DeriveInput) -> TokenStream {
     if let Some(input) = &input {
         valid::check(&cx, input);
     }
+    let catalogs = input.as_ref().and_then(|input| catalogs(&cx, input));
     match (cx.check(), input) {
-        (Ok(()), Some(input)) => impl_api_error(&input),
+        (Ok(()), Some(input)) => impl_api_error(&input, catalogs.as_ref()),
         (Err(errors), _) => fallback::expand(node, &errors),
         // `from_syn` returns `None` only after reporting an error.
         (Ok(()), None) => fallback::expand(node, &syn::Error::new_spanned(node, "invalid input")),
     }
 }
+
+/// The type's message catalogs (`locales = "..."`), read and checked.
+#[cfg(feature = "fluent")]
+fn catalogs(cx: &Ctxt, input: &Input) -> Option<Catalogs> {
+    let lit = crate::l10n::declared(input)?;
+    let catalogs = crate::l10n::load(cx, input, lit)?;
+    crate::l10n::check(cx, input, &catalogs, lit);
+    Some(catalogs)
+}
+
+/// Without the `fluent` feature a type cannot declare catalogs.
+#[cfg(not(feature = "fluent"))]
+fn catalogs(cx: &Ctxt, input: &Input) -> Option<Catalogs> {
+    if let Some(lit) = &input.attrs.locales {
+        cx.error_spanned_by(
+            lit,
+            "`locales` needs errcodes' `fluent` feature: `errcodes = { version = \"0.1\", features = [\"fluent\"] }`",
+        );
+    }
+    None
+}
+
+#[cfg(feature = "fluent")]
+use crate::l10n::Catalogs;
+/// Without the `fluent` feature there are no catalogs.
+#[cfg(not(feature = "fluent"))]
+enum Catalogs {}
 
 /// One variant (or the struct) with what the impl needs of it.
 struct Arm<'i, 'a> {
@@ -91,7 +119,7 @@ impl Arm<'_, '_> {
     }
 }
 
-fn impl_api_error(input: &Input) -> TokenStream {
+fn impl_api_error(input: &Input, catalogs: Option<&Catalogs>) -> TokenStream {
     let arms: Vec<Arm> = input
         .variants
         .iter()
@@ -140,7 +168,7 @@ fn impl_api_error(input: &Input) -> TokenStream {
         quote!(#title)
     });
     let detail = detail_body(&arms);
-    let optional = optional_methods(input, &arms);
+    let optional = optional_methods(input, &arms, catalogs);
 
     let schema_name = ident.to_string();
     // With thiserror's Display, actix's own trait; without, a conversion.
@@ -466,9 +494,13 @@ fn uses_display_fallback(arm: &Arm) -> bool {
 
 /// The provided methods worth overriding for this input, one function
 /// each; the trait's defaults serve the rest.
-fn optional_methods(input: &Input, arms: &[Arm]) -> TokenStream {
+fn optional_methods(input: &Input, arms: &[Arm], catalogs: Option<&Catalogs>) -> TokenStream {
     let any_transparent = arms.iter().any(|a| a.transparent_field().is_some());
     let mut out = TokenStream::new();
+    #[cfg(feature = "fluent")]
+    out.extend(fn_l10n(arms, any_transparent, catalogs));
+    #[cfg(not(feature = "fluent"))]
+    let _ = catalogs;
     out.extend(fn_detail_str(arms, any_transparent));
     out.extend(fn_instance(arms, any_transparent));
     out.extend(fn_location(arms, any_transparent));
@@ -478,6 +510,63 @@ fn optional_methods(input: &Input, arms: &[Arm]) -> TokenStream {
     out.extend(fn_visit_headers(arms, any_transparent));
     out.extend(fn_settings(input, arms, any_transparent));
     out
+}
+
+/// `messages` (the type's catalogs, or a transparent variant's inner
+/// error's) and `visit_args` (each field the `detail` template reads, a
+/// number as a number so plural rules apply).
+#[cfg(feature = "fluent")]
+fn fn_l10n(arms: &[Arm], any_transparent: bool, catalogs: Option<&Catalogs>) -> TokenStream {
+    if catalogs.is_none() && !any_transparent {
+        return TokenStream::new();
+    }
+    let p = quote!(::errcodes::__private);
+    let declared = catalogs.map(crate::l10n::messages_static);
+    let messages = arms.iter().map(|arm| {
+        if let Some(d) = arm.delegate(|inner| quote!(::errcodes::ApiError::messages(#inner))) {
+            return d;
+        }
+        let pat = arm.any();
+        if declared.is_some() {
+            quote!(#pat => #p::Some(&__MESSAGES),)
+        } else {
+            quote!(#pat => #p::None,)
+        }
+    });
+    let messages = match_self(arms, messages);
+    let args = arms.iter().map(|arm| {
+        if let Some(d) =
+            arm.delegate(|inner| quote!(::errcodes::ApiError::visit_args(#inner, __visitor)))
+        {
+            return d;
+        }
+        let used: Vec<&Member> = if declared.is_some() {
+            arm.template
+                .map(|t| t.used.iter().collect())
+                .unwrap_or_default()
+        } else {
+            Vec::new()
+        };
+        let pat = arm.bind(used.iter().copied());
+        let calls = used.iter().map(|member| {
+            let name = crate::l10n::variable(member);
+            let local = fmt::local(member);
+            quote!(__visitor.visit(#name, (&&&#p::ArgOf(#local)).arg());)
+        });
+        quote!(#pat => { #(#calls)* })
+    });
+    let args = match_self(arms, args);
+    quote! {
+        fn messages(&self) -> #p::Option<&'static #p::Messages> {
+            #declared
+            #messages
+        }
+        fn visit_args(&self, __visitor: &mut dyn #p::ArgVisitor) {
+            #[allow(unused_imports)]
+            use #p::{ArgByDisplay as _, ArgByNumber as _};
+            #args
+        }
+    }
 }
 
 /// `match self { ... }`, or `match *self {}` for an empty enum.

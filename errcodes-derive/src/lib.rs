@@ -16,6 +16,8 @@ mod decode;
 mod expand;
 mod fallback;
 mod fmt;
+#[cfg(feature = "fluent")]
+mod l10n;
 mod prop;
 mod status;
 mod symbol;

@@ -19,6 +19,9 @@ pub const FIXED_ENVELOPE: &str = "fixed_envelope";
 pub const POINTER_PREFIX: &str = "pointer_prefix";
 pub const PROBLEM_STYLE: &str = "problem_style";
 pub const NO_CODE: &str = "no_code";
+pub const LOCALES: &str = "locales";
+pub const FALLBACK_LOCALE: &str = "fallback_locale";
+pub const PARTIAL_LOCALES: &str = "partial_locales";
 pub const STATUS: &str = "status";
 pub const CODE: &str = "code";
 pub const TITLE: &str = "title";
@@ -44,6 +47,9 @@ pub const KEYS: &[(&str, &[Place])] = &[
     (FIXED_ENVELOPE, &[Place::Type]),
     (POINTER_PREFIX, &[Place::Type]),
     (PROBLEM_STYLE, &[Place::Type]),
+    (LOCALES, &[Place::Type]),
+    (FALLBACK_LOCALE, &[Place::Type]),
+    (PARTIAL_LOCALES, &[Place::Type]),
     (NO_CODE, &[Place::Type, Place::Variant]),
     (STATUS, &[Place::Type, Place::Variant]),
     (CODE, &[Place::Variant]),

@@ -21,6 +21,7 @@ use errcodes_rules::{HeaderProblem, PointerProblem, TypeBaseProblem, SINGLE_VALU
 /// Checks the whole input (its templates were parsed with the model).
 pub fn check(cx: &Ctxt, input: &Input) {
     check_envelope(cx, input);
+    check_locales(cx, input);
     check_type_base(cx, input);
     check_domain(cx, input);
     check_pointer_prefix(cx, input);
@@ -705,6 +706,20 @@ fn check_transparent(cx: &Ctxt, variant: &Variant, name: &str) {
 
 /// Parsing and validation run in process on `parse_quote!` inputs: each case
 /// asserts the exact messages and how many there are.
+/// `fallback_locale` and `partial_locales` say how to read catalogs: they
+/// go with `locales`.
+fn check_locales(cx: &Ctxt, input: &Input) {
+    if input.attrs.locales.is_some() {
+        return;
+    }
+    if let Some(lit) = &input.attrs.fallback_locale {
+        cx.error_spanned_by(lit, "`fallback_locale` goes with `locales = \"...\"`, the folder of the catalogs it names a locale of");
+    }
+    if let Some(span) = input.attrs.partial_locales {
+        cx.error_at(span, "`partial_locales` goes with `locales = \"...\"`, the folder of the catalogs it lets be partial");
+    }
+}
+
 #[cfg(test)]
 mod pipeline_tests {
     use syn::parse_quote;

@@ -522,3 +522,60 @@ pub mod document;
 
 mod impls;
 pub use impls::*;
+
+#[cfg(feature = "fluent")]
+pub use crate::l10n::{Arg, ArgVisitor, Messages};
+
+/// A field as a message argument: a number as [`Arg::Number`], anything
+/// else by its `Display` (autoref specialization, as in `rebuild`).
+#[cfg(feature = "fluent")]
+pub struct ArgOf<'a, T: ?Sized>(pub &'a T);
+
+/// A number the message can apply plural rules to.
+#[cfg(feature = "fluent")]
+pub trait ArgNumber {
+    /// The number as Fluent takes it.
+    fn to_arg(&self) -> f64;
+}
+
+#[cfg(feature = "fluent")]
+macro_rules! arg_numbers {
+    ($($t:ty),*) => {$(
+        impl ArgNumber for $t {
+            #[allow(clippy::cast_precision_loss, clippy::cast_lossless)]
+            fn to_arg(&self) -> f64 {
+                *self as f64
+            }
+        }
+    )*};
+}
+#[cfg(feature = "fluent")]
+arg_numbers!(
+    u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize, f32, f64
+);
+
+/// A number field.
+#[cfg(feature = "fluent")]
+pub trait ArgByNumber<'a> {
+    /// The argument.
+    fn arg(&self) -> Arg<'a>;
+}
+#[cfg(feature = "fluent")]
+impl<'a, T: ArgNumber> ArgByNumber<'a> for &&ArgOf<'a, T> {
+    fn arg(&self) -> Arg<'a> {
+        Arg::Number(self.0.to_arg())
+    }
+}
+
+/// Any other field, by its `Display`.
+#[cfg(feature = "fluent")]
+pub trait ArgByDisplay<'a> {
+    /// The argument.
+    fn arg(&self) -> Arg<'a>;
+}
+#[cfg(feature = "fluent")]
+impl<'a, T: core::fmt::Display> ArgByDisplay<'a> for &ArgOf<'a, T> {
+    fn arg(&self) -> Arg<'a> {
+        Arg::Text(self.0)
+    }
+}

@@ -39,6 +39,8 @@ pub struct InContext<'a, E: ?Sized = dyn ApiError> {
     path: Option<&'a str>,
     request_id: Option<&'a str>,
     profile: Option<&'a Profile>,
+    #[cfg(feature = "fluent")]
+    locale: Option<&'a str>,
 }
 
 impl<E: ?Sized> Clone for InContext<'_, E> {
@@ -65,6 +67,8 @@ impl<'a, E: ApiError + ?Sized> InContext<'a, E> {
             path: None,
             request_id: None,
             profile: None,
+            #[cfg(feature = "fluent")]
+            locale: None,
         }
     }
 
@@ -128,6 +132,42 @@ impl<'a, E: ApiError + ?Sized> InContext<'a, E> {
     }
 }
 
+#[cfg(feature = "fluent")]
+impl<'a, E: ApiError + ?Sized> InContext<'a, E> {
+    /// Answers in `locale` (feature `fluent`): the title and detail from the
+    /// error's catalog in that locale, else in its fallback locale; an
+    /// error without catalogs as declared. Codes, URIs and member paths
+    /// stay as they are.
+    ///
+    /// ```
+    /// use errcodes::ApiErrorExt as _;
+    /// use errcodes::{ApiError, Envelope, InContext};
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api(status = 404, code = "gone", detail = "Gone.")]
+    /// struct Gone;
+    ///
+    /// // No catalogs: as declared.
+    /// let body = InContext::new(&Gone).locale("de").to_json_value(Envelope::Problem);
+    /// assert_eq!(body["detail"], "Gone.");
+    /// ```
+    #[must_use]
+    pub fn locale(self, locale: &'a str) -> Self {
+        InContext {
+            locale: Some(locale),
+            ..self
+        }
+    }
+
+    /// The catalogs and locale this answers from, when both are there and
+    /// the error's code reaches clients.
+    fn localized(&self) -> Option<(&'static crate::l10n::Messages, &'a str)> {
+        let locale = self.locale?;
+        let messages = self.err.messages()?;
+        (!self.err.settings().redact_code).then_some((messages, locale))
+    }
+}
+
 impl<E: ApiError + ?Sized> ApiError for InContext<'_, E> {
     fn status(&self) -> StatusCode {
         self.err.status()
@@ -136,13 +176,44 @@ impl<E: ApiError + ?Sized> ApiError for InContext<'_, E> {
         self.err.code()
     }
     fn title(&self) -> &str {
+        #[cfg(feature = "fluent")]
+        if let Some((messages, locale)) = self.localized()
+            && let Some(title) = messages.title(locale, self.err.code())
+        {
+            return title;
+        }
         self.err.title()
     }
     fn fmt_detail(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        #[cfg(feature = "fluent")]
+        if let Some((messages, locale)) = self.localized()
+            && let Some(written) = messages.write_detail(
+                locale,
+                self.err.code(),
+                &|visitor| self.err.visit_args(visitor),
+                f,
+            )
+        {
+            return written;
+        }
         self.err.fmt_detail(f)
     }
     fn detail_str(&self) -> Option<&str> {
+        #[cfg(feature = "fluent")]
+        if let Some((messages, locale)) = self.localized()
+            && messages.has_detail(locale, self.err.code())
+        {
+            return None;
+        }
         self.err.detail_str()
+    }
+    #[cfg(feature = "fluent")]
+    fn messages(&self) -> Option<&'static crate::l10n::Messages> {
+        self.err.messages()
+    }
+    #[cfg(feature = "fluent")]
+    fn visit_args(&self, visitor: &mut dyn crate::l10n::ArgVisitor) {
+        self.err.visit_args(visitor);
     }
     /// The error's own instance URI, else the request's path.
     fn fmt_instance(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -232,6 +232,43 @@ pub trait ApiError {
         let _ = visitor;
     }
 
+    /// The type's message catalogs (feature `fluent`): `#[api(locales =
+    /// "...")]` in the derive; `None` for a type without.
+    ///
+    /// ```
+    /// use errcodes::ApiError;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api(status = 404, code = "gone", detail = "Gone.")]
+    /// struct Gone;
+    ///
+    /// assert!(Gone.messages().is_none());
+    /// ```
+    #[cfg(feature = "fluent")]
+    fn messages(&self) -> Option<&'static crate::l10n::Messages> {
+        None
+    }
+
+    /// Hands each argument of the error's message (the fields its `detail`
+    /// template reads, numbers as numbers) to `visitor` (feature `fluent`).
+    ///
+    /// ```
+    /// use errcodes::ApiError;
+    /// use errcodes::l10n::Arg;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api(status = 404, code = "gone", detail = "Gone.")]
+    /// struct Gone;
+    ///
+    /// let mut names = Vec::new();
+    /// Gone.visit_args(&mut |name: &str, _: Arg<'_>| names.push(name.to_owned()));
+    /// assert!(names.is_empty());
+    /// ```
+    #[cfg(feature = "fluent")]
+    fn visit_args(&self, visitor: &mut dyn crate::l10n::ArgVisitor) {
+        let _ = visitor;
+    }
+
     /// The underlying cause, marked `#[api(source)]`: for logs and traces,
     /// never for the response body.
     ///
@@ -689,6 +726,14 @@ macro_rules! forward_api_error {
             }
             fn settings(&self) -> Settings<'_> {
                 (**self).settings()
+            }
+            #[cfg(feature = "fluent")]
+            fn messages(&self) -> Option<&'static crate::l10n::Messages> {
+                (**self).messages()
+            }
+            #[cfg(feature = "fluent")]
+            fn visit_args(&self, visitor: &mut dyn crate::l10n::ArgVisitor) {
+                (**self).visit_args(visitor);
             }
         }
     )*};

@@ -247,6 +247,8 @@ mod error;
 mod ext;
 mod format;
 pub mod json;
+#[cfg(feature = "fluent")]
+pub mod l10n;
 mod location;
 pub mod negotiate;
 mod path;

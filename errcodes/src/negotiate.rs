@@ -310,6 +310,93 @@ fn parse_quality(value: &str) -> Option<u16> {
     }
 }
 
+/// The most bytes of `Accept-Language` read; a longer header gets the
+/// default locale.
+pub const MAX_ACCEPT_LANGUAGE: usize = 4096;
+
+/// The most language ranges of `Accept-Language` read; a header with more
+/// gets the default locale.
+pub const MAX_LANGUAGE_RANGES: usize = 32;
+
+/// The locale of `available` a request's `Accept-Language` asks for, by
+/// index (RFC 9110 section 12.5.4, RFC 4647 lookup): the ranges by quality
+/// then order, each matched exactly (ignoring case), then with its last
+/// subtag cut off, `de-CH` then `de`; `*` and no match give the default
+/// (index 0). A missing, garbled, longer than [`MAX_ACCEPT_LANGUAGE`] or
+/// more than [`MAX_LANGUAGE_RANGES`]-range header gets the default too,
+/// read in time bounded by those limits. `None` only when `available` is
+/// empty.
+///
+/// ```
+/// use errcodes::negotiate::choose_locale;
+///
+/// let locales = ["en", "de", "fr"];
+/// assert_eq!(choose_locale(Some("de-CH, fr;q=0.8"), &locales), Some(1));
+/// assert_eq!(choose_locale(Some("fr;q=0.9, de;q=0.5"), &locales), Some(2));
+/// assert_eq!(choose_locale(Some("ja, *;q=0.1"), &locales), Some(0));
+/// assert_eq!(choose_locale(Some("\u{0}garbage;;q=x"), &locales), Some(0));
+/// assert_eq!(choose_locale(None, &locales), Some(0));
+/// ```
+pub fn choose_locale<S: AsRef<str>>(
+    accept_language: Option<&str>,
+    available: &[S],
+) -> Option<usize> {
+    if available.is_empty() {
+        return None;
+    }
+    let Some(header) = accept_language.filter(|h| h.len() <= MAX_ACCEPT_LANGUAGE) else {
+        return Some(0);
+    };
+    let mut ranges: Vec<(u16, &str)> = Vec::new();
+    for (n, item) in header.split(',').enumerate() {
+        if n >= MAX_LANGUAGE_RANGES {
+            return Some(0);
+        }
+        let mut parts = item.split(';');
+        let tag = parts.next().unwrap_or_default().trim();
+        let mut quality = 1000;
+        for param in parts {
+            match param.trim().split_once('=') {
+                Some((name, value)) if name.trim().eq_ignore_ascii_case("q") => {
+                    match parse_quality(value.trim()) {
+                        Some(q) => quality = q,
+                        None => quality = 0,
+                    }
+                }
+                _ => {}
+            }
+        }
+        let well_formed = tag == "*"
+            || (!tag.is_empty()
+                && tag.len() <= 35
+                && tag.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'));
+        if well_formed && quality > 0 {
+            ranges.push((quality, tag));
+        }
+    }
+    // Highest quality first; among equals, the header's order.
+    ranges.sort_by_key(|range| core::cmp::Reverse(range.0));
+    for (_, range) in ranges {
+        if range == "*" {
+            return Some(0);
+        }
+        let mut candidate = range;
+        loop {
+            if let Some(index) = available
+                .iter()
+                .position(|a| a.as_ref().eq_ignore_ascii_case(candidate))
+            {
+                return Some(index);
+            }
+            match candidate.rsplit_once('-') {
+                Some((shorter, _)) => candidate = shorter,
+                None => break,
+            }
+        }
+    }
+    Some(0)
+}
+
 /// Why a request cannot be answered as it asks: itself an error, answered
 /// in the default envelope.
 ///

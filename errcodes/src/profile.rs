@@ -30,6 +30,7 @@ pub struct Profile {
     pointer_prefix: Option<Cow<'static, str>>,
     codes: Vec<(Cow<'static, str>, Cow<'static, str>)>,
     messages: Vec<(Cow<'static, str>, Cow<'static, str>)>,
+    locales: Vec<Cow<'static, str>>,
 }
 
 impl Profile {
@@ -47,6 +48,7 @@ impl Profile {
             pointer_prefix: None,
             codes: Vec::new(),
             messages: Vec::new(),
+            locales: Vec::new(),
         }
     }
 
@@ -200,6 +202,44 @@ impl Profile {
             .rev()
             .find(|(c, _)| c == code)
             .map(|(_, message)| &**message)
+    }
+
+    /// The locales the app answers in (feature `fluent`), the first its
+    /// default: the layers negotiate each request's `Accept-Language`
+    /// against them and answer with `Content-Language` and
+    /// `Vary: accept-language`. A tag that is not a language tag is left
+    /// out.
+    ///
+    /// ```
+    /// let profile = errcodes::Profile::new(errcodes::Envelope::Problem).locales(["en", "de", "fr", "not a tag"]);
+    /// assert_eq!(profile.locales_setting(), ["en", "de", "fr"]);
+    /// ```
+    #[cfg(feature = "fluent")]
+    #[must_use]
+    pub fn locales<L: Into<Cow<'static, str>>>(
+        mut self,
+        locales: impl IntoIterator<Item = L>,
+    ) -> Profile {
+        self.locales = locales
+            .into_iter()
+            .map(Into::into)
+            .filter(|tag| {
+                !tag.is_empty()
+                    && tag.len() <= 35
+                    && tag.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            })
+            .collect();
+        self
+    }
+
+    /// The locales, the default first; empty unless declared.
+    ///
+    /// ```
+    /// assert!(errcodes::Profile::new(errcodes::Envelope::Problem).locales_setting().is_empty());
+    /// ```
+    #[must_use]
+    pub fn locales_setting(&self) -> &[Cow<'static, str>] {
+        &self.locales
     }
 }
 

@@ -2,8 +2,13 @@
 //! README's Rust examples as doc tests, so the README cannot drift from the
 //! API.
 
-// The README's examples use the OpenAPI, client and axum features: they run in
+// The README's examples use the OpenAPI, client, axum and fluent features: they run in
 // the README's own test command, `cargo test --workspace --all-features`.
-#[cfg(all(feature = "utoipa", feature = "client", feature = "axum"))]
+#[cfg(all(
+    feature = "utoipa",
+    feature = "client",
+    feature = "axum",
+    feature = "fluent"
+))]
 #[doc = include_str!("../../README.md")]
 pub struct ReadmeExamples;

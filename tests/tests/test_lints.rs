@@ -142,3 +142,73 @@ fn no_prelude_types_work() {
     let inner: no_prelude::Bare<u8> = no_prelude::Bare::Inner(Small { r#type: "t".into() });
     assert_eq!(inner.status(), 409);
 }
+
+/// A localized type with a generic field and a transparent one: its
+/// generated `messages` and `visit_args` are quiet too.
+#[cfg(feature = "fluent")]
+pub mod localized {
+    use errcodes::ApiError;
+
+    /// Errors with catalogs in `tests/locales`.
+    #[derive(Debug, ApiError)]
+    #[api(locales = "locales")]
+    pub enum Localized<T: std::fmt::Display> {
+        /// A number argument.
+        #[api(
+            status = 404,
+            code = "order_not_found",
+            detail = "No order {id} exists."
+        )]
+        NotFound {
+            /// The id.
+            id: u64,
+        },
+        /// A generic argument.
+        #[api(
+            status = 409,
+            code = "items_left",
+            detail = "Only {count} items are left."
+        )]
+        ItemsLeft {
+            /// How many.
+            count: T,
+        },
+        /// A wrapped localized error.
+        #[api(transparent)]
+        Inner(super::localized_inner::Inner),
+    }
+}
+
+/// The inner type of [`localized::Localized`].
+#[cfg(feature = "fluent")]
+pub mod localized_inner {
+    use errcodes::ApiError;
+
+    /// One localized error.
+    #[derive(Debug, ApiError)]
+    #[api(
+        locales = "locales",
+        status = 429,
+        code = "throttled",
+        detail = "Slow down."
+    )]
+    pub struct Inner;
+}
+
+#[cfg(feature = "fluent")]
+#[test]
+fn localized_types_answer_in_a_locale() {
+    use errcodes::InContext;
+    let err: localized::Localized<u32> = localized::Localized::ItemsLeft { count: 1 };
+    let body = InContext::new(&err)
+        .locale("de")
+        .to_json_value(Envelope::Problem);
+    // A generic field is text (its type could be anything): the plural's
+    // default variant.
+    assert_eq!(body["detail"], "Nur noch 1 Artikel sind übrig.");
+    let inner: localized::Localized<u32> = localized::Localized::Inner(localized_inner::Inner);
+    let body = InContext::new(&inner)
+        .locale("fr")
+        .to_json_value(Envelope::Problem);
+    assert_eq!(body["title"], "Trop de requêtes");
+}

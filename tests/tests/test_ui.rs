@@ -26,3 +26,13 @@ fn ui_with_every_feature() {
     let t = trybuild::TestCases::new();
     t.compile_fail("ui-all-features/*.rs");
 }
+
+/// The compile-time checks of message catalogs (`#[api(locales = "...")]`,
+/// feature `fluent`); each case's catalogs are under `ui-l10n/locales/`.
+#[test]
+#[cfg(feature = "fluent")]
+fn ui_catalogs() {
+    let t = trybuild::TestCases::new();
+    t.compile_fail("ui-l10n/*.rs");
+    t.pass("ui-l10n/pass/*.rs");
+}

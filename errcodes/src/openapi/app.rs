@@ -259,7 +259,8 @@ impl Writer<'_> {
 
         let config = self.config;
         let docs = by_status(&shown, &self.media, &|err, envelope| {
-            answer(config, envelope, err, &sample, SAMPLE_REQUEST_ID)
+            // Examples in the fallback language: no locale asked for.
+            answer(config, envelope, err, &sample, SAMPLE_REQUEST_ID, None)
         });
         for doc in docs {
             let description = foreign

@@ -324,6 +324,8 @@ pub(crate) struct Answering<H> {
     envelope: Envelope,
     head: H,
     given_id: Option<GivenId>,
+    /// The profile's locale `Accept-Language` chose, by index.
+    locale: Option<usize>,
 }
 
 /// A request begun: the handler may run, or the request is refused (406,
@@ -357,11 +359,19 @@ impl<H: Head> Answering<H> {
             Some(id) if request_id::usable_request_id(id) => core::str::from_utf8(id).ok(),
             _ => first(TRACEPARENT).and_then(request_id::trace_id),
         };
+        let locales = config.profile.locales_setting();
+        let locale = if locales.is_empty() {
+            None
+        } else {
+            let asked = header_list(header("accept-language"));
+            crate::negotiate::choose_locale(asked.as_deref(), locales)
+        };
         let answering = Answering {
             config: Arc::clone(config),
             envelope: chosen.unwrap_or_else(|_| negotiation.default_envelope()),
             head,
             given_id: given_id.map(GivenId::new),
+            locale,
         };
         let refused = refusal.map(|refusal| answering.respond(&refusal));
         Begun { answering, refused }
@@ -387,7 +397,11 @@ impl<H: Head> Answering<H> {
         if log {
             crate::log::answered(&err, method, path, request_id);
         }
-        answer(&self.config, self.envelope, err, path, request_id)
+        let locale = self
+            .locale
+            .and_then(|i| self.config.profile.locales_setting().get(i))
+            .map(|tag| &**tag);
+        answer(&self.config, self.envelope, err, path, request_id, locale)
     }
 
     /// The answer to a handler that panicked (its `payload`): a 500 that
@@ -445,21 +459,28 @@ impl<H: Head> Answering<H> {
 }
 
 /// `err` as the layer answers it to a request for `path` with
-/// `request_id`, negotiated to `envelope`: with the request's context and
-/// the app's profile, in its own envelope if it opted out of negotiation,
-/// with `x-request-id` and `Vary: accept`. The OpenAPI document renders its
-/// examples here too, so they are the wire.
+/// `request_id`, negotiated to `envelope` and `locale`: with the request's
+/// context and the app's profile, in its own envelope if it opted out of
+/// negotiation, with `x-request-id`, `Vary` and, when the body was
+/// localized, `Content-Language`. The OpenAPI document renders its examples
+/// here too, so they are the wire.
 pub(crate) fn answer<E: ApiError + ?Sized>(
     config: &Config,
     envelope: Envelope,
     err: &E,
     path: &str,
     request_id: &str,
+    locale: Option<&str>,
 ) -> http::Response<Vec<u8>> {
     let answered = InContext::new(err)
         .path(path)
         .request_id(request_id)
         .profile(&config.profile);
+    #[cfg(feature = "fluent")]
+    let answered = match locale {
+        Some(locale) => answered.locale(locale),
+        None => answered,
+    };
     // A type that opted out of negotiation answers in its own envelope.
     let own = err.settings();
     let envelope = if own.fixed_envelope {
@@ -472,13 +493,52 @@ pub(crate) fn answer<E: ApiError + ?Sized>(
     if let Ok(value) = HeaderValue::from_str(request_id) {
         headers.insert(REQUEST_ID, value);
     }
-    // The envelope depends on `Accept`: a cache must not give this
-    // answer to a request that asked for another.
-    if !own.fixed_envelope {
-        headers.insert(http::header::VARY, HeaderValue::from_static("accept"));
+    // The envelope depends on `Accept` (and the language on
+    // `Accept-Language`): a cache must not give this answer to a request
+    // that asked for another.
+    let by_language = !config.profile.locales_setting().is_empty();
+    match (own.fixed_envelope, by_language) {
+        (false, false) => {
+            headers.insert(http::header::VARY, HeaderValue::from_static("accept"));
+        }
+        (false, true) => {
+            headers.insert(
+                http::header::VARY,
+                HeaderValue::from_static("accept, accept-language"),
+            );
+        }
+        (true, true) => {
+            headers.insert(
+                http::header::VARY,
+                HeaderValue::from_static("accept-language"),
+            );
+        }
+        (true, false) => {}
+    }
+    if let Some(language) = answered_language(err, locale)
+        && let Ok(value) = HeaderValue::from_str(language)
+    {
+        headers.insert(http::header::CONTENT_LANGUAGE, value);
     }
     response.extensions_mut().insert(Written);
     response
+}
+
+/// The language `err`'s body is in when asked for `locale`: its catalog's
+/// answer to that locale; `None` for a body that was not localized.
+#[cfg(feature = "fluent")]
+fn answered_language<E: ApiError + ?Sized>(err: &E, locale: Option<&str>) -> Option<&'static str> {
+    let locale = locale?;
+    if err.settings().redact_code {
+        return None;
+    }
+    err.messages()?.answering(locale, err.code())
+}
+
+/// Without the `fluent` feature nothing is localized.
+#[cfg(not(feature = "fluent"))]
+fn answered_language<E: ApiError + ?Sized>(_: &E, _: Option<&str>) -> Option<&'static str> {
+    None
 }
 
 /// How many panics a second the log gets; see [`Answering::panicked`].

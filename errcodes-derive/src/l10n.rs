@@ -1,0 +1,321 @@
+//! `#[api(locales = "...")]`: a type's Fluent catalogs, read and checked at
+//! compile time. The folder (beside `Cargo.toml`) holds one subfolder per
+//! locale, each with `.ftl` files; a variant's code is its message id, the
+//! message's value its detail, its `.title` attribute its title, and the
+//! fields its `detail` template reads are the message's variables.
+//!
+//! Checked: every file parses (an error names file and line); the fallback
+//! locale exists and has a message for every code sent; no message uses a
+//! variable its variant lacks; `.title` has no placeables (a title is
+//! static text); every other locale has every code, unless the type says
+//! `partial_locales`. Emitted: `ApiError::messages` (the sources embedded
+//! with `include_str!`, so a changed catalog rebuilds the crate) and
+//! `ApiError::visit_args`.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+
+use fluent_syntax::ast;
+use proc_macro2::TokenStream;
+use quote::quote;
+use syn::{LitStr, Member};
+
+use crate::ast::{member_name, Input, Variant};
+use crate::ctxt::Ctxt;
+use crate::prop;
+
+/// A type's catalogs as read.
+pub struct Catalogs {
+    fallback: String,
+    locales: Vec<Locale>,
+}
+
+/// One locale's files and the messages they hold.
+struct Locale {
+    tag: String,
+    /// Each file's absolute path, for `include_str!`.
+    files: Vec<PathBuf>,
+    messages: BTreeMap<String, Message>,
+}
+
+/// What a message has.
+struct Message {
+    variables: BTreeSet<String>,
+    title: Option<bool>,
+}
+
+/// A field's name as a Fluent variable: its name, `arg0` for field `0`.
+pub fn variable(member: &Member) -> String {
+    match member {
+        Member::Named(_) => member_name(member),
+        Member::Unnamed(index) => format!("arg{}", index.index),
+    }
+}
+
+/// Reads the folder `lit` names (relative to the crate's `Cargo.toml`);
+/// `None` after reporting why it cannot be read.
+pub fn load(cx: &Ctxt, input: &Input, lit: &LitStr) -> Option<Catalogs> {
+    let root = std::env::var_os("CARGO_MANIFEST_DIR").map_or_else(PathBuf::new, PathBuf::from);
+    let dir = root.join(lit.value());
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        cx.error_spanned_by(
+            lit,
+            format!(
+                "no folder `{}` beside Cargo.toml (looked for {}); it holds one folder per locale, e.g. `{}/en/errors.ftl`",
+                lit.value(),
+                dir.display(),
+                lit.value()
+            ),
+        );
+        return None;
+    };
+    let mut folders: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_dir())
+        .collect();
+    folders.sort();
+    let mut locales = Vec::new();
+    let mut ok = true;
+    for folder in folders {
+        let tag = folder
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if !is_locale_tag(&tag) {
+            cx.error_spanned_by(
+                lit,
+                format!("`{}/{tag}` is not a locale: name each folder by its language tag, e.g. `en`, `de`, `pt-BR`", lit.value()),
+            );
+            ok = false;
+            continue;
+        }
+        let mut files: Vec<PathBuf> = std::fs::read_dir(&folder)
+            .into_iter()
+            .flatten()
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "ftl"))
+            .collect();
+        files.sort();
+        let mut messages = BTreeMap::new();
+        for file in &files {
+            let shown = format!(
+                "{}/{tag}/{}",
+                lit.value(),
+                file.file_name()
+                    .map(|n| n.to_string_lossy())
+                    .unwrap_or_default()
+            );
+            let Ok(source) = std::fs::read_to_string(file) else {
+                cx.error_spanned_by(lit, format!("cannot read {shown}"));
+                ok = false;
+                continue;
+            };
+            match fluent_syntax::parser::parse(source.as_str()) {
+                Ok(resource) => read_messages(&resource, &mut messages),
+                Err((_, errors)) => {
+                    for error in errors {
+                        // The entry the error is in, else where it was found.
+                        let at = error.slice.as_ref().map_or(error.pos.start, |s| s.start);
+                        let line = source[..at.min(source.len())].matches('\n').count() + 1;
+                        cx.error_spanned_by(lit, format!("{shown}:{line}: {error}"));
+                    }
+                    ok = false;
+                }
+            }
+        }
+        locales.push(Locale {
+            tag,
+            files,
+            messages,
+        });
+    }
+    let fallback = input
+        .attrs
+        .fallback_locale
+        .as_ref()
+        .map_or_else(|| "en".to_owned(), LitStr::value);
+    if ok && !locales.iter().any(|l| l.tag == fallback) {
+        let span_lit = input.attrs.fallback_locale.as_ref().unwrap_or(lit);
+        cx.error_spanned_by(
+            span_lit,
+            format!(
+                "no folder for the fallback locale `{fallback}` in `{}`; add `{}/{fallback}/errors.ftl`, or name another with `fallback_locale = \"...\"`",
+                lit.value(),
+                lit.value()
+            ),
+        );
+        ok = false;
+    }
+    ok.then_some(Catalogs { fallback, locales })
+}
+
+/// Whether `tag` reads as a BCP 47 language tag: letters, digits and `-`,
+/// starting with 2 or 3 letters.
+fn is_locale_tag(tag: &str) -> bool {
+    let language = tag.split('-').next().unwrap_or_default();
+    (2..=3).contains(&language.len())
+        && language.bytes().all(|b| b.is_ascii_alphabetic())
+        && tag.len() <= 35
+        && tag.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        && !tag.ends_with('-')
+        && !tag.contains("--")
+}
+
+fn read_messages(resource: &ast::Resource<&str>, out: &mut BTreeMap<String, Message>) {
+    for entry in &resource.body {
+        if let ast::Entry::Message(message) = entry {
+            let mut variables = BTreeSet::new();
+            if let Some(value) = &message.value {
+                pattern_variables(value, &mut variables);
+            }
+            let title = message
+                .attributes
+                .iter()
+                .find(|a| a.id.name == "title")
+                .map(|a| {
+                    a.value
+                        .elements
+                        .iter()
+                        .all(|e| matches!(e, ast::PatternElement::TextElement { .. }))
+                });
+            for attribute in &message.attributes {
+                pattern_variables(&attribute.value, &mut variables);
+            }
+            out.insert(message.id.name.to_owned(), Message { variables, title });
+        }
+    }
+}
+
+fn pattern_variables(pattern: &ast::Pattern<&str>, out: &mut BTreeSet<String>) {
+    for element in &pattern.elements {
+        if let ast::PatternElement::Placeable { expression } = element {
+            expression_variables(expression, out);
+        }
+    }
+}
+
+fn expression_variables(expression: &ast::Expression<&str>, out: &mut BTreeSet<String>) {
+    match expression {
+        ast::Expression::Inline(inline) => inline_variables(inline, out),
+        ast::Expression::Select { selector, variants } => {
+            inline_variables(selector, out);
+            for variant in variants {
+                pattern_variables(&variant.value, out);
+            }
+        }
+    }
+}
+
+fn inline_variables(inline: &ast::InlineExpression<&str>, out: &mut BTreeSet<String>) {
+    match inline {
+        ast::InlineExpression::VariableReference { id } => {
+            out.insert(id.name.to_owned());
+        }
+        ast::InlineExpression::FunctionReference { arguments, .. } => {
+            for argument in &arguments.positional {
+                inline_variables(argument, out);
+            }
+            for argument in &arguments.named {
+                inline_variables(&argument.value, out);
+            }
+        }
+        ast::InlineExpression::Placeable { expression } => expression_variables(expression, out),
+        _ => {}
+    }
+}
+
+/// The variables a variant gives its message: the fields its `detail`
+/// template reads.
+fn variables_of(variant: &Variant) -> Vec<String> {
+    variant
+        .detail
+        .as_ref()
+        .map(|t| t.used.iter().map(variable).collect())
+        .unwrap_or_default()
+}
+
+/// Checks every variant against the catalogs.
+pub fn check(cx: &Ctxt, input: &Input, catalogs: &Catalogs, lit: &LitStr) {
+    let folder = lit.value();
+    for variant in &input.variants {
+        if variant.attrs.transparent.is_some() || !sends_code(input, variant) {
+            continue;
+        }
+        let name = prop::variant_name(input, variant);
+        let code = prop::effective_code(input, variant);
+        let variables = variables_of(variant);
+        for locale in &catalogs.locales {
+            let tag = &locale.tag;
+            let Some(message) = locale.messages.get(&code) else {
+                if *tag == catalogs.fallback {
+                    cx.error_spanned_by(
+                        variant.span_node,
+                        format!("no message `{code}` in the fallback locale `{tag}` ({folder}/{tag}); add `{code} = ...` (the detail) with `.title = ...`"),
+                    );
+                } else if input.attrs.partial_locales.is_none() {
+                    cx.error_spanned_by(
+                        variant.span_node,
+                        format!("no message `{code}` in locale `{tag}` ({folder}/{tag}); add it, or declare `#[api(partial_locales)]` on the type to answer in `{}` where a locale has none", catalogs.fallback),
+                    );
+                }
+                continue;
+            };
+            for unknown in message.variables.iter().filter(|v| !variables.contains(v)) {
+                let can = if variables.is_empty() {
+                    "its detail reads no field".to_owned()
+                } else {
+                    format!(
+                        "it can use {}",
+                        variables
+                            .iter()
+                            .map(|v| format!("`${v}`"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
+                };
+                cx.error_spanned_by(
+                    variant.span_node,
+                    format!("message `{code}` in `{tag}` uses `${unknown}`, which `{name}` does not give: {can} (the fields its `detail` reads)"),
+                );
+            }
+            if message.title == Some(false) {
+                cx.error_spanned_by(
+                    variant.span_node,
+                    format!("`{code}.title` in `{tag}` has a placeable; a title is the same for every occurrence: write it as plain text"),
+                );
+            }
+        }
+    }
+}
+
+/// Whether a variant's code reaches clients (only those have messages).
+fn sends_code(input: &Input, variant: &Variant) -> bool {
+    let status = prop::effective_status(input, variant).unwrap_or(500);
+    !(status >= 500 && variant.attrs.code.is_none())
+        && variant.attrs.no_code.is_none()
+        && input.attrs.no_code.is_none()
+}
+
+/// The `static` holding the type's catalogs, each file embedded with
+/// `include_str!` (so a changed catalog rebuilds the crate).
+pub fn messages_static(catalogs: &Catalogs) -> TokenStream {
+    let p = quote!(::errcodes::__private);
+    let fallback = &catalogs.fallback;
+    let sources = catalogs.locales.iter().flat_map(|locale| {
+        let tag = &locale.tag;
+        locale.files.iter().map(move |file| {
+            let path = file.to_string_lossy().into_owned();
+            quote!((#tag, ::core::include_str!(#path)))
+        })
+    });
+    quote! {
+        static __MESSAGES: #p::Messages = #p::Messages::new(#fallback, &[#(#sources),*]);
+    }
+}
+
+/// Whether the type declares catalogs at all.
+pub fn declared<'i>(input: &'i Input<'_>) -> Option<&'i LitStr> {
+    input.attrs.locales.as_ref()
+}

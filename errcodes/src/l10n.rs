@@ -1,0 +1,254 @@
+//! Localized titles and details (cargo feature `fluent`): message catalogs
+//! in Project Fluent, keyed by each variant's stable code, checked at
+//! compile time, chosen per request from `Accept-Language`.
+//!
+//! A type names its catalog folder (beside `Cargo.toml`), one subfolder
+//! per locale:
+//!
+//! ```text
+//! locales/en/errors.ftl        locales/de/errors.ftl
+//! order_not_found =            order_not_found =
+//!     No order { $id } exists.     Es gibt keine Bestellung { $id }.
+//!     .title = Not Found           .title = Nicht gefunden
+//! ```
+//!
+//! `#[api(locales = "locales")]` on the type: a variant's code is its
+//! message id, the message's value its detail and its `.title` attribute
+//! its title; the fields its `detail` template reads are the message's
+//! variables (`$id`; a tuple field `0` is `$arg0`), numbers as numbers so
+//! plural rules apply. The derive fails the build when a catalog does not
+//! parse (naming file and line), when the fallback locale (`en`, or
+//! `fallback_locale = "..."`) has no message for a code, when a message
+//! uses a variable its variant does not give, or when another locale lacks
+//! a code (unless the type says `partial_locales`: that locale then answers
+//! in the fallback's text).
+//!
+//! Rendering in a locale: [`InContext::locale`](crate::InContext::locale),
+//! or, under the axum layer and the actix-web middleware, a
+//! [`Profile::locales`](crate::Profile::locales) list negotiated from each
+//! request's `Accept-Language` (answered with `Content-Language` and
+//! `Vary: accept-language`). Codes, `type` URIs, member paths and pointers
+//! are never localized. Without a locale, and for a type without catalogs,
+//! everything is as the declaration says.
+
+use core::fmt;
+use std::sync::OnceLock;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+
+/// One argument of a message: a number (plural rules and number formatting
+/// apply) or text.
+#[derive(Clone, Copy)]
+pub enum Arg<'a> {
+    /// A number.
+    Number(f64),
+    /// Anything else, as its `Display` writes it.
+    Text(&'a dyn fmt::Display),
+}
+
+impl fmt::Debug for Arg<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Arg::Number(n) => write!(f, "Number({n})"),
+            Arg::Text(text) => write!(f, "Text({text})"),
+        }
+    }
+}
+
+/// Receives an error's message arguments, by name; see
+/// [`ApiError::visit_args`](crate::ApiError::visit_args).
+///
+/// ```
+/// use errcodes::l10n::{Arg, ArgVisitor};
+///
+/// let mut seen = Vec::new();
+/// let mut visitor = |name: &str, arg: Arg<'_>| seen.push(format!("{name}={arg:?}"));
+/// visitor.visit("id", Arg::Number(42.0));
+/// assert_eq!(seen, ["id=Number(42)"]);
+/// ```
+pub trait ArgVisitor {
+    /// One argument.
+    fn visit(&mut self, name: &str, arg: Arg<'_>);
+}
+
+impl<F: FnMut(&str, Arg<'_>)> ArgVisitor for F {
+    fn visit(&mut self, name: &str, arg: Arg<'_>) {
+        self(name, arg);
+    }
+}
+
+/// A type's message catalogs: the Fluent sources of each locale, embedded
+/// by the derive, read into bundles on first use.
+///
+/// ```
+/// use errcodes::ApiError;
+///
+/// # #[cfg(any())]
+/// #[derive(Debug, ApiError)]
+/// #[api(locales = "locales")]
+/// enum OrderError { /* ... */ }
+/// ```
+pub struct Messages {
+    fallback: &'static str,
+    sources: &'static [(&'static str, &'static str)],
+    bundles: OnceLock<Vec<(&'static str, FluentBundle<FluentResource>)>>,
+}
+
+impl fmt::Debug for Messages {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Messages")
+            .field("fallback", &self.fallback)
+            .field("locales", &self.locales().collect::<Vec<_>>())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Messages {
+    /// The catalogs of `sources` (`(locale, Fluent source)`, a locale once
+    /// per file), answering in `fallback` where a locale has no message.
+    /// The derive writes this call; sources are checked at compile time.
+    ///
+    /// ```
+    /// static MESSAGES: errcodes::l10n::Messages = errcodes::l10n::Messages::new(
+    ///     "en",
+    ///     &[("en", "gone = It is gone.\n    .title = Gone\n"), ("de", "gone = Es ist weg.\n    .title = Weg\n")],
+    /// );
+    /// assert_eq!(MESSAGES.title("de", "gone"), Some("Weg"));
+    /// assert_eq!(MESSAGES.title("fr", "gone"), Some("Gone"));
+    /// ```
+    #[must_use]
+    pub const fn new(
+        fallback: &'static str,
+        sources: &'static [(&'static str, &'static str)],
+    ) -> Messages {
+        Messages {
+            fallback,
+            sources,
+            bundles: OnceLock::new(),
+        }
+    }
+
+    /// The fallback locale.
+    ///
+    /// ```
+    /// static MESSAGES: errcodes::l10n::Messages = errcodes::l10n::Messages::new("en", &[]);
+    /// assert_eq!(MESSAGES.fallback(), "en");
+    /// ```
+    #[must_use]
+    pub fn fallback(&self) -> &'static str {
+        self.fallback
+    }
+
+    /// Every locale with a catalog, each once, in order.
+    ///
+    /// ```
+    /// static MESSAGES: errcodes::l10n::Messages =
+    ///     errcodes::l10n::Messages::new("en", &[("de", ""), ("en", ""), ("en", "")]);
+    /// assert_eq!(MESSAGES.locales().collect::<Vec<_>>(), ["de", "en"]);
+    /// ```
+    pub fn locales(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.sources
+            .iter()
+            .enumerate()
+            .filter(|(i, (tag, _))| !self.sources[..*i].iter().any(|(t, _)| t == tag))
+            .map(|(_, (tag, _))| *tag)
+    }
+
+    fn bundles(&self) -> &[(&'static str, FluentBundle<FluentResource>)] {
+        self.bundles.get_or_init(|| {
+            self.locales()
+                .map(|tag| {
+                    let id = tag.parse().unwrap_or_default();
+                    let mut bundle = FluentBundle::new_concurrent(vec![id]);
+                    // Bidi isolation marks never reach a JSON body.
+                    bundle.set_use_isolating(false);
+                    for (_, source) in self.sources.iter().filter(|(t, _)| *t == tag) {
+                        let resource = match FluentResource::try_new((*source).to_owned()) {
+                            Ok(resource) | Err((resource, _)) => resource,
+                        };
+                        bundle.add_resource_overriding(resource);
+                    }
+                    (tag, bundle)
+                })
+                .collect()
+        })
+    }
+
+    /// The bundle answering `locale` for `code`: the locale's, else the
+    /// fallback's; the locale it is in.
+    fn bundle_for(
+        &self,
+        locale: &str,
+        code: &str,
+    ) -> Option<(&'static str, &FluentBundle<FluentResource>)> {
+        let bundles = self.bundles();
+        let has = |tag: &str| {
+            bundles
+                .iter()
+                .find(|(t, b)| t.eq_ignore_ascii_case(tag) && b.has_message(code))
+                .map(|(t, b)| (*t, b))
+        };
+        has(locale).or_else(|| has(self.fallback))
+    }
+
+    /// The locale an error with `code` answers in when `locale` is asked
+    /// for: `locale` if its catalog has the code, else the fallback.
+    ///
+    /// ```
+    /// static MESSAGES: errcodes::l10n::Messages =
+    ///     errcodes::l10n::Messages::new("en", &[("en", "gone = Gone.\n"), ("de", "gone = Weg.\n")]);
+    /// assert_eq!(MESSAGES.answering("de", "gone"), Some("de"));
+    /// assert_eq!(MESSAGES.answering("fr", "gone"), Some("en"));
+    /// assert_eq!(MESSAGES.answering("de", "other"), None);
+    /// ```
+    #[must_use]
+    pub fn answering(&self, locale: &str, code: &str) -> Option<&'static str> {
+        self.bundle_for(locale, code).map(|(tag, _)| tag)
+    }
+
+    /// The title of `code` in `locale` (else the fallback's): its `.title`,
+    /// static text.
+    #[must_use]
+    pub fn title(&self, locale: &str, code: &str) -> Option<&str> {
+        let (_, bundle) = self.bundle_for(locale, code)?;
+        let pattern = bundle.get_message(code)?.get_attribute("title")?.value();
+        let mut errors = Vec::new();
+        match bundle.format_pattern(pattern, None, &mut errors) {
+            std::borrow::Cow::Borrowed(title) => Some(title),
+            std::borrow::Cow::Owned(_) => None,
+        }
+    }
+
+    /// Writes the detail of `code` in `locale` (else the fallback's) with
+    /// the arguments `visit` gives; `None` when no catalog has one.
+    pub(crate) fn write_detail(
+        &self,
+        locale: &str,
+        code: &str,
+        visit: &dyn Fn(&mut dyn ArgVisitor),
+        f: &mut fmt::Formatter<'_>,
+    ) -> Option<fmt::Result> {
+        let (_, bundle) = self.bundle_for(locale, code)?;
+        let pattern = bundle.get_message(code)?.value()?;
+        let mut args = FluentArgs::new();
+        let mut texts: Vec<(String, String)> = Vec::new();
+        visit(&mut |name: &str, arg: Arg<'_>| match arg {
+            Arg::Number(n) => args.set(name.to_owned(), FluentValue::from(n)),
+            Arg::Text(text) => texts.push((name.to_owned(), text.to_string())),
+        });
+        for (name, text) in texts {
+            args.set(name, FluentValue::from(text));
+        }
+        let mut errors = Vec::new();
+        Some(bundle.write_pattern(f, pattern, Some(&args), &mut errors))
+    }
+
+    /// Whether `code` has a detail (a message value) in `locale` or the
+    /// fallback.
+    pub(crate) fn has_detail(&self, locale: &str, code: &str) -> bool {
+        self.bundle_for(locale, code)
+            .and_then(|(_, b)| b.get_message(code))
+            .is_some_and(|m| m.value().is_some())
+    }
+}

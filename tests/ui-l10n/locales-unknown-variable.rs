@@ -1,0 +1,10 @@
+use errcodes::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api(locales = "../../../../tests/ui-l10n/locales/unknown-variable")]
+enum OrderError {
+    #[api(status = 404, code = "order_not_found", detail = "No order {id}.")]
+    NotFound { id: u64 },
+}
+
+fn main() {}

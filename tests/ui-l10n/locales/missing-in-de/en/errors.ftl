@@ -1,0 +1,2 @@
+order_not_found = No order { $id }.
+    .title = Not Found
