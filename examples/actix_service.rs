@@ -17,7 +17,7 @@ use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::{web, App, HttpServer};
 use errcodes::actix::ErrorMiddleware;
-use errcodes::{ApiErrors, Envelope};
+use errcodes::ApiErrors;
 use utoipa::OpenApi;
 
 #[path = "shared/orders.rs"]
@@ -110,7 +110,7 @@ pub fn app() -> App<
         InitError = (),
     >,
 > {
-    let middleware = ErrorMiddleware::new(Envelope::Problem);
+    let middleware = ErrorMiddleware::new(orders::profile());
     let doc = middleware
         .openapi(ApiDoc::openapi)
         .to_json()

@@ -16,7 +16,7 @@
 use axum::routing::{get, post};
 use axum::Router;
 use errcodes::axum::{ErrorLayer, Json, Path};
-use errcodes::{ApiErrors, Envelope};
+use errcodes::ApiErrors;
 use utoipa::OpenApi;
 
 #[path = "shared/orders.rs"]
@@ -103,7 +103,7 @@ pub struct ApiDoc;
 /// The service: every route, under one errcodes layer, and its OpenAPI
 /// document (written from the same layer) at `/openapi.json`.
 pub fn app() -> Router {
-    let layer = ErrorLayer::new(Envelope::Problem);
+    let layer = ErrorLayer::new(orders::profile());
     let doc = layer
         .openapi(ApiDoc::openapi)
         .to_json()

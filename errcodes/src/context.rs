@@ -166,6 +166,25 @@ impl<'a, E: ApiError + ?Sized> InContext<'a, E> {
         let messages = self.err.messages()?;
         (!self.err.settings().redact_code).then_some((messages, locale))
     }
+
+    /// The locale of a 5xx whose detail is withheld: it says errcodes'
+    /// generic text in that language instead.
+    fn withheld(&self) -> Option<&'a str> {
+        let locale = self.locale?;
+        (self.err.settings().redact_detail && self.err.status().is_server_error()).then_some(locale)
+    }
+
+    /// The status's own title in the locale, for a 5xx whose code (and so
+    /// its catalog entry) is withheld and whose title is the status's.
+    fn status_title(&self) -> Option<&'static str> {
+        let locale = self.locale?;
+        let status = self.err.status();
+        if !self.err.settings().redact_code || Some(self.err.title()) != status.canonical_reason() {
+            return None;
+        }
+        let id = crate::l10n::status_message(status)?;
+        crate::l10n::OWN.title(locale, id)
+    }
 }
 
 impl<E: ApiError + ?Sized> ApiError for InContext<'_, E> {
@@ -182,9 +201,19 @@ impl<E: ApiError + ?Sized> ApiError for InContext<'_, E> {
         {
             return title;
         }
+        #[cfg(feature = "fluent")]
+        if let Some(title) = self.status_title() {
+            return title;
+        }
         self.err.title()
     }
     fn fmt_detail(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        #[cfg(feature = "fluent")]
+        if let Some(locale) = self.withheld()
+            && let Some(written) = crate::l10n::OWN.write_detail(locale, "server_error", &|_| {}, f)
+        {
+            return written;
+        }
         #[cfg(feature = "fluent")]
         if let Some((messages, locale)) = self.localized()
             && let Some(written) = messages.write_detail(
@@ -199,6 +228,10 @@ impl<E: ApiError + ?Sized> ApiError for InContext<'_, E> {
         self.err.fmt_detail(f)
     }
     fn detail_str(&self) -> Option<&str> {
+        #[cfg(feature = "fluent")]
+        if self.withheld().is_some() {
+            return None;
+        }
         #[cfg(feature = "fluent")]
         if let Some((messages, locale)) = self.localized()
             && messages.has_detail(locale, self.err.code())
@@ -252,6 +285,12 @@ impl<E: ApiError + ?Sized> ApiError for InContext<'_, E> {
     /// the error sets none.
     fn settings(&self) -> Settings<'_> {
         let mut settings = self.err.settings();
+        // A withheld 5xx detail is said in the locale: errcodes' generic
+        // text, never the error's own (see `fmt_detail`).
+        #[cfg(feature = "fluent")]
+        if self.withheld().is_some() {
+            settings.redact_detail = false;
+        }
         if let Some(id) = self.request_id {
             settings.occurrence_id = Some(id);
         }

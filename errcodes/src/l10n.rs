@@ -252,3 +252,58 @@ impl Messages {
             .is_some_and(|m| m.value().is_some())
     }
 }
+
+/// The message of errcodes' own catalogs titling a 5xx `status` whose code
+/// is withheld.
+pub(crate) fn status_message(status: http::StatusCode) -> Option<&'static str> {
+    Some(match status.as_u16() {
+        500 => "internal_server_error",
+        501 => "not_implemented",
+        502 => "bad_gateway",
+        503 => "service_unavailable",
+        504 => "gateway_timeout",
+        _ => return None,
+    })
+}
+
+/// The catalogs of errcodes' own answers (the layers' route errors,
+/// negotiation refusals, extractor rejections, framework answers written
+/// again), in English, German and French.
+pub(crate) static OWN: Messages = Messages::new(
+    "en",
+    &[
+        ("de", include_str!("../locales/de/errcodes.ftl")),
+        ("en", include_str!("../locales/en/errcodes.ftl")),
+        ("fr", include_str!("../locales/fr/errcodes.ftl")),
+    ],
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every own message parses, has a title and exists in every locale.
+    #[test]
+    fn the_own_catalogs_are_complete() {
+        let mut ids: Vec<Vec<&str>> = Vec::new();
+        for (tag, source) in OWN.sources {
+            assert!(
+                FluentResource::try_new((*source).to_owned()).is_ok(),
+                "{tag} does not parse"
+            );
+            let mut here: Vec<&str> = source
+                .lines()
+                .filter(|line| line.starts_with(|c: char| c.is_ascii_lowercase()))
+                .filter_map(|line| line.split_once(" = ").map(|(id, _)| id))
+                .collect();
+            for id in &here {
+                assert!(OWN.title(tag, id).is_some(), "{tag}: {id} has no title");
+                assert_eq!(OWN.answering(tag, id), Some(*tag));
+            }
+            here.sort_unstable();
+            ids.push(here);
+        }
+        assert!(ids.windows(2).all(|w| w[0] == w[1]), "{ids:?}");
+        assert_eq!(OWN.title("de", "not_found"), Some("Nicht gefunden"));
+    }
+}

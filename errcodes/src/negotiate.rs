@@ -418,6 +418,14 @@ pub enum Refusal {
 }
 
 impl ApiError for Refusal {
+    #[cfg(feature = "fluent")]
+    fn messages(&self) -> Option<&'static crate::l10n::Messages> {
+        Some(&crate::l10n::OWN)
+    }
+    #[cfg(feature = "fluent")]
+    fn visit_args(&self, visitor: &mut dyn crate::l10n::ArgVisitor) {
+        visitor.visit("expected", crate::l10n::Arg::Text(&"other"));
+    }
     fn status(&self) -> StatusCode {
         match self {
             Refusal::NotAcceptable => StatusCode::NOT_ACCEPTABLE,

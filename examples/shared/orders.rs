@@ -6,9 +6,13 @@ use std::time::Duration;
 
 use errcodes::{ApiError, ApiErrors, FieldError};
 
-/// The errors of the orders API, declared once.
+/// The errors of the orders API, declared once; their titles and details
+/// in English, German and French in `examples/locales`.
 #[derive(Debug, ApiError)]
-#[api(type_base = "https://errors.example.com/")]
+#[api(
+    type_base = "https://errors.example.com/",
+    locales = "../examples/locales"
+)]
 pub enum OrderError {
     /// No such order.
     #[api(
@@ -31,6 +35,12 @@ pub enum OrderError {
     /// The database failed; its text never reaches the client.
     #[api(status = 500, code = "internal")]
     Database(#[api(from)] std::io::Error),
+}
+
+/// The app's settings: Problem Details, in English, German or French as
+/// each request's `Accept-Language` asks.
+pub fn profile() -> errcodes::Profile {
+    errcodes::Profile::new(errcodes::Envelope::Problem).locales(["en", "de", "fr"])
 }
 
 /// A new order, as the client sends it.

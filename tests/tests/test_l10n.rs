@@ -87,10 +87,19 @@ fn an_unknown_locale_answers_in_the_fallback_and_no_locale_as_declared() {
 }
 
 #[test]
-fn a_5xx_says_only_what_it_said_before() {
+fn a_5xx_says_errcodes_generic_text_in_the_locale_and_nothing_of_its_cause() {
     let body = render(&OrderError::Internal, "de", Envelope::Problem);
-    assert_eq!(body["title"], "Internal Server Error");
+    assert_eq!(body["title"], "Interner Serverfehler");
+    assert_eq!(
+        body["detail"],
+        "Auf dem Server ist ein unerwarteter Fehler aufgetreten."
+    );
     assert!(body.get("code").is_none());
+    let body = render(&OrderError::Internal, "ja", Envelope::JsonApi);
+    assert_eq!(
+        body["errors"][0]["detail"],
+        "The server hit an unexpected condition."
+    );
 }
 
 #[test]
@@ -173,11 +182,49 @@ mod layer {
     }
 
     #[tokio::test]
-    async fn an_answer_without_a_catalog_claims_no_language() {
-        // The layer's own 404: not localized yet, so no Content-Language.
-        let (language, vary, body) = ask("/nowhere", Some("de")).await;
-        assert_eq!(language, None);
+    async fn the_layer_s_own_answers_speak_the_language_too() {
+        let (language, vary, body) = ask("/nowhere", Some("de-AT")).await;
+        assert_eq!(language.as_deref(), Some("de"));
         assert_eq!(vary, "accept, accept-language");
+        assert_eq!(
+            (&body["title"], &body["detail"]),
+            (&"Nicht gefunden".into(), &"Nicht gefunden.".into())
+        );
         assert_eq!(body["code"], "not_found");
+        let (language, _, body) = ask("/nowhere", Some("fr")).await;
+        assert_eq!(language.as_deref(), Some("fr"));
+        assert_eq!(body["detail"], "Introuvable.");
+        // English is the declaration's text, word for word.
+        let (language, _, body) = ask("/nowhere", None).await;
+        assert_eq!(language.as_deref(), Some("en"));
+        assert_eq!(
+            (&body["title"], &body["detail"]),
+            (&"Not Found".into(), &"Not found.".into())
+        );
+    }
+
+    #[tokio::test]
+    async fn a_5xx_answers_in_the_language_too() {
+        let profile = Profile::new(Envelope::Problem).locales(["en", "fr"]);
+        let app = axum::Router::new()
+            .route(
+                "/boom",
+                get(|| async { Err::<(), _>(OrderError::Internal) }),
+            )
+            .layer(errcodes::axum::ErrorLayer::new(profile));
+        let request = Request::get("/boom")
+            .header("accept-language", "fr")
+            .body(Body::empty())
+            .unwrap();
+        let response = app.oneshot(request).await.unwrap();
+        assert_eq!(response.headers()["content-language"], "fr");
+        assert_eq!(response.headers()["vary"], "accept, accept-language");
+        let body = response.into_body().collect().await.unwrap().to_bytes();
+        let body: serde_json::Value = serde_json::from_slice(&body).unwrap();
+        assert_eq!(body["title"], "Erreur interne du serveur");
+        assert_eq!(
+            body["detail"],
+            "Le serveur a rencontré une condition inattendue."
+        );
     }
 }

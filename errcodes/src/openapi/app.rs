@@ -262,7 +262,13 @@ impl Writer<'_> {
             // Examples in the fallback language: no locale asked for.
             answer(config, envelope, err, &sample, SAMPLE_REQUEST_ID, None)
         });
-        for doc in docs {
+        let localized = !self.config.profile.locales_setting().is_empty();
+        for mut doc in docs {
+            // Answered in the request's language (the examples are in the
+            // fallback's): said in `Content-Language`.
+            if localized {
+                doc.headers.insert("content-language".to_owned());
+            }
             let description = foreign
                 .iter()
                 .find(|(code, text)| *code == doc.status && !text.is_empty())

@@ -241,6 +241,9 @@ pub(crate) fn header(name: &str) -> Value {
         "allow" => "The methods the resource supports.",
         "x-request-id" => "The request's correlation id, also in the body.",
         "vary" => "The request headers the answer depends on.",
+        "content-language" => {
+            "The language of the title and detail, as the request's Accept-Language chose (examples are in the fallback language)."
+        }
         _ => "Set by the error.",
     };
     json!({"description": description, "schema": {"type": "string"}})

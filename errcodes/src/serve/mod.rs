@@ -529,10 +529,27 @@ pub(crate) fn answer<E: ApiError + ?Sized>(
 #[cfg(feature = "fluent")]
 fn answered_language<E: ApiError + ?Sized>(err: &E, locale: Option<&str>) -> Option<&'static str> {
     let locale = locale?;
-    if err.settings().redact_code {
+    let settings = err.settings();
+    let status = err.status();
+    if settings.redact_code {
+        // A withheld 5xx: errcodes' own title and generic text, when the
+        // title is the status's.
+        let id = crate::l10n::status_message(status)?;
+        return (Some(err.title()) == status.canonical_reason())
+            .then(|| crate::l10n::OWN.answering(locale, id))
+            .flatten();
+    }
+    let messages = err.messages()?;
+    let answering = messages.answering(locale, err.code())?;
+    // A 5xx with a code but a withheld detail: the generic text must be
+    // in the title's language too.
+    if settings.redact_detail
+        && status.is_server_error()
+        && crate::l10n::OWN.answering(answering, "server_error") != Some(answering)
+    {
         return None;
     }
-    err.messages()?.answering(locale, err.code())
+    Some(answering)
 }
 
 /// Without the `fluent` feature nothing is localized.

@@ -15,6 +15,14 @@ pub(crate) struct RouteError<'a> {
 }
 
 impl ApiError for RouteError<'_> {
+    #[cfg(feature = "fluent")]
+    fn messages(&self) -> Option<&'static crate::l10n::Messages> {
+        Some(&crate::l10n::OWN)
+    }
+    #[cfg(feature = "fluent")]
+    fn visit_args(&self, visitor: &mut dyn crate::l10n::ArgVisitor) {
+        visitor.visit("method", crate::l10n::Arg::Text(&self.method));
+    }
     fn status(&self) -> StatusCode {
         self.status
     }
@@ -89,6 +97,15 @@ impl ForeignError {
 }
 
 impl ApiError for ForeignError {
+    #[cfg(feature = "fluent")]
+    fn messages(&self) -> Option<&'static crate::l10n::Messages> {
+        Some(&crate::l10n::OWN)
+    }
+    #[cfg(feature = "fluent")]
+    fn visit_args(&self, visitor: &mut dyn crate::l10n::ArgVisitor) {
+        visitor.visit("method", crate::l10n::Arg::Text(&"none"));
+        visitor.visit("expected", crate::l10n::Arg::Text(&"foreign"));
+    }
     fn status(&self) -> StatusCode {
         self.status
     }
@@ -492,6 +509,28 @@ fn member_of(message: &str) -> Option<String> {
 }
 
 impl ApiError for Rejection {
+    #[cfg(feature = "fluent")]
+    fn messages(&self) -> Option<&'static crate::l10n::Messages> {
+        Some(&crate::l10n::OWN)
+    }
+    #[cfg(feature = "fluent")]
+    fn visit_args(&self, visitor: &mut dyn crate::l10n::ArgVisitor) {
+        use crate::l10n::Arg;
+        let expected: &'static str = match self.what {
+            Rejection::EXPECTED_JSON => "json",
+            Rejection::EXPECTED_FORM => "form",
+            _ => "other",
+        };
+        visitor.visit("expected", Arg::Text(&expected));
+        match &self.position {
+            Some((line, column)) => {
+                visitor.visit("at", Arg::Text(&"yes"));
+                visitor.visit("line", Arg::Text(line));
+                visitor.visit("column", Arg::Text(column));
+            }
+            None => visitor.visit("at", Arg::Text(&"no")),
+        }
+    }
     fn status(&self) -> StatusCode {
         self.status
     }

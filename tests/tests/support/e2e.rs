@@ -257,7 +257,7 @@ pub async fn run(addr: std::net::SocketAddr, table: Vec<Case>) {
         if case.status >= 400 {
             // Negotiated, so caches must tell requests apart by `Accept`;
             // and never sniffed into markup.
-            assert_eq!(headers["vary"], "accept", "{what}: Vary");
+            assert_eq!(headers["vary"], "accept, accept-language", "{what}: Vary");
             assert_eq!(headers["x-content-type-options"], "nosniff", "{what}");
         }
         let body = response.into_body().collect().await.unwrap().to_bytes();
@@ -285,6 +285,114 @@ pub async fn run(addr: std::net::SocketAddr, table: Vec<Case>) {
     assert!(String::from_utf8_lossy(&body).contains(&format!("\"request_id\":\"{id}\"")));
 
     hostile(&client, addr).await;
+    languages(&client, addr).await;
+}
+
+/// One request of the language check: method, path, headers, body.
+type Asked = (
+    Method,
+    &'static str,
+    &'static [(&'static str, &'static str)],
+    &'static str,
+);
+
+/// Every error answer of the service in English, German and French: the
+/// request's `Accept-Language` (exact, regional, weighted, unknown,
+/// garbage) picks the language of the title and detail, said in
+/// `Content-Language`; the status and code never change.
+async fn languages(
+    client: &Client<hyper_util::client::legacy::connect::HttpConnector, Full<axum::body::Bytes>>,
+    addr: std::net::SocketAddr,
+) {
+    const JSON: &[(&str, &str)] = &[("content-type", "application/json")];
+    let asked: Vec<Asked> = vec![
+        (Method::GET, "/orders/42", &[], ""),
+        (Method::GET, "/orders/429", &[], ""),
+        (Method::GET, "/orders/500", &[], ""),
+        (Method::GET, "/orders/666", &[], ""),
+        (Method::GET, "/orders/abc", &[], ""),
+        (Method::GET, "/nowhere", &[], ""),
+        (Method::DELETE, "/orders/1", &[], ""),
+        (Method::GET, "/orders/1", &[("accept", "text/html")], ""),
+        (Method::POST, "/orders", JSON, "{\"email\": "),
+        (
+            Method::POST,
+            "/orders",
+            JSON,
+            r#"{"email":"a@b","name":"Bob"}"#,
+        ),
+        (
+            Method::POST,
+            "/orders",
+            &[("content-type", "text/plain")],
+            "x",
+        ),
+        (Method::GET, "/upstream", &[], ""),
+        (Method::POST, "/raw", JSON, "{\"sku\": "),
+    ];
+    let send = |(method, path, headers, body): &Asked, language: Option<&'static str>| {
+        let mut request = Request::builder()
+            .method(method.clone())
+            .uri(format!("http://{addr}{path}"));
+        for (name, value) in *headers {
+            request = request.header(*name, *value);
+        }
+        if let Some(language) = language {
+            request = request.header("accept-language", language);
+        }
+        client.request(request.body(Full::from(*body)).unwrap())
+    };
+    for one in &asked {
+        let what = format!("{} {}", one.0, one.1);
+        let english = send(one, None).await.unwrap();
+        assert_eq!(english.headers()["content-language"], "en", "{what}");
+        let status = english.status();
+        let english: serde_json::Value =
+            serde_json::from_slice(&english.into_body().collect().await.unwrap().to_bytes())
+                .unwrap();
+        for (language, answered) in [
+            ("de", "de"),
+            ("de-CH", "de"),
+            ("fr-CA;q=0.9, de;q=0.5", "fr"),
+            ("ja, fr;q=0.3", "fr"),
+            ("ja", "en"),
+            (";;q=x,,=de", "en"),
+        ] {
+            let response = send(one, Some(language)).await.unwrap();
+            assert_eq!(response.status(), status, "{what} {language}");
+            assert_eq!(
+                response.headers()["content-language"],
+                answered,
+                "{what} {language}"
+            );
+            assert_eq!(
+                response.headers()["vary"],
+                "accept, accept-language",
+                "{what}"
+            );
+            let body: serde_json::Value =
+                serde_json::from_slice(&response.into_body().collect().await.unwrap().to_bytes())
+                    .unwrap();
+            assert_eq!(
+                body["code"], english["code"],
+                "{what} {language}: the code stays"
+            );
+            assert_eq!(
+                body["type"], english["type"],
+                "{what} {language}: the type stays"
+            );
+            if answered == "en" {
+                assert_eq!(body["title"], english["title"], "{what} {language}");
+                assert_eq!(body["detail"], english["detail"], "{what} {language}");
+            } else {
+                assert_ne!(body["title"], english["title"], "{what} {language}: {body}");
+                assert_ne!(
+                    body["detail"], english["detail"],
+                    "{what} {language}: {body}"
+                );
+            }
+        }
+    }
 }
 
 /// The answer to `GET path` with `headers`: its `x-request-id` and body.
