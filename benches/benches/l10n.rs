@@ -2,18 +2,29 @@
 //! English: `cargo bench --bench l10n`. Catalogs: `tests/locales`. Results
 //! in BENCHMARKS.md ("Localized rendering").
 
-use divan::{AllocProfiler, Bencher, black_box};
+use divan::{black_box, AllocProfiler, Bencher};
 use errcodes::{ApiError, ApiErrorExt as _, Envelope, InContext};
 
 #[global_allocator]
 static ALLOC: AllocProfiler = AllocProfiler::system();
 
 #[derive(Debug, ApiError)]
-#[api(locales = "../tests/locales", type_base = "https://errors.example.com/")]
+#[api(
+    locales = "../tests/locales",
+    type_base = "https://errors.example.com/"
+)]
 enum OrderError {
-    #[api(status = 404, code = "order_not_found", detail = "No order {id} exists.")]
+    #[api(
+        status = 404,
+        code = "order_not_found",
+        detail = "No order {id} exists."
+    )]
     NotFound { id: u64 },
-    #[api(status = 409, code = "items_left", detail = "Only {count} items are left.")]
+    #[api(
+        status = 409,
+        code = "items_left",
+        detail = "Only {count} items are left."
+    )]
     ItemsLeft { count: u32 },
     #[api(status = 429, code = "throttled", detail = "Slow down.")]
     Throttled,
@@ -21,7 +32,9 @@ enum OrderError {
 
 fn main() {
     // Warm the bundles once, as the first request of a process does.
-    let body = InContext::new(&OrderError::Throttled).locale("de").render_to_vec(Envelope::Problem);
+    let body = InContext::new(&OrderError::Throttled)
+        .locale("de")
+        .render_to_vec(Envelope::Problem);
     assert!(String::from_utf8(body).unwrap().contains("Langsamer"));
     divan::main();
 }
