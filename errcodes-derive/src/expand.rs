@@ -32,7 +32,7 @@ pub fn derive(node: &DeriveInput) -> TokenStream {
 /// The type's message catalogs (`locales = "..."`), read and checked.
 #[cfg(feature = "fluent")]
 fn catalogs(cx: &Ctxt, input: &Input) -> Option<Catalogs> {
-    let lit = crate::l10n::declared(input)?;
+    let lit = input.attrs.locales.as_ref()?;
     let catalogs = crate::l10n::load(cx, input, lit)?;
     crate::l10n::check(cx, input, &catalogs, lit);
     Some(catalogs)

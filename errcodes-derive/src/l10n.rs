@@ -314,8 +314,3 @@ pub fn messages_static(catalogs: &Catalogs) -> TokenStream {
         static __MESSAGES: #p::Messages = #p::Messages::new(#fallback, &[#(#sources),*]);
     }
 }
-
-/// Whether the type declares catalogs at all.
-pub fn declared<'i>(input: &'i Input<'_>) -> Option<&'i LitStr> {
-    input.attrs.locales.as_ref()
-}

@@ -39,6 +39,14 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
 /// One argument of a message: a number (plural rules and number formatting
 /// apply) or text.
+///
+/// ```
+/// use errcodes::l10n::Arg;
+///
+/// let sku = "A-1";
+/// assert_eq!(format!("{:?}", Arg::Number(3.0)), "Number(3)");
+/// assert_eq!(format!("{:?}", Arg::Text(&sku)), "Text(A-1)");
+/// ```
 #[derive(Clone, Copy)]
 pub enum Arg<'a> {
     /// A number.
@@ -81,13 +89,16 @@ impl<F: FnMut(&str, Arg<'_>)> ArgVisitor for F {
 /// A type's message catalogs: the Fluent sources of each locale, embedded
 /// by the derive, read into bundles on first use.
 ///
-/// ```
-/// use errcodes::ApiError;
+/// The derive writes one per type with `#[api(locales = "...")]`, and
+/// [`ApiError::messages`](crate::ApiError::messages) returns it:
 ///
-/// # #[cfg(any())]
-/// #[derive(Debug, ApiError)]
-/// #[api(locales = "locales")]
-/// enum OrderError { /* ... */ }
+/// ```
+/// static MESSAGES: errcodes::l10n::Messages = errcodes::l10n::Messages::new(
+///     "en",
+///     &[("en", "gone = It is gone.\n    .title = Gone\n"), ("de", "gone = Es ist weg.\n    .title = Weg\n")],
+/// );
+/// assert_eq!(MESSAGES.locales().collect::<Vec<_>>(), ["en", "de"]);
+/// assert_eq!(MESSAGES.answering("de-CH", "gone"), Some("en"));
 /// ```
 pub struct Messages {
     fallback: &'static str,
@@ -209,6 +220,13 @@ impl Messages {
 
     /// The title of `code` in `locale` (else the fallback's): its `.title`,
     /// static text.
+    ///
+    /// ```
+    /// static MESSAGES: errcodes::l10n::Messages =
+    ///     errcodes::l10n::Messages::new("en", &[("en", "gone = Gone.\n    .title = Gone\n")]);
+    /// assert_eq!(MESSAGES.title("en", "gone"), Some("Gone"));
+    /// assert_eq!(MESSAGES.title("en", "other"), None);
+    /// ```
     #[must_use]
     pub fn title(&self, locale: &str, code: &str) -> Option<&str> {
         let (_, bundle) = self.bundle_for(locale, code)?;

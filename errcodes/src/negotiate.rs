@@ -312,10 +312,25 @@ fn parse_quality(value: &str) -> Option<u16> {
 
 /// The most bytes of `Accept-Language` read; a longer header gets the
 /// default locale.
+///
+/// ```
+/// use errcodes::negotiate::{MAX_ACCEPT_LANGUAGE, choose_locale};
+///
+/// let long = format!("de,{}", "x".repeat(MAX_ACCEPT_LANGUAGE));
+/// assert_eq!(choose_locale(Some(&long), &["en", "de"]), Some(0));
+/// ```
 pub const MAX_ACCEPT_LANGUAGE: usize = 4096;
 
 /// The most language ranges of `Accept-Language` read; a header with more
 /// gets the default locale.
+///
+/// ```
+/// use errcodes::negotiate::{MAX_LANGUAGE_RANGES, choose_locale};
+///
+/// let many = format!("de{}", ",ja".repeat(MAX_LANGUAGE_RANGES));
+/// assert_eq!(choose_locale(Some(&many), &["en", "de"]), Some(0));
+/// assert_eq!(choose_locale(Some("de,ja"), &["en", "de"]), Some(1));
+/// ```
 pub const MAX_LANGUAGE_RANGES: usize = 32;
 
 /// The locale of `available` a request's `Accept-Language` asks for, by

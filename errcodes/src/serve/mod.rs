@@ -535,9 +535,10 @@ fn answered_language<E: ApiError + ?Sized>(err: &E, locale: Option<&str>) -> Opt
         // A withheld 5xx: errcodes' own title and generic text, when the
         // title is the status's.
         let id = crate::l10n::status_message(status)?;
-        return (Some(err.title()) == status.canonical_reason())
-            .then(|| crate::l10n::OWN.answering(locale, id))
-            .flatten();
+        if Some(err.title()) != status.canonical_reason() {
+            return None;
+        }
+        return crate::l10n::OWN.answering(locale, id);
     }
     let messages = err.messages()?;
     let answering = messages.answering(locale, err.code())?;
