@@ -35,7 +35,10 @@ impl Format for Stripe {
     }
     fn write_errors(&self, errors: ErrorList<'_>, out: &mut Vec<u8>) {
         // Stripe reports one error: a collection answers with its first.
-        self.write_error(errors.get(0).unwrap_or(errors.whole()), out);
+        match errors.get(0) {
+            Some(first) => self.write_error(&first, out),
+            None => self.write_error(errors.whole(), out),
+        }
     }
     // Optional: say it reads its bodies back, for typed decoding on the client.
     fn decoder(&self) -> Option<&dyn FormatDecode> {

@@ -110,6 +110,37 @@ impl<'a, E: ApiError + ?Sized> InContext<'a, E> {
 }
 
 impl<'a, E: ApiError + ?Sized> InContext<'a, E> {
+    /// The error's code, borrowed from the error rather than from this
+    /// context (what [`ApiError::code`] says, for use beyond this value,
+    /// such as `list.iter().map(|e| e.code())`).
+    ///
+    /// ```
+    /// use errcodes::{ApiError, ApiErrors, FieldError};
+    ///
+    /// let errors = ApiErrors::from_errors([FieldError::new("name", "required", "Required.")]).unwrap();
+    /// let codes: Vec<&str> = errors.errors().unwrap().iter().map(|e| e.code()).collect();
+    /// assert_eq!(codes, ["required"]);
+    /// ```
+    #[must_use]
+    pub fn code(&self) -> &'a str {
+        self.err.code()
+    }
+
+    /// The request member the error is about, borrowed from the error (what
+    /// [`ApiError::location`] says).
+    ///
+    /// ```
+    /// use errcodes::{ApiError, ApiErrors, FieldError, Location};
+    ///
+    /// let errors = ApiErrors::from_errors([FieldError::new("name", "required", "Required.")]).unwrap();
+    /// let at: Vec<Option<Location<'_>>> = errors.errors().unwrap().iter().map(|e| e.location()).collect();
+    /// assert_eq!(at, [Some(Location::Field("name"))]);
+    /// ```
+    #[must_use]
+    pub fn location(&self) -> Option<Location<'a>> {
+        self.err.location()
+    }
+
     /// The app-wide settings: the profile's `type_base` for an error that
     /// declares none, its pointer prefix for one that keeps the default.
     ///
@@ -174,16 +205,43 @@ impl<'a, E: ApiError + ?Sized> InContext<'a, E> {
         (self.err.settings().redact_detail && self.err.status().is_server_error()).then_some(locale)
     }
 
-    /// The status's own title in the locale, for a 5xx whose code (and so
-    /// its catalog entry) is withheld and whose title is the status's.
-    fn status_title(&self) -> Option<&'static str> {
+    /// The language the answer's texts are in, when localized: the locale
+    /// the error's catalog answers in (the asked one, else its fallback),
+    /// or errcodes' own for a 5xx whose code is withheld and whose title is
+    /// the status's.
+    fn language(&self) -> Option<&'static str> {
         let locale = self.locale?;
+        let settings = self.err.settings();
         let status = self.err.status();
-        if !self.err.settings().redact_code || Some(self.err.title()) != status.canonical_reason() {
+        if settings.redact_code {
+            let id = crate::l10n::status_message(status)?;
+            if !status.is_server_error() || Some(self.err.title()) != status.canonical_reason() {
+                return None;
+            }
+            return crate::l10n::OWN.answering(locale, id);
+        }
+        let messages = self.err.messages()?;
+        let answering = messages.answering(locale, self.err.message_id())?;
+        // A 5xx with a code but a withheld detail: the generic text must be
+        // in the title's language too.
+        if settings.redact_detail
+            && status.is_server_error()
+            && crate::l10n::OWN.answering(answering, "server_error") != Some(answering)
+        {
             return None;
         }
-        let id = crate::l10n::status_message(status)?;
-        crate::l10n::OWN.title(locale, id)
+        Some(answering)
+    }
+
+    /// The status's own title in the answer's language, for an error whose
+    /// title is the status's reason phrase and whose catalog gives none.
+    fn status_title(&self) -> Option<&'static str> {
+        let language = self.language()?;
+        let status = self.err.status();
+        if Some(self.err.title()) != status.canonical_reason() {
+            return None;
+        }
+        crate::l10n::OWN.title(language, crate::l10n::status_message(status)?)
     }
 }
 
@@ -197,7 +255,7 @@ impl<E: ApiError + ?Sized> ApiError for InContext<'_, E> {
     fn title(&self) -> &str {
         #[cfg(feature = "fluent")]
         if let Some((messages, locale)) = self.localized()
-            && let Some(title) = messages.title(locale, self.err.code())
+            && let Some(title) = messages.title(locale, self.err.message_id())
         {
             return title;
         }
@@ -218,7 +276,7 @@ impl<E: ApiError + ?Sized> ApiError for InContext<'_, E> {
         if let Some((messages, locale)) = self.localized()
             && let Some(written) = messages.write_detail(
                 locale,
-                self.err.code(),
+                self.err.message_id(),
                 &|visitor| self.err.visit_args(visitor),
                 f,
             )
@@ -234,7 +292,7 @@ impl<E: ApiError + ?Sized> ApiError for InContext<'_, E> {
         }
         #[cfg(feature = "fluent")]
         if let Some((messages, locale)) = self.localized()
-            && messages.has_detail(locale, self.err.code())
+            && messages.has_detail(locale, self.err.message_id())
         {
             return None;
         }
@@ -247,6 +305,27 @@ impl<E: ApiError + ?Sized> ApiError for InContext<'_, E> {
     #[cfg(feature = "fluent")]
     fn visit_args(&self, visitor: &mut dyn crate::l10n::ArgVisitor) {
         self.err.visit_args(visitor);
+    }
+    #[cfg(feature = "fluent")]
+    fn message_id(&self) -> &str {
+        self.err.message_id()
+    }
+    /// The detail as it reads without a locale, or in the catalog's
+    /// fallback locale when the error has catalogs.
+    #[cfg(feature = "fluent")]
+    fn fmt_fallback_detail(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.locale.is_none() {
+            return self.err.fmt_fallback_detail(f);
+        }
+        let fallback = self
+            .err
+            .messages()
+            .map_or("en", crate::l10n::Messages::fallback);
+        InContext {
+            locale: Some(fallback),
+            ..*self
+        }
+        .fmt_detail(f)
     }
     /// The error's own instance URI, else the request's path.
     fn fmt_instance(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -278,7 +357,10 @@ impl<E: ApiError + ?Sized> ApiError for InContext<'_, E> {
     }
     /// A collection stays one, written under this context.
     fn errors(&self) -> Option<ErrorList<'_>> {
-        self.err.errors().map(|list| list.under(self))
+        let list = self.err.errors()?.under(self);
+        #[cfg(feature = "fluent")]
+        let list = list.in_locale(self.locale);
+        Some(list)
     }
     /// The error's settings, with the request's correlation id as the
     /// occurrence id and the profile's type base and pointer prefix where
@@ -290,6 +372,10 @@ impl<E: ApiError + ?Sized> ApiError for InContext<'_, E> {
         #[cfg(feature = "fluent")]
         if self.withheld().is_some() {
             settings.redact_detail = false;
+        }
+        #[cfg(feature = "fluent")]
+        {
+            settings.locale = self.language().or(settings.locale);
         }
         if let Some(id) = self.request_id {
             settings.occurrence_id = Some(id);

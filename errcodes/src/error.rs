@@ -269,6 +269,47 @@ pub trait ApiError {
         let _ = visitor;
     }
 
+    /// The id of the error's message in its [`messages`](Self::messages)
+    /// (feature `fluent`): its code, unless the error keys its texts
+    /// otherwise (a collection's summary, a validator rule's message).
+    ///
+    /// ```
+    /// use errcodes::{ApiError, FieldError};
+    ///
+    /// assert_eq!(FieldError::new("name", "required", "Required.").message_id(), "required");
+    /// ```
+    #[cfg(feature = "fluent")]
+    fn message_id(&self) -> &str {
+        self.code()
+    }
+
+    /// Writes the detail in the fallback language (feature `fluent`): what
+    /// [`fmt_detail`](Self::fmt_detail) writes for an error that is not
+    /// localized, the fallback locale's text for one answered in another
+    /// language. AIP-193 keeps its `message` in it.
+    ///
+    /// # Errors
+    ///
+    /// What writing to `f` returns.
+    ///
+    /// ```
+    /// use errcodes::{ApiError, FieldError, InContext};
+    ///
+    /// struct Fallback<'a>(&'a dyn ApiError);
+    /// impl std::fmt::Display for Fallback<'_> {
+    ///     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+    ///         self.0.fmt_fallback_detail(f)
+    ///     }
+    /// }
+    ///
+    /// let err = FieldError::new("name", "required", "Required.");
+    /// assert_eq!(Fallback(&InContext::new(&err).locale("de")).to_string(), "Required.");
+    /// ```
+    #[cfg(feature = "fluent")]
+    fn fmt_fallback_detail(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.fmt_detail(f)
+    }
+
     /// The underlying cause, marked `#[api(source)]`: for logs and traces,
     /// never for the response body.
     ///
@@ -454,6 +495,11 @@ pub struct Settings<'a> {
     pub laravel_legacy_message: bool,
     /// The shape of Problem Details documents.
     pub problem_style: ProblemStyle,
+    /// The language the title and detail are written in, when they were
+    /// localized (feature `fluent`): the locale an
+    /// [`InContext::locale`](crate::InContext) answers in, and the layers'
+    /// `Content-Language`. `None` when the texts are as declared.
+    pub locale: Option<&'a str>,
 }
 
 /// The shape of Problem Details documents; see [`Settings::problem_style`].
@@ -538,7 +584,7 @@ pub enum ProblemStyle {
 ///         out.push(b'[');
 ///         for (i, err) in errors.iter().enumerate() {
 ///             if i > 0 { out.push(b','); }
-///             Terse::object(err, out);
+///             Terse::object(&err, out);
 ///         }
 ///         out.push(b']');
 ///     }
@@ -684,6 +730,9 @@ pub(crate) enum Builtin {
 pub struct ErrorList<'a> {
     pub(crate) whole: &'a dyn ApiError,
     pub(crate) items: &'a [Box<dyn ApiError + Send + Sync>],
+    /// The language the items answer in (feature `fluent`).
+    #[cfg(feature = "fluent")]
+    pub(crate) locale: Option<&'a str>,
 }
 
 // References and boxes are errors too. Every method of the trait is listed:
@@ -734,6 +783,14 @@ macro_rules! forward_api_error {
             #[cfg(feature = "fluent")]
             fn visit_args(&self, visitor: &mut dyn crate::l10n::ArgVisitor) {
                 (**self).visit_args(visitor);
+            }
+            #[cfg(feature = "fluent")]
+            fn message_id(&self) -> &str {
+                (**self).message_id()
+            }
+            #[cfg(feature = "fluent")]
+            fn fmt_fallback_detail(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                (**self).fmt_fallback_detail(f)
             }
         }
     )*};

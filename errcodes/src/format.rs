@@ -5,6 +5,7 @@
 use core::fmt;
 use core::hash::{Hash, Hasher};
 
+use crate::context::InContext;
 use crate::error::{ApiError, Builtin, Envelope, ErrorList, Format, Repr};
 
 impl Envelope {
@@ -94,7 +95,12 @@ impl<'a> ErrorList<'a> {
         whole: &'a dyn ApiError,
         items: &'a [Box<dyn ApiError + Send + Sync>],
     ) -> Self {
-        ErrorList { whole, items }
+        ErrorList {
+            whole,
+            items,
+            #[cfg(feature = "fluent")]
+            locale: None,
+        }
     }
 
     /// The document as a whole: its status, code, title, detail, headers
@@ -111,7 +117,8 @@ impl<'a> ErrorList<'a> {
         self.whole
     }
 
-    /// The errors, in the order they were added.
+    /// The errors, in the order they were added, each as it is answered:
+    /// in the document's language when the document is localized.
     ///
     /// ```
     /// use errcodes::{ApiError, ApiErrors, FieldError};
@@ -120,14 +127,51 @@ impl<'a> ErrorList<'a> {
     /// assert_eq!(errors.errors().unwrap().iter().count(), 1);
     /// ```
     #[must_use]
-    pub fn iter(&self) -> impl ExactSizeIterator<Item = &'a dyn ApiError> + 'a {
-        self.items.iter().map(|b| &**b as &dyn ApiError)
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = InContext<'a>> + 'a {
+        let list = *self;
+        self.items.iter().map(move |b| list.item(&**b))
+    }
+
+    /// One item under the list's context.
+    fn item(self, err: &'a (dyn ApiError + Send + Sync + 'static)) -> InContext<'a> {
+        let item = InContext::new(err as &dyn ApiError);
+        #[cfg(feature = "fluent")]
+        if let Some(locale) = self.locale {
+            return item.locale(locale);
+        }
+        item
     }
 
     /// The same errors, standing for `whole` (a wrapper: a transparent
     /// variant, a request context), whose settings then apply.
     pub(crate) fn under(self, whole: &'a dyn ApiError) -> ErrorList<'a> {
         ErrorList { whole, ..self }
+    }
+
+    /// The locale the request asked for, when the document is answered in
+    /// one (feature `fluent`): what a format's own words (a summary, a
+    /// count) should be written in. The items are already in it.
+    ///
+    /// ```
+    /// use errcodes::{ApiError, ApiErrors, FieldError, InContext};
+    ///
+    /// let errors = ApiErrors::from_errors([FieldError::new("name", "required", "Required.")]).unwrap();
+    /// assert_eq!(errors.errors().unwrap().locale(), None);
+    /// assert_eq!(InContext::new(&errors).locale("de").errors().unwrap().locale(), Some("de"));
+    /// ```
+    #[cfg(feature = "fluent")]
+    #[must_use]
+    pub fn locale(&self) -> Option<&'a str> {
+        self.locale
+    }
+
+    /// The same errors, answered in `locale`.
+    #[cfg(feature = "fluent")]
+    pub(crate) fn in_locale(self, locale: Option<&'a str>) -> ErrorList<'a> {
+        ErrorList {
+            locale: locale.or(self.locale),
+            ..self
+        }
     }
 
     /// The error at `index`.
@@ -139,8 +183,8 @@ impl<'a> ErrorList<'a> {
     /// assert_eq!(errors.errors().unwrap().get(0).unwrap().code(), "required");
     /// ```
     #[must_use]
-    pub fn get(&self, index: usize) -> Option<&'a dyn ApiError> {
-        self.items.get(index).map(|b| &**b as &dyn ApiError)
+    pub fn get(&self, index: usize) -> Option<InContext<'a>> {
+        self.items.get(index).map(|b| self.item(&**b))
     }
 
     /// How many errors there are (at least one).

@@ -262,6 +262,39 @@ impl Messages {
         Some(bundle.write_pattern(f, pattern, Some(&args), &mut errors))
     }
 
+    /// The title and detail of `code` in `locale` itself (no fallback),
+    /// each variable written `{$name}`; `None` when that locale has no
+    /// message for it. What [`catalog::translations`](crate::catalog::translations) lists.
+    ///
+    /// ```
+    /// static MESSAGES: errcodes::l10n::Messages = errcodes::l10n::Messages::new(
+    ///     "en",
+    ///     &[("en", "gone = { $what } is gone.\n    .title = Gone\n"), ("de", "")],
+    /// );
+    /// assert_eq!(
+    ///     MESSAGES.own_text("en", "gone"),
+    ///     Some((Some("Gone".to_owned()), Some("{$what} is gone.".to_owned())))
+    /// );
+    /// assert_eq!(MESSAGES.own_text("de", "gone"), None);
+    /// ```
+    #[must_use]
+    pub fn own_text(&self, locale: &str, code: &str) -> Option<(Option<String>, Option<String>)> {
+        let (_, bundle) = self
+            .bundles()
+            .iter()
+            .find(|(tag, b)| tag.eq_ignore_ascii_case(locale) && b.has_message(code))?;
+        let message = bundle.get_message(code)?;
+        let mut errors = Vec::new();
+        let mut text = |pattern| {
+            bundle
+                .format_pattern(pattern, None, &mut errors)
+                .into_owned()
+        };
+        let title = message.get_attribute("title").map(|a| text(a.value()));
+        let detail = message.value().map(&mut text);
+        Some((title, detail))
+    }
+
     /// Whether `code` has a detail (a message value) in `locale` or the
     /// fallback.
     pub(crate) fn has_detail(&self, locale: &str, code: &str) -> bool {
@@ -271,10 +304,22 @@ impl Messages {
     }
 }
 
-/// The message of errcodes' own catalogs titling a 5xx `status` whose code
-/// is withheld.
+/// The message of errcodes' own catalogs whose title is `status`'s reason
+/// phrase: the title of an error that keeps the status's.
 pub(crate) fn status_message(status: http::StatusCode) -> Option<&'static str> {
     Some(match status.as_u16() {
+        400 => "bad_request",
+        401 => "unauthorized",
+        403 => "forbidden",
+        404 => "not_found",
+        405 => "method_not_allowed",
+        406 => "not_acceptable",
+        409 => "conflict",
+        410 => "gone",
+        413 => "payload_too_large",
+        415 => "unsupported_media_type",
+        422 => "unprocessable_entity",
+        429 => "too_many_requests",
         500 => "internal_server_error",
         501 => "not_implemented",
         502 => "bad_gateway",
@@ -291,37 +336,85 @@ pub(crate) static OWN: Messages = Messages::new(
     "en",
     &[
         ("de", include_str!("../locales/de/errcodes.ftl")),
+        ("de", include_str!("../locales/de/collections.ftl")),
+        ("de", include_str!("../locales/de/validator.ftl")),
         ("en", include_str!("../locales/en/errcodes.ftl")),
+        ("en", include_str!("../locales/en/collections.ftl")),
+        ("en", include_str!("../locales/en/validator.ftl")),
         ("fr", include_str!("../locales/fr/errcodes.ftl")),
+        ("fr", include_str!("../locales/fr/collections.ftl")),
+        ("fr", include_str!("../locales/fr/validator.ftl")),
     ],
 );
 
+/// Writes errcodes' own message `id` in `locale` (else English) into a JSON
+/// string being written, escaped; false, writing nothing, when there is
+/// none.
+pub(crate) fn write_own(
+    out: &mut Vec<u8>,
+    locale: &str,
+    id: &str,
+    visit: &dyn Fn(&mut dyn ArgVisitor),
+) -> bool {
+    use core::fmt::Write as _;
+    if !OWN.has_detail(locale, id) {
+        return false;
+    }
+    let text = crate::redact::fmt_fn(|f| OWN.write_detail(locale, id, visit, f).unwrap_or(Ok(())));
+    let _ = write!(crate::json::Escaper(out), "{text}");
+    true
+}
+
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeMap;
+
     use super::*;
 
-    /// Every own message parses, has a title and exists in every locale.
+    /// Every own message parses and exists in every locale; an answer's
+    /// message has a title, a summary's and a rule's none (the status
+    /// titles those).
     #[test]
     fn the_own_catalogs_are_complete() {
-        let mut ids: Vec<Vec<&str>> = Vec::new();
+        let mut ids: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
         for (tag, source) in OWN.sources {
             assert!(
                 FluentResource::try_new((*source).to_owned()).is_ok(),
                 "{tag} does not parse"
             );
-            let mut here: Vec<&str> = source
+            let here: Vec<&str> = source
                 .lines()
                 .filter(|line| line.starts_with(|c: char| c.is_ascii_lowercase()))
                 .filter_map(|line| line.split_once(" = ").map(|(id, _)| id))
                 .collect();
             for id in &here {
-                assert!(OWN.title(tag, id).is_some(), "{tag}: {id} has no title");
+                let untitled = id.starts_with("rule-")
+                    || [
+                        "fields_failed",
+                        "fields_failed_errors",
+                        "errors_occurred",
+                        "and_more_errors",
+                    ]
+                    .contains(id);
+                assert_eq!(OWN.title(tag, id).is_none(), untitled, "{tag}: {id}");
+                assert!(OWN.has_detail(tag, id), "{tag}: {id}");
                 assert_eq!(OWN.answering(tag, id), Some(*tag));
             }
-            here.sort_unstable();
-            ids.push(here);
+            ids.entry(tag).or_default().extend(here);
         }
-        assert!(ids.windows(2).all(|w| w[0] == w[1]), "{ids:?}");
+        let mut each: Vec<Vec<&str>> = ids.into_values().collect();
+        for ids in &mut each {
+            ids.sort_unstable();
+        }
+        assert_eq!(each.len(), 3);
+        assert!(each.windows(2).all(|w| w[0] == w[1]), "{each:?}");
         assert_eq!(OWN.title("de", "not_found"), Some("Nicht gefunden"));
+        for status in [
+            400, 401, 403, 404, 405, 406, 409, 410, 413, 415, 422, 429, 500, 501, 502, 503, 504,
+        ] {
+            let status = http::StatusCode::from_u16(status).unwrap();
+            let id = status_message(status).unwrap();
+            assert_eq!(OWN.title("en", id), status.canonical_reason(), "{status}");
+        }
     }
 }

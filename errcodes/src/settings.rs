@@ -33,6 +33,7 @@ impl<'a> Settings<'a> {
             non_field_key: NON_FIELD_KEY,
             laravel_legacy_message: false,
             problem_style: ProblemStyle::Rfc9457,
+            locale: None,
         }
     }
 

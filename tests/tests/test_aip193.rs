@@ -218,7 +218,7 @@ impl Format for Codes {
             if i > 0 {
                 out.push(b',');
             }
-            json::display(out, &Detail::new(err));
+            json::display(out, &Detail::new(&err));
         }
         out.push(b']');
     }

@@ -150,7 +150,7 @@ impl Format for Listed {
             if i > 0 {
                 out.push(b',');
             }
-            Listed::object(err, out);
+            Listed::object(&err, out);
         }
         out.push(b']');
     }

@@ -203,7 +203,7 @@ impl Format for Terse {
             if i > 0 {
                 out.push(b',');
             }
-            json::display(out, &Detail::new(err));
+            json::display(out, &Detail::new(&err));
         }
         out.push(b']');
     }

@@ -90,6 +90,17 @@ struct Whole {
 }
 
 impl ApiErrors {
+    /// Whether every error is about a request member (the summary then
+    /// counts fields).
+    fn all_fields(&self) -> bool {
+        self.items.iter().all(|e| {
+            matches!(
+                e.location(),
+                Some(Location::Field(_) | Location::FieldPath(_) | Location::Pointer(_))
+            )
+        })
+    }
+
     /// A collection of `errors`, or `None` when there are none.
     ///
     /// ```
@@ -489,13 +500,7 @@ impl ApiError for ApiErrors {
             return f.write_str(detail);
         }
         let n = self.len();
-        let all_fields = self.iter().all(|e| {
-            matches!(
-                e.location(),
-                Some(Location::Field(_) | Location::FieldPath(_) | Location::Pointer(_))
-            )
-        });
-        if !all_fields {
+        if !self.all_fields() {
             return match n {
                 1 => f.write_str("1 error occurred."),
                 _ => write!(f, "{n} errors occurred."),
@@ -551,6 +556,31 @@ impl ApiError for ApiErrors {
 
     fn errors(&self) -> Option<ErrorList<'_>> {
         Some(ErrorList::new(self, &self.items))
+    }
+
+    /// errcodes' own summary, in the request's language, unless the
+    /// collection has a detail of its own.
+    #[cfg(feature = "fluent")]
+    fn messages(&self) -> Option<&'static crate::l10n::Messages> {
+        self.settings.detail.is_none().then_some(&crate::l10n::OWN)
+    }
+
+    #[cfg(feature = "fluent")]
+    fn message_id(&self) -> &str {
+        match (self.all_fields(), self.new_members == self.len()) {
+            (false, _) => "errors_occurred",
+            (true, true) => "fields_failed",
+            (true, false) => "fields_failed_errors",
+        }
+    }
+
+    /// `$fields` (the members that failed) and `$errors` (all errors).
+    #[cfg(feature = "fluent")]
+    fn visit_args(&self, visitor: &mut dyn crate::l10n::ArgVisitor) {
+        use crate::l10n::Arg;
+        let count = |n: usize| Arg::Number(u32::try_from(n).map_or(f64::MAX, f64::from));
+        visitor.visit("fields", count(self.new_members));
+        visitor.visit("errors", count(self.len()));
     }
 
     /// The collection's own settings; its domain is the first error's when

@@ -38,6 +38,28 @@ pub struct FieldError {
     code: Cow<'static, str>,
     detail: Cow<'static, str>,
     status: StatusCode,
+    /// The message of errcodes' own catalogs the detail is the English of
+    /// (a validator rule's default message), with its arguments.
+    #[cfg(feature = "fluent")]
+    rule: Option<Box<RuleMessage>>,
+}
+
+/// A detail that errcodes' own catalogs can say in other languages: the
+/// message id and its arguments.
+#[cfg(feature = "fluent")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct RuleMessage {
+    pub(crate) id: &'static str,
+    pub(crate) args: Vec<(Cow<'static, str>, RuleArg)>,
+}
+
+/// One argument of a [`RuleMessage`].
+#[cfg(feature = "fluent")]
+#[cfg_attr(not(feature = "validator"), allow(dead_code))]
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum RuleArg {
+    Number(serde_json::Number),
+    Text(String),
 }
 
 impl FieldError {
@@ -126,7 +148,17 @@ impl FieldError {
             code: code.into(),
             detail: detail.into(),
             status: StatusCode::UNPROCESSABLE_ENTITY,
+            #[cfg(feature = "fluent")]
+            rule: None,
         }
+    }
+
+    /// The same entry, its detail being the English of `rule` in
+    /// errcodes' own catalogs.
+    #[cfg(all(feature = "fluent", feature = "validator"))]
+    pub(crate) fn with_rule(mut self, rule: RuleMessage) -> Self {
+        self.rule = Some(Box::new(rule));
+        self
     }
 
     /// The same entry with another status. A status that is not 4xx or 5xx
@@ -167,6 +199,26 @@ impl ApiError for FieldError {
     }
     fn location(&self) -> Option<Location<'_>> {
         Some(self.location.as_location())
+    }
+    #[cfg(feature = "fluent")]
+    fn messages(&self) -> Option<&'static crate::l10n::Messages> {
+        self.rule.as_ref().map(|_| &crate::l10n::OWN)
+    }
+    #[cfg(feature = "fluent")]
+    fn message_id(&self) -> &str {
+        self.rule.as_ref().map_or(&self.code, |rule| rule.id)
+    }
+    #[cfg(feature = "fluent")]
+    fn visit_args(&self, visitor: &mut dyn crate::l10n::ArgVisitor) {
+        use crate::l10n::Arg;
+        for (name, arg) in self.rule.iter().flat_map(|rule| &rule.args) {
+            match arg {
+                RuleArg::Number(n) => {
+                    visitor.visit(name, Arg::Number(n.as_f64().unwrap_or(f64::NAN)));
+                }
+                RuleArg::Text(text) => visitor.visit(name, Arg::Text(text)),
+            }
+        }
     }
 }
 

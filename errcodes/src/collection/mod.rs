@@ -10,3 +10,5 @@ mod snapshot;
 pub use self::builder::ApiErrorsBuilder;
 pub use self::errors::ApiErrors;
 pub use self::field::{AnyFieldPath, FieldError};
+#[cfg(all(feature = "fluent", feature = "validator"))]
+pub(crate) use self::field::{RuleArg, RuleMessage};

@@ -67,6 +67,7 @@ impl Snapshot {
                 jsonapi_source: None,
                 occurrence_id: None,
                 non_field_key: "",
+                locale: None,
                 ..s
             },
             type_base: owned(s.type_base),

@@ -98,7 +98,7 @@ pub(crate) fn write_error<E: ApiError + ?Sized>(err: &E, out: &mut Vec<u8>) {
     status(err, &err.settings(), out, |out| {
         if located {
             // `&E` is an error too, and sized: any `E` becomes a `&dyn`.
-            bad_request(core::iter::once(&err as &dyn ApiError), out);
+            bad_request(core::iter::once(err), out);
         }
     });
 }
@@ -167,7 +167,7 @@ fn status<E: ApiError + ?Sized>(
     json::unsigned(out, usize::from(err.status().as_u16()));
     out.extend_from_slice(b",\"message\":");
     out.push(b'"');
-    write::detail_or_inner(err, s, out, GENERIC);
+    developer_message(err, s, out);
     out.push(b'"');
     out.extend_from_slice(b",\"status\":");
     json::string(out, name);
@@ -175,7 +175,36 @@ fn status<E: ApiError + ?Sized>(
     error_info(err, s, name, out);
     more(out);
     retry_info(err, out);
+    if let Some(locale) = s.locale {
+        out.extend_from_slice(b",{\"@type\":\"type.googleapis.com/google.rpc.LocalizedMessage\",");
+        localized_message(err, s, locale, out);
+        out.push(b'}');
+    }
     out.extend_from_slice(b"]}}");
+}
+
+/// A `message` or `description`: the developer-facing text, in the
+/// fallback language when the error is localized (AIP-193 keeps it so and
+/// adds a `LocalizedMessage`).
+fn developer_message<E: ApiError + ?Sized>(err: &E, s: &Settings<'_>, out: &mut Vec<u8>) {
+    #[cfg(feature = "fluent")]
+    write::fallback_detail_inner(err, s, out, GENERIC);
+    #[cfg(not(feature = "fluent"))]
+    write::detail_or_inner(err, s, out, GENERIC);
+}
+
+/// The members of a `google.rpc.LocalizedMessage`: `"locale":...,"message":...`.
+fn localized_message<E: ApiError + ?Sized>(
+    err: &E,
+    s: &Settings<'_>,
+    locale: &str,
+    out: &mut Vec<u8>,
+) {
+    out.extend_from_slice(b"\"locale\":");
+    json::string(out, locale);
+    out.extend_from_slice(b",\"message\":\"");
+    write::detail_or_inner(err, s, out, GENERIC);
+    out.push(b'"');
 }
 
 /// The one `ErrorInfo`.
@@ -259,7 +288,7 @@ fn metadata_value(value: &dyn MetaValue, out: &mut Vec<u8>) -> bool {
 }
 
 /// A `BadRequest` with one field violation per error in `errors`.
-fn bad_request<'a>(errors: impl Iterator<Item = &'a dyn ApiError>, out: &mut Vec<u8>) {
+fn bad_request<E: ApiError>(errors: impl Iterator<Item = E>, out: &mut Vec<u8>) {
     out.extend_from_slice(
         b",{\"@type\":\"type.googleapis.com/google.rpc.BadRequest\",\"fieldViolations\":[",
     );
@@ -280,7 +309,7 @@ fn bad_request<'a>(errors: impl Iterator<Item = &'a dyn ApiError>, out: &mut Vec
         out.extend_from_slice(b"\"description\":");
         let settings = err.settings();
         out.push(b'"');
-        write::detail_or_inner(err, &settings, out, GENERIC);
+        developer_message(&err, &settings, out);
         out.push(b'"');
         if !settings.redact_code {
             let mark = out.len();
@@ -292,6 +321,11 @@ fn bad_request<'a>(errors: impl Iterator<Item = &'a dyn ApiError>, out: &mut Vec
             } else {
                 out.push(b'"');
             }
+        }
+        if let Some(locale) = settings.locale {
+            out.extend_from_slice(b",\"localizedMessage\":{");
+            localized_message(&err, &settings, locale, out);
+            out.push(b'}');
         }
         out.push(b'}');
     }

@@ -56,7 +56,7 @@ impl Format for Drf {
         json::string(out, kind);
         out.extend_from_slice(b",\"errors\":[");
         write::each_item(errors.iter(), out, |err, out| {
-            item(err, &err.settings(), doc, out);
+            item(&err, &err.settings(), doc, out);
         });
         out.extend_from_slice(b"]}");
     }

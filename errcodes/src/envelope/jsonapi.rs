@@ -48,7 +48,12 @@ impl Format for JsonApi {
         let doc = Doc::of(&whole);
         out.extend_from_slice(b"{\"errors\":[");
         write::each_item(errors.iter(), out, |err, out| {
-            object(err, &write::in_collection(err.settings(), &whole), doc, out);
+            object(
+                &err,
+                &write::in_collection(err.settings(), &whole),
+                doc,
+                out,
+            );
         });
         out.extend_from_slice(b"]}");
     }

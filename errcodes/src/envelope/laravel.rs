@@ -51,10 +51,10 @@ impl Format for Laravel {
             // other message, as Laravel 9+ does.
             out.push(b'"');
             if let Some(first) = errors.iter().next() {
-                write::detail_or_inner(first, &first.settings(), out, SERVER_MESSAGE);
+                write::detail_or_inner(&first, &first.settings(), out, SERVER_MESSAGE);
             }
             let more = errors.len().saturating_sub(1);
-            if more > 0 {
+            if more > 0 && !and_more_localized(&errors, more, out) {
                 out.extend_from_slice(b" (and ");
                 json::unsigned(out, more);
                 out.extend_from_slice(if more == 1 {
@@ -84,7 +84,7 @@ impl Format for Laravel {
                     out.push(b',');
                 }
                 if let Some(err) = errors.get(i) {
-                    write::detail_or(err, &err.settings(), out, SERVER_MESSAGE);
+                    write::detail_or(&err, &err.settings(), out, SERVER_MESSAGE);
                 }
                 member = groups.entries[i].next;
             }
@@ -115,6 +115,31 @@ impl FormatSchema for Laravel {
 }
 
 /// One error's document; generic, so derived types reach it monomorphized.
+/// `" (and N more errors)"` in the language the list answers in (feature
+/// `fluent`); false, writing nothing, when it answers in none.
+#[cfg(feature = "fluent")]
+fn and_more_localized(errors: &ErrorList<'_>, more: usize, out: &mut Vec<u8>) -> bool {
+    let Some(locale) = errors.locale() else {
+        return false;
+    };
+    let mark = out.len();
+    out.push(b' ');
+    let count = u32::try_from(more).map_or(f64::MAX, f64::from);
+    let visit = |visitor: &mut dyn crate::l10n::ArgVisitor| {
+        visitor.visit("count", crate::l10n::Arg::Number(count));
+    };
+    if crate::l10n::write_own(out, locale, "and_more_errors", &visit) {
+        return true;
+    }
+    out.truncate(mark);
+    false
+}
+
+#[cfg(not(feature = "fluent"))]
+fn and_more_localized(_: &ErrorList<'_>, _: usize, _: &mut Vec<u8>) -> bool {
+    false
+}
+
 pub(crate) fn write_error<E: ApiError + ?Sized>(err: &E, out: &mut Vec<u8>) {
     let settings = err.settings();
     out.extend_from_slice(b"{\"message\":");

@@ -49,7 +49,7 @@ impl Format for Problem {
         out.extend_from_slice(b",\"errors\":[");
         write::each_item(errors.iter(), out, |err, out| {
             let location = err.location().unwrap_or(Location::NonField);
-            item(err, &err.settings(), whole.problem_style, location, out);
+            item(&err, &err.settings(), whole.problem_style, location, out);
         });
         out.extend_from_slice(b"]}");
     }

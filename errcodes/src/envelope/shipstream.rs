@@ -61,12 +61,12 @@ impl Format for ShipStream {
         out.extend_from_slice(b",\"details\":[");
         write::each_item(errors.iter(), out, |err, out| {
             let settings = err.settings();
-            if !detail(err, &settings, doc, out) {
+            if !detail(&err, &settings, doc, out) {
                 // Every entry keeps its message, under the non-field key.
                 out.extend_from_slice(b"{\"key\":");
                 json::string(out, doc.non_field_key);
                 out.extend_from_slice(b",\"message\":");
-                write::detail_or(err, &settings, out, write::GENERIC_SERVER_DETAIL);
+                write::detail_or(&err, &settings, out, write::GENERIC_SERVER_DETAIL);
                 out.push(b'}');
             }
         });
@@ -109,7 +109,7 @@ pub(crate) fn write_error<E: ApiError + ?Sized>(err: &E, out: &mut Vec<u8>) {
         out.push(b']');
     } else {
         out.truncate(mark);
-        write::detail_or(err, &settings, out, write::GENERIC_SERVER_DETAIL);
+        write::detail_or(&err, &settings, out, write::GENERIC_SERVER_DETAIL);
     }
     out.extend_from_slice(b"}]}");
 }

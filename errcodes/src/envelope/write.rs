@@ -77,6 +77,24 @@ pub(crate) fn detail_or_inner<E: ApiError + ?Sized>(
     }
 }
 
+/// [`detail_or_inner`] in the fallback language (feature `fluent`): the
+/// text a localized error reads in without its locale.
+#[cfg(feature = "fluent")]
+pub(crate) fn fallback_detail_inner<E: ApiError + ?Sized>(
+    err: &E,
+    settings: &Settings<'_>,
+    out: &mut Vec<u8>,
+    generic: &str,
+) {
+    match public_text(err, settings, generic) {
+        PublicText::Own if settings.locale.is_some() => {
+            let _ = write!(Escaper(out), "{}", fmt_fn(|f| err.fmt_fallback_detail(f)));
+        }
+        PublicText::Own => detail_inner(out, err),
+        PublicText::Fixed(text) => json::escape_into(out, text),
+    }
+}
+
 /// An error's own detail, escaped, without quotes. A `Display` impl that
 /// fails part-way leaves what it wrote; the caller still closes the string.
 pub(crate) fn detail_inner<E: ApiError + ?Sized>(out: &mut Vec<u8>, err: &E) {
@@ -150,10 +168,10 @@ pub(crate) fn each_meta<E: ApiError + ?Sized>(
 }
 
 /// Writes `items` separated by commas.
-pub(crate) fn each_item<'a>(
-    items: impl Iterator<Item = &'a dyn ApiError>,
+pub(crate) fn each_item<I>(
+    items: impl Iterator<Item = I>,
     out: &mut Vec<u8>,
-    mut write: impl FnMut(&'a dyn ApiError, &mut Vec<u8>),
+    mut write: impl FnMut(I, &mut Vec<u8>),
 ) {
     for (i, err) in items.enumerate() {
         if i > 0 {

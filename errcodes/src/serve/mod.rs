@@ -481,6 +481,8 @@ pub(crate) fn answer<E: ApiError + ?Sized>(
         Some(locale) => answered.locale(locale),
         None => answered,
     };
+    #[cfg(not(feature = "fluent"))]
+    let _ = locale;
     // A type that opted out of negotiation answers in its own envelope.
     let own = err.settings();
     let envelope = if own.fixed_envelope {
@@ -515,48 +517,13 @@ pub(crate) fn answer<E: ApiError + ?Sized>(
         }
         (true, false) => {}
     }
-    if let Some(language) = answered_language(err, locale)
+    if let Some(language) = answered.settings().locale
         && let Ok(value) = HeaderValue::from_str(language)
     {
         headers.insert(http::header::CONTENT_LANGUAGE, value);
     }
     response.extensions_mut().insert(Written);
     response
-}
-
-/// The language `err`'s body is in when asked for `locale`: its catalog's
-/// answer to that locale; `None` for a body that was not localized.
-#[cfg(feature = "fluent")]
-fn answered_language<E: ApiError + ?Sized>(err: &E, locale: Option<&str>) -> Option<&'static str> {
-    let locale = locale?;
-    let settings = err.settings();
-    let status = err.status();
-    if settings.redact_code {
-        // A withheld 5xx: errcodes' own title and generic text, when the
-        // title is the status's.
-        let id = crate::l10n::status_message(status)?;
-        if Some(err.title()) != status.canonical_reason() {
-            return None;
-        }
-        return crate::l10n::OWN.answering(locale, id);
-    }
-    let messages = err.messages()?;
-    let answering = messages.answering(locale, err.code())?;
-    // A 5xx with a code but a withheld detail: the generic text must be
-    // in the title's language too.
-    if settings.redact_detail
-        && status.is_server_error()
-        && crate::l10n::OWN.answering(answering, "server_error") != Some(answering)
-    {
-        return None;
-    }
-    Some(answering)
-}
-
-/// Without the `fluent` feature nothing is localized.
-#[cfg(not(feature = "fluent"))]
-fn answered_language<E: ApiError + ?Sized>(_: &E, _: Option<&str>) -> Option<&'static str> {
-    None
 }
 
 /// How many panics a second the log gets; see [`Answering::panicked`].

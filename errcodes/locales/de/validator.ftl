@@ -1,0 +1,25 @@
+# Die Standardmeldungen der Regeln von validator.
+rule-email = Geben Sie eine gültige E-Mail-Adresse ein.
+rule-url = Geben Sie eine gültige URL ein.
+rule-required = Dieses Feld ist erforderlich.
+rule-regex = Dieser Wert entspricht nicht dem geforderten Muster.
+rule-credit_card = Geben Sie eine gültige Kreditkartennummer ein.
+rule-non_control_character = Dieses Feld darf keine Steuerzeichen enthalten.
+rule-length-equal = Dieses Feld muss genau { $equal } Zeichen lang sein.
+rule-length-between = Dieses Feld muss zwischen { $min } und { $max } Zeichen lang sein.
+rule-length-min = Dieses Feld muss mindestens { $min } Zeichen lang sein.
+rule-length-max = Dieses Feld darf höchstens { $max } Zeichen lang sein.
+rule-length = Dieses Feld hat keine gültige Länge.
+rule-range-between = Dieser Wert muss zwischen { $min } und { $max } liegen.
+rule-range-min = Dieser Wert muss größer oder gleich { $min } sein.
+rule-range-max = Dieser Wert muss kleiner oder gleich { $max } sein.
+rule-range-exclusive_min = Dieser Wert muss größer als { $exclusive_min } sein.
+rule-range-exclusive_max = Dieser Wert muss kleiner als { $exclusive_max } sein.
+rule-range = Dieser Wert liegt nicht im gültigen Bereich.
+rule-must_match-other = Dieses Feld muss mit { $other } übereinstimmen.
+rule-must_match = Dieses Feld muss übereinstimmen.
+rule-contains-needle = Dieses Feld muss „{ $needle }“ enthalten.
+rule-contains = In diesem Feld fehlt ein erforderlicher Wert.
+rule-does_not_contain-needle = Dieses Feld darf „{ $needle }“ nicht enthalten.
+rule-does_not_contain = Dieses Feld enthält einen unzulässigen Wert.
+rule-invalid = Ungültige Eingabe.
