@@ -19,18 +19,30 @@ use crate::prop::{self, header_kind, HeaderKind};
 
 /// The `Decode` impl; nothing unless this crate's `client` feature is on
 /// (errcodes' `client` turns it on).
+/// How a detail reads in one locale: literal text and the variables (by
+/// Fluent name) it shows, one reading per variant of each select.
+pub type Reading = Vec<Said>;
+
+/// A piece of a [`Reading`].
+#[derive(Clone, PartialEq, Eq)]
+pub enum Said {
+    Text(String),
+    Var(String),
+}
+
 pub fn impl_decode(
     input: &Input,
     envelope: Option<TokenStream>,
     impl_generics: &syn::ImplGenerics,
     ty_generics: &syn::TypeGenerics,
     predicates: &[TokenStream],
+    readings: &dyn Fn(&Variant) -> Vec<Reading>,
 ) -> TokenStream {
     if !cfg!(feature = "client") {
         return TokenStream::new();
     }
     let ident = input.ident;
-    let (tries, helpers) = impl_body(input);
+    let (tries, helpers) = impl_body(input, readings);
     let preferred = envelope
         .map(|envelope| quote!(fn preferred_envelope() -> ::errcodes::Envelope { #envelope }));
     // Written out directly: `errcodes::client` always exists, and passing
@@ -55,11 +67,14 @@ pub fn impl_decode(
 
 /// The calls `from_received` makes, one per variant, and the hidden
 /// inherent functions they call.
-fn impl_body(input: &Input) -> (TokenStream, TokenStream) {
+fn impl_body(
+    input: &Input,
+    readings: &dyn Fn(&Variant) -> Vec<Reading>,
+) -> (TokenStream, TokenStream) {
     let mut tries = TokenStream::new();
     let mut helpers = TokenStream::new();
     for (i, variant) in input.variants.iter().enumerate() {
-        let block = variant_block(input, variant, variant.detail.as_ref());
+        let block = variant_block(input, variant, variant.detail.as_ref(), &readings(variant));
         if block.is_empty() {
             continue;
         }
@@ -91,7 +106,12 @@ fn path(variant: &Variant) -> TokenStream {
 }
 
 /// One labeled block: returns the variant when `__received` is it.
-fn variant_block(input: &Input, variant: &Variant, template: Option<&Template>) -> TokenStream {
+fn variant_block(
+    input: &Input,
+    variant: &Variant,
+    template: Option<&Template>,
+    readings: &[Reading],
+) -> TokenStream {
     let path = path(variant);
     if variant.attrs.transparent.is_some() {
         if let Some(field) = variant.fields.first() {
@@ -132,9 +152,33 @@ fn variant_block(input: &Input, variant: &Variant, template: Option<&Template>) 
                 Piece::Text(text) => quote!(Piece::Text(#text)),
                 Piece::Hole(_) => quote!(Piece::Hole),
             });
+            let holes: Vec<&Member> = pieces
+                .iter()
+                .filter_map(|piece| match piece {
+                    Piece::Hole(member) => Some(member),
+                    Piece::Text(_) => None,
+                })
+                .collect();
+            let count = holes.len();
+            let readings = readings
+                .iter()
+                .filter_map(|reading| read_back(reading, &holes));
             (
+                // The detail, else the one entry's (ShipStream puts a
+                // member's detail there, beside a title that may be
+                // localized).
                 quote! {
-                    let __captures = __received.detail().and_then(|__detail| captures(__detail, &[#(#each),*]));
+                    let __pieces: &[Piece] = &[#(#each),*];
+                    let __readings: &[(&[Piece], &[usize])] = &[#(#readings),*];
+                    let __captures = __received
+                        .detail()
+                        .and_then(|__detail| captures_any(__detail, __pieces, __readings, #count))
+                        .or_else(|| match __received.entries() {
+                            [__only] => __only
+                                .detail()
+                                .and_then(|__detail| captures_any(__detail, __pieces, __readings, #count)),
+                            _ => ::core::option::Option::None,
+                        });
                 },
                 // Without a code to go by, the detail must read as the template.
                 quote! {
@@ -145,7 +189,7 @@ fn variant_block(input: &Input, variant: &Variant, template: Option<&Template>) 
             )
         }
         None => (
-            quote!(let __captures: ::core::option::Option<::std::vec::Vec<&str>> = ::core::option::Option::None;),
+            quote!(let __captures: ::core::option::Option<::std::vec::Vec<::core::option::Option<&str>>> = ::core::option::Option::None;),
             quote!(),
         ),
     };
@@ -179,6 +223,36 @@ fn variant_block(input: &Input, variant: &Variant, template: Option<&Template>) 
     }
 }
 
+/// A reading as `(&[Piece], &[hole index])`, each of its variables the
+/// declared template's hole of that field; `None` when it shows a variable
+/// the template does not (the catalog check forbids it) or shows nothing
+/// to read back.
+fn read_back(reading: &Reading, holes: &[&Member]) -> Option<TokenStream> {
+    let mut pieces = Vec::new();
+    let mut slots = Vec::new();
+    for said in reading {
+        match said {
+            Said::Text(text) => pieces.push(quote!(Piece::Text(#text))),
+            Said::Var(name) => {
+                let slot = holes
+                    .iter()
+                    .position(|member| fluent_name(member) == *name)?;
+                pieces.push(quote!(Piece::Hole));
+                slots.push(slot);
+            }
+        }
+    }
+    (!pieces.is_empty()).then(|| quote!((&[#(#pieces),*], &[#(#slots),*])))
+}
+
+/// A field's name as a Fluent variable: its name, `arg0` for field `0`.
+pub fn fluent_name(member: &Member) -> String {
+    match member {
+        Member::Named(_) => ast::member_name(member),
+        Member::Unnamed(index) => format!("arg{}", index.index),
+    }
+}
+
 /// `let __rebuilt_x: T = ...;` from the field's sources, or a break out of
 /// the variant's block.
 fn rebuild_field(field: &Field, holes: &[Member]) -> TokenStream {
@@ -207,7 +281,7 @@ fn rebuild_field(field: &Field, holes: &[Member]) -> TokenStream {
     }
     if let Some(index) = holes.iter().position(|m| m == member) {
         sources.push(quote! {
-            if let #some(__text) = __captures.as_ref().and_then(|__c| __c.get(#index)) {
+            if let #some(__text) = __captures.as_ref().and_then(|__c| __c.get(#index).copied().flatten()) {
                 if let #some(__value) = (&&Rebuild::<#ty>::new()).parse_text(__text) { break '__field __value; }
             }
         });

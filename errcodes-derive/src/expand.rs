@@ -50,6 +50,19 @@ fn catalogs(cx: &Ctxt, input: &Input) -> Option<Catalogs> {
     None
 }
 
+/// How a variant's detail reads in each locale of the type's catalogs.
+#[cfg(feature = "fluent")]
+fn readings(input: &Input, catalogs: Option<&Catalogs>, variant: &Variant) -> Vec<decode::Reading> {
+    catalogs.map_or_else(Vec::new, |c| {
+        c.readings(&prop::effective_code(input, variant))
+    })
+}
+
+#[cfg(not(feature = "fluent"))]
+fn readings(_: &Input, _: Option<&Catalogs>, _: &Variant) -> Vec<decode::Reading> {
+    Vec::new()
+}
+
 #[cfg(feature = "fluent")]
 use crate::l10n::Catalogs;
 /// Without the `fluent` feature there are no catalogs.
@@ -182,9 +195,10 @@ fn impl_api_error(input: &Input, catalogs: Option<&Catalogs>) -> TokenStream {
         &impl_generics,
         &ty_generics,
         &predicates,
+        &|variant| readings(input, catalogs, variant),
     );
     let from_impls = from_impls(input);
-    let catalog = catalog_impl(input, &arms);
+    let catalog = catalog_impl(input, &arms, catalogs);
 
     quote! {
         #from_impls
@@ -236,7 +250,7 @@ fn status_expr(code: u16) -> TokenStream {
 }
 
 /// `impl Catalog`: each variant as data, decided here, at compile time.
-fn catalog_impl(input: &Input, arms: &[Arm]) -> TokenStream {
+fn catalog_impl(input: &Input, arms: &[Arm], catalogs: Option<&Catalogs>) -> TokenStream {
     let ident = input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     let p = quote!(::errcodes::__private);
@@ -332,6 +346,13 @@ fn catalog_impl(input: &Input, arms: &[Arm]) -> TokenStream {
         .map(|domain| quote!(const DOMAIN: #p::Option<&'static str> = #p::Some(#domain);));
     let settings =
         (!base.is_empty()).then(|| quote!(const SETTINGS: #p::Settings<'static> = #base;));
+    #[cfg(feature = "fluent")]
+    let messages = catalogs.map(|catalogs| {
+        let declared = crate::l10n::messages_static(catalogs);
+        quote!(const MESSAGES: #p::Option<&'static #p::Messages> = { #declared #p::Some(&__MESSAGES) };)
+    });
+    #[cfg(not(feature = "fluent"))]
+    let messages = catalogs.map(|never| match *never {});
     quote! {
         #[automatically_derived]
         impl #impl_generics #p::Catalog for #ident #ty_generics #where_clause {
@@ -339,6 +360,7 @@ fn catalog_impl(input: &Input, arms: &[Arm]) -> TokenStream {
             #envelope
             #domain
             #settings
+            #messages
         }
     }
 }
@@ -521,14 +543,14 @@ fn fn_l10n(arms: &[Arm], any_transparent: bool, catalogs: Option<&Catalogs>) -> 
         return TokenStream::new();
     }
     let p = quote!(::errcodes::__private);
-    let declared = catalogs.map(crate::l10n::messages_static);
+    let declared = catalogs.is_some().then_some(());
     let messages = arms.iter().map(|arm| {
         if let Some(d) = arm.delegate(|inner| quote!(::errcodes::ApiError::messages(#inner))) {
             return d;
         }
         let pat = arm.any();
         if declared.is_some() {
-            quote!(#pat => #p::Some(&__MESSAGES),)
+            quote!(#pat => <Self as #p::Catalog>::MESSAGES,)
         } else {
             quote!(#pat => #p::None,)
         }
@@ -556,9 +578,37 @@ fn fn_l10n(arms: &[Arm], any_transparent: bool, catalogs: Option<&Catalogs>) -> 
         quote!(#pat => { #(#calls)* })
     });
     let args = match_self(arms, args);
+    // A transparent variant's texts are keyed as its inner error keys them.
+    let forwarded = any_transparent.then(|| {
+        let ids = arms.iter().map(|arm| {
+            arm.delegate(|inner| quote!(::errcodes::ApiError::message_id(#inner)))
+                .unwrap_or_else(|| {
+                    let pat = arm.any();
+                    quote!(#pat => ::errcodes::ApiError::code(self),)
+                })
+        });
+        let ids = match_self(arms, ids);
+        let fallbacks = arms.iter().map(|arm| {
+            arm.delegate(
+                |inner| quote!(::errcodes::ApiError::fmt_fallback_detail(#inner, __formatter)),
+            )
+            .unwrap_or_else(|| {
+                let pat = arm.any();
+                quote!(#pat => ::errcodes::ApiError::fmt_detail(self, __formatter),)
+            })
+        });
+        let fallbacks = match_self(arms, fallbacks);
+        quote! {
+            fn message_id(&self) -> &str {
+                #ids
+            }
+            fn fmt_fallback_detail(&self, __formatter: &mut #p::Formatter<'_>) -> #p::FmtResult {
+                #fallbacks
+            }
+        }
+    });
     quote! {
         fn messages(&self) -> #p::Option<&'static #p::Messages> {
-            #declared
             #messages
         }
         fn visit_args(&self, __visitor: &mut dyn #p::ArgVisitor) {
@@ -566,6 +616,7 @@ fn fn_l10n(arms: &[Arm], any_transparent: bool, catalogs: Option<&Catalogs>) -> 
             use #p::{ArgByDisplay as _, ArgByNumber as _};
             #args
         }
+        #forwarded
     }
 }
 

@@ -20,8 +20,9 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use syn::{LitStr, Member};
 
-use crate::ast::{member_name, Input, Variant};
+use crate::ast::{Input, Variant};
 use crate::ctxt::Ctxt;
+use crate::decode::{Reading, Said};
 use crate::prop;
 
 /// A type's catalogs as read.
@@ -42,14 +43,103 @@ struct Locale {
 struct Message {
     variables: BTreeSet<String>,
     title: Option<bool>,
+    /// How its value reads, for the client to read a detail back.
+    readings: Vec<Reading>,
+}
+
+/// At most this many readings of one message (selects multiply them).
+const MAX_READINGS: usize = 32;
+
+impl Catalogs {
+    /// How the message `code` reads in every locale, each reading once.
+    pub fn readings(&self, code: &str) -> Vec<Reading> {
+        let mut all: Vec<Reading> = Vec::new();
+        for reading in self
+            .locales
+            .iter()
+            .filter_map(|locale| locale.messages.get(code))
+            .flat_map(|message| &message.readings)
+        {
+            if !all.contains(reading) {
+                all.push(reading.clone());
+            }
+        }
+        all
+    }
+}
+
+/// Each way `pattern` can read: one per variant of each select; empty when
+/// it holds what cannot be read back (a function, a reference to another
+/// message or term, an escaped literal) or too many ways.
+fn pattern_readings(pattern: &ast::Pattern<&str>) -> Vec<Reading> {
+    let mut readings: Vec<Reading> = vec![Vec::new()];
+    for element in &pattern.elements {
+        let ways = match element {
+            ast::PatternElement::TextElement { value } => {
+                vec![vec![Said::Text((*value).to_owned())]]
+            }
+            ast::PatternElement::Placeable { expression } => expression_readings(expression),
+        };
+        if ways.is_empty() || readings.len() * ways.len() > MAX_READINGS {
+            return Vec::new();
+        }
+        readings = readings
+            .iter()
+            .flat_map(|before| {
+                ways.iter().map(move |way| {
+                    let mut joined = before.clone();
+                    for said in way {
+                        push_said(&mut joined, said.clone());
+                    }
+                    joined
+                })
+            })
+            .collect();
+    }
+    readings
+}
+
+/// Appends `said`, joining adjacent texts.
+fn push_said(reading: &mut Reading, said: Said) {
+    if let (Some(Said::Text(last)), Said::Text(more)) = (reading.last_mut(), &said) {
+        last.push_str(more);
+        return;
+    }
+    reading.push(said);
+}
+
+fn expression_readings(expression: &ast::Expression<&str>) -> Vec<Reading> {
+    match expression {
+        ast::Expression::Inline(inline) => match inline {
+            ast::InlineExpression::VariableReference { id } => {
+                vec![vec![Said::Var(id.name.to_owned())]]
+            }
+            ast::InlineExpression::StringLiteral { value } if !value.contains('\\') => {
+                vec![vec![Said::Text((*value).to_owned())]]
+            }
+            ast::InlineExpression::NumberLiteral { value } => {
+                vec![vec![Said::Text((*value).to_owned())]]
+            }
+            ast::InlineExpression::Placeable { expression } => expression_readings(expression),
+            _ => Vec::new(),
+        },
+        ast::Expression::Select { variants, .. } => {
+            let mut all = Vec::new();
+            for variant in variants {
+                let ways = pattern_readings(&variant.value);
+                if ways.is_empty() {
+                    return Vec::new();
+                }
+                all.extend(ways);
+            }
+            all
+        }
+    }
 }
 
 /// A field's name as a Fluent variable: its name, `arg0` for field `0`.
 pub fn variable(member: &Member) -> String {
-    match member {
-        Member::Named(_) => member_name(member),
-        Member::Unnamed(index) => format!("arg{}", index.index),
-    }
+    crate::decode::fluent_name(member)
 }
 
 /// Reads the folder `lit` names (relative to the crate's `Cargo.toml`);
@@ -183,7 +273,19 @@ fn read_messages(resource: &ast::Resource<&str>, out: &mut BTreeMap<String, Mess
             for attribute in &message.attributes {
                 pattern_variables(&attribute.value, &mut variables);
             }
-            out.insert(message.id.name.to_owned(), Message { variables, title });
+            let readings = message
+                .value
+                .as_ref()
+                .map(pattern_readings)
+                .unwrap_or_default();
+            out.insert(
+                message.id.name.to_owned(),
+                Message {
+                    variables,
+                    title,
+                    readings,
+                },
+            );
         }
     }
 }

@@ -305,6 +305,78 @@ pub trait Catalog {
     /// assert_eq!(Missing::SETTINGS.type_base, Some("https://errors.example.com/"));
     /// ```
     const SETTINGS: Settings<'static> = Settings::new();
+
+    /// The type's message catalogs (feature `fluent`): `#[api(locales =
+    /// "...")]`, else `None`. [`translations`] exports them.
+    ///
+    /// ```
+    /// use errcodes::{ApiError, Catalog};
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api(status = 404, detail = "Not found.")]
+    /// struct Missing;
+    ///
+    /// assert!(Missing::MESSAGES.is_none());
+    /// ```
+    #[cfg(feature = "fluent")]
+    const MESSAGES: Option<&'static crate::l10n::Messages> = None;
+}
+
+/// Every text of the catalog in every locale of `messages`, and what each
+/// locale lacks (feature `fluent`), as JSON: one object per entry whose
+/// code is sent, `{"code", "status", "texts": {locale: {"title",
+/// "detail"}}, "missing": [locale, ...]}`, a locale's texts `null` where it
+/// has no message and a variable written `{$name}`.
+///
+/// ```
+/// use errcodes::{catalog, ApiError, Catalog};
+///
+/// #[derive(Debug, ApiError)]
+/// #[api(locales = "../tests/locales", partial_locales)]
+/// enum OrderError {
+///     #[api(status = 404, code = "order_not_found", detail = "No order {id} exists.")]
+///     NotFound { id: u64 },
+/// }
+///
+/// let json: serde_json::Value =
+///     serde_json::from_str(&catalog::translations(OrderError::CATALOG, OrderError::MESSAGES.unwrap())).unwrap();
+/// assert_eq!(json[0]["code"], "order_not_found");
+/// assert_eq!(json[0]["texts"]["de"]["detail"], "Es gibt keine Bestellung {$id}.");
+/// assert_eq!(json[0]["texts"]["fr"]["title"], "Introuvable");
+/// assert_eq!(json[0]["missing"], serde_json::json!([]));
+/// ```
+#[cfg(feature = "fluent")]
+#[must_use]
+pub fn translations(entries: &[CatalogEntry], messages: &crate::l10n::Messages) -> String {
+    let locales: Vec<&str> = messages.locales().collect();
+    let each: Vec<serde_json::Value> = entries
+        .iter()
+        .filter(|e| e.code_sent && e.transparent.is_none())
+        .map(|e| {
+            let mut texts = serde_json::Map::new();
+            let mut missing = Vec::new();
+            for &locale in &locales {
+                let text = messages.own_text(locale, e.code);
+                if text.is_none() {
+                    missing.push(locale);
+                }
+                texts.insert(
+                    locale.to_owned(),
+                    text.map_or(
+                        serde_json::Value::Null,
+                        |(title, detail)| serde_json::json!({"title": title, "detail": detail}),
+                    ),
+                );
+            }
+            serde_json::json!({
+                "code": e.code,
+                "status": e.status,
+                "texts": texts,
+                "missing": missing,
+            })
+        })
+        .collect();
+    serde_json::Value::Array(each).to_string()
 }
 
 /// The catalog as a JSON array of objects, one per entry, members in the

@@ -114,6 +114,207 @@ fn no_bidi_isolation_mark_reaches_a_body() {
     );
 }
 
+/// Two errors about the same member, as one collection.
+fn two_left() -> errcodes::ApiErrors {
+    errcodes::ApiErrors::from_errors([
+        OrderError::ItemsLeft { count: 3 },
+        OrderError::ItemsLeft { count: 1 },
+    ])
+    .unwrap()
+}
+
+#[test]
+fn a_collection_s_summary_items_and_count_speak_the_locale() {
+    let errors = two_left();
+    let de = InContext::new(&errors).locale("de");
+    let problem = de.to_json_value(Envelope::Problem);
+    assert_eq!(problem["title"], "Konflikt");
+    assert_eq!(
+        problem["detail"],
+        "1 Feld hat die Prüfung nicht bestanden (2 Fehler)."
+    );
+    assert_eq!(
+        problem["errors"][0]["detail"],
+        "Nur noch 3 Artikel sind übrig."
+    );
+    assert_eq!(
+        problem["errors"][1]["detail"],
+        "Nur noch ein Artikel ist übrig."
+    );
+    assert_eq!(problem["errors"][1]["code"], "items_left");
+    assert_eq!(
+        de.to_json_value(Envelope::Laravel)["message"],
+        "Nur noch 3 Artikel sind übrig. (und 1 weiterer Fehler)"
+    );
+    let fr = InContext::new(&errors).locale("fr");
+    assert_eq!(
+        fr.to_json_value(Envelope::Laravel)["message"],
+        "Il ne reste que 3 articles. (et 1 autre erreur)"
+    );
+    assert_eq!(
+        fr.to_json_value(Envelope::JsonApi)["errors"][1]["title"],
+        "Conflit"
+    );
+    // The same collection without a locale: as declared, word for word.
+    assert_eq!(
+        errors.to_json_value(Envelope::Laravel)["message"],
+        "Only 3 items are left. (and 1 more error)"
+    );
+    assert_eq!(
+        errors.to_json_value(Envelope::Problem)["detail"],
+        "1 field failed validation (2 errors)."
+    );
+    // A detail of the collection's own stays its own.
+    let own = two_left().with_detail("Check the basket.");
+    let body = InContext::new(&own)
+        .locale("de")
+        .to_json_value(Envelope::Problem);
+    assert_eq!(body["detail"], "Check the basket.");
+    assert_eq!(
+        body["errors"][0]["detail"],
+        "Nur noch 3 Artikel sind übrig."
+    );
+}
+
+#[test]
+fn aip_193_keeps_the_message_in_the_fallback_and_adds_a_localized_message() {
+    let err = OrderError::NotFound { id: 42 };
+    let body = render(&err, "de", Envelope::Aip193);
+    assert_eq!(body["error"]["message"], "No order 42 exists.");
+    let details = body["error"]["details"].as_array().unwrap();
+    assert_eq!(details[0]["reason"], "ORDER_NOT_FOUND");
+    assert_eq!(
+        details.last().unwrap(),
+        &serde_json::json!({
+            "@type": "type.googleapis.com/google.rpc.LocalizedMessage",
+            "locale": "de",
+            "message": "Es gibt keine Bestellung 42."
+        })
+    );
+    // A field violation keeps its description and adds its own.
+    let body = render(&OrderError::ItemsLeft { count: 3 }, "fr", Envelope::Aip193);
+    let violation = &body["error"]["details"][1]["fieldViolations"][0];
+    assert_eq!(violation["description"], "Only 3 items are left.");
+    assert_eq!(
+        violation["localizedMessage"],
+        serde_json::json!({"locale": "fr", "message": "Il ne reste que 3 articles."})
+    );
+    // Not localized: no LocalizedMessage at all.
+    let plain = err.to_json_value(Envelope::Aip193);
+    assert!(!plain.to_string().contains("LocalizedMessage"), "{plain}");
+    // The answer's language is in its settings (the layers' Content-Language).
+    assert_eq!(
+        InContext::new(&err).locale("de-CH").settings().locale,
+        Some("en")
+    );
+    assert_eq!(
+        InContext::new(&err).locale("de").settings().locale,
+        Some("de")
+    );
+    assert_eq!(InContext::new(&err).settings().locale, None);
+}
+
+/// validator's default messages, by rule, its parameters the arguments.
+#[cfg(feature = "validator")]
+#[test]
+fn validator_messages_speak_the_locale_by_rule() {
+    use validator::Validate;
+
+    #[derive(Validate)]
+    struct Signup {
+        #[validate(email)]
+        email: String,
+        #[validate(length(min = 8))]
+        password: String,
+        #[validate(length(min = 1, message = "Name it."))]
+        name: String,
+    }
+    let report = Signup {
+        email: "bob@".into(),
+        password: "short".into(),
+        name: String::new(),
+    }
+    .validate()
+    .unwrap_err();
+    let errors = errcodes::ApiErrors::from(report);
+    let de = InContext::new(&errors)
+        .locale("de")
+        .to_json_value(Envelope::Drf);
+    let details: Vec<&str> = de["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["detail"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        details,
+        [
+            "Geben Sie eine gültige E-Mail-Adresse ein.",
+            // A message the rule was given is the app's own words.
+            "Name it.",
+            "Dieses Feld muss mindestens 8 Zeichen lang sein.",
+        ]
+    );
+    // Codes never change.
+    assert_eq!(de["errors"][2]["code"], "length");
+    let fr = InContext::new(&errors)
+        .locale("fr")
+        .to_json_value(Envelope::Problem);
+    assert_eq!(fr["detail"], "3 champs n'ont pas passé la validation.");
+    assert_eq!(
+        fr["errors"][2]["detail"],
+        "Ce champ doit contenir au moins 8 caractères."
+    );
+    let en = InContext::new(&errors)
+        .locale("en")
+        .to_json_value(Envelope::Drf);
+    assert_eq!(en, errors.to_json_value(Envelope::Drf));
+}
+
+/// A localized body decodes to the variant and its fields, in every
+/// envelope, codes or none.
+#[cfg(feature = "client")]
+#[test]
+fn a_localized_body_decodes_to_the_variant_and_its_fields() {
+    use errcodes::client::{Decode, Decoded};
+
+    for locale in ["de", "fr", "en"] {
+        // "Only one item is left." shows no number: the variant comes back,
+        // its count as the type's default.
+        for (err, exact) in [
+            (OrderError::NotFound { id: 42 }, true),
+            (OrderError::ItemsLeft { count: 7 }, true),
+            (OrderError::ItemsLeft { count: 1 }, false),
+        ] {
+            for envelope in Envelope::ALL {
+                let answered = InContext::new(&err).locale(locale);
+                let body = answered.render_to_vec(envelope);
+                let decoded = OrderError::from_response(
+                    err.status().as_u16(),
+                    Some(envelope.media_type()),
+                    &body,
+                )
+                .unwrap();
+                let Decoded::Known(back) = decoded else {
+                    panic!("{locale} {envelope:?}: {}", String::from_utf8_lossy(&body));
+                };
+                if exact {
+                    assert_eq!(
+                        format!("{back:?}"),
+                        format!("{err:?}"),
+                        "{locale} {envelope:?}"
+                    );
+                } else {
+                    assert!(
+                        matches!(back, OrderError::ItemsLeft { .. }),
+                        "{locale} {envelope:?}"
+                    );
+                }
+            }
+        }
+    }
+}
+
 /// Under the axum layer: each request's `Accept-Language` against the
 /// profile's locales, answered with `Content-Language` and `Vary`.
 #[cfg(feature = "axum")]

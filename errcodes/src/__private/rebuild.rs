@@ -193,6 +193,32 @@ pub fn captures<'a>(text: &'a str, pieces: &[Piece]) -> Option<Vec<&'a str>> {
     rest.is_empty().then_some(found)
 }
 
+/// The text of each hole of the declared template `pieces` in `text`, else
+/// of the first of the catalogs' `readings` (a localized text's pieces,
+/// each with the hole each of its own holes is) that `text` reads as;
+/// `holes` long, `None` for a hole a reading does not show.
+#[must_use]
+pub fn captures_any<'a>(
+    text: &'a str,
+    pieces: &[Piece],
+    readings: &[(&[Piece], &[usize])],
+    holes: usize,
+) -> Option<Vec<Option<&'a str>>> {
+    if let Some(found) = captures(text, pieces) {
+        return Some(found.into_iter().map(Some).collect());
+    }
+    readings.iter().find_map(|(pieces, slots)| {
+        let found = captures(text, pieces)?;
+        let mut each = vec![None; holes];
+        for (slot, hole) in slots.iter().zip(found) {
+            if let Some(place) = each.get_mut(*slot) {
+                *place = Some(hole);
+            }
+        }
+        Some(each)
+    })
+}
+
 /// `Retry-After` in delta-seconds, as a `Duration`.
 #[must_use]
 pub fn delta_seconds(text: &str) -> Option<Duration> {
@@ -255,6 +281,39 @@ mod tests {
             captures("user a exists exists", &pieces),
             Some(vec!["a exists"])
         );
+    }
+
+    #[test]
+    fn localized_texts_read_back_in_their_own_order() {
+        let pieces = [
+            Piece::Text("Only "),
+            Piece::Hole,
+            Piece::Text(" of "),
+            Piece::Hole,
+            Piece::Text(" left."),
+        ];
+        let german: &[Piece] = &[
+            Piece::Text("Von "),
+            Piece::Hole,
+            Piece::Text(" sind nur "),
+            Piece::Hole,
+            Piece::Text(" übrig."),
+        ];
+        let terse: &[Piece] = &[Piece::Text("Zu wenig "), Piece::Hole, Piece::Text(".")];
+        let readings: &[(&[Piece], &[usize])] = &[(german, &[1, 0]), (terse, &[1])];
+        assert_eq!(
+            captures_any("Only 2 of A-1 left.", &pieces, readings, 2),
+            Some(vec![Some("2"), Some("A-1")])
+        );
+        assert_eq!(
+            captures_any("Von A-1 sind nur 2 übrig.", &pieces, readings, 2),
+            Some(vec![Some("2"), Some("A-1")])
+        );
+        assert_eq!(
+            captures_any("Zu wenig A-1.", &pieces, readings, 2),
+            Some(vec![None, Some("A-1")])
+        );
+        assert_eq!(captures_any("Something else.", &pieces, readings, 2), None);
     }
 
     #[test]
