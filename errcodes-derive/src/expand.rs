@@ -352,7 +352,7 @@ fn catalog_impl(input: &Input, arms: &[Arm], catalogs: Option<&Catalogs>) -> Tok
         quote!(const MESSAGES: #p::Option<&'static #p::Messages> = { #declared #p::Some(&__MESSAGES) };)
     });
     #[cfg(not(feature = "fluent"))]
-    let messages = catalogs.map(|never| match *never {});
+    let messages: Option<TokenStream> = catalogs.map(|never| match *never {});
     quote! {
         #[automatically_derived]
         impl #impl_generics #p::Catalog for #ident #ty_generics #where_clause {
