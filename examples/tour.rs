@@ -15,6 +15,8 @@ use errcodes::{ApiError, ApiErrors, Envelope, FieldError, FieldPath};
     type_base = "https://errors.example.com/",
     domain = "signup.example.com"
 )]
+// Its titles and details in English, German and French (feature `fluent`).
+#[cfg_attr(feature = "fluent", api(locales = "../examples/tour-locales"))]
 pub enum SignupError {
     /// A required member is missing.
     #[api(
@@ -118,8 +120,42 @@ pub fn validation_tour() -> String {
 }
 
 #[allow(dead_code)]
+/// One error answered in German and in French, as a request's
+/// `Accept-Language` chooses under the layers: Problem Details, then
+/// AIP-193, whose `message` stays in English beside a `LocalizedMessage`.
+#[cfg(feature = "fluent")]
+#[must_use]
+pub fn languages_tour() -> String {
+    use errcodes::InContext;
+
+    let err = SignupError::Duplicate {
+        email: "bob@example.com".into(),
+    };
+    let mut out = String::new();
+    for (envelope, locale) in [
+        (Envelope::Problem, "de"),
+        (Envelope::Problem, "fr"),
+        (Envelope::Aip193, "de"),
+    ] {
+        let answered = InContext::new(&err).locale(locale);
+        let language = answered.settings().locale.unwrap_or("-");
+        let _ = writeln!(out, "{envelope}, Content-Language: {language}");
+        let _ = writeln!(
+            out,
+            "{}",
+            String::from_utf8_lossy(&answered.render_to_vec(envelope))
+        );
+    }
+    out
+}
+
 fn main() {
     print!("{}", tour());
     println!("# Validation errors");
     print!("{}", validation_tour());
+    #[cfg(feature = "fluent")]
+    {
+        println!("# In the client's language");
+        print!("{}", languages_tour());
+    }
 }

@@ -41,6 +41,19 @@ fn readme_shows_the_validation_output() {
     check("validation", &tour::validation_tour());
 }
 
+/// The README's localization section shows the tour's languages, byte for
+/// byte.
+#[cfg(feature = "fluent")]
+#[test]
+fn readme_shows_the_languages_output() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md")).unwrap();
+    let marker = "<!-- tour:languages -->\n```text\n";
+    let start = readme.find(marker).expect("README lacks the languages") + marker.len();
+    let shown = &readme[start..start + readme[start..].find("```").unwrap()];
+    assert_eq!(shown, tour::languages_tour());
+}
+
 #[path = "../../examples/custom_envelope.rs"]
 #[allow(dead_code)]
 mod custom_envelope;
