@@ -119,7 +119,6 @@ pub fn validation_tour() -> String {
     out
 }
 
-#[allow(dead_code)]
 /// One error answered in German and in French, as a request's
 /// `Accept-Language` chooses under the layers: Problem Details, then
 /// AIP-193, whose `message` stays in English beside a `LocalizedMessage`.
@@ -149,6 +148,7 @@ pub fn languages_tour() -> String {
     out
 }
 
+#[allow(dead_code)]
 fn main() {
     print!("{}", tour());
     println!("# Validation errors");

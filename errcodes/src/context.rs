@@ -41,6 +41,9 @@ pub struct InContext<'a, E: ?Sized = dyn ApiError> {
     profile: Option<&'a Profile>,
     #[cfg(feature = "fluent")]
     locale: Option<&'a str>,
+    /// Where the error's own catalog answers `locale` from, found once.
+    #[cfg(feature = "fluent")]
+    answer: Option<crate::l10n::Answer<'static>>,
 }
 
 impl<E: ?Sized> Clone for InContext<'_, E> {
@@ -69,6 +72,8 @@ impl<'a, E: ApiError + ?Sized> InContext<'a, E> {
             profile: None,
             #[cfg(feature = "fluent")]
             locale: None,
+            #[cfg(feature = "fluent")]
+            answer: None,
         }
     }
 
@@ -184,18 +189,19 @@ impl<'a, E: ApiError + ?Sized> InContext<'a, E> {
     /// ```
     #[must_use]
     pub fn locale(self, locale: &'a str) -> Self {
+        // The error's catalog is consulted only when its code reaches
+        // clients (a withheld code's text is errcodes' own).
+        let answer = match self.err.messages() {
+            Some(messages) if !self.err.settings().redact_code => {
+                messages.answer(locale, self.err.message_id())
+            }
+            _ => None,
+        };
         InContext {
             locale: Some(locale),
+            answer,
             ..self
         }
-    }
-
-    /// The catalogs and locale this answers from, when both are there and
-    /// the error's code reaches clients.
-    fn localized(&self) -> Option<(&'static crate::l10n::Messages, &'a str)> {
-        let locale = self.locale?;
-        let messages = self.err.messages()?;
-        (!self.err.settings().redact_code).then_some((messages, locale))
     }
 
     /// The locale of a 5xx whose detail is withheld: it says errcodes'
@@ -220,8 +226,7 @@ impl<'a, E: ApiError + ?Sized> InContext<'a, E> {
             }
             return crate::l10n::OWN.answering(locale, id);
         }
-        let messages = self.err.messages()?;
-        let answering = messages.answering(locale, self.err.message_id())?;
+        let answering = self.answer?.language;
         // A 5xx with a code but a withheld detail: the generic text must be
         // in the title's language too.
         if settings.redact_detail
@@ -254,9 +259,7 @@ impl<E: ApiError + ?Sized> ApiError for InContext<'_, E> {
     }
     fn title(&self) -> &str {
         #[cfg(feature = "fluent")]
-        if let Some((messages, locale)) = self.localized()
-            && let Some(title) = messages.title(locale, self.err.message_id())
-        {
+        if let Some(title) = self.answer.and_then(|a| a.title(self.err.message_id())) {
             return title;
         }
         #[cfg(feature = "fluent")]
@@ -273,9 +276,8 @@ impl<E: ApiError + ?Sized> ApiError for InContext<'_, E> {
             return written;
         }
         #[cfg(feature = "fluent")]
-        if let Some((messages, locale)) = self.localized()
-            && let Some(written) = messages.write_detail(
-                locale,
+        if let Some(answer) = self.answer
+            && let Some(written) = answer.write_detail(
                 self.err.message_id(),
                 &|visitor| self.err.visit_args(visitor),
                 f,
@@ -291,8 +293,9 @@ impl<E: ApiError + ?Sized> ApiError for InContext<'_, E> {
             return None;
         }
         #[cfg(feature = "fluent")]
-        if let Some((messages, locale)) = self.localized()
-            && messages.has_detail(locale, self.err.message_id())
+        if self
+            .answer
+            .is_some_and(|a| a.has_detail(self.err.message_id()))
         {
             return None;
         }
@@ -321,11 +324,7 @@ impl<E: ApiError + ?Sized> ApiError for InContext<'_, E> {
             .err
             .messages()
             .map_or("en", crate::l10n::Messages::fallback);
-        InContext {
-            locale: Some(fallback),
-            ..*self
-        }
-        .fmt_detail(f)
+        self.locale(fallback).fmt_detail(f)
     }
     /// The error's own instance URI, else the request's path.
     fn fmt_instance(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

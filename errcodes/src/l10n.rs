@@ -76,12 +76,12 @@ impl fmt::Debug for Arg<'_> {
 /// assert_eq!(seen, ["id=Number(42)"]);
 /// ```
 pub trait ArgVisitor {
-    /// One argument.
-    fn visit(&mut self, name: &str, arg: Arg<'_>);
+    /// One argument; its name is the Fluent variable's (a field name).
+    fn visit(&mut self, name: &'static str, arg: Arg<'_>);
 }
 
-impl<F: FnMut(&str, Arg<'_>)> ArgVisitor for F {
-    fn visit(&mut self, name: &str, arg: Arg<'_>) {
+impl<F: FnMut(&'static str, Arg<'_>)> ArgVisitor for F {
+    fn visit(&mut self, name: &'static str, arg: Arg<'_>) {
         self(name, arg);
     }
 }
@@ -186,19 +186,16 @@ impl Messages {
         })
     }
 
-    /// The bundle answering `locale` for `code`: the locale's, else the
-    /// fallback's; the locale it is in.
-    fn bundle_for(
-        &self,
-        locale: &str,
-        code: &str,
-    ) -> Option<(&'static str, &FluentBundle<FluentResource>)> {
+    /// Where `code` is answered from when `locale` is asked for: the
+    /// locale's bundle if it has the message, else the fallback's. Found
+    /// once per answer; the texts are then read from it.
+    pub(crate) fn answer(&self, locale: &str, code: &str) -> Option<Answer<'_>> {
         let bundles = self.bundles();
         let has = |tag: &str| {
             bundles
                 .iter()
                 .find(|(t, b)| t.eq_ignore_ascii_case(tag) && b.has_message(code))
-                .map(|(t, b)| (*t, b))
+                .map(|(language, bundle)| Answer { language, bundle })
         };
         has(locale).or_else(|| has(self.fallback))
     }
@@ -215,7 +212,7 @@ impl Messages {
     /// ```
     #[must_use]
     pub fn answering(&self, locale: &str, code: &str) -> Option<&'static str> {
-        self.bundle_for(locale, code).map(|(tag, _)| tag)
+        self.answer(locale, code).map(|answer| answer.language)
     }
 
     /// The title of `code` in `locale` (else the fallback's): its `.title`,
@@ -229,13 +226,7 @@ impl Messages {
     /// ```
     #[must_use]
     pub fn title(&self, locale: &str, code: &str) -> Option<&str> {
-        let (_, bundle) = self.bundle_for(locale, code)?;
-        let pattern = bundle.get_message(code)?.get_attribute("title")?.value();
-        let mut errors = Vec::new();
-        match bundle.format_pattern(pattern, None, &mut errors) {
-            std::borrow::Cow::Borrowed(title) => Some(title),
-            std::borrow::Cow::Owned(_) => None,
-        }
+        self.answer(locale, code)?.title(code)
     }
 
     /// Writes the detail of `code` in `locale` (else the fallback's) with
@@ -247,19 +238,7 @@ impl Messages {
         visit: &dyn Fn(&mut dyn ArgVisitor),
         f: &mut fmt::Formatter<'_>,
     ) -> Option<fmt::Result> {
-        let (_, bundle) = self.bundle_for(locale, code)?;
-        let pattern = bundle.get_message(code)?.value()?;
-        let mut args = FluentArgs::new();
-        let mut texts: Vec<(String, String)> = Vec::new();
-        visit(&mut |name: &str, arg: Arg<'_>| match arg {
-            Arg::Number(n) => args.set(name.to_owned(), FluentValue::from(n)),
-            Arg::Text(text) => texts.push((name.to_owned(), text.to_string())),
-        });
-        for (name, text) in texts {
-            args.set(name, FluentValue::from(text));
-        }
-        let mut errors = Vec::new();
-        Some(bundle.write_pattern(f, pattern, Some(&args), &mut errors))
+        self.answer(locale, code)?.write_detail(code, visit, f)
     }
 
     /// The title and detail of `code` in `locale` itself (no fallback),
@@ -298,9 +277,64 @@ impl Messages {
     /// Whether `code` has a detail (a message value) in `locale` or the
     /// fallback.
     pub(crate) fn has_detail(&self, locale: &str, code: &str) -> bool {
-        self.bundle_for(locale, code)
-            .and_then(|(_, b)| b.get_message(code))
+        self.answer(locale, code)
+            .is_some_and(|answer| answer.has_detail(code))
+    }
+}
+
+/// The bundle an answer's texts come from, and its locale.
+#[derive(Clone, Copy)]
+pub(crate) struct Answer<'m> {
+    pub(crate) language: &'static str,
+    bundle: &'m FluentBundle<FluentResource>,
+}
+
+impl<'m> Answer<'m> {
+    /// The `.title` of `code`, static text.
+    pub(crate) fn title(self, code: &str) -> Option<&'m str> {
+        let pattern = self
+            .bundle
+            .get_message(code)?
+            .get_attribute("title")?
+            .value();
+        let mut errors = Vec::new();
+        match self.bundle.format_pattern(pattern, None, &mut errors) {
+            std::borrow::Cow::Borrowed(title) => Some(title),
+            std::borrow::Cow::Owned(_) => None,
+        }
+    }
+
+    /// Whether `code` has a detail (a message value).
+    pub(crate) fn has_detail(self, code: &str) -> bool {
+        self.bundle
+            .get_message(code)
             .is_some_and(|m| m.value().is_some())
+    }
+
+    /// Writes the detail of `code` with the arguments `visit` gives: one
+    /// `FluentArgs` (Fluent's own argument list, one allocation) when there
+    /// are any, numbers as Fluent numbers, texts as they display.
+    pub(crate) fn write_detail(
+        self,
+        code: &str,
+        visit: &dyn Fn(&mut dyn ArgVisitor),
+        f: &mut fmt::Formatter<'_>,
+    ) -> Option<fmt::Result> {
+        let pattern = self.bundle.get_message(code)?.value()?;
+        let mut args: Option<FluentArgs<'static>> = None;
+        visit(&mut |name: &'static str, arg: Arg<'_>| {
+            let value = match arg {
+                Arg::Number(n) => FluentValue::from(n),
+                Arg::Text(text) => FluentValue::from(text.to_string()),
+            };
+            args.get_or_insert_with(|| FluentArgs::with_capacity(2))
+                .set(name, value);
+        });
+        let mut errors = Vec::new();
+        Some(
+            self.bundle
+                .write_pattern(f, pattern, args.as_ref(), &mut errors),
+        )
     }
 }
 

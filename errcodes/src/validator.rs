@@ -341,7 +341,7 @@ fn rule_message(error: &ValidationError) -> crate::collection::RuleMessage {
                 serde_json::Value::String(text) => RuleArg::Text(text.clone()),
                 other => RuleArg::Text(other.to_string()),
             };
-            Some((Cow::Borrowed(name), arg))
+            Some((name, arg))
         })
         .collect();
     RuleMessage { id, args }

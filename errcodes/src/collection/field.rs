@@ -50,7 +50,7 @@ pub struct FieldError {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct RuleMessage {
     pub(crate) id: &'static str,
-    pub(crate) args: Vec<(Cow<'static, str>, RuleArg)>,
+    pub(crate) args: Vec<(&'static str, RuleArg)>,
 }
 
 /// One argument of a [`RuleMessage`].
@@ -211,7 +211,7 @@ impl ApiError for FieldError {
     #[cfg(feature = "fluent")]
     fn visit_args(&self, visitor: &mut dyn crate::l10n::ArgVisitor) {
         use crate::l10n::Arg;
-        for (name, arg) in self.rule.iter().flat_map(|rule| &rule.args) {
+        for &(name, ref arg) in self.rule.iter().flat_map(|rule| &rule.args) {
             match arg {
                 RuleArg::Number(n) => {
                     visitor.visit(name, Arg::Number(n.as_f64().unwrap_or(f64::NAN)));
