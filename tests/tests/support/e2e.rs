@@ -305,6 +305,8 @@ async fn languages(
     addr: std::net::SocketAddr,
 ) {
     const JSON: &[(&str, &str)] = &[("content-type", "application/json")];
+    let too_large: &'static str =
+        Box::leak(format!("{{\"email\":\"{}\"}}", "a".repeat(3 << 20)).into_boxed_str());
     let asked: Vec<Asked> = vec![
         (Method::GET, "/orders/42", &[], ""),
         (Method::GET, "/orders/429", &[], ""),
@@ -329,6 +331,8 @@ async fn languages(
         ),
         (Method::GET, "/upstream", &[], ""),
         (Method::POST, "/raw", JSON, "{\"sku\": "),
+        // Over both services' 2 MiB body limit: the framework's 413.
+        (Method::POST, "/orders", JSON, too_large),
     ];
     let send = |(method, path, headers, body): &Asked, language: Option<&'static str>| {
         let mut request = Request::builder()
