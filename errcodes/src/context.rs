@@ -171,9 +171,10 @@ impl<'a, E: ApiError + ?Sized> InContext<'a, E> {
 #[cfg(feature = "fluent")]
 impl<'a, E: ApiError + ?Sized> InContext<'a, E> {
     /// Answers in `locale` (feature `fluent`): the title and detail from the
-    /// error's catalog in that locale, else in its fallback locale; an
-    /// error without catalogs as declared. Codes, URIs and member paths
-    /// stay as they are.
+    /// error's catalog in that locale, else in the nearest less specific
+    /// one (`de-CH`, then `de`), else in its fallback locale; an error
+    /// without catalogs as declared. Codes, URIs and member paths stay as
+    /// they are.
     ///
     /// ```
     /// use errcodes::ApiErrorExt as _;

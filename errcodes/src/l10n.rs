@@ -98,7 +98,8 @@ impl<F: FnMut(&'static str, Arg<'_>)> ArgVisitor for F {
 ///     &[("en", "gone = It is gone.\n    .title = Gone\n"), ("de", "gone = Es ist weg.\n    .title = Weg\n")],
 /// );
 /// assert_eq!(MESSAGES.locales().collect::<Vec<_>>(), ["en", "de"]);
-/// assert_eq!(MESSAGES.answering("de-CH", "gone"), Some("en"));
+/// assert_eq!(MESSAGES.answering("de-CH", "gone"), Some("de"));
+/// assert_eq!(MESSAGES.answering("ja", "gone"), Some("en"));
 /// ```
 pub struct Messages {
     fallback: &'static str,
@@ -187,8 +188,9 @@ impl Messages {
     }
 
     /// Where `code` is answered from when `locale` is asked for: the
-    /// locale's bundle if it has the message, else the fallback's. Found
-    /// once per answer; the texts are then read from it.
+    /// locale's bundle if it has the message, else that of the locale with
+    /// its last subtag cut (`de-CH` -> `de`, RFC 4647's lookup), else the
+    /// fallback's. Found once per answer; the texts are then read from it.
     pub(crate) fn answer(&self, locale: &str, code: &str) -> Option<Answer<'_>> {
         let bundles = self.bundles();
         let has = |tag: &str| {
@@ -197,16 +199,30 @@ impl Messages {
                 .find(|(t, b)| t.eq_ignore_ascii_case(tag) && b.has_message(code))
                 .map(|(language, bundle)| Answer { language, bundle })
         };
-        has(locale).or_else(|| has(self.fallback))
+        let mut tag = locale;
+        loop {
+            if let Some(answer) = has(tag) {
+                return Some(answer);
+            }
+            let Some(cut) = tag.rfind('-') else { break };
+            tag = &tag[..cut];
+            // A singleton (`x` in `de-x-ch`) goes with what it introduces.
+            if tag.len() >= 2 && tag.as_bytes()[tag.len() - 2] == b'-' {
+                tag = &tag[..tag.len() - 2];
+            }
+        }
+        has(self.fallback)
     }
 
     /// The locale an error with `code` answers in when `locale` is asked
-    /// for: `locale` if its catalog has the code, else the fallback.
+    /// for: `locale` if its catalog has the code, else the nearest less
+    /// specific locale that has it (`de-CH` -> `de`), else the fallback.
     ///
     /// ```
     /// static MESSAGES: errcodes::l10n::Messages =
     ///     errcodes::l10n::Messages::new("en", &[("en", "gone = Gone.\n"), ("de", "gone = Weg.\n")]);
     /// assert_eq!(MESSAGES.answering("de", "gone"), Some("de"));
+    /// assert_eq!(MESSAGES.answering("de-CH", "gone"), Some("de"));
     /// assert_eq!(MESSAGES.answering("fr", "gone"), Some("en"));
     /// assert_eq!(MESSAGES.answering("de", "other"), None);
     /// ```

@@ -87,6 +87,34 @@ fn an_unknown_locale_answers_in_the_fallback_and_no_locale_as_declared() {
 }
 
 #[test]
+fn a_regional_or_extended_tag_answers_in_its_language() {
+    let err = OrderError::ItemsLeft { count: 1 };
+    for asked in [
+        "de-CH",
+        "DE-at",
+        "de-Latn-CH-1996",
+        "de-x-private",
+        "de-CH-x-a",
+    ] {
+        assert_eq!(
+            render(&err, asked, Envelope::Problem)["detail"],
+            "Nur noch ein Artikel ist übrig.",
+            "{asked}"
+        );
+    }
+    let messages = err.messages().unwrap();
+    assert_eq!(messages.answering("fr-CA", "items_left"), Some("fr"));
+    // Cutting stops at the language: no prefix of it is a language.
+    assert_eq!(messages.answering("d", "items_left"), Some("en"));
+    assert_eq!(messages.answering("dex", "items_left"), Some("en"));
+    assert_eq!(messages.answering("x-de", "items_left"), Some("en"));
+    assert_eq!(messages.answering("-de", "items_left"), Some("en"));
+    // A hostile tag is read once, in time linear in its length.
+    let long = "de-".repeat(100_000);
+    assert_eq!(messages.answering(&long, "items_left"), Some("de"));
+}
+
+#[test]
 fn a_5xx_says_errcodes_generic_text_in_the_locale_and_nothing_of_its_cause() {
     let body = render(&OrderError::Internal, "de", Envelope::Problem);
     assert_eq!(body["title"], "Interner Serverfehler");
@@ -203,8 +231,13 @@ fn aip_193_keeps_the_message_in_the_fallback_and_adds_a_localized_message() {
     let plain = err.to_json_value(Envelope::Aip193);
     assert!(!plain.to_string().contains("LocalizedMessage"), "{plain}");
     // The answer's language is in its settings (the layers' Content-Language).
+    // A regional tag answers in its language's catalog (RFC 4647 lookup).
     assert_eq!(
         InContext::new(&err).locale("de-CH").settings().locale,
+        Some("de")
+    );
+    assert_eq!(
+        InContext::new(&err).locale("zz-CH").settings().locale,
         Some("en")
     );
     assert_eq!(
