@@ -111,12 +111,7 @@ impl<'a> Input<'a> {
                 return None;
             }
         };
-        let is_error = |attrs: &[syn::Attribute]| attrs.iter().any(|a| a.path().is_ident("error"));
-        let has_error_attr = is_error(&node.attrs)
-            || match &node.data {
-                syn::Data::Enum(data) => data.variants.iter().any(|v| is_error(&v.attrs)),
-                _ => false,
-            };
+        let has_error_attr = has_error_attr(node);
         let mut variants = variants;
         for variant in &mut variants {
             variant.parse_templates(cx, &node.ident);
@@ -179,4 +174,15 @@ pub fn member_name(member: &Member) -> String {
         Member::Named(ident) => ident.to_string().trim_start_matches("r#").to_owned(),
         Member::Unnamed(index) => index.index.to_string(),
     }
+}
+
+/// Whether the type or a variant has thiserror's `#[error(...)]`, hence a
+/// `Display` the framework impls may use.
+pub fn has_error_attr(node: &syn::DeriveInput) -> bool {
+    let is_error = |attrs: &[syn::Attribute]| attrs.iter().any(|a| a.path().is_ident("error"));
+    is_error(&node.attrs)
+        || match &node.data {
+            syn::Data::Enum(data) => data.variants.iter().any(|v| is_error(&v.attrs)),
+            _ => false,
+        }
 }
