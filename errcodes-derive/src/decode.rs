@@ -17,19 +17,21 @@ use crate::ast::{self, Field, Input, Variant};
 use crate::fmt::{self, Template};
 use crate::prop::{self, header_kind, HeaderKind};
 
-/// The `Decode` impl; nothing unless this crate's `client` feature is on
-/// (errcodes' `client` turns it on).
 /// How a detail reads in one locale: literal text and the variables (by
 /// Fluent name) it shows, one reading per variant of each select.
 pub type Reading = Vec<Said>;
 
-/// A piece of a [`Reading`].
+/// A piece of a [`Reading`]; readings come from catalogs only, so without
+/// the `fluent` feature none is built.
 #[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(not(feature = "fluent"), allow(dead_code))]
 pub enum Said {
     Text(String),
     Var(String),
 }
 
+/// The `Decode` impl; nothing unless this crate's `client` feature is on
+/// (errcodes' `client` turns it on).
 pub fn impl_decode(
     input: &Input,
     envelope: Option<TokenStream>,

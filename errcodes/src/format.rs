@@ -132,7 +132,8 @@ impl<'a> ErrorList<'a> {
         self.items.iter().map(move |b| list.item(&**b))
     }
 
-    /// One item under the list's context.
+    /// One item under the list's context (its locale, with `fluent`).
+    #[cfg_attr(not(feature = "fluent"), allow(clippy::unused_self))]
     fn item(self, err: &'a (dyn ApiError + Send + Sync + 'static)) -> InContext<'a> {
         let item = InContext::new(err as &dyn ApiError);
         #[cfg(feature = "fluent")]
