@@ -10,7 +10,7 @@ use crate::error::ErrorList;
 use crate::error::Settings;
 use crate::location::Location;
 use crate::profile::Profile;
-use crate::redact::fmt_fn;
+use crate::visit::fmt_fn;
 use crate::visit::{HeaderVisitor, MetaVisitor};
 
 /// `err` answered to one request: the request's path is the Problem

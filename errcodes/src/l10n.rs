@@ -410,7 +410,7 @@ pub(crate) fn write_own(
     if !OWN.has_detail(locale, id) {
         return false;
     }
-    let text = crate::redact::fmt_fn(|f| OWN.write_detail(locale, id, visit, f).unwrap_or(Ok(())));
+    let text = crate::visit::fmt_fn(|f| OWN.write_detail(locale, id, visit, f).unwrap_or(Ok(())));
     let _ = write!(crate::json::Escaper(out), "{text}");
     true
 }

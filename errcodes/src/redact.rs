@@ -130,25 +130,11 @@ pub(crate) fn write_total(
         }
     }
     let mut guard = Guard { f, failed: false };
-    let _ = fmt::Write::write_fmt(&mut guard, format_args!("{}", Fmt(write)));
+    let _ = fmt::Write::write_fmt(&mut guard, format_args!("{}", crate::visit::fmt_fn(write)));
     if guard.failed {
         Err(fmt::Error)
     } else {
         Ok(())
-    }
-}
-
-/// A closure as a `Display`.
-pub(crate) struct Fmt<F>(F);
-
-/// `write` as a `Display` (the function pins the closure's signature).
-pub(crate) fn fmt_fn<F: Fn(&mut fmt::Formatter<'_>) -> fmt::Result>(write: F) -> Fmt<F> {
-    Fmt(write)
-}
-
-impl<F: Fn(&mut fmt::Formatter<'_>) -> fmt::Result> fmt::Display for Fmt<F> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        (self.0)(f)
     }
 }
 

@@ -352,7 +352,7 @@ mod tests {
     use super::*;
     use crate::ApiError as _;
     use crate::InContext;
-    use crate::redact::fmt_fn;
+    use crate::visit::fmt_fn;
 
     /// Each rule shape validator reports, with its parameters.
     fn shapes() -> Vec<ValidationError> {

@@ -161,3 +161,18 @@ pub fn delta_seconds(value: &dyn fmt::Display) -> Option<u64> {
     write!(seconds, "{value}").ok()?;
     (seconds.digits > 0 && !seconds.other).then_some(seconds.value)
 }
+
+/// A closure as a `Display`.
+pub(crate) struct Fmt<F>(F);
+
+/// `write` as a `Display` (the function pins the closure's signature): a
+/// text written straight where it goes, never collected first.
+pub(crate) fn fmt_fn<F: Fn(&mut fmt::Formatter<'_>) -> fmt::Result>(write: F) -> Fmt<F> {
+    Fmt(write)
+}
+
+impl<F: Fn(&mut fmt::Formatter<'_>) -> fmt::Result> fmt::Display for Fmt<F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        (self.0)(f)
+    }
+}

@@ -8,7 +8,8 @@ use http::{HeaderName, StatusCode};
 use crate::error::ApiError;
 use crate::error::Settings;
 use crate::location::{Location, OwnedLocation};
-use crate::redact::{UnredactedDetail, fmt_fn};
+use crate::redact::UnredactedDetail;
+use crate::visit::fmt_fn;
 use crate::visit::{HeaderVisitor, MetaValue, MetaVisitor};
 
 pub(crate) struct Snapshot {

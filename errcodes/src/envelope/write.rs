@@ -13,8 +13,9 @@ use crate::error::Settings;
 use crate::json::{self, Escaper};
 use crate::location::Location;
 use crate::path;
-use crate::redact::{GENERIC, PublicText, fmt_fn, public_text};
+use crate::redact::{GENERIC, PublicText, public_text};
 use crate::visit::MetaValue;
+use crate::visit::fmt_fn;
 
 /// The generic detail of a 5xx that declares none (JSON:API, Problem Details
 /// and `ShipStream`).
