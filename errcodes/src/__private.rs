@@ -523,6 +523,81 @@ pub mod document;
 mod impls;
 pub use impls::*;
 
+/// An error on its way into a response (generated code): moved in whole
+/// when it can travel as it is (`Send + Sync + 'static`), copied otherwise
+/// (autoref specialization, as in `rebuild`: a generic type always takes
+/// the copy).
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub struct Carry<T>(core::cell::Cell<Option<T>>);
+
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+impl<T> Carry<T> {
+    /// `err`, about to be carried.
+    pub fn new(err: T) -> Carry<T> {
+        Carry(core::cell::Cell::new(Some(err)))
+    }
+}
+
+/// The error as a response carries it; see [`Carry`].
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub struct Carrying(pub(crate) crate::carried::Carried);
+
+/// The error moved into the response.
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub trait CarryOwned {
+    /// The carried error.
+    fn carrying(&self) -> Carrying;
+}
+
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+impl<T: ApiError + Send + Sync + 'static> CarryOwned for Carry<T> {
+    fn carrying(&self) -> Carrying {
+        Carrying(match self.0.take() {
+            Some(err) => crate::carried::Carried::owned(err),
+            // Each `Carry` is made for one call: never empty here.
+            None => crate::carried::Carried::owned(crate::serve::rejection::Panicked::new(&(), 0)),
+        })
+    }
+}
+
+/// The error copied into the response.
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub trait CarryCopy {
+    /// The carried error.
+    fn carrying(&self) -> Carrying;
+}
+
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+impl<T: ApiError> CarryCopy for &Carry<T> {
+    fn carrying(&self) -> Carrying {
+        Carrying(match self.0.take() {
+            Some(err) => crate::carried::Carried::copied(&err),
+            None => crate::carried::Carried::owned(crate::serve::rejection::Panicked::new(&(), 0)),
+        })
+    }
+}
+
+/// The axum response carrying `err`.
+#[cfg(feature = "axum")]
+#[must_use]
+pub fn axum_response(err: Carrying) -> axum_core::response::Response {
+    crate::axum::carrying(err.0)
+}
+
+/// The actix-web error carrying `err`.
+#[cfg(feature = "actix-web")]
+#[must_use]
+pub fn actix_error(err: Carrying) -> actix_web::Error {
+    crate::actix::carrying_error(err.0)
+}
+
+/// The actix-web response carrying `err`.
+#[cfg(feature = "actix-web")]
+#[must_use]
+pub fn actix_response(err: Carrying) -> actix_web::HttpResponse {
+    crate::actix::carrying_response(&err.0)
+}
+
 #[cfg(feature = "fluent")]
 pub use crate::l10n::{Arg, ArgVisitor, Messages};
 
@@ -534,25 +609,27 @@ pub struct ArgOf<'a, T: ?Sized>(pub &'a T);
 /// A number the message can apply plural rules to.
 #[cfg(feature = "fluent")]
 pub trait ArgNumber {
-    /// The number as Fluent takes it.
-    fn to_arg(&self) -> f64;
+    /// The number as a message argument: integers exact.
+    fn to_arg(&self) -> Arg<'static>;
 }
 
 #[cfg(feature = "fluent")]
 macro_rules! arg_numbers {
-    ($($t:ty),*) => {$(
+    ($variant:ident: $wide:ty: $($t:ty),*) => {$(
         impl ArgNumber for $t {
-            #[allow(clippy::cast_precision_loss, clippy::cast_lossless)]
-            fn to_arg(&self) -> f64 {
-                *self as f64
+            #[allow(clippy::cast_lossless, trivial_numeric_casts)]
+            fn to_arg(&self) -> Arg<'static> {
+                Arg::$variant(*self as $wide)
             }
         }
     )*};
 }
 #[cfg(feature = "fluent")]
-arg_numbers!(
-    u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize, f32, f64
-);
+arg_numbers!(Unsigned: u128: u8, u16, u32, u64, u128, usize);
+#[cfg(feature = "fluent")]
+arg_numbers!(Signed: i128: i8, i16, i32, i64, i128, isize);
+#[cfg(feature = "fluent")]
+arg_numbers!(Number: f64: f32, f64);
 
 /// A number field.
 #[cfg(feature = "fluent")]
@@ -563,7 +640,7 @@ pub trait ArgByNumber<'a> {
 #[cfg(feature = "fluent")]
 impl<'a, T: ArgNumber> ArgByNumber<'a> for &&ArgOf<'a, T> {
     fn arg(&self) -> Arg<'a> {
-        Arg::Number(self.0.to_arg())
+        self.0.to_arg()
     }
 }
 

@@ -128,7 +128,21 @@ impl<'a, E: ApiError + ?Sized> InContext<'a, E> {
     /// ```
     #[must_use]
     pub fn code(&self) -> &'a str {
-        self.err.code()
+        self.rule_code().unwrap_or_else(|| self.err.code())
+    }
+
+    /// The code of a validation rule as the profile maps it.
+    fn rule_code(&self) -> Option<&'a str> {
+        let profile = self.profile?;
+        let rule = self.err.settings().rule?;
+        Some(profile.map_rule(self.err.code(), rule.bound))
+    }
+
+    /// The profile's message for a validation rule that gave none.
+    fn rule_message(&self) -> Option<&'a str> {
+        let profile = self.profile?;
+        let rule = self.err.settings().rule.filter(|rule| !rule.has_message)?;
+        profile.message_for(profile.map_rule(self.err.code(), rule.bound))
     }
 
     /// The request member the error is about, borrowed from the error (what
@@ -205,17 +219,9 @@ impl<'a, E: ApiError + ?Sized> InContext<'a, E> {
         }
     }
 
-    /// The locale of a 5xx whose detail is withheld: it says errcodes'
-    /// generic text in that language instead.
-    fn withheld(&self) -> Option<&'a str> {
-        let locale = self.locale?;
-        (self.err.settings().redact_detail && self.err.status().is_server_error()).then_some(locale)
-    }
-
-    /// The language the answer's texts are in, when localized: the locale
-    /// the error's catalog answers in (the asked one, else its fallback),
-    /// or errcodes' own for a 5xx whose code is withheld and whose title is
-    /// the status's.
+    /// The language the title and detail answer in, when they are
+    /// localized (what `Content-Language` says); `None` when any of them
+    /// stays as declared.
     fn language(&self) -> Option<&'static str> {
         let locale = self.locale?;
         let settings = self.err.settings();
@@ -256,7 +262,7 @@ impl<E: ApiError + ?Sized> ApiError for InContext<'_, E> {
         self.err.status()
     }
     fn code(&self) -> &str {
-        self.err.code()
+        InContext::code(self)
     }
     fn title(&self) -> &str {
         #[cfg(feature = "fluent")]
@@ -270,11 +276,8 @@ impl<E: ApiError + ?Sized> ApiError for InContext<'_, E> {
         self.err.title()
     }
     fn fmt_detail(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        #[cfg(feature = "fluent")]
-        if let Some(locale) = self.withheld()
-            && let Some(written) = crate::l10n::OWN.write_detail(locale, "server_error", &|_| {}, f)
-        {
-            return written;
+        if let Some(message) = self.rule_message() {
+            return f.write_str(message);
         }
         #[cfg(feature = "fluent")]
         if let Some(answer) = self.answer
@@ -289,9 +292,8 @@ impl<E: ApiError + ?Sized> ApiError for InContext<'_, E> {
         self.err.fmt_detail(f)
     }
     fn detail_str(&self) -> Option<&str> {
-        #[cfg(feature = "fluent")]
-        if self.withheld().is_some() {
-            return None;
+        if let Some(message) = self.rule_message() {
+            return Some(message);
         }
         #[cfg(feature = "fluent")]
         if self
@@ -357,7 +359,7 @@ impl<E: ApiError + ?Sized> ApiError for InContext<'_, E> {
     }
     /// A collection stays one, written under this context.
     fn errors(&self) -> Option<ErrorList<'_>> {
-        let list = self.err.errors()?.under(self);
+        let list = self.err.errors()?.under(self).in_profile(self.profile);
         #[cfg(feature = "fluent")]
         let list = list.in_locale(self.locale);
         Some(list)
@@ -367,12 +369,6 @@ impl<E: ApiError + ?Sized> ApiError for InContext<'_, E> {
     /// the error sets none.
     fn settings(&self) -> Settings<'_> {
         let mut settings = self.err.settings();
-        // A withheld 5xx detail is said in the locale: errcodes' generic
-        // text, never the error's own (see `fmt_detail`).
-        #[cfg(feature = "fluent")]
-        if self.withheld().is_some() {
-            settings.redact_detail = false;
-        }
         #[cfg(feature = "fluent")]
         {
             settings.locale = self.language().or(settings.locale);
@@ -381,6 +377,8 @@ impl<E: ApiError + ?Sized> ApiError for InContext<'_, E> {
             settings.occurrence_id = Some(id);
         }
         if let Some(profile) = self.profile {
+            // The profile has said the rule's code and message.
+            settings.rule = None;
             settings.type_base = settings.type_base.or(profile.type_base_setting());
             settings.pointer_prefix = settings.pointer_prefix.or(profile.pointer_prefix_setting());
         }

@@ -500,6 +500,27 @@ pub struct Settings<'a> {
     /// [`InContext::locale`](crate::InContext) answers in, and the layers'
     /// `Content-Language`. `None` when the texts are as declared.
     pub locale: Option<&'a str>,
+    /// The validation rule this error reports, when it came from
+    /// `push_validation_errors` (feature `validator`) without a profile of
+    /// its own: its code is the rule's name, and the profile of the layer
+    /// that answers it maps that code (and gives its message) then.
+    pub rule: Option<Rule>,
+}
+
+/// A validation rule an error reports; see [`Settings::rule`].
+///
+/// ```
+/// let rule = errcodes::Rule { bound: Some("min"), has_message: false };
+/// assert_eq!(errcodes::Settings::new().rule(rule).rule, Some(rule));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rule {
+    /// Which bound of a `length` or `range` rule the value broke (`min`,
+    /// `max`, `equal`), so a profile can map `length.min` apart.
+    pub bound: Option<&'static str>,
+    /// Whether the rule gave its own message (a profile's message then
+    /// does not replace it).
+    pub has_message: bool,
 }
 
 /// The shape of Problem Details documents; see [`Settings::problem_style`].
@@ -733,6 +754,9 @@ pub struct ErrorList<'a> {
     /// The language the items answer in (feature `fluent`).
     #[cfg(feature = "fluent")]
     pub(crate) locale: Option<&'a str>,
+    /// The profile of the layer answering the items: it maps the codes of
+    /// validation rules ([`Settings::rule`]).
+    pub(crate) profile: Option<&'a crate::profile::Profile>,
 }
 
 // References and boxes are errors too. Every method of the trait is listed:

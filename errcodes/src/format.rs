@@ -100,6 +100,7 @@ impl<'a> ErrorList<'a> {
             items,
             #[cfg(feature = "fluent")]
             locale: None,
+            profile: None,
         }
     }
 
@@ -136,6 +137,10 @@ impl<'a> ErrorList<'a> {
     #[cfg_attr(not(feature = "fluent"), allow(clippy::unused_self))]
     fn item(self, err: &'a (dyn ApiError + Send + Sync + 'static)) -> InContext<'a> {
         let item = InContext::new(err as &dyn ApiError);
+        let item = match self.profile {
+            Some(profile) => item.profile(profile),
+            None => item,
+        };
         #[cfg(feature = "fluent")]
         if let Some(locale) = self.locale {
             return item.locale(locale);
@@ -147,6 +152,14 @@ impl<'a> ErrorList<'a> {
     /// variant, a request context), whose settings then apply.
     pub(crate) fn under(self, whole: &'a dyn ApiError) -> ErrorList<'a> {
         ErrorList { whole, ..self }
+    }
+
+    /// The same errors, answered under `profile`.
+    pub(crate) fn in_profile(self, profile: Option<&'a crate::profile::Profile>) -> ErrorList<'a> {
+        ErrorList {
+            profile: profile.or(self.profile),
+            ..self
+        }
     }
 
     /// The locale the request asked for, when the document is answered in

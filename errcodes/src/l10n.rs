@@ -38,19 +38,27 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
 /// One argument of a message: a number (plural rules and number formatting
-/// apply) or text.
+/// apply) or text. Integers travel as integers, so every digit of an id
+/// reaches the text in every locale: an `f64` holds integers exactly only
+/// up to 2^53.
 ///
 /// ```
 /// use errcodes::l10n::Arg;
 ///
 /// let sku = "A-1";
-/// assert_eq!(format!("{:?}", Arg::Number(3.0)), "Number(3)");
+/// assert_eq!(format!("{:?}", Arg::Number(3.5)), "Number(3.5)");
+/// assert_eq!(format!("{:?}", Arg::Unsigned(u128::from(u64::MAX))), "Unsigned(18446744073709551615)");
 /// assert_eq!(format!("{:?}", Arg::Text(&sku)), "Text(A-1)");
 /// ```
 #[derive(Clone, Copy)]
+#[non_exhaustive]
 pub enum Arg<'a> {
-    /// A number.
+    /// A floating-point number.
     Number(f64),
+    /// A signed integer, exact.
+    Signed(i128),
+    /// An unsigned integer, exact.
+    Unsigned(u128),
     /// Anything else, as its `Display` writes it.
     Text(&'a dyn fmt::Display),
 }
@@ -59,7 +67,66 @@ impl fmt::Debug for Arg<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Arg::Number(n) => write!(f, "Number({n})"),
+            Arg::Signed(n) => write!(f, "Signed({n})"),
+            Arg::Unsigned(n) => write!(f, "Unsigned({n})"),
             Arg::Text(text) => write!(f, "Text({text})"),
+        }
+    }
+}
+
+/// The largest integer an `f64` holds exactly, with every one below it.
+const EXACT: u128 = 1 << 53;
+
+impl Arg<'_> {
+    /// The argument as Fluent takes it: a number where Fluent's `f64` holds
+    /// it exactly (plural rules select by it), otherwise its exact digits as
+    /// text, so that no digit changes. Past 2^53 a selector then takes its
+    /// default variant, which for every plural rule of en, de and fr is the
+    /// one such numbers select anyway (`other`).
+    fn to_fluent(self) -> FluentValue<'static> {
+        match self {
+            Arg::Number(n) => FluentValue::from(n),
+            Arg::Signed(n) if n.unsigned_abs() <= EXACT => {
+                // Exact: within 2^53.
+                #[allow(clippy::cast_precision_loss)]
+                FluentValue::from(n as f64)
+            }
+            Arg::Unsigned(n) if n <= EXACT =>
+            {
+                #[allow(clippy::cast_precision_loss)]
+                FluentValue::from(n as f64)
+            }
+            Arg::Signed(n) => FluentValue::from(n.to_string()),
+            Arg::Unsigned(n) => FluentValue::from(n.to_string()),
+            Arg::Text(text) => FluentValue::from(text.to_string()),
+        }
+    }
+}
+
+/// An [`Arg`] owned: what a copy of an error keeps of its arguments.
+pub(crate) enum OwnedArg {
+    Number(f64),
+    Signed(i128),
+    Unsigned(u128),
+    Text(String),
+}
+
+impl OwnedArg {
+    pub(crate) fn of(arg: Arg<'_>) -> OwnedArg {
+        match arg {
+            Arg::Number(n) => OwnedArg::Number(n),
+            Arg::Signed(n) => OwnedArg::Signed(n),
+            Arg::Unsigned(n) => OwnedArg::Unsigned(n),
+            Arg::Text(text) => OwnedArg::Text(text.to_string()),
+        }
+    }
+
+    pub(crate) fn as_arg(&self) -> Arg<'_> {
+        match self {
+            OwnedArg::Number(n) => Arg::Number(*n),
+            OwnedArg::Signed(n) => Arg::Signed(*n),
+            OwnedArg::Unsigned(n) => Arg::Unsigned(*n),
+            OwnedArg::Text(text) => Arg::Text(text),
         }
     }
 }
@@ -339,12 +406,8 @@ impl<'m> Answer<'m> {
         let pattern = self.bundle.get_message(code)?.value()?;
         let mut args: Option<FluentArgs<'static>> = None;
         visit(&mut |name: &'static str, arg: Arg<'_>| {
-            let value = match arg {
-                Arg::Number(n) => FluentValue::from(n),
-                Arg::Text(text) => FluentValue::from(text.to_string()),
-            };
             args.get_or_insert_with(|| FluentArgs::with_capacity(2))
-                .set(name, value);
+                .set(name, arg.to_fluent());
         });
         let mut errors = Vec::new();
         Some(
@@ -396,6 +459,17 @@ pub(crate) static OWN: Messages = Messages::new(
         ("fr", include_str!("../locales/fr/validator.ftl")),
     ],
 );
+
+/// The id, in errcodes' own catalogs, of an envelope's generic 5xx text
+/// (`generic`, as the envelope writes it in English): Laravel's `Server
+/// Error`, drf's `A server error occurred.`, errcodes' own for the others.
+pub(crate) fn generic_id(generic: &str) -> &'static str {
+    match generic {
+        "Server Error" => "laravel_server_error",
+        "A server error occurred." => "drf_server_error",
+        _ => "server_error",
+    }
+}
 
 /// Writes errcodes' own message `id` in `locale` (else English) into a JSON
 /// string being written, escaped; false, writing nothing, when there is

@@ -237,6 +237,7 @@
 // `negotiate`, `client/`; the serving engine `serve/` and the frameworks
 // that translate for it, `axum/` and `actix/`; `openapi`, `validator`.
 // The rules declared values follow are the `errcodes-rules` crate's.
+mod carried;
 mod case;
 pub mod catalog;
 pub mod client;
@@ -282,7 +283,7 @@ pub use crate::context::InContext;
 pub use crate::envelope::UnknownEnvelope;
 pub use crate::error::{ApiError, LogLevel};
 pub use crate::error::{Envelope, ErrorList, Format};
-pub use crate::error::{ProblemStyle, Settings};
+pub use crate::error::{ProblemStyle, Rule, Settings};
 pub use crate::ext::ApiErrorExt;
 pub use crate::location::DEFAULT_POINTER_PREFIX;
 pub use crate::location::Location;

@@ -1,7 +1,7 @@
 //! Building [`Settings`]: the defaults and one `const` method per field.
 //! The struct itself is defined beside the trait in `error.rs`.
 
-use crate::error::{Envelope, LogLevel, ProblemStyle, Settings};
+use crate::error::{Envelope, LogLevel, ProblemStyle, Rule, Settings};
 use crate::location::{Location, NON_FIELD_KEY};
 
 impl<'a> Settings<'a> {
@@ -34,6 +34,22 @@ impl<'a> Settings<'a> {
             laravel_legacy_message: false,
             problem_style: ProblemStyle::Rfc9457,
             locale: None,
+            rule: None,
+        }
+    }
+
+    /// Sets [`rule`](Settings::rule).
+    ///
+    /// ```
+    /// # use errcodes::{Rule, Settings};
+    /// let rule = Rule { bound: None, has_message: true };
+    /// assert_eq!(Settings::new().rule(rule).rule, Some(rule));
+    /// ```
+    #[must_use]
+    pub const fn rule(self, rule: Rule) -> Self {
+        Settings {
+            rule: Some(rule),
+            ..self
         }
     }
 

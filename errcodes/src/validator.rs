@@ -49,16 +49,13 @@ impl ApiErrorsBuilder {
     /// );
     /// ```
     ///
-    /// Inside an axum `ErrorLayer` or actix `ErrorMiddleware`, the layer's
-    /// [`Profile`] maps the codes and messages, as
+    /// Each error remembers its rule ([`Settings::rule`](crate::Settings::rule)), so the
+    /// [`Profile`] of the axum `ErrorLayer` or actix `ErrorMiddleware` that
+    /// answers it maps the codes and messages then, as
     /// [`push_validation_errors_with`](Self::push_validation_errors_with)
-    /// does with one given by hand: a handler needs no profile of its own.
+    /// does now with one given by hand: a handler needs no profile of its
+    /// own, and the answer does not depend on where the errors were made.
     pub fn push_validation_errors(&mut self, errors: &ValidationErrors) -> &mut Self {
-        #[cfg(any(feature = "axum", feature = "actix-web"))]
-        if let Some(profile) = crate::serve::current_profile() {
-            walk(self, &FieldPath::new(), errors, Some(&profile));
-            return self;
-        }
         walk(self, &FieldPath::new(), errors, None);
         self
     }
@@ -187,6 +184,15 @@ fn walk(
                     };
                     #[cfg(not(feature = "fluent"))]
                     let _ = defaulted;
+                    // Without a profile now, the answering layer's maps it.
+                    let entry = if profile.is_none() {
+                        entry.reporting(crate::error::Rule {
+                            bound: bound(error),
+                            has_message: error.message.is_some(),
+                        })
+                    } else {
+                        entry
+                    };
                     out.push(entry);
                 }
             }

@@ -53,3 +53,10 @@ service_unavailable = Auf dem Server ist ein unerwarteter Fehler aufgetreten.
     .title = Dienst nicht verfügbar
 gateway_timeout = Auf dem Server ist ein unerwarteter Fehler aufgetreten.
     .title = Gateway-Zeitüberschreitung
+
+# The generic 5xx texts of the envelopes that have their own: Laravel's
+# production message, drf-standardized-errors' server error.
+laravel_server_error = Serverfehler
+    .title = Interner Serverfehler
+drf_server_error = Ein Serverfehler ist aufgetreten.
+    .title = Interner Serverfehler

@@ -55,3 +55,10 @@ service_unavailable = The server hit an unexpected condition.
     .title = Service Unavailable
 gateway_timeout = The server hit an unexpected condition.
     .title = Gateway Timeout
+
+# The generic 5xx texts of the envelopes that have their own: Laravel's
+# production message, drf-standardized-errors' server error.
+laravel_server_error = Server Error
+    .title = Internal Server Error
+drf_server_error = A server error occurred.
+    .title = Internal Server Error

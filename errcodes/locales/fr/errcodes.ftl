@@ -53,3 +53,10 @@ service_unavailable = Le serveur a rencontré une condition inattendue.
     .title = Service indisponible
 gateway_timeout = Le serveur a rencontré une condition inattendue.
     .title = Délai de passerelle dépassé
+
+# The generic 5xx texts of the envelopes that have their own: Laravel's
+# production message, drf-standardized-errors' server error.
+laravel_server_error = Erreur du serveur
+    .title = Erreur interne du serveur
+drf_server_error = Une erreur du serveur est survenue.
+    .title = Erreur interne du serveur

@@ -14,7 +14,9 @@ macro_rules! __errcodes_impl_axum {
         #[automatically_derived]
         impl $($generics)* ::errcodes::__private::axum_core::response::IntoResponse for $($ty)* where $($where)* {
             fn into_response(self) -> ::errcodes::__private::axum_core::response::Response {
-                ::errcodes::axum::into_response(&self)
+                #[allow(unused_imports)]
+                use ::errcodes::__private::{CarryCopy as _, CarryOwned as _};
+                ::errcodes::__private::axum_response((&::errcodes::__private::Carry::new(self)).carrying())
             }
         }
     };
@@ -60,7 +62,9 @@ macro_rules! __errcodes_impl_actix {
         #[automatically_derived]
         impl $($generics)* ::core::convert::From<$($ty)*> for ::errcodes::__private::actix_web::Error where $($where)* {
             fn from(err: $($ty)*) -> ::errcodes::__private::actix_web::Error {
-                ::errcodes::actix::into_error(&err)
+                #[allow(unused_imports)]
+                use ::errcodes::__private::{CarryCopy as _, CarryOwned as _};
+                ::errcodes::__private::actix_error((&::errcodes::__private::Carry::new(err)).carrying())
             }
         }
         $crate::__errcodes_impl_actix!(@responder {$($generics)*} {$($ty)*} {$($where)*});
@@ -73,7 +77,9 @@ macro_rules! __errcodes_impl_actix {
                 self,
                 _: &::errcodes::__private::actix_web::HttpRequest,
             ) -> ::errcodes::__private::actix_web::HttpResponse {
-                ::errcodes::actix::error_response(&self)
+                #[allow(unused_imports)]
+                use ::errcodes::__private::{CarryCopy as _, CarryOwned as _};
+                ::errcodes::__private::actix_response((&::errcodes::__private::Carry::new(self)).carrying())
             }
         }
     };

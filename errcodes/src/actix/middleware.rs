@@ -15,9 +15,10 @@ use actix_web::http::{Method, Uri};
 use actix_web::web::Bytes;
 
 use super::{Answered, to_actix};
+use crate::carried::Carried;
 use crate::serve::{self, Answering, Begun, Config, Polled, Written};
 
-serve::framework!(Actix, ActixHead, Method, Uri);
+serve::head!(ActixHead, Method, Uri);
 
 serve::layer_type! {
     /// An actix-web middleware answering every error of the services it wraps
@@ -153,18 +154,16 @@ where
         let Some(inner) = this.inner.as_mut().as_pin_mut() else {
             return Poll::Pending;
         };
-        let polled = ready!(serve::poll_current::<Actix, _>(this.answering, || {
-            inner.poll(cx)
-        }));
+        let polled = ready!(serve::poll_handler(this.answering, || inner.poll(cx)));
         this.inner.set(None);
         Poll::Ready(match polled {
             Polled::Ready(Ok(response), answering) => Ok(finish(&answering, response)),
             Polled::Ready(Err(err), _) => Err(err),
             // The request went down with the handler, so the answer is an
             // error actix's server writes as it is.
-            Polled::Panicked(answering, payload) => Err(Answered {
+            Polled::Panicked(answering, payload) => Err(Answered::Written {
                 response: answering.panicked(&*payload).map(Bytes::from),
-                detail: crate::redact::GENERIC.into(),
+                detail: crate::redact::GENERIC,
             }
             .into()),
         })
@@ -179,6 +178,20 @@ fn finish<B: MessageBody>(
     answering: &Answering<ActixHead>,
     response: ServiceResponse<B>,
 ) -> ServiceResponse<EitherBody<B>> {
+    let carried = response.response().extensions().get::<Carried>().cloned();
+    if let Some(carried) = carried {
+        let answer = answering.respond(carried.error());
+        let (request, inner) = response.into_parts();
+        let mut answered = to_actix(&answer.map(Bytes::from));
+        // Headers an inner middleware added stay; the answer's own win.
+        for (name, value) in inner.headers() {
+            if !answered.headers().contains_key(name) {
+                answered.headers_mut().append(name.clone(), value.clone());
+            }
+        }
+        let response = ServiceResponse::new(request, answered).map_into_right_body();
+        return echo_id(answering, response);
+    }
     let status = response.status().as_u16();
     let answer = (status >= 400 && response.response().extensions().get::<Written>().is_none())
         .then(|| {

@@ -73,18 +73,19 @@ use actix_web::http::header::{HeaderName, HeaderValue};
 use actix_web::web::Bytes;
 use actix_web::{HttpRequest, HttpResponse, Responder, ResponseError};
 
+use crate::carried::Carried;
 use crate::collection::{ApiErrors, FieldError};
 use crate::error::ApiError;
 use crate::ext::ApiErrorExt as _;
-use crate::serve::Framework as _;
 
 pub use crate::serve::Rejection;
 pub use extract::{Json, extractors, form_config, json_config, path_config, query_config};
 pub use middleware::{ErrorMiddleware, ErrorMiddlewareFuture, ErrorMiddlewareService};
 
-/// The response of any error: in the envelope and with the context of the
-/// request an [`ErrorMiddleware`] is answering, else
-/// [`ApiErrorExt::to_response`](crate::ApiErrorExt::to_response)'s, as an actix response.
+/// The response of any error: [`ApiErrorExt::to_response`](crate::ApiErrorExt::to_response)'s, as an actix
+/// response, carrying an owned copy of the error, which an
+/// [`ErrorMiddleware`] around the app answers in the envelope and with the
+/// context of its request.
 ///
 /// ```
 /// use errcodes::ApiError;
@@ -98,7 +99,7 @@ pub use middleware::{ErrorMiddleware, ErrorMiddlewareFuture, ErrorMiddlewareServ
 /// assert_eq!(response.headers().get("content-type").unwrap(), "application/problem+json");
 /// ```
 pub fn error_response<E: ApiError + ?Sized>(err: &E) -> HttpResponse {
-    to_actix(&rendered(err))
+    carrying_response(&Carried::copied(err))
 }
 
 /// The status of `err`, as actix's `StatusCode` (`http` 0.2): what the
@@ -109,27 +110,28 @@ pub fn status_code<E: ApiError + ?Sized>(err: &E) -> actix_web::http::StatusCode
         .unwrap_or(actix_web::http::StatusCode::INTERNAL_SERVER_ERROR)
 }
 
-/// `err` as an `actix_web::Error`, rendered now (in the envelope and with
-/// the context of the request an [`ErrorMiddleware`] is answering): what
-/// the derived `From<T> for actix_web::Error` calls. The error's `Display`
-/// is the public detail. For generated code; write `actix_web::Error::from(err)`.
+/// `err` as an `actix_web::Error` carrying an owned copy of it: what
+/// `From<T> for actix_web::Error` does for errcodes' own types. The error's
+/// `Display` is the public detail. Write `actix_web::Error::from(err)`.
 #[doc(hidden)]
 pub fn into_error<E: ApiError + ?Sized>(err: &E) -> actix_web::Error {
-    Answered {
-        response: rendered(err),
-        detail: crate::redact::Detail::new(err).to_string().into_boxed_str(),
-    }
-    .into()
+    carrying_error(Carried::copied(err))
 }
 
-/// `err` rendered: for the current request, or on its own.
-fn rendered<E: ApiError + ?Sized>(err: &E) -> http::Response<Bytes> {
-    middleware::Actix::answer_current(err)
-        .unwrap_or_else(|| err.to_response())
-        .map(Bytes::from)
+/// The `actix_web::Error` carrying `carried`.
+pub(crate) fn carrying_error(carried: Carried) -> actix_web::Error {
+    Answered::Carrying(carried).into()
 }
 
-/// An `http` 1 response as actix's (`http` 0.2 underneath).
+/// The response carrying `carried`: rendered in its own envelope, the error
+/// in its extensions for the middleware to answer again.
+pub(crate) fn carrying_response(carried: &Carried) -> HttpResponse {
+    let response = carried.error().to_response().map(Bytes::from);
+    let mut converted = to_actix(&response);
+    converted.extensions_mut().insert(carried.clone());
+    converted
+}
+
 pub(crate) fn to_actix(response: &http::Response<Bytes>) -> HttpResponse {
     let status = actix_web::http::StatusCode::from_u16(response.status().as_u16())
         .unwrap_or(actix_web::http::StatusCode::INTERNAL_SERVER_ERROR);
@@ -156,46 +158,68 @@ pub(crate) fn to_actix(response: &http::Response<Bytes>) -> HttpResponse {
     converted.map_into_boxed_body()
 }
 
-/// An error errcodes rendered, inside an `actix_web::Error`.
-pub(crate) struct Answered {
-    pub(crate) response: http::Response<Bytes>,
-    /// The public detail: the `Display` actix and loggers see.
-    pub(crate) detail: Box<str>,
+/// An error errcodes answers, inside an `actix_web::Error`.
+pub(crate) enum Answered {
+    /// An error the middleware answers for its request; without one, in
+    /// its own envelope.
+    Carrying(Carried),
+    /// An answer the middleware already wrote (a panic's 500), with the
+    /// public detail: the `Display` actix and loggers see.
+    Written {
+        response: http::Response<Bytes>,
+        detail: &'static str,
+    },
 }
 
 impl fmt::Debug for Answered {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Answered")
-            .field("status", &self.response.status())
-            .field("detail", &self.detail)
-            .finish_non_exhaustive()
+        match self {
+            Answered::Carrying(carried) => f.debug_tuple("Answered").field(carried).finish(),
+            Answered::Written { response, detail } => f
+                .debug_struct("Answered")
+                .field("status", &response.status())
+                .field("detail", detail)
+                .finish_non_exhaustive(),
+        }
     }
 }
 
 impl fmt::Display for Answered {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.detail)
+        match self {
+            Answered::Carrying(carried) => {
+                fmt::Display::fmt(&crate::redact::Detail::new(carried.error()), f)
+            }
+            Answered::Written { detail, .. } => f.write_str(detail),
+        }
     }
 }
 
 impl ResponseError for Answered {
     fn status_code(&self) -> actix_web::http::StatusCode {
-        actix_web::http::StatusCode::from_u16(self.response.status().as_u16())
+        let status = match self {
+            Answered::Carrying(carried) => carried.error().status(),
+            Answered::Written { response, .. } => response.status(),
+        };
+        actix_web::http::StatusCode::from_u16(status.as_u16())
             .unwrap_or(actix_web::http::StatusCode::INTERNAL_SERVER_ERROR)
     }
 
     fn error_response(&self) -> HttpResponse {
-        to_actix(&self.response)
+        match self {
+            Answered::Carrying(carried) => carrying_response(carried),
+            Answered::Written { response, .. } => to_actix(response),
+        }
     }
 }
 
 /// Implements `From<$ty> for actix_web::Error` and `Responder` for one of
-/// this crate's error types.
+/// this crate's error types, moving the error into the answer.
 macro_rules! answers {
     ($($ty:ty),*) => {$(
         impl From<$ty> for actix_web::Error {
             fn from(err: $ty) -> actix_web::Error {
-                into_error(&err)
+                carrying_error(Carried::owned(err))
             }
         }
 
@@ -203,7 +227,7 @@ macro_rules! answers {
             type Body = BoxBody;
 
             fn respond_to(self, _: &HttpRequest) -> HttpResponse {
-                error_response(&self)
+                carrying_response(&Carried::owned(self))
             }
         }
     )*};

@@ -12,9 +12,10 @@ use http::header::{ALLOW, CONTENT_TYPE};
 use http::{HeaderValue, Method, Request, Uri};
 use http_body::Body as _;
 
+use crate::carried::Carried;
 use crate::serve::{self, Answering, Begun, Config, Polled, REQUEST_ID, Written};
 
-serve::framework!(Axum, AxumHead, Method, Uri);
+serve::head!(AxumHead, Method, Uri);
 
 serve::layer_type! {
     /// A tower layer answering every error of the services below it in the
@@ -90,8 +91,8 @@ where
 }
 
 pin_project_lite::pin_project! {
-    /// The future of [`ErrorService`]: the inner service's, polled with its
-    /// request current and any panic caught.
+    /// The future of [`ErrorService`]: the inner service's, any panic
+    /// caught, its response finished for the request.
     ///
     /// ```
     /// use errcodes::axum::{ErrorFuture, ErrorLayer};
@@ -128,9 +129,7 @@ where
         let Some(inner) = this.inner.as_mut().as_pin_mut() else {
             return Poll::Pending;
         };
-        let output = match ready!(serve::poll_current::<Axum, _>(this.answering, || {
-            inner.poll(cx)
-        })) {
+        let output = match ready!(serve::poll_handler(this.answering, || inner.poll(cx))) {
             Polled::Ready(Ok(response), answering) => Ok(finish(&answering, response)),
             Polled::Ready(Err(err), _) => Err(err),
             Polled::Panicked(answering, payload) => Ok(finish(
@@ -143,11 +142,16 @@ where
     }
 }
 
-/// The response, finished: an error answer errcodes did not write (the
-/// router's empty 404/405, an extractor's text, an inner service's bare
-/// 5xx) answered again in the envelope, and a correlation id the request
-/// brought echoed.
+/// The response, finished: the error it carries answered to the request;
+/// an error answer errcodes did not write (the router's empty 404/405, an
+/// extractor's text, an inner service's bare 5xx) answered again in the
+/// envelope; and a correlation id the request brought echoed.
 fn finish(answering: &Answering<AxumHead>, mut response: Response) -> Response {
+    if let Some(carried) = response.extensions_mut().remove::<Carried>() {
+        let (mut parts, _) = response.into_parts();
+        let body = answering.respond_carried(&carried, &mut parts);
+        response = Response::from_parts(parts, Body::from(body));
+    }
     let status = response.status().as_u16();
     if status >= 400 && response.extensions().get::<Written>().is_none() {
         let headers = response.headers();

@@ -4,9 +4,12 @@
 //!
 //! With the feature on, `#[derive(ApiError)]` also implements
 //! `axum::response::IntoResponse` for the type, so a handler returns it
-//! directly; [`ApiErrors`] and [`FieldError`] implement it too. Outside an
-//! [`ErrorLayer`] the response is the one [`ApiErrorExt::to_response`](crate::ApiErrorExt::to_response) builds,
-//! in the type's own envelope; inside one, the layer decides:
+//! directly; [`ApiErrors`] and [`FieldError`] implement it too. The
+//! response is the one [`ApiErrorExt::to_response`](crate::ApiErrorExt::to_response) builds, in the type's
+//! own envelope, and it carries the error itself in its extensions. Under
+//! an [`ErrorLayer`] the layer answers that error once more, wherever the
+//! response was made (in the handler, in a task it spawned, in a service
+//! polled on another thread), and decides:
 //!
 //! * the envelope, negotiated from `Accept` ([`crate::negotiate`]): 406
 //!   when nothing acceptable is offered, 415 for a JSON:API `Content-Type`
@@ -42,24 +45,25 @@
 //! assert_eq!(response.headers()["content-type"], "application/vnd.api+json");
 //! ```
 
+mod body;
 mod extract;
 mod layer;
 
 use axum_core::body::Body;
 use axum_core::response::{IntoResponse, Response};
 
+use crate::carried::Carried;
 use crate::collection::{ApiErrors, FieldError};
 use crate::error::ApiError;
-use crate::ext::ApiErrorExt as _;
-use crate::serve::Framework as _;
 
 pub use crate::serve::Rejection;
 pub use extract::{Form, Json, Path, Query};
 pub use layer::{ErrorFuture, ErrorLayer, ErrorService};
 
-/// The response of any error: in the envelope and with the context of the
-/// request an [`ErrorLayer`] is answering, else
-/// [`ApiErrorExt::to_response`](crate::ApiErrorExt::to_response).
+/// The response of any error: [`ApiErrorExt::to_response`](crate::ApiErrorExt::to_response), carrying an
+/// owned copy of the error, which an [`ErrorLayer`] above answers in the
+/// envelope and with the context of its request. (A type's own
+/// `IntoResponse` moves the error into the response instead of copying it.)
 ///
 /// ```
 /// use errcodes::ApiError;
@@ -72,19 +76,32 @@ pub use layer::{ErrorFuture, ErrorLayer, ErrorService};
 /// assert_eq!(response.status(), 409);
 /// ```
 pub fn into_response<E: ApiError + ?Sized>(err: &E) -> Response {
-    layer::Axum::answer_current(err)
-        .unwrap_or_else(|| err.to_response())
-        .map(Body::from)
+    carrying(Carried::copied(err))
+}
+
+/// The response that carries `carried`: its status, `Content-Type` and
+/// headers now, its body written in its own envelope when first read (a
+/// layer above answers it again and never reads it).
+pub(crate) fn carrying(carried: Carried) -> Response {
+    let err = carried.error();
+    let envelope = err.settings().envelope;
+    let (mut parts, _) =
+        crate::response::build(err.status(), envelope.media_type(), Vec::new(), |headers| {
+            err.visit_headers(headers)
+        })
+        .into_parts();
+    parts.extensions.insert(carried.clone());
+    Response::from_parts(parts, Body::new(body::ErrorBody::new(carried, envelope)))
 }
 
 impl IntoResponse for ApiErrors {
     fn into_response(self) -> Response {
-        into_response(&self)
+        carrying(Carried::owned(self))
     }
 }
 
 impl IntoResponse for FieldError {
     fn into_response(self) -> Response {
-        into_response(&self)
+        carrying(Carried::owned(self))
     }
 }

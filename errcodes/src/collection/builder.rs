@@ -3,7 +3,7 @@
 use super::errors::{ApiErrors, Boxed};
 #[cfg(feature = "validator")]
 use super::field::FieldError;
-use super::snapshot::Snapshot;
+use crate::carried::Snapshot;
 use crate::error::ApiError;
 
 /// Gathers errors for one response; [`finish`](Self::finish) turns them into

@@ -578,7 +578,7 @@ impl ApiError for ApiErrors {
     #[cfg(feature = "fluent")]
     fn visit_args(&self, visitor: &mut dyn crate::l10n::ArgVisitor) {
         use crate::l10n::Arg;
-        let count = |n: usize| Arg::Number(u32::try_from(n).map_or(f64::MAX, f64::from));
+        let count = |n: usize| Arg::Unsigned(n as u128);
         visitor.visit("fields", count(self.new_members));
         visitor.visit("errors", count(self.len()));
     }

@@ -42,6 +42,9 @@ pub struct FieldError {
     /// (a validator rule's default message), with its arguments.
     #[cfg(feature = "fluent")]
     rule: Option<Box<RuleMessage>>,
+    /// The validation rule it reports, for the answering layer's profile.
+    #[cfg(feature = "validator")]
+    validation: Option<crate::error::Rule>,
 }
 
 /// A detail that errcodes' own catalogs can say in other languages: the
@@ -150,7 +153,17 @@ impl FieldError {
             status: StatusCode::UNPROCESSABLE_ENTITY,
             #[cfg(feature = "fluent")]
             rule: None,
+            #[cfg(feature = "validator")]
+            validation: None,
         }
+    }
+
+    /// The same entry, reporting the validation `rule` (its code is the
+    /// rule's name), which the answering layer's profile maps.
+    #[cfg(feature = "validator")]
+    pub(crate) fn reporting(mut self, rule: crate::error::Rule) -> Self {
+        self.validation = Some(rule);
+        self
     }
 
     /// The same entry, its detail being the English of `rule` in
@@ -197,6 +210,14 @@ impl ApiError for FieldError {
     fn detail_str(&self) -> Option<&str> {
         Some(&self.detail)
     }
+    #[cfg(feature = "validator")]
+    fn settings(&self) -> crate::error::Settings<'_> {
+        let settings = crate::error::Settings::new();
+        match self.validation {
+            Some(rule) => settings.rule(rule),
+            None => settings,
+        }
+    }
     fn location(&self) -> Option<Location<'_>> {
         Some(self.location.as_location())
     }
@@ -214,7 +235,12 @@ impl ApiError for FieldError {
         for &(name, ref arg) in self.rule.iter().flat_map(|rule| &rule.args) {
             match arg {
                 RuleArg::Number(n) => {
-                    visitor.visit(name, Arg::Number(n.as_f64().unwrap_or(f64::NAN)));
+                    let arg = match (n.as_u64(), n.as_i64()) {
+                        (Some(n), _) => Arg::Unsigned(n.into()),
+                        (None, Some(n)) => Arg::Signed(n.into()),
+                        (None, None) => Arg::Number(n.as_f64().unwrap_or(f64::NAN)),
+                    };
+                    visitor.visit(name, arg);
                 }
                 RuleArg::Text(text) => visitor.visit(name, Arg::Text(text)),
             }

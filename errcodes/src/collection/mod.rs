@@ -5,7 +5,6 @@
 mod builder;
 mod errors;
 mod field;
-mod snapshot;
 
 pub use self::builder::ApiErrorsBuilder;
 pub use self::errors::ApiErrors;

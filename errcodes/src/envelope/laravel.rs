@@ -124,9 +124,8 @@ fn and_more_localized(errors: &ErrorList<'_>, more: usize, out: &mut Vec<u8>) ->
     };
     let mark = out.len();
     out.push(b' ');
-    let count = u32::try_from(more).map_or(f64::MAX, f64::from);
     let visit = |visitor: &mut dyn crate::l10n::ArgVisitor| {
-        visitor.visit("count", crate::l10n::Arg::Number(count));
+        visitor.visit("count", crate::l10n::Arg::Unsigned(more as u128));
     };
     if crate::l10n::write_own(out, locale, "and_more_errors", &visit) {
         return true;

@@ -74,8 +74,32 @@ pub(crate) fn detail_or_inner<E: ApiError + ?Sized>(
 ) {
     match public_text(err, settings, generic) {
         PublicText::Own => detail_inner(out, err),
-        PublicText::Fixed(text) => json::escape_into(out, text),
+        PublicText::Fixed(text) => fixed_text(out, err, settings, text, generic),
     }
+}
+
+/// A text that stands in for a detail kept from clients (the title of a
+/// 4xx, the envelope's own `generic` text of a 5xx), escaped: a 5xx's in
+/// the language the error answers in (feature `fluent`), each envelope's
+/// own words in English.
+fn fixed_text<E: ApiError + ?Sized>(
+    out: &mut Vec<u8>,
+    err: &E,
+    settings: &Settings<'_>,
+    text: &str,
+    generic: &str,
+) {
+    #[cfg(feature = "fluent")]
+    if let Some(locale) = settings.locale
+        && err.status().is_server_error()
+        && core::ptr::eq(text, generic)
+        && crate::l10n::write_own(out, locale, crate::l10n::generic_id(generic), &|_| {})
+    {
+        return;
+    }
+    #[cfg(not(feature = "fluent"))]
+    let _ = (err, settings, generic);
+    json::escape_into(out, text);
 }
 
 /// [`detail_or_inner`] in the fallback language (feature `fluent`): the

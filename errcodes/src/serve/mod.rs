@@ -9,32 +9,31 @@
 //! types into a [`Head`] and header lookups, `http` 1 responses back into
 //! theirs.
 //!
-//! # Why the current request is a thread-local
+//! # How an error reaches the request
 //!
 //! A handler turns its error into a response through the framework's own
-//! trait (`IntoResponse`, `ResponseError`), which takes the error alone:
-//! nothing in that call can carry the request. So while the layer polls a
-//! handler, the request it is answering is the thread's current one (see
-//! [`poll_current`]), and [`Framework::answer_current`] answers in its
-//! envelope and with its context. The slot is set only for the length of
-//! one poll and restored after it, on the same thread, so it can neither
-//! leak into another request nor outlive this one. A thread-local cannot
-//! be generic, so each framework declares its slot with [`framework!`];
-//! this is the one place that explains it.
+//! trait (`IntoResponse`, `ResponseError`), which takes the error alone.
+//! So the response carries the error, as a value in its extensions
+//! ([`Carried`]), and the layer's `finish` renders it once more with the
+//! request it is answering ([`Answering::respond_carried`]): wherever the
+//! response was made (the handler, a task it spawned, a service polled on
+//! another thread) the answer is the same. No thread-local carries the
+//! request. The two thread-locals of the crate are a recursion guard and
+//! the panic hook's flag; [`crate::__private`] and [`quiet_handler_panics`]
+//! say why each is one.
 
 pub(crate) mod rejection;
 pub(crate) mod request_id;
 
 use std::borrow::Cow;
-use std::cell::RefCell;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
 use std::task::Poll;
-use std::thread::LocalKey;
 
 use http::StatusCode;
 use http::header::{HeaderName, HeaderValue};
 
+use crate::carried::Carried;
 use crate::context::InContext;
 use crate::error::{ApiError, Envelope};
 use crate::ext::ApiErrorExt as _;
@@ -214,29 +213,10 @@ pub(crate) trait Head: 'static {
     fn path(&self) -> &str;
 }
 
-/// A framework, as the engine sees it: the head of its requests, and the
-/// slot of the request its thread is answering (see the module docs).
-pub(crate) trait Framework: 'static {
-    type Head: Head;
-
-    /// The slot [`framework!`] declared.
-    fn slot() -> &'static LocalKey<RefCell<Option<Answering<Self::Head>>>>;
-
-    /// `err` answered to the request this thread is polling a handler for,
-    /// if any.
-    fn answer_current<E: ApiError + ?Sized>(err: &E) -> Option<http::Response<Vec<u8>>> {
-        Self::slot().with(|c| c.borrow().as_ref().map(|request| request.respond(err)))
-    }
-}
-
-/// Declares a framework to the engine: `$framework` (a unit struct), the
-/// head of its requests (`$head`, its method and URI, shared rather than
-/// copied), and its slot for the current request (see the module docs for
-/// why there is one).
-macro_rules! framework {
-    ($framework:ident, $head:ident, $method:ty, $uri:ty) => {
-        pub(crate) struct $framework;
-
+/// Declares the head of a framework's requests (`$head`, its method and
+/// URI, shared rather than copied) to the engine.
+macro_rules! head {
+    ($head:ident, $method:ty, $uri:ty) => {
         #[derive(Debug)]
         pub(crate) struct $head {
             method: $method,
@@ -260,24 +240,9 @@ macro_rules! framework {
                 self.uri.path()
             }
         }
-
-        thread_local! {
-            static CURRENT: ::std::cell::RefCell<Option<$crate::serve::Answering<$head>>> =
-                const { ::std::cell::RefCell::new(None) };
-        }
-
-        impl $crate::serve::Framework for $framework {
-            type Head = $head;
-
-            fn slot() -> &'static ::std::thread::LocalKey<
-                ::std::cell::RefCell<Option<$crate::serve::Answering<$head>>>,
-            > {
-                &CURRENT
-            }
-        }
     };
 }
-pub(crate) use framework;
+pub(crate) use head;
 
 /// The header a correlation id travels in, both ways.
 pub(crate) const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
@@ -452,6 +417,27 @@ impl<H: Head> Answering<H> {
         Some(response)
     }
 
+    /// The error a response carries ([`Carried`]), answered to this request:
+    /// the headers the answer sets replace the response's own of the same
+    /// name, every other header the response has (one an inner middleware
+    /// added) stays, and so do its extensions.
+    pub(crate) fn respond_carried(
+        &self,
+        carried: &Carried,
+        response: &mut http::response::Parts,
+    ) -> Vec<u8> {
+        let (answer, body) = self.respond(carried.error()).into_parts();
+        response.status = answer.status;
+        for name in answer.headers.keys() {
+            response.headers.remove(name);
+        }
+        for (name, value) in &answer.headers {
+            response.headers.append(name.clone(), value.clone());
+        }
+        response.extensions.extend(answer.extensions);
+        body
+    }
+
     /// The correlation id the request brought, to echo on a success.
     pub(crate) fn given_id(&self) -> Option<&str> {
         self.given_id.as_ref().map(GivenId::as_str)
@@ -553,27 +539,13 @@ fn panic_log_admits() -> Option<u64> {
     }
 }
 
-/// What a handler polled to the end with its request current gave.
+/// What a handler polled to the end gave.
 pub(crate) enum Polled<T, H> {
     /// The handler's output.
     Ready(T, Answering<H>),
     /// The handler panicked, with this payload; answer with
     /// [`Answering::panicked`].
     Panicked(Answering<H>, Box<dyn core::any::Any + Send>),
-}
-
-#[cfg(feature = "validator")]
-thread_local! {
-    /// The settings of the layer whose handler this thread is polling, for
-    /// what a handler calls that needs the app's profile (validation codes);
-    /// set beside the framework's slot, only with the `validator` feature.
-    static CURRENT_CONFIG: RefCell<Option<Arc<Config>>> = const { RefCell::new(None) };
-}
-
-/// The profile of the layer whose handler this thread is polling, if any.
-#[cfg(feature = "validator")]
-pub(crate) fn current_profile() -> Option<Profile> {
-    CURRENT_CONFIG.with(|c| c.borrow().as_ref().map(|config| config.profile.clone()))
 }
 
 thread_local! {
@@ -608,38 +580,29 @@ pub fn quiet_handler_panics() {
     });
 }
 
-/// Polls a handler with the request in `kept` current in `F`'s slot (so
-/// that errors it converts answer this request), catching a panic. While
-/// the handler is pending the request goes back into `kept`; once it is
-/// done, `kept` is empty, and a future polled again stays pending.
-pub(crate) fn poll_current<F: Framework, T>(
-    kept: &mut Option<Answering<F::Head>>,
+/// Polls a handler for the request in `kept`, catching a panic. While the
+/// handler is pending the request stays in `kept`; once it is done, `kept`
+/// is empty, and a future polled again stays pending.
+pub(crate) fn poll_handler<H, T>(
+    kept: &mut Option<Answering<H>>,
     poll: impl FnOnce() -> Poll<T>,
-) -> Poll<Polled<T, F::Head>> {
-    let Some(answering) = kept.take() else {
+) -> Poll<Polled<T, H>> {
+    if kept.is_none() {
         return Poll::Pending;
-    };
-    let slot = F::slot();
-    #[cfg(feature = "validator")]
-    let previous_config = CURRENT_CONFIG.with(|c| c.replace(Some(Arc::clone(&answering.config))));
-    let previous = slot.with(|current| current.replace(Some(answering)));
+    }
     let was_in_handler = IN_HANDLER.with(|flag| flag.replace(true));
     let polled = catch_unwind(AssertUnwindSafe(poll));
     IN_HANDLER.with(|flag| flag.set(was_in_handler));
-    #[cfg(feature = "validator")]
-    CURRENT_CONFIG.with(|c| c.replace(previous_config));
-    // Only this function writes the slot, and it puts back what it took
-    // before returning, so the request is always there.
-    let Some(answering) = slot.with(|current| current.replace(previous)) else {
-        return Poll::Pending;
-    };
     match polled {
-        Ok(Poll::Pending) => {
-            *kept = Some(answering);
-            Poll::Pending
-        }
-        Ok(Poll::Ready(output)) => Poll::Ready(Polled::Ready(output, answering)),
-        Err(payload) => Poll::Ready(Polled::Panicked(answering, payload)),
+        Ok(Poll::Pending) => Poll::Pending,
+        Ok(Poll::Ready(output)) => match kept.take() {
+            Some(answering) => Poll::Ready(Polled::Ready(output, answering)),
+            None => Poll::Pending,
+        },
+        Err(payload) => match kept.take() {
+            Some(answering) => Poll::Ready(Polled::Panicked(answering, payload)),
+            None => Poll::Pending,
+        },
     }
 }
 
