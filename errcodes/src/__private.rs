@@ -594,6 +594,7 @@ pub fn actix_error(err: Carrying) -> actix_web::Error {
 /// The actix-web response carrying `err`.
 #[cfg(feature = "actix-web")]
 #[must_use]
+#[allow(clippy::needless_pass_by_value)] // generated code hands it over
 pub fn actix_response(err: Carrying) -> actix_web::HttpResponse {
     crate::actix::carrying_response(&err.0)
 }

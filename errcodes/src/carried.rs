@@ -303,7 +303,8 @@ struct SourceText {
 
 impl SourceText {
     /// The chain from `source` down, at most 64 deep (a cyclic `source()`
-    /// must not loop forever).
+    /// must not loop forever); boxed, as the snapshot keeps it.
+    #[allow(clippy::unnecessary_box_returns)]
     fn chain(source: &(dyn std::error::Error + 'static)) -> Box<SourceText> {
         let mut texts = Vec::new();
         let mut next = Some(source);
@@ -351,10 +352,10 @@ mod tests {
         fn status(&self) -> StatusCode {
             StatusCode::BAD_GATEWAY
         }
-        fn code(&self) -> &str {
+        fn code(&self) -> &'static str {
             "upstream"
         }
-        fn title(&self) -> &str {
+        fn title(&self) -> &'static str {
             "Bad Gateway"
         }
         fn fmt_detail(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

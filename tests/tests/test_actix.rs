@@ -54,6 +54,26 @@ async fn create(item: web::Json<Item>) -> String {
     item.into_inner().name
 }
 
+/// A JSON:API resource document, read with errcodes' own `Json`.
+#[derive(serde::Deserialize)]
+struct Booking {
+    data: BookingData,
+}
+
+#[derive(serde::Deserialize)]
+struct BookingData {
+    attributes: BookingAttributes,
+}
+
+#[derive(serde::Deserialize)]
+struct BookingAttributes {
+    room_id: u32,
+}
+
+async fn book(booking: errcodes::actix::Json<Booking>) -> String {
+    booking.0.data.attributes.room_id.to_string()
+}
+
 #[derive(serde::Deserialize)]
 struct Page {
     page: u32,
@@ -88,12 +108,15 @@ fn app(
         .configure(errcodes::actix::extractors)
         // Replaces the JSON config `extractors` installed: a later one wins.
         .app_data(errcodes::actix::json_config().limit(64))
+        // errcodes' own `Json` reads the body under actix's payload limit.
+        .app_data(web::PayloadConfig::new(1024))
         .service(web::resource("/orders/{id}").route(web::get().to(order)))
         .route("/signup", web::get().to(signup))
         .route("/items", web::post().to(create))
         .route("/items", web::get().to(list))
         .route("/login", web::post().to(login))
         .route("/gone", web::get().to(gone))
+        .route("/bookings", web::post().to(book))
 }
 
 /// What came back: status, one header's value, the body as JSON.
@@ -461,4 +484,37 @@ fn foreign_error_answers_are_converted_unless_kept() {
             assert_eq!(body, "upstream said no");
         }
     }
+}
+
+#[test]
+fn a_member_of_a_resource_document_is_pointed_at_once() {
+    let request = TestRequest::post()
+        .uri("/bookings")
+        .insert_header(("content-type", "application/vnd.api+json"))
+        .set_payload(r#"{"data":{"attributes":{"room_id":"twelve"}}}"#);
+    let answer = send(Envelope::JsonApi, request);
+    assert_eq!(answer.status, 422);
+    let error = &answer.body["errors"][0];
+    assert_eq!(error["code"], "invalid_body");
+    assert_eq!(error["source"]["pointer"], "/data/attributes/room_id");
+}
+
+#[test]
+fn errcodes_json_honours_the_payload_limit() {
+    let big = format!(
+        r#"{{"data":{{"attributes":{{"room_id":1,"note":"{}"}}}}}}"#,
+        "x".repeat(4096)
+    );
+    let request = TestRequest::post()
+        .uri("/bookings")
+        .insert_header(("content-type", "application/json"))
+        .set_payload(big);
+    let answer = send(Envelope::Problem, request);
+    assert_eq!(answer.status, 413);
+    assert_eq!(answer.body["code"], "body_too_large");
+    let small = TestRequest::post()
+        .uri("/bookings")
+        .insert_header(("content-type", "application/json"))
+        .set_payload(r#"{"data":{"attributes":{"room_id":7}}}"#);
+    assert_eq!(send(Envelope::Problem, small).status, 200);
 }

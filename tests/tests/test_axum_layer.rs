@@ -370,6 +370,27 @@ async fn bad_path_and_query_values_are_400() {
     assert_eq!(ok.body, Value::String("5/2".into()));
 }
 
+#[tokio::test]
+async fn a_value_that_does_not_parse_is_answered_with_its_parameter_s_name() {
+    let answer = send(get_with(
+        "/items/1?page=yesterday",
+        &[("accept", "application/vnd.api+json")],
+    ))
+    .await;
+    let error = &answer.body["errors"][0];
+    assert_eq!(error["code"], "invalid_query");
+    assert_eq!(error["detail"], "The query parameter `page` is not valid.");
+    assert_eq!(error["source"], json!({"parameter": "page"}));
+    assert!(!answer.body.to_string().contains("yesterday"));
+    let answer = send(get_with("/items/xyz?page=1", &[])).await;
+    assert_eq!(answer.body["code"], "invalid_path");
+    assert_eq!(
+        answer.body["detail"],
+        "The path parameter `id` is not valid."
+    );
+    assert!(!answer.body["detail"].to_string().contains("xyz"));
+}
+
 /// App-wide settings, declared once in the layer.
 fn profiled() -> Router {
     Router::new()

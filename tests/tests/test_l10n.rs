@@ -462,3 +462,91 @@ mod layer {
         );
     }
 }
+
+#[test]
+fn integers_keep_every_digit_in_every_locale() {
+    // Past 2^53 an f64 rounds: 9007199254740993 became ...992, and u64::MAX
+    // 18446744073709552000; the client then decoded the wrong id.
+    for id in [9_007_199_254_740_993, u64::MAX, 0, 1] {
+        let err = OrderError::NotFound { id };
+        for (locale, expected) in [
+            ("en", format!("No order {id} exists.")),
+            ("de", format!("Es gibt keine Bestellung {id}.")),
+        ] {
+            assert_eq!(
+                render(&err, locale, Envelope::Problem)["detail"],
+                expected.as_str(),
+                "{locale}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_withheld_5xx_keeps_each_envelope_s_own_generic_text_in_each_locale() {
+    // English (the fallback, asked for by name) is each envelope's own text,
+    // byte for byte as without a locale (AIP-193 adds its LocalizedMessage).
+    for envelope in Envelope::ALL.into_iter().filter(|e| *e != Envelope::Aip193) {
+        let plain = OrderError::Internal.render_to_vec(envelope);
+        let en = InContext::new(&OrderError::Internal)
+            .locale("en")
+            .render_to_vec(envelope);
+        assert_eq!(
+            String::from_utf8_lossy(&en),
+            String::from_utf8_lossy(&plain),
+            "{envelope:?}"
+        );
+    }
+    assert_eq!(
+        render(&OrderError::Internal, "en", Envelope::Laravel)["message"],
+        "Server Error"
+    );
+    assert_eq!(
+        render(&OrderError::Internal, "en", Envelope::Drf)["errors"][0]["detail"],
+        "A server error occurred."
+    );
+    // Other languages: the same envelope's words, translated.
+    assert_eq!(
+        render(&OrderError::Internal, "de", Envelope::Laravel)["message"],
+        "Serverfehler"
+    );
+    assert_eq!(
+        render(&OrderError::Internal, "fr", Envelope::Drf)["errors"][0]["detail"],
+        "Une erreur du serveur est survenue."
+    );
+}
+
+#[test]
+fn an_item_added_by_reference_keeps_its_translation() {
+    let err = OrderError::ItemsLeft { count: 3 };
+    let borrowed: &dyn ApiError = &err;
+    let mut by_ref = errcodes::ApiErrors::builder();
+    by_ref
+        .push(OrderError::ItemsLeft { count: 3 })
+        .push_ref(borrowed);
+    let by_ref = by_ref.finish().unwrap_err();
+    let mut by_value = errcodes::ApiErrors::builder();
+    by_value
+        .push(OrderError::ItemsLeft { count: 3 })
+        .push(OrderError::ItemsLeft { count: 3 });
+    let by_value = by_value.finish().unwrap_err();
+    for envelope in Envelope::ALL {
+        for locale in ["de", "fr", "en"] {
+            let got = InContext::new(&by_ref)
+                .locale(locale)
+                .render_to_vec(envelope);
+            let want = InContext::new(&by_value)
+                .locale(locale)
+                .render_to_vec(envelope);
+            assert_eq!(
+                String::from_utf8_lossy(&got),
+                String::from_utf8_lossy(&want),
+                "{envelope:?} {locale}"
+            );
+        }
+    }
+    let de = InContext::new(&by_ref)
+        .locale("de")
+        .to_json_value(Envelope::Problem);
+    assert_eq!(de["errors"][1]["detail"], "Nur noch 3 Artikel sind übrig.");
+}

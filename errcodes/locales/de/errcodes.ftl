@@ -60,3 +60,9 @@ laravel_server_error = Serverfehler
     .title = Interner Serverfehler
 drf_server_error = Ein Serverfehler ist aufgetreten.
     .title = Interner Serverfehler
+
+# A query or path parameter whose value did not parse, by its name.
+invalid_query_parameter = Der Abfrageparameter `{ $parameter }` ist ungültig.
+    .title = Ungültige Anfrage
+invalid_path_parameter = Der Pfadparameter `{ $parameter }` ist ungültig.
+    .title = Ungültige Anfrage

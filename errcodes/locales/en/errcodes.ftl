@@ -62,3 +62,9 @@ laravel_server_error = Server Error
     .title = Internal Server Error
 drf_server_error = A server error occurred.
     .title = Internal Server Error
+
+# A query or path parameter whose value did not parse, by its name.
+invalid_query_parameter = The query parameter `{ $parameter }` is not valid.
+    .title = Bad Request
+invalid_path_parameter = The path parameter `{ $parameter }` is not valid.
+    .title = Bad Request

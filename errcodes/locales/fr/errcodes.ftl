@@ -60,3 +60,9 @@ laravel_server_error = Erreur du serveur
     .title = Erreur interne du serveur
 drf_server_error = Une erreur du serveur est survenue.
     .title = Erreur interne du serveur
+
+# A query or path parameter whose value did not parse, by its name.
+invalid_query_parameter = Le paramètre de requête `{ $parameter }` n’est pas valide.
+    .title = Requête invalide
+invalid_path_parameter = Le paramètre de chemin `{ $parameter }` n’est pas valide.
+    .title = Requête invalide

@@ -4,7 +4,6 @@
 
 use axum_core::response::{IntoResponse, Response};
 
-use super::into_response;
 use crate::serve::Rejection;
 
 impl From<axum::extract::rejection::JsonRejection> for Rejection {
@@ -30,8 +29,13 @@ impl From<axum::extract::rejection::JsonRejection> for Rejection {
 }
 
 impl From<axum::extract::rejection::QueryRejection> for Rejection {
-    fn from(_: axum::extract::rejection::QueryRejection) -> Rejection {
-        Rejection::invalid_query()
+    fn from(rejection: axum::extract::rejection::QueryRejection) -> Rejection {
+        use axum::extract::rejection::QueryRejection as R;
+        let parameter = match &rejection {
+            R::FailedToDeserializeQueryString(e) => Rejection::parameter_of(&e.body_text()),
+            _ => None,
+        };
+        Rejection::invalid_query().naming(parameter.as_deref())
     }
 }
 
@@ -39,7 +43,16 @@ impl From<axum::extract::rejection::PathRejection> for Rejection {
     fn from(rejection: axum::extract::rejection::PathRejection) -> Rejection {
         use axum::extract::rejection::PathRejection as R;
         match rejection {
-            R::FailedToDeserializePathParams(_) => Rejection::invalid_path(),
+            R::FailedToDeserializePathParams(e) => {
+                use axum::extract::path::ErrorKind as K;
+                let key = match e.kind() {
+                    K::ParseErrorAtKey { key, .. }
+                    | K::InvalidUtf8InPathParam { key }
+                    | K::DeserializeError { key, .. } => Some(key.as_str()),
+                    _ => None,
+                };
+                Rejection::invalid_path().naming(key)
+            }
             _ => Rejection::path_params_missing(),
         }
     }
@@ -61,7 +74,7 @@ impl From<axum::extract::rejection::FormRejection> for Rejection {
 
 impl IntoResponse for Rejection {
     fn into_response(self) -> Response {
-        into_response(&self)
+        super::carrying(crate::carried::Carried::owned(self))
     }
 }
 
@@ -144,18 +157,59 @@ extractor! {
     Query: Query, FromRequestParts::from_request_parts(&mut http::request::Parts), QueryRejection
 }
 
-extractor! {
-    /// axum's `Path` extractor, rejecting with a [`Rejection`].
-    ///
-    /// ```
-    /// use errcodes::axum::Path;
-    ///
-    /// async fn order(Path(id): Path<u64>) -> String {
-    ///     id.to_string()
-    /// }
-    /// # let _ = order;
-    /// ```
-    Path: Path, FromRequestParts::from_request_parts(&mut http::request::Parts), PathRejection
+/// axum's `Path` extractor, rejecting with a [`Rejection`] that names the
+/// parameter whose value did not parse.
+///
+/// ```
+/// use errcodes::axum::Path;
+///
+/// async fn order(Path(id): Path<u64>) -> String {
+///     id.to_string()
+/// }
+/// # let _ = order;
+/// ```
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Path<T>(pub T);
+
+impl<T, S> axum_core::extract::FromRequestParts<S> for Path<T>
+where
+    axum::extract::Path<T>: axum_core::extract::FromRequestParts<S, Rejection = axum::extract::rejection::PathRejection>,
+    S: Send + Sync,
+{
+    type Rejection = Rejection;
+
+    async fn from_request_parts(
+        parts: &mut http::request::Parts,
+        state: &S,
+    ) -> Result<Self, Rejection> {
+        use axum::extract::path::ErrorKind;
+        use axum::extract::rejection::PathRejection;
+        let rejection = match axum::extract::Path::<T>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Path(value)) => return Ok(Path(value)),
+            Err(rejection) => rejection,
+        };
+        // One value of the wrong type: axum names no key, the route's one
+        // parameter is it.
+        let single = matches!(
+            &rejection,
+            PathRejection::FailedToDeserializePathParams(e) if matches!(e.kind(), ErrorKind::ParseError { .. })
+        );
+        if !single {
+            return Err(rejection.into());
+        }
+        drop(rejection);
+        let only = match axum::extract::RawPathParams::from_request_parts(parts, state).await {
+            Ok(params) => {
+                let mut keys = params.iter().map(|(key, _)| key.to_owned());
+                match (keys.next(), keys.next()) {
+                    (Some(key), None) => Some(key),
+                    _ => None,
+                }
+            }
+            Err(_) => None,
+        };
+        Err(Rejection::invalid_path().naming(only.as_deref()))
+    }
 }
 
 impl<T: serde::Serialize> IntoResponse for Json<T> {

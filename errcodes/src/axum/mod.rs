@@ -87,7 +87,7 @@ pub(crate) fn carrying(carried: Carried) -> Response {
     let envelope = err.settings().envelope;
     let (mut parts, _) =
         crate::response::build(err.status(), envelope.media_type(), Vec::new(), |headers| {
-            err.visit_headers(headers)
+            err.visit_headers(headers);
         })
         .into_parts();
     parts.extensions.insert(carried.clone());

@@ -111,13 +111,21 @@ fn object<E: ApiError + ?Sized>(err: &E, s: &Settings<'_>, doc: Doc<'_>, out: &m
         None | Some(Location::NonField) => {}
         Some(Location::Field(dotted)) => {
             out.extend_from_slice(b",\"source\":{\"pointer\":\"");
-            json::escape_into(out, doc.pointer_prefix);
+            if !begins_with(doc.pointer_prefix, dotted.split('.')) {
+                json::escape_into(out, doc.pointer_prefix);
+            }
             path::write_pointer_from_dotted(out, dotted, false);
             out.extend_from_slice(b"\"}");
         }
         Some(Location::FieldPath(field_path)) => {
             out.extend_from_slice(b",\"source\":{\"pointer\":\"");
-            json::escape_into(out, doc.pointer_prefix);
+            let keys = field_path.segments().iter().map(|segment| match segment {
+                crate::path::Segment::Key(key) => &**key,
+                crate::path::Segment::Index(_) => "",
+            });
+            if !begins_with(doc.pointer_prefix, keys) {
+                json::escape_into(out, doc.pointer_prefix);
+            }
             path::write_pointer(out, field_path, false);
             out.extend_from_slice(b"\"}");
         }
@@ -145,6 +153,22 @@ fn object<E: ApiError + ?Sized>(err: &E, s: &Settings<'_>, doc: Doc<'_>, out: &m
     }
     meta(err, out);
     out.push(b'}');
+}
+
+/// Whether a member path (its segments) already begins with the members
+/// `prefix` points at (`/data/attributes`): the path of a request body
+/// member as a parser reports it, such as `data.attributes.room_id`, is
+/// prefixed once, never twice.
+fn begins_with<'p>(prefix: &str, mut path: impl Iterator<Item = &'p str>) -> bool {
+    let mut any = false;
+    for member in prefix.split('/').skip(1) {
+        if path.next() != Some(member) {
+            return false;
+        }
+        any = true;
+    }
+    // The path must name a member past the prefix.
+    any && path.next().is_some()
 }
 
 /// `,"meta":{...}`; nothing when there are no meta members.

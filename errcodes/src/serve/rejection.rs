@@ -257,6 +257,9 @@ pub struct Rejection {
     member: Option<String>,
     /// The parser's own message, for the log only: it may quote the input.
     parser: Option<ParserMessage>,
+    /// The query or path parameter whose value did not parse (its name,
+    /// never its value).
+    parameter: Option<String>,
 }
 
 /// What the parser said about a rejected body: the rejection's source, so
@@ -281,7 +284,33 @@ impl Rejection {
             position: None,
             member: None,
             parser: None,
+            parameter: None,
         }
+    }
+
+    /// The same rejection naming the `parameter` whose value did not parse,
+    /// when its name is a plain identifier (at most 64 letters, digits,
+    /// `_`, `-` or `.`): a name the client did not make up is all it says.
+    pub(crate) fn naming(self, parameter: Option<&str>) -> Rejection {
+        let plain = |name: &&str| {
+            (1..=64).contains(&name.len())
+                && name
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
+        };
+        Rejection {
+            parameter: parameter.filter(plain).map(str::to_owned),
+            ..self
+        }
+    }
+
+    /// The parameter a query (`from`) or path rejection names, from the
+    /// message serde's path tracking gives (`from: invalid digit ...`).
+    #[cfg_attr(not(feature = "axum"), allow(dead_code))]
+    pub(crate) fn parameter_of(message: &str) -> Option<String> {
+        // axum writes its own words first: `Failed to deserialize query
+        // string: page: invalid digit found in string`.
+        member_of(message).or_else(|| member_of(message.split_once(": ")?.1))
     }
 
     /// A body that is not JSON at all, `at` a line and column.
@@ -522,6 +551,9 @@ impl ApiError for Rejection {
             _ => "other",
         };
         visitor.visit("expected", Arg::Text(&expected));
+        if let Some(parameter) = &self.parameter {
+            visitor.visit("parameter", Arg::Text(parameter));
+        }
         match &self.position {
             Some((line, column)) => {
                 visitor.visit("at", Arg::Text(&"yes"));
@@ -535,7 +567,18 @@ impl ApiError for Rejection {
         self.status
     }
     fn location(&self) -> Option<crate::location::Location<'_>> {
-        self.member.as_deref().map(crate::location::Location::Field)
+        match (&self.parameter, self.code) {
+            (Some(name), "invalid_query") => Some(crate::location::Location::Parameter(name)),
+            _ => self.member.as_deref().map(crate::location::Location::Field),
+        }
+    }
+    #[cfg(feature = "fluent")]
+    fn message_id(&self) -> &str {
+        match (&self.parameter, self.code) {
+            (Some(_), "invalid_query") => "invalid_query_parameter",
+            (Some(_), "invalid_path") => "invalid_path_parameter",
+            _ => self.code,
+        }
     }
     fn source_error(&self) -> Option<&(dyn std::error::Error + 'static)> {
         self.parser
@@ -549,6 +592,14 @@ impl ApiError for Rejection {
         self.status.canonical_reason().unwrap_or("Bad Request")
     }
     fn fmt_detail(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(parameter) = &self.parameter {
+            let which = if self.code == "invalid_query" {
+                "query"
+            } else {
+                "path"
+            };
+            return write!(f, "The {which} parameter `{parameter}` is not valid.");
+        }
         match self.position {
             Some((line, column)) => {
                 let what = self.what.trim_end_matches('.');
@@ -558,7 +609,7 @@ impl ApiError for Rejection {
         }
     }
     fn detail_str(&self) -> Option<&str> {
-        self.position.is_none().then_some(self.what)
+        (self.position.is_none() && self.parameter.is_none()).then_some(self.what)
     }
     fn settings(&self) -> Settings<'_> {
         let server = self.status.is_server_error();
