@@ -13,6 +13,7 @@
 //! task, a buffered service polled on another thread) no longer matters.
 
 use std::fmt;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
 use std::sync::Arc;
 
 use http::{HeaderName, StatusCode};
@@ -26,9 +27,11 @@ use crate::visit::{HeaderVisitor, MetaValue, MetaVisitor};
 /// An error, owned and shared, riding in a response's extensions: see the
 /// module docs. `http`'s extensions want `Clone + Send + Sync + 'static`;
 /// an `Arc` of a sendable error is all four.
+#[cfg(any(feature = "axum", feature = "actix-web"))]
 #[derive(Clone)]
 pub(crate) struct Carried(Arc<dyn ApiError + Send + Sync>);
 
+#[cfg(any(feature = "axum", feature = "actix-web"))]
 impl Carried {
     /// The error itself, moved in: no copy.
     pub(crate) fn owned<E: ApiError + Send + Sync + 'static>(err: E) -> Carried {
@@ -47,6 +50,7 @@ impl Carried {
     }
 }
 
+#[cfg(any(feature = "axum", feature = "actix-web"))]
 impl fmt::Debug for Carried {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Carried")

@@ -33,6 +33,7 @@ use std::task::Poll;
 use http::StatusCode;
 use http::header::{HeaderName, HeaderValue};
 
+#[cfg(feature = "axum")]
 use crate::carried::Carried;
 use crate::context::InContext;
 use crate::error::{ApiError, Envelope};
@@ -421,6 +422,7 @@ impl<H: Head> Answering<H> {
     /// the headers the answer sets replace the response's own of the same
     /// name, every other header the response has (one an inner middleware
     /// added) stays, and so do its extensions.
+    #[cfg(feature = "axum")]
     pub(crate) fn respond_carried(
         &self,
         carried: &Carried,
