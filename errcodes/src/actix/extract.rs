@@ -120,7 +120,15 @@ pub fn json_config() -> actix_web::web::JsonConfig {
 /// ```
 #[must_use]
 pub fn path_config() -> actix_web::web::PathConfig {
-    actix_web::web::PathConfig::default().error_handler(|err, _| into_error(&Rejection::from(err)))
+    actix_web::web::PathConfig::default().error_handler(|err, request| {
+        // actix names no key; a route with one parameter names it.
+        let mut keys = request.match_info().iter().map(|(key, _)| key);
+        let only = match (keys.next(), keys.next()) {
+            (Some(key), None) => Some(key),
+            _ => None,
+        };
+        into_error(&Rejection::from(err).naming(only))
+    })
 }
 
 /// actix's `QueryConfig`, rejecting with a 400 `invalid_query`.

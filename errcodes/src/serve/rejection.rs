@@ -291,7 +291,6 @@ impl Rejection {
     /// The same rejection naming the `parameter` whose value did not parse,
     /// when its name is a plain identifier (at most 64 letters, digits,
     /// `_`, `-` or `.`): a name the client did not make up is all it says.
-    #[cfg_attr(not(feature = "axum"), allow(dead_code))]
     pub(crate) fn naming(self, parameter: Option<&str>) -> Rejection {
         let plain = |name: &&str| {
             (1..=64).contains(&name.len())

@@ -156,7 +156,7 @@ pub fn table(allow: &'static str) -> Vec<Case> {
             &[],
             400,
             PROBLEM,
-            r#"{"type":"about:blank","title":"Bad Request","status":400,"detail":"A path parameter is not valid.","instance":"/orders/abc","code":"invalid_path","request_id":"t-1"}"#,
+            r#"{"type":"about:blank","title":"Bad Request","status":400,"detail":"The path parameter `id` is not valid.","instance":"/orders/abc","code":"invalid_path","request_id":"t-1"}"#,
         ),
         // A missing member is named where each envelope names members; the
         // parser's words (which may quote the input) go to the log only.
