@@ -523,18 +523,26 @@ pub mod document;
 mod impls;
 pub use impls::*;
 
-/// An error on its way into a response (generated code): moved in whole
-/// when it can travel as it is (`Send + Sync + 'static`), copied otherwise
-/// (autoref specialization, as in `rebuild`: a generic type always takes
-/// the copy).
+/// How an error goes into a response (generated code), chosen by its type
+/// alone: moved in whole when it can travel as it is (`Send + Sync +
+/// 'static`), copied otherwise (autoref specialization, as in `rebuild`: a
+/// generic type always takes the copy). `(&Carry::<T>::new()).how()(err)`.
 #[cfg(any(feature = "axum", feature = "actix-web"))]
-pub struct Carry<T>(core::cell::Cell<Option<T>>);
+pub struct Carry<T>(core::marker::PhantomData<fn(T)>);
 
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 impl<T> Carry<T> {
-    /// `err`, about to be carried.
-    pub fn new(err: T) -> Carry<T> {
-        Carry(core::cell::Cell::new(Some(err)))
+    /// The choice for `T`.
+    #[must_use]
+    pub const fn new() -> Carry<T> {
+        Carry(core::marker::PhantomData)
+    }
+}
+
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+impl<T> Default for Carry<T> {
+    fn default() -> Carry<T> {
+        Carry::new()
     }
 }
 
@@ -544,36 +552,29 @@ pub struct Carrying(pub(crate) crate::carried::Carried);
 
 /// The error moved into the response.
 #[cfg(any(feature = "axum", feature = "actix-web"))]
-pub trait CarryOwned {
-    /// The carried error.
-    fn carrying(&self) -> Carrying;
+pub trait CarryOwned<T> {
+    /// How `T` is carried.
+    fn how(&self) -> fn(T) -> Carrying;
 }
 
 #[cfg(any(feature = "axum", feature = "actix-web"))]
-impl<T: ApiError + Send + Sync + 'static> CarryOwned for Carry<T> {
-    fn carrying(&self) -> Carrying {
-        Carrying(match self.0.take() {
-            Some(err) => crate::carried::Carried::owned(err),
-            // Each `Carry` is made for one call: never empty here.
-            None => crate::carried::Carried::owned(crate::serve::rejection::Panicked::new(&(), 0)),
-        })
+impl<T: ApiError + Send + Sync + 'static> CarryOwned<T> for Carry<T> {
+    fn how(&self) -> fn(T) -> Carrying {
+        |err| Carrying(crate::carried::Carried::owned(err))
     }
 }
 
 /// The error copied into the response.
 #[cfg(any(feature = "axum", feature = "actix-web"))]
-pub trait CarryCopy {
-    /// The carried error.
-    fn carrying(&self) -> Carrying;
+pub trait CarryCopy<T> {
+    /// How `T` is carried.
+    fn how(&self) -> fn(T) -> Carrying;
 }
 
 #[cfg(any(feature = "axum", feature = "actix-web"))]
-impl<T: ApiError> CarryCopy for &Carry<T> {
-    fn carrying(&self) -> Carrying {
-        Carrying(match self.0.take() {
-            Some(err) => crate::carried::Carried::copied(&err),
-            None => crate::carried::Carried::owned(crate::serve::rejection::Panicked::new(&(), 0)),
-        })
+impl<T: ApiError> CarryCopy<T> for &Carry<T> {
+    fn how(&self) -> fn(T) -> Carrying {
+        |err| Carrying(crate::carried::Carried::copied(&err))
     }
 }
 

@@ -251,7 +251,7 @@ impl ApiError for Snapshot {
             items: &items.items,
             #[cfg(feature = "fluent")]
             locale: items.locale.as_deref(),
-            profile: None,
+            rules: None,
         })
     }
     fn settings(&self) -> Settings<'_> {
@@ -381,5 +381,48 @@ mod tests {
         let envelope = crate::Envelope::Problem;
         assert_eq!(copy.render_to_vec(envelope), err.render_to_vec(envelope));
         assert!(!String::from_utf8_lossy(&copy.render_to_vec(envelope)).contains("db-1"));
+    }
+
+    #[cfg(any(feature = "axum", feature = "actix-web"))]
+    #[test]
+    // The borrow is the choice: `&Carry` finds the copy when the move does
+    // not apply.
+    #[allow(clippy::needless_borrow)]
+    fn a_sendable_error_is_moved_in_and_anything_else_copied() {
+        #[allow(unused_imports)]
+        use crate::__private::{Carry, CarryCopy as _, CarryOwned as _};
+        use std::sync::atomic::{AtomicUsize, Ordering};
+
+        /// Counts how often its detail is written; `Send + Sync + 'static`
+        /// unless the marker says otherwise.
+        struct Counted<M>(&'static AtomicUsize, core::marker::PhantomData<M>);
+        impl<M> ApiError for Counted<M> {
+            fn status(&self) -> StatusCode {
+                StatusCode::CONFLICT
+            }
+            fn code(&self) -> &'static str {
+                "counted"
+            }
+            fn title(&self) -> &'static str {
+                "Conflict"
+            }
+            fn fmt_detail(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                self.0.fetch_add(1, Ordering::Relaxed);
+                f.write_str("counted")
+            }
+        }
+        type Unshared = Counted<core::cell::Cell<u8>>;
+        static MOVED: AtomicUsize = AtomicUsize::new(0);
+        static COPIED: AtomicUsize = AtomicUsize::new(0);
+
+        // Moved: nothing is written until the error is rendered.
+        let moved =
+            (&Carry::<Counted<()>>::new()).how()(Counted(&MOVED, core::marker::PhantomData));
+        assert_eq!(MOVED.load(Ordering::Relaxed), 0);
+        assert_eq!(moved.0.error().code(), "counted");
+        // Not `Sync` (a `Cell` marker): copied, its detail written then.
+        let copied = (&Carry::<Unshared>::new()).how()(Counted(&COPIED, core::marker::PhantomData));
+        assert!(COPIED.load(Ordering::Relaxed) >= 1);
+        assert_eq!(copied.0.error().code(), "counted");
     }
 }

@@ -7,7 +7,7 @@ use http::StatusCode;
 
 use crate::error::ApiError;
 use crate::error::ErrorList;
-use crate::error::Settings;
+use crate::error::{Rules, Settings};
 use crate::location::Location;
 use crate::profile::Profile;
 use crate::visit::fmt_fn;
@@ -39,6 +39,8 @@ pub struct InContext<'a, E: ?Sized = dyn ApiError> {
     path: Option<&'a str>,
     request_id: Option<&'a str>,
     profile: Option<&'a Profile>,
+    /// What says validation rules: the profile's, or a collection's.
+    rules: Option<&'a dyn Rules>,
     #[cfg(feature = "fluent")]
     locale: Option<&'a str>,
     /// Where the error's own catalog answers `locale` from, found once.
@@ -70,6 +72,7 @@ impl<'a, E: ApiError + ?Sized> InContext<'a, E> {
             path: None,
             request_id: None,
             profile: None,
+            rules: None,
             #[cfg(feature = "fluent")]
             locale: None,
             #[cfg(feature = "fluent")]
@@ -131,18 +134,27 @@ impl<'a, E: ApiError + ?Sized> InContext<'a, E> {
         self.rule_code().unwrap_or_else(|| self.err.code())
     }
 
+    /// The same error, its validation rule said by `rules` (an item of a
+    /// collection answered under a profile).
+    pub(crate) fn rules(self, rules: Option<&'a dyn Rules>) -> Self {
+        InContext {
+            rules: rules.or(self.rules),
+            ..self
+        }
+    }
+
     /// The code of a validation rule as the profile maps it.
     fn rule_code(&self) -> Option<&'a str> {
-        let profile = self.profile?;
+        let rules = self.rules?;
         let rule = self.err.settings().rule?;
-        Some(profile.map_rule(self.err.code(), rule.bound))
+        Some(rules.map_rule(self.err.code(), rule.bound))
     }
 
     /// The profile's message for a validation rule that gave none.
     fn rule_message(&self) -> Option<&'a str> {
-        let profile = self.profile?;
+        let rules = self.rules?;
         let rule = self.err.settings().rule.filter(|rule| !rule.has_message)?;
-        profile.message_for(profile.map_rule(self.err.code(), rule.bound))
+        rules.message_for(rules.map_rule(self.err.code(), rule.bound))
     }
 
     /// The request member the error is about, borrowed from the error (what
@@ -177,6 +189,7 @@ impl<'a, E: ApiError + ?Sized> InContext<'a, E> {
     pub fn profile(self, profile: &'a Profile) -> Self {
         InContext {
             profile: Some(profile),
+            rules: Some(profile),
             ..self
         }
     }
@@ -359,7 +372,7 @@ impl<E: ApiError + ?Sized> ApiError for InContext<'_, E> {
     }
     /// A collection stays one, written under this context.
     fn errors(&self) -> Option<ErrorList<'_>> {
-        let list = self.err.errors()?.under(self).in_profile(self.profile);
+        let list = self.err.errors()?.under(self).in_rules(self.rules);
         #[cfg(feature = "fluent")]
         let list = list.in_locale(self.locale);
         Some(list)
@@ -376,9 +389,11 @@ impl<E: ApiError + ?Sized> ApiError for InContext<'_, E> {
         if let Some(id) = self.request_id {
             settings.occurrence_id = Some(id);
         }
-        if let Some(profile) = self.profile {
-            // The profile has said the rule's code and message.
+        if self.rules.is_some() {
+            // The rule's code and message are said.
             settings.rule = None;
+        }
+        if let Some(profile) = self.profile {
             settings.type_base = settings.type_base.or(profile.type_base_setting());
             settings.pointer_prefix = settings.pointer_prefix.or(profile.pointer_prefix_setting());
         }

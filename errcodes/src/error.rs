@@ -754,9 +754,19 @@ pub struct ErrorList<'a> {
     /// The language the items answer in (feature `fluent`).
     #[cfg(feature = "fluent")]
     pub(crate) locale: Option<&'a str>,
-    /// The profile of the layer answering the items: it maps the codes of
-    /// validation rules ([`Settings::rule`]).
-    pub(crate) profile: Option<&'a crate::profile::Profile>,
+    /// What maps the codes of validation rules ([`Settings::rule`]) the
+    /// items report: the profile of the layer answering them.
+    pub(crate) rules: Option<&'a dyn Rules>,
+}
+
+/// What says a validation rule ([`Settings::rule`]) in an API's words when
+/// it is answered: an app's [`Profile`](crate::Profile).
+pub(crate) trait Rules: Sync {
+    /// The code `code` (a rule's name) is answered with, knowing which
+    /// `bound` the value broke.
+    fn map_rule<'a>(&'a self, code: &'a str, bound: Option<&str>) -> &'a str;
+    /// The message set for a (mapped) code, if any.
+    fn message_for(&self, code: &str) -> Option<&str>;
 }
 
 // References and boxes are errors too. Every method of the trait is listed:

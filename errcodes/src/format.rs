@@ -100,7 +100,7 @@ impl<'a> ErrorList<'a> {
             items,
             #[cfg(feature = "fluent")]
             locale: None,
-            profile: None,
+            rules: None,
         }
     }
 
@@ -137,10 +137,7 @@ impl<'a> ErrorList<'a> {
     #[cfg_attr(not(feature = "fluent"), allow(clippy::unused_self))]
     fn item(self, err: &'a (dyn ApiError + Send + Sync + 'static)) -> InContext<'a> {
         let item = InContext::new(err as &dyn ApiError);
-        let item = match self.profile {
-            Some(profile) => item.profile(profile),
-            None => item,
-        };
+        let item = item.rules(self.rules);
         #[cfg(feature = "fluent")]
         if let Some(locale) = self.locale {
             return item.locale(locale);
@@ -154,10 +151,10 @@ impl<'a> ErrorList<'a> {
         ErrorList { whole, ..self }
     }
 
-    /// The same errors, answered under `profile`.
-    pub(crate) fn in_profile(self, profile: Option<&'a crate::profile::Profile>) -> ErrorList<'a> {
+    /// The same errors, their rules said by `rules`.
+    pub(crate) fn in_rules(self, rules: Option<&'a dyn crate::error::Rules>) -> ErrorList<'a> {
         ErrorList {
-            profile: profile.or(self.profile),
+            rules: rules.or(self.rules),
             ..self
         }
     }

@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use crate::error::Envelope;
+use crate::error::{Envelope, Rules};
 
 /// What a whole service answers with, declared once and installed in its
 /// error layer: the default envelope, the `type_base` and JSON:API pointer
@@ -252,5 +252,14 @@ impl From<Envelope> for Profile {
     /// ```
     fn from(envelope: Envelope) -> Profile {
         Profile::new(envelope)
+    }
+}
+
+impl Rules for Profile {
+    fn map_rule<'a>(&'a self, code: &'a str, bound: Option<&str>) -> &'a str {
+        Profile::map_rule(self, code, bound)
+    }
+    fn message_for(&self, code: &str) -> Option<&str> {
+        Profile::message_for(self, code)
     }
 }

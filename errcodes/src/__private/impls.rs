@@ -16,7 +16,7 @@ macro_rules! __errcodes_impl_axum {
             fn into_response(self) -> ::errcodes::__private::axum_core::response::Response {
                 #[allow(unused_imports)]
                 use ::errcodes::__private::{CarryCopy as _, CarryOwned as _};
-                ::errcodes::__private::axum_response((&::errcodes::__private::Carry::new(self)).carrying())
+                ::errcodes::__private::axum_response((&::errcodes::__private::Carry::<Self>::new()).how()(self))
             }
         }
     };
@@ -64,7 +64,7 @@ macro_rules! __errcodes_impl_actix {
             fn from(err: $($ty)*) -> ::errcodes::__private::actix_web::Error {
                 #[allow(unused_imports)]
                 use ::errcodes::__private::{CarryCopy as _, CarryOwned as _};
-                ::errcodes::__private::actix_error((&::errcodes::__private::Carry::new(err)).carrying())
+                ::errcodes::__private::actix_error((&::errcodes::__private::Carry::<$($ty)*>::new()).how()(err))
             }
         }
         $crate::__errcodes_impl_actix!(@responder {$($generics)*} {$($ty)*} {$($where)*});
@@ -79,7 +79,7 @@ macro_rules! __errcodes_impl_actix {
             ) -> ::errcodes::__private::actix_web::HttpResponse {
                 #[allow(unused_imports)]
                 use ::errcodes::__private::{CarryCopy as _, CarryOwned as _};
-                ::errcodes::__private::actix_response((&::errcodes::__private::Carry::new(self)).carrying())
+                ::errcodes::__private::actix_response((&::errcodes::__private::Carry::<Self>::new()).how()(self))
             }
         }
     };
