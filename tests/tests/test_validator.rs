@@ -206,21 +206,39 @@ async fn a_handler_under_the_axum_layer_validates_with_its_profile() {
         item.validate()?;
         Ok("valid".into())
     }
-    let profile = errcodes::Profile::new(Envelope::Drf).code("length.max", "too_long");
+    // The same validation in a spawned task: the profile applies when the
+    // layer answers, wherever the errors were made.
+    async fn spawned() -> axum::response::Response {
+        use axum::response::IntoResponse as _;
+        tokio::spawn(async { check().await.into_response() })
+            .await
+            .unwrap()
+    }
+    let profile = errcodes::Profile::new(Envelope::Drf)
+        .code("length.max", "too_long")
+        .message("too_long", "Keep it short.");
     let app = axum::Router::new()
         .route("/check", get(check))
+        .route("/spawned", get(spawned))
         .layer(errcodes::axum::ErrorLayer::new(profile));
-    let response = app
-        .oneshot(
-            http::Request::get("/check")
-                .body(axum::body::Body::empty())
-                .unwrap(),
-        )
-        .await
-        .unwrap();
-    let body = response.into_body().collect().await.unwrap().to_bytes();
-    let body: serde_json::Value = serde_json::from_slice(&body).unwrap();
-    assert_eq!(body["errors"][0]["code"], "too_long", "{body}");
+    for path in ["/check", "/spawned"] {
+        let response = app
+            .clone()
+            .oneshot(
+                http::Request::get(path)
+                    .body(axum::body::Body::empty())
+                    .unwrap(),
+            )
+            .await
+            .unwrap();
+        let body = response.into_body().collect().await.unwrap().to_bytes();
+        let body: serde_json::Value = serde_json::from_slice(&body).unwrap();
+        assert_eq!(body["errors"][0]["code"], "too_long", "{path}: {body}");
+        assert_eq!(
+            body["errors"][0]["detail"], "Keep it short.",
+            "{path}: {body}"
+        );
+    }
     // Outside a layer, validator's own code.
     let plain = ApiErrors::from(
         Item {
