@@ -150,10 +150,12 @@ pub fn load(cx: &Ctxt, input: &Input, lit: &LitStr) -> Option<Catalogs> {
     let Ok(entries) = std::fs::read_dir(&dir) else {
         cx.error_spanned_by(
             lit,
+            // The crate by name, not the folder by its absolute path: the
+            // message is the same on every machine and in every target dir.
             format!(
-                "no folder `{}` beside Cargo.toml (looked for {}); it holds one folder per locale, e.g. `{}/en/errors.ftl`",
+                "no folder `{}` beside the Cargo.toml of `{}`; it holds one folder per locale, e.g. `{}/en/errors.ftl`",
                 lit.value(),
-                dir.display(),
+                std::env::var("CARGO_PKG_NAME").unwrap_or_default(),
                 lit.value()
             ),
         );

@@ -2,6 +2,9 @@
 //! once: a 5xx at ERROR with its whole source chain and the correlation id
 //! (while the body stays redacted), a 4xx at DEBUG, or the variant's own
 //! `log` level.
+//!
+//! A binary of its own: panics are logged at most ten a second, counted
+//! process-wide, and the other suites' handlers panic too.
 #![cfg(feature = "tracing")]
 
 use std::io::Write;

@@ -1,7 +1,7 @@
 use errcodes::ApiError;
 
 #[derive(Debug, ApiError)]
-#[api(locales = "../../../../tests/ui-l10n/locales/title-placeable")]
+#[api(locales = "ui-l10n-locales/title-placeable")]
 enum OrderError {
     #[api(status = 404, code = "order_not_found", detail = "No order {id}.")]
     NotFound { id: u64 },

@@ -4,7 +4,7 @@ use errcodes::ApiErrorExt as _;
 use errcodes::{Envelope, InContext};
 
 #[derive(Debug, errcodes::ApiError)]
-#[api(locales = "../../../../tests/ui-l10n/locales/missing-in-de", partial_locales)]
+#[api(locales = "ui-l10n-locales/missing-in-de", partial_locales)]
 enum OrderError {
     #[api(status = 404, code = "order_not_found", detail = "No order {id}.")]
     NotFound { id: u64 },

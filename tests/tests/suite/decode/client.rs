@@ -11,12 +11,12 @@ use std::time::Duration;
 use errcodes::client::{Decode, DecodeError, Decoded};
 use errcodes::{ApiError, ApiErrorExt as _, ApiErrors, Envelope, FieldError, FieldPath};
 
-#[path = "../../examples/tour.rs"]
+#[path = "../../../../examples/tour.rs"]
 #[allow(dead_code)]
 mod tour;
 use tour::SignupError;
 
-#[path = "support/orders.rs"]
+#[path = "../../support/orders.rs"]
 mod orders;
 use orders::OrderError;
 
@@ -306,7 +306,7 @@ mod properties {
     }
 }
 
-#[path = "../../examples/custom_envelope.rs"]
+#[path = "../../../../examples/custom_envelope.rs"]
 #[allow(dead_code)]
 mod custom;
 

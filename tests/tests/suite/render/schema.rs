@@ -3,7 +3,7 @@
 //! S1-S3, AIP-193's example) and rejects documents that break its rules, so
 //! a passing check against them means something.
 
-mod support;
+use crate::support;
 
 use errcodes::Envelope;
 use serde_json::json;

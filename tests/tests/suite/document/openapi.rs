@@ -6,19 +6,19 @@
 //! is what the renderer writes for its variant.
 #![cfg(feature = "utoipa")]
 
-mod support;
+use crate::support;
 
 use errcodes::ApiErrorExt as _;
 use errcodes::{ApiError, ApiErrors, Catalog, Envelope};
 use serde_json::Value;
 use utoipa::OpenApi;
 
-#[path = "../../examples/openapi.rs"]
+#[path = "../../../../examples/openapi.rs"]
 #[allow(dead_code)]
 mod example;
 use example::tour::SignupError;
 
-#[path = "support/orders.rs"]
+#[path = "../../support/orders.rs"]
 #[allow(dead_code)]
 mod orders;
 use orders::OrderError;

@@ -3,11 +3,11 @@
 //! a runtime field name, a 401, a 405 whose detail interpolates a field, a 429
 //! with `Retry-After`, and a 5xx whose source error must not leak.
 
-mod support;
+use crate::support;
 use errcodes::ApiErrorExt as _;
 use errcodes::{ApiError, Envelope};
 
-#[path = "support/orders.rs"]
+#[path = "../../support/orders.rs"]
 mod orders;
 use orders::OrderError;
 

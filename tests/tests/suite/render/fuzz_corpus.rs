@@ -3,7 +3,7 @@
 //! stable: bodies are JSON in every envelope, no body shows a 5xx's source,
 //! no header holds a line break, `Display` never panics.
 
-#[path = "../../fuzz/src/render_case.rs"]
+#[path = "../../../../fuzz/src/render_case.rs"]
 mod render_case;
 
 use std::path::PathBuf;

@@ -8,7 +8,7 @@ use http_body_util::Full;
 use hyper_util::client::legacy::Client;
 use hyper_util::rt::TokioExecutor;
 
-#[path = "../../examples/axum_service.rs"]
+#[path = "../../../../examples/axum_service.rs"]
 #[allow(dead_code)]
 mod service;
 use service::OrderError;

@@ -3,11 +3,11 @@
 //! table of requests in `support/e2e.rs`, then a graceful stop.
 #![cfg(feature = "axum")]
 
-#[path = "../../examples/axum_service.rs"]
+#[path = "../../../../examples/axum_service.rs"]
 #[allow(dead_code)]
 mod service;
 
-#[path = "support/e2e.rs"]
+#[path = "../../support/e2e.rs"]
 mod e2e;
 
 #[tokio::test]

@@ -2,7 +2,7 @@
 //! reproduced, and every body errcodes writes checked member by member
 //! against each envelope's rules (names, JSON types, required members).
 
-mod support;
+use crate::support;
 use errcodes::ApiErrorExt as _;
 use errcodes::{ApiError, ApiErrors, Envelope, FieldError, FieldPath};
 use http::StatusCode;

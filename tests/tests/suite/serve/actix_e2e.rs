@@ -4,11 +4,11 @@
 //! (`support/e2e.rs`), then a graceful stop.
 #![cfg(feature = "actix-web")]
 
-#[path = "../../examples/actix_service.rs"]
+#[path = "../../../../examples/actix_service.rs"]
 #[allow(dead_code)]
 mod service;
 
-#[path = "support/e2e.rs"]
+#[path = "../../support/e2e.rs"]
 mod e2e;
 
 #[tokio::test]

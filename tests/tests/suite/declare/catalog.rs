@@ -1,7 +1,7 @@
 //! The catalog the derive writes agrees with what the errors render: same
 //! status, code, title and `type` URI, variant by variant.
 
-#[path = "../../examples/tour.rs"]
+#[path = "../../../../examples/tour.rs"]
 #[allow(dead_code)]
 mod tour;
 

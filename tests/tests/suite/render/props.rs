@@ -5,7 +5,7 @@
 //! document that parses, carries the values back unchanged, and is valid
 //! against that envelope's strict schema.
 
-mod support;
+use crate::support;
 
 use errcodes::{ApiError, ApiErrorExt as _, ApiErrors, Envelope, FieldError, FieldPath, Segment};
 use proptest::prelude::*;

@@ -1,7 +1,7 @@
 //! The seed pages' own examples, reproduced byte for byte from a
 //! declaration: settings, not a format of our own.
 
-mod support;
+use crate::support;
 use errcodes::{ApiError, ApiErrorExt as _, ApiErrors, Envelope, FieldError};
 use http::StatusCode;
 

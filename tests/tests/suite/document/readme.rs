@@ -3,7 +3,7 @@
 
 use errcodes::ApiErrorExt as _;
 
-#[path = "../../examples/tour.rs"]
+#[path = "../../../../examples/tour.rs"]
 mod tour;
 
 /// Checks that each envelope's section of `output` stands in the README
@@ -54,7 +54,7 @@ fn readme_shows_the_languages_output() {
     assert_eq!(shown, tour::languages_tour());
 }
 
-#[path = "../../examples/custom_envelope.rs"]
+#[path = "../../../../examples/custom_envelope.rs"]
 #[allow(dead_code)]
 mod custom_envelope;
 

@@ -1,0 +1,4 @@
+//! Many errors in one answer: collections and validator's reports.
+
+mod collection;
+mod validator;

@@ -1,0 +1,6 @@
+//! OpenAPI documents (per type, per app, against the wire) and the README's
+//! shown output.
+
+mod openapi;
+mod openapi_wire;
+mod readme;

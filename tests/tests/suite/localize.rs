@@ -1,0 +1,3 @@
+//! Answers in the client's language.
+
+mod l10n;
