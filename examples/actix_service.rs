@@ -15,9 +15,9 @@
 
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
-use actix_web::{web, App, HttpServer};
-use errcodes::actix::ErrorMiddleware;
+use actix_web::{App, HttpServer, web};
 use errcodes::ApiErrors;
+use errcodes::actix::ErrorMiddleware;
 use utoipa::OpenApi;
 
 #[path = "shared/orders.rs"]

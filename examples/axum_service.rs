@@ -13,10 +13,10 @@
 //! request line or header (400), headers too large (431), a request
 //! target too long. Everything the router sees answers in the envelope.
 
-use axum::routing::{get, post};
 use axum::Router;
-use errcodes::axum::{ErrorLayer, Json, Path};
+use axum::routing::{get, post};
 use errcodes::ApiErrors;
+use errcodes::axum::{ErrorLayer, Json, Path};
 use utoipa::OpenApi;
 
 #[path = "shared/orders.rs"]

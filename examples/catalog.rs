@@ -6,7 +6,7 @@
 #[allow(dead_code)]
 mod tour;
 
-use errcodes::{catalog, Catalog};
+use errcodes::{Catalog, catalog};
 
 fn main() {
     let entries = tour::SignupError::CATALOG;

@@ -1,10 +1,10 @@
 //! Your own envelope: Stripe's `{"error": {"type", "code", "message", "param"?}}`
 //! as a `Format`, used by a derived enum: `cargo run --example custom_envelope`.
 
-use errcodes::http::StatusCode;
-use errcodes::{json, ApiError, ApiErrorExt as _, Detail, ErrorList, Format, FormatDecode};
-use errcodes::{Location, ReceivedError};
 use PaymentError::{AmountMissing, CardDeclined, Ledger};
+use errcodes::http::StatusCode;
+use errcodes::{ApiError, ApiErrorExt as _, Detail, ErrorList, Format, FormatDecode, json};
+use errcodes::{Location, ReceivedError};
 
 pub struct Stripe;
 

@@ -6,10 +6,10 @@
 use std::io::Write;
 use std::sync::{Arc, Mutex};
 
-use axum::routing::get;
 use axum::Router;
-use errcodes::axum::ErrorLayer;
+use axum::routing::get;
 use errcodes::Envelope;
+use errcodes::axum::ErrorLayer;
 use http::Request;
 use tower::ServiceExt;
 

@@ -5,10 +5,10 @@
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use axum::routing::get;
 use axum::Router;
-use errcodes::axum::ErrorLayer;
+use axum::routing::get;
 use errcodes::Envelope;
+use errcodes::axum::ErrorLayer;
 use http::Request;
 use tower::ServiceExt;
 

@@ -10,8 +10,8 @@
 use std::io::Write;
 use std::sync::{Arc, Mutex};
 
-use axum::routing::get;
 use axum::Router;
+use axum::routing::get;
 use errcodes::axum::{ErrorLayer, Path};
 use errcodes::{ApiError, Envelope};
 use http::Request;
@@ -164,7 +164,7 @@ async fn a_client_error_at_debug_and_overrides() {
 #[cfg(feature = "actix-web")]
 #[test]
 fn the_actix_middleware_logs_the_same() {
-    use actix_web::test::{call_service, init_service, read_body, TestRequest};
+    use actix_web::test::{TestRequest, call_service, init_service, read_body};
 
     async fn actix_handler(what: actix_web::web::Path<String>) -> Result<String, AppError> {
         handler(Path(what.into_inner())).await

@@ -255,7 +255,7 @@ async fn a_handler_under_the_axum_layer_validates_with_its_profile() {
 #[cfg(feature = "actix-web")]
 #[test]
 fn a_handler_under_the_actix_middleware_validates_with_its_profile() {
-    use actix_web::test::{call_service, init_service, read_body, TestRequest};
+    use actix_web::test::{TestRequest, call_service, init_service, read_body};
 
     async fn check() -> Result<String, ApiErrors> {
         let item = Item {

@@ -6,7 +6,7 @@
 mod tour;
 
 use errcodes::ApiErrorExt as _;
-use errcodes::{assert_unique_codes, catalog, ApiError, Catalog, Envelope};
+use errcodes::{ApiError, Catalog, Envelope, assert_unique_codes, catalog};
 use tour::SignupError;
 
 #[test]
@@ -61,8 +61,10 @@ fn an_undeclared_server_error_code_is_not_sent() {
     assert!(!entry.code_sent());
     assert_eq!(entry.type_uri(), None);
     assert_eq!(catalog::page(&entry), None);
-    assert!(catalog::to_markdown(DbError::CATALOG)
-        .contains("| `(none sent)` | 503 | Service Unavailable |"));
+    assert!(
+        catalog::to_markdown(DbError::CATALOG)
+            .contains("| `(none sent)` | 503 | Service Unavailable |")
+    );
     let err = DbError::ReplicaLagging(std::io::Error::other("lag"));
     assert_eq!(err.to_json_value(Envelope::Problem)["type"], "about:blank");
 }

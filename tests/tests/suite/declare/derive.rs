@@ -132,9 +132,11 @@ fn server_errors_without_detail_never_use_display() {
         Down.to_json_value(Envelope::Drf),
         json!({"type": "server_error", "errors": [{"code": "error", "detail": "A server error occurred.", "attr": null}]})
     );
-    assert!(Down.to_json_value(Envelope::JsonApi)["errors"][0]
-        .get("code")
-        .is_none());
+    assert!(
+        Down.to_json_value(Envelope::JsonApi)["errors"][0]
+            .get("code")
+            .is_none()
+    );
 }
 
 #[test]
@@ -281,9 +283,11 @@ fn transparent_delegates_everything_but_the_envelope() {
     let down = AppError::Db(DbError::Down(std::io::Error::other("disk on fire")));
     assert!(down.settings().redact_detail);
     assert_eq!(down.source_error().unwrap().to_string(), "disk on fire");
-    assert!(!String::from_utf8(down.to_response().into_body())
-        .unwrap()
-        .contains("fire"));
+    assert!(
+        !String::from_utf8(down.to_response().into_body())
+            .unwrap()
+            .contains("fire")
+    );
     assert_eq!(
         AppError::Busy(3).to_response().headers()["retry-after"],
         "3"
@@ -461,11 +465,13 @@ fn header_values_longer_than_256_bytes_are_left_out() {
     #[derive(Debug, ApiError)]
     #[api(status = 400, detail = "x")]
     struct E(#[api(header = "X-Long")] String);
-    assert!(E("a".repeat(257))
-        .to_response()
-        .headers()
-        .get("x-long")
-        .is_none());
+    assert!(
+        E("a".repeat(257))
+            .to_response()
+            .headers()
+            .get("x-long")
+            .is_none()
+    );
     assert_eq!(
         E("a".repeat(256)).to_response().headers()["x-long"].len(),
         256

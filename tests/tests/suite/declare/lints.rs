@@ -100,9 +100,11 @@ fn quiet_code_still_works() {
         "validation_error"
     );
     assert!(Everything::<u32>::Invalid("a".into()).location().is_some());
-    assert!(Everything::<u32>::Io(std::io::Error::other("x"))
-        .source_error()
-        .is_some());
+    assert!(
+        Everything::<u32>::Io(std::io::Error::other("x"))
+            .source_error()
+            .is_some()
+    );
     assert_eq!(Everything::<u32>::Required.code(), "required");
     let order = Everything::<u32>::Order(4);
     let problem = order.to_json_value(Envelope::Problem);

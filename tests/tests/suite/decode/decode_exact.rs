@@ -6,8 +6,8 @@
 
 use errcodes::client::{Decode, Decoded};
 use errcodes::{
-    json, ApiError, ApiErrorExt as _, ApiErrors, Envelope, ErrorList, FieldError, Format,
-    FormatDecode, ReceivedError,
+    ApiError, ApiErrorExt as _, ApiErrors, Envelope, ErrorList, FieldError, Format, FormatDecode,
+    ReceivedError, json,
 };
 use http::StatusCode;
 use proptest::prelude::*;

@@ -154,11 +154,13 @@ fn the_document_reads_back_as_openapi_3_1() {
         assert!(responses.len() > 1, "{path} lists its errors");
         for (status, response) in responses {
             let response = response.resolve(&spec).unwrap();
-            assert!(!response
-                .description
-                .as_deref()
-                .unwrap_or_default()
-                .is_empty());
+            assert!(
+                !response
+                    .description
+                    .as_deref()
+                    .unwrap_or_default()
+                    .is_empty()
+            );
             if status == "200" {
                 continue;
             }
@@ -271,21 +273,27 @@ fn the_schemas_are_exact_about_types_and_codes() {
     // drf: attr is a string or null; the unsent 5xx code is drf's `error`.
     let drf = &schemas["DrfError"]["properties"]["errors"]["items"]["properties"];
     assert_eq!(drf["attr"]["type"], serde_json::json!(["string", "null"]));
-    assert!(drf["code"]["enum"]
-        .as_array()
-        .unwrap()
-        .contains(&"error".into()));
+    assert!(
+        drf["code"]["enum"]
+            .as_array()
+            .unwrap()
+            .contains(&"error".into())
+    );
     // AIP-193: codes as reasons.
     let aip = &schemas["AipError"]["properties"]["error"]["properties"];
     assert_eq!(aip["code"]["type"], "integer");
-    assert!(aip["details"]["items"]["properties"]["reason"]["enum"]
-        .as_array()
-        .unwrap()
-        .contains(&"ORDER_NOT_FOUND".into()));
+    assert!(
+        aip["details"]["items"]["properties"]["reason"]["enum"]
+            .as_array()
+            .unwrap()
+            .contains(&"ORDER_NOT_FOUND".into())
+    );
     // A collection documents any code.
-    assert!(schemas["ApiErrors"]["properties"]["code"]
-        .get("enum")
-        .is_none());
+    assert!(
+        schemas["ApiErrors"]["properties"]["code"]
+            .get("enum")
+            .is_none()
+    );
 }
 
 #[test]
@@ -316,8 +324,8 @@ fn responses_carry_every_variant_and_its_headers() {
     );
     // A 5xx example says nothing more than the wire does, and its key is
     // not the variant's name (its code is not declared).
-    let internal = &responses["500"]["content"]["application/problem+json"]["examples"]
-        ["internal_server_error"]["value"];
+    let internal = &responses["500"]["content"]["application/problem+json"]["examples"]["internal_server_error"]
+        ["value"];
     assert_eq!(
         internal["detail"],
         "The server hit an unexpected condition."
@@ -330,8 +338,8 @@ fn examples_agree_with_the_catalog_and_the_renderer() {
     // The golden enum's 409, rendered for real with the values the
     // example shows as placeholders, has the same members.
     let doc = document();
-    let example = &doc["paths"]["/orders"]["get"]["responses"]["409"]["content"]
-        ["application/problem+json"]["examples"]["Conflict"]["value"];
+    let example = &doc["paths"]["/orders"]["get"]["responses"]["409"]["content"]["application/problem+json"]
+        ["examples"]["Conflict"]["value"];
     let real = OrderError::Conflict {
         order: 7,
         current_version: 3,
@@ -426,8 +434,8 @@ fn enums_list_each_value_once() {
     assert_eq!(code, &serde_json::json!(["missing", "error"]));
     unique(code);
     let schema = serde_json::to_value(Reasons::schema()).unwrap();
-    let reason = &schema["properties"]["error"]["properties"]["details"]["items"]["properties"]
-        ["reason"]["enum"];
+    let reason = &schema["properties"]["error"]["properties"]["details"]["items"]["properties"]["reason"]
+        ["enum"];
     unique(reason);
     assert_eq!(reason[0], "NOT_FOUND");
 }

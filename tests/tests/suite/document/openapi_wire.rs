@@ -13,15 +13,15 @@
 //!   (`ErrorLayer::openapi`), with a profile's type base.
 #![cfg(all(feature = "utoipa", feature = "axum"))]
 
+use axum::Router;
 use axum::body::Body;
 use axum::routing::get;
-use axum::Router;
-use errcodes::axum::Path;
 use errcodes::ApiErrorExt as _;
+use errcodes::axum::Path;
 use errcodes::{ApiError, ApiErrors, Envelope, FieldError, Profile};
 use http::Request;
 use http_body_util::BodyExt as _;
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 use tower::ServiceExt as _;
 use utoipa::OpenApi;
 
@@ -268,9 +268,10 @@ impl<'a> Schemas<'a> {
         self.built
             .entry((template.to_owned(), status, content_type.to_owned()))
             .or_insert_with(|| {
-                let schema = doc["paths"][template]["get"]["responses"][status.to_string()]
-                    ["content"][content_type]["schema"]
-                    .as_object()?;
+                let schema =
+                    doc["paths"][template]["get"]["responses"][status.to_string()]["content"]
+                        [content_type]["schema"]
+                        .as_object()?;
                 let mut root = json!({"components": doc["components"]});
                 for (key, value) in schema {
                     root[key] = value.clone();
@@ -300,8 +301,8 @@ impl<'a> Schemas<'a> {
             });
         // The examples are the wire but for placeholder values: one of
         // this status's has the body's very members, at every depth.
-        let examples = &self.doc["paths"][&template]["get"]["responses"][status.to_string()]
-            ["content"][content_type]["examples"];
+        let examples = &self.doc["paths"][&template]["get"]["responses"][status.to_string()]["content"]
+            [content_type]["examples"];
         assert!(
             examples
                 .as_object()
@@ -328,15 +329,15 @@ impl<'a> Schemas<'a> {
             let Ok(other) = other.parse::<u16>() else {
                 continue;
             };
-            if first_look {
-                if let Some(examples) = response["content"][content_type]["examples"].as_object() {
-                    let own = self.get(&template, other, content_type).unwrap();
-                    for (name, example) in examples {
-                        assert!(
-                            own.is_valid(&example["value"]),
-                            "{template} {other} {content_type}: example {name} fails its schema"
-                        );
-                    }
+            if first_look
+                && let Some(examples) = response["content"][content_type]["examples"].as_object()
+            {
+                let own = self.get(&template, other, content_type).unwrap();
+                for (name, example) in examples {
+                    assert!(
+                        own.is_valid(&example["value"]),
+                        "{template} {other} {content_type}: example {name} fails its schema"
+                    );
                 }
             }
             // Only a body that says its status can tell statuses apart.
@@ -504,8 +505,8 @@ async fn every_answer_of_the_layer_matches_its_document() {
         // document's example as on the wire.
         if default == Envelope::Problem {
             assert_eq!(body["type"], "https://errors.example.com/app/not_found");
-            let example = &doc["paths"]["/drf/{n}"]["get"]["responses"]["404"]["content"]
-                ["application/problem+json"]["examples"]["not_found"]["value"];
+            let example = &doc["paths"]["/drf/{n}"]["get"]["responses"]["404"]["content"]["application/problem+json"]
+                ["examples"]["not_found"]["value"];
             assert_eq!(example["type"], body["type"]);
             assert_eq!(example["instance"], "/drf/1");
         }

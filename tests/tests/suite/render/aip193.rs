@@ -3,8 +3,8 @@
 //! public `Format` trait (user-defined ones included).
 
 use errcodes::ApiErrorExt as _;
-use errcodes::{json, ApiError, ApiErrors, Detail, Envelope, ErrorList, FieldError, Format};
-use serde_json::{json, Value};
+use errcodes::{ApiError, ApiErrors, Detail, Envelope, ErrorList, FieldError, Format, json};
+use serde_json::{Value, json};
 
 /// AIP-193's "JSON representation" example, declared as a variant: every
 /// dynamic part of the message is also a meta member.

@@ -50,11 +50,7 @@ fn a_failing_writer_is_still_an_error() {
     impl fmt::Write for Short {
         fn write_str(&mut self, s: &str) -> fmt::Result {
             self.0 += s.len();
-            if self.0 > 3 {
-                Err(fmt::Error)
-            } else {
-                Ok(())
-            }
+            if self.0 > 3 { Err(fmt::Error) } else { Ok(()) }
         }
     }
     let err = FieldError::new("name", "required", "This field is required.");
@@ -206,9 +202,11 @@ fn deep_meta_is_never_lost() {
         err.to_json_value(Envelope::Problem),
         serde_json::Value::Null
     );
-    assert!(Deep { tree: nested(100) }
-        .to_json_value(Envelope::Problem)
-        .is_object());
+    assert!(
+        Deep { tree: nested(100) }
+            .to_json_value(Envelope::Problem)
+            .is_object()
+    );
 }
 
 #[test]

@@ -9,7 +9,7 @@
 use core::fmt;
 
 use errcodes::ApiErrorExt as _;
-use errcodes::{json, ApiError, ApiErrors, Detail, Envelope, ErrorList, FieldError, Format};
+use errcodes::{ApiError, ApiErrors, Detail, Envelope, ErrorList, FieldError, Format, json};
 
 const SECRET: &str = "db-primary.internal:5432 password=hunter2";
 

@@ -6,7 +6,7 @@ use crate::support;
 use errcodes::ApiErrorExt as _;
 use errcodes::{ApiError, ApiErrors, Envelope, FieldError, FieldPath};
 use http::StatusCode;
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value, json};
 
 // ---- The rules of each envelope -------------------------------------------------
 
@@ -163,9 +163,10 @@ fn check_shipstream(doc: &Value) {
     for item in obj["errors"].as_array().unwrap() {
         let item = item.as_object().unwrap();
         assert!(item["type"].is_string() && item["message"].is_string());
-        assert!(item
-            .keys()
-            .all(|k| ["type", "message", "details"].contains(&k.as_str())));
+        assert!(
+            item.keys()
+                .all(|k| ["type", "message", "details"].contains(&k.as_str()))
+        );
         if let Some(details) = item.get("details") {
             for d in details.as_array().unwrap() {
                 let d = d.as_object().unwrap();
@@ -184,9 +185,11 @@ fn check_aip193(doc: &Value, status: StatusCode) {
     let obj = doc.as_object().unwrap();
     assert_eq!(obj.len(), 1);
     let error = obj["error"].as_object().unwrap();
-    assert!(error
-        .keys()
-        .all(|k| ["code", "message", "status", "details"].contains(&k.as_str())));
+    assert!(
+        error
+            .keys()
+            .all(|k| ["code", "message", "status", "details"].contains(&k.as_str()))
+    );
     assert_eq!(error["code"], status.as_u16());
     assert!(error["message"].is_string());
     let canonical = error["status"].as_str().unwrap();
@@ -211,9 +214,11 @@ fn check_aip193(doc: &Value, status: StatusCode) {
     let bytes = reason.as_bytes();
     assert!(reason.len() <= 63 && bytes.len() >= 3, "{reason}");
     assert!(bytes[0].is_ascii_uppercase(), "{reason}");
-    assert!(bytes
-        .iter()
-        .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || *b == b'_'));
+    assert!(
+        bytes
+            .iter()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || *b == b'_')
+    );
     assert_ne!(bytes[bytes.len() - 1], b'_');
     if let Some(metadata) = info.get("metadata") {
         for (key, value) in metadata.as_object().unwrap() {
@@ -231,9 +236,10 @@ fn check_aip193(doc: &Value, status: StatusCode) {
                 for v in detail["fieldViolations"].as_array().unwrap() {
                     let v = v.as_object().unwrap();
                     assert!(v["description"].is_string());
-                    assert!(v
-                        .keys()
-                        .all(|k| ["field", "description", "reason"].contains(&k.as_str())));
+                    assert!(
+                        v.keys()
+                            .all(|k| ["field", "description", "reason"].contains(&k.as_str()))
+                    );
                 }
             }
             "type.googleapis.com/google.rpc.RetryInfo" => {

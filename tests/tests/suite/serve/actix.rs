@@ -7,11 +7,11 @@ use std::time::Duration;
 
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
-use actix_web::test::{call_service, init_service, read_body, TestRequest};
-use actix_web::{web, App, HttpResponse, Responder};
+use actix_web::test::{TestRequest, call_service, init_service, read_body};
+use actix_web::{App, HttpResponse, Responder, web};
 use errcodes::actix::ErrorMiddleware;
 use errcodes::{ApiError, ApiErrors, Envelope, FieldError, Profile};
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 #[derive(Debug, ApiError)]
 #[api(envelope = "drf")]

@@ -9,14 +9,14 @@
 use std::convert::Infallible;
 use std::fmt::{Debug, Display};
 
+use axum::Router;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use axum::Router;
 use errcodes::axum::ErrorLayer;
 use errcodes::{ApiError, Envelope, Profile};
 use http::{HeaderValue, Request, StatusCode};
 use http_body_util::BodyExt;
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 use tower::ServiceExt;
 
 #[derive(Debug, ApiError)]

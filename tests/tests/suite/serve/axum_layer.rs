@@ -5,13 +5,13 @@
 
 use std::time::Duration;
 
-use axum::routing::{get, post};
 use axum::Router;
+use axum::routing::{get, post};
 use errcodes::axum::{ErrorLayer, Form, Json, Path, Query};
 use errcodes::{ApiError, ApiErrors, Envelope, FieldError};
 use http::{Request, StatusCode};
 use http_body_util::BodyExt;
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 use tower::ServiceExt;
 
 #[derive(Debug, ApiError)]
