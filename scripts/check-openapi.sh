@@ -6,7 +6,7 @@
 # operation, status and content type), and schemathesis (requests
 # generated from the document; every answer's status, content type,
 # headers and body conform to it). Servers bind 127.0.0.1:0 and stop.
-# Then the same spec and TypeScript checks over test_openapi_wire's
+# Then the same spec and TypeScript checks over the openapi_wire tests'
 # documents: every variant of a type per envelope using every attribute,
 # alone and through the layer for each default envelope.
 set -euo pipefail
@@ -24,5 +24,5 @@ npm install --silent --no-audit --no-fund --prefix "$tools/npm" \
 # its test command nothing is built again.
 cargo build -q --workspace --all-features --examples
 rm -rf "$tools/wire"
-ERRCODES_OPENAPI_DUMP="$tools/wire" cargo test -q --workspace --all-features --test test_openapi_wire
+ERRCODES_OPENAPI_DUMP="$tools/wire" cargo test -q --workspace --all-features --test suite document::openapi_wire
 "$tools/venv/bin/python" scripts/check_openapi.py "$tools" axum_service actix_service

@@ -550,3 +550,22 @@ fn an_item_added_by_reference_keeps_its_translation() {
         .to_json_value(Envelope::Problem);
     assert_eq!(de["errors"][1]["detail"], "Nur noch 3 Artikel sind übrig.");
 }
+
+/// A locale may lack a code when the type says `partial_locales`: it then
+/// answers in the fallback's text. (Compiled here rather than by trybuild,
+/// whose `pass` cases build the whole dependency stack once more.)
+#[derive(Debug, ApiError)]
+#[api(locales = "ui-l10n/locales/missing-in-de", partial_locales)]
+enum PartialError {
+    #[api(status = 404, code = "order_not_found", detail = "No order {id}.")]
+    NotFound { id: u64 },
+}
+
+#[test]
+fn a_partial_locale_answers_in_the_fallback_where_it_has_no_message() {
+    let body = InContext::new(&PartialError::NotFound { id: 7 })
+        .locale("de")
+        .to_json_value(Envelope::Problem);
+    assert_eq!(body["detail"], "No order 7.");
+    assert_eq!(body["title"], "Not Found");
+}
