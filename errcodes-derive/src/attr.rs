@@ -27,6 +27,64 @@ pub enum EnvelopeAttr {
     Path(syn::Path),
 }
 
+/// `log = "..."`: how loudly the layers log a variant, as the name of the
+/// `errcodes::LogLevel` variant it stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LogLevel(pub &'static str);
+
+impl LogLevel {
+    /// The levels as written, and the `LogLevel` variant each names.
+    const ALL: [(&'static str, &'static str); 6] = [
+        ("off", "Off"),
+        ("trace", "Trace"),
+        ("debug", "Debug"),
+        ("info", "Info"),
+        ("warn", "Warn"),
+        ("error", "Error"),
+    ];
+
+    /// The level `lit` names; `None` after reporting a name that is none.
+    fn parse(cx: &Ctxt, lit: &LitStr) -> Option<LogLevel> {
+        let value = lit.value();
+        if let Some((_, variant)) = Self::ALL.iter().find(|(name, _)| *name == value) {
+            return Some(LogLevel(variant));
+        }
+        let hint = match symbol::closest(
+            &value.to_ascii_lowercase(),
+            Self::ALL.iter().map(|(n, _)| *n),
+        ) {
+            Some(good) => format!("did you mean `{good}`?"),
+            None => "expected one of `off`, `trace`, `debug`, `info`, `warn`, `error`".to_owned(),
+        };
+        cx.error_spanned_by(lit, format!("unknown log level `{value}`; {hint}"));
+        None
+    }
+}
+
+/// `problem_style = "..."`: the shape of Problem Details documents, as the
+/// name of the `errcodes::ProblemStyle` variant it stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ProblemStyle(pub &'static str);
+
+impl ProblemStyle {
+    /// The style `lit` names; `None` after reporting a name that is none.
+    fn parse(cx: &Ctxt, lit: &LitStr) -> Option<ProblemStyle> {
+        match lit.value().as_str() {
+            "rfc9457" => Some(ProblemStyle("Rfc9457")),
+            "title_detail" => Some(ProblemStyle("TitleDetail")),
+            value => {
+                cx.error_spanned_by(
+                    lit,
+                    format!(
+                        "unknown problem_style `{value}`; expected `rfc9457` or `title_detail`"
+                    ),
+                );
+                None
+            }
+        }
+    }
+}
+
 /// A key written without a value, remembered by its span.
 pub type Flag = Option<Span>;
 
@@ -42,7 +100,7 @@ pub struct Attrs {
     /// The type always answers in its own envelope, whatever `Accept` asks.
     pub fixed_envelope: Flag,
     /// The shape of Problem Details documents: `rfc9457` or `title_detail`.
-    pub problem_style: Option<LitStr>,
+    pub problem_style: Option<ProblemStyle>,
     /// The folder of Fluent catalogs, one subfolder per locale.
     pub locales: Option<LitStr>,
     /// The locale every code must have a message in (default `en`).
@@ -63,7 +121,7 @@ pub struct Attrs {
     pub pointer: Option<LitStr>,
     pub parameter: Option<LitStr>,
     pub kind: Option<LitStr>,
-    pub log: Option<LitStr>,
+    pub log: Option<LogLevel>,
     pub transparent: Flag,
     // On a variant: the JSON:API `source.header`; on a field: a response header.
     pub header: Option<LitStr>,
@@ -209,6 +267,19 @@ impl Attrs {
                 let Some(lit) = string_of(cx, ident, key, example, input)? else {
                     return Ok(());
                 };
+                // Values that name one of a few things are read as such
+                // here, so expansion never looks them up again.
+                match key {
+                    symbol::LOG => {
+                        self.log = LogLevel::parse(cx, &lit);
+                        return Ok(());
+                    }
+                    symbol::PROBLEM_STYLE => {
+                        self.problem_style = ProblemStyle::parse(cx, &lit);
+                        return Ok(());
+                    }
+                    _ => {}
+                }
                 let slot = match key {
                     symbol::DOMAIN => &mut self.domain,
                     symbol::TYPE_BASE => &mut self.type_base,
@@ -221,8 +292,6 @@ impl Attrs {
                     symbol::POINTER => &mut self.pointer,
                     symbol::PARAMETER => &mut self.parameter,
                     symbol::HEADER => &mut self.header,
-                    symbol::LOG => &mut self.log,
-                    symbol::PROBLEM_STYLE => &mut self.problem_style,
                     symbol::LOCALES => &mut self.locales,
                     symbol::FALLBACK_LOCALE => &mut self.fallback_locale,
                     _ => &mut self.kind,

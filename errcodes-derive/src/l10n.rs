@@ -16,8 +16,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use fluent_syntax::ast;
-use proc_macro2::TokenStream;
-use quote::quote;
 use syn::{LitStr, Member};
 
 use crate::ast::{Input, Variant};
@@ -27,15 +25,15 @@ use crate::prop;
 
 /// A type's catalogs as read.
 pub struct Catalogs {
-    fallback: String,
-    locales: Vec<Locale>,
+    pub(crate) fallback: String,
+    pub(crate) locales: Vec<Locale>,
 }
 
 /// One locale's files and the messages they hold.
-struct Locale {
-    tag: String,
+pub(crate) struct Locale {
+    pub(crate) tag: String,
     /// Each file's absolute path, for `include_str!`.
-    files: Vec<PathBuf>,
+    pub(crate) files: Vec<PathBuf>,
     messages: BTreeMap<String, Message>,
 }
 
@@ -344,7 +342,7 @@ fn variables_of(variant: &Variant) -> Vec<String> {
 pub fn check(cx: &Ctxt, input: &Input, catalogs: &Catalogs, lit: &LitStr) {
     let folder = lit.value();
     for variant in &input.variants {
-        if variant.attrs.transparent.is_some() || !sends_code(input, variant) {
+        if variant.attrs.transparent.is_some() || !prop::code_sent(input, variant) {
             continue;
         }
         let name = prop::variant_name(input, variant);
@@ -391,30 +389,5 @@ pub fn check(cx: &Ctxt, input: &Input, catalogs: &Catalogs, lit: &LitStr) {
                 );
             }
         }
-    }
-}
-
-/// Whether a variant's code reaches clients (only those have messages).
-fn sends_code(input: &Input, variant: &Variant) -> bool {
-    let status = prop::effective_status(input, variant).unwrap_or(500);
-    !(status >= 500 && variant.attrs.code.is_none())
-        && variant.attrs.no_code.is_none()
-        && input.attrs.no_code.is_none()
-}
-
-/// The `static` holding the type's catalogs, each file embedded with
-/// `include_str!` (so a changed catalog rebuilds the crate).
-pub fn messages_static(catalogs: &Catalogs) -> TokenStream {
-    let p = quote!(::errcodes::__private);
-    let fallback = &catalogs.fallback;
-    let sources = catalogs.locales.iter().flat_map(|locale| {
-        let tag = &locale.tag;
-        locale.files.iter().map(move |file| {
-            let path = file.to_string_lossy().into_owned();
-            quote!((#tag, ::core::include_str!(#path)))
-        })
-    });
-    quote! {
-        static __MESSAGES: #p::Messages = #p::Messages::new(#fallback, &[#(#sources),*]);
     }
 }

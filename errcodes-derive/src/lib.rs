@@ -16,6 +16,7 @@ mod decode;
 mod expand;
 mod fallback;
 mod fmt;
+mod generics;
 #[cfg(feature = "fluent")]
 mod l10n;
 mod prop;

@@ -1,6 +1,6 @@
 //! Queries on the model that several stages ask: a variant's name, code
-//! and status as the derive settles them, a header field's kind, the names
-//! of log levels and Problem styles. Each answers from the AST alone.
+//! and status as the derive settles them, whether its code is sent, a header
+//! field's kind. Each answers from the AST alone.
 
 use crate::ast::{Input, Variant};
 
@@ -57,20 +57,6 @@ pub fn is_std_duration(ty: &syn::Type) -> bool {
     )
 }
 
-/// The `log = "..."` levels, and the `LogLevel` variant each names.
-pub const LOG_LEVELS: &[(&str, &str)] = &[
-    ("off", "Off"),
-    ("trace", "Trace"),
-    ("debug", "Debug"),
-    ("info", "Info"),
-    ("warn", "Warn"),
-    ("error", "Error"),
-];
-
-/// The Problem Details styles, as written and as `ProblemStyle` names them.
-pub const PROBLEM_STYLES: &[(&str, &str)] =
-    &[("rfc9457", "Rfc9457"), ("title_detail", "TitleDetail")];
-
 /// A type as the user would write it: `std::io::Error`, not the token
 /// printer's `std :: io :: Error`.
 pub fn type_text(ty: &syn::Type) -> String {
@@ -101,6 +87,17 @@ pub fn effective_code(input: &Input, variant: &Variant) -> String {
         Some(code) => code.value(),
         None => snake_case(&variant_name(input, variant)),
     }
+}
+
+/// Whether a variant's code reaches clients: not for a 5xx whose code is
+/// its Rust name (which may say more about the server than a client should
+/// see), nor under `no_code` on the variant or the type. Only a sent code
+/// has a type URI and a message in the catalogs.
+pub fn code_sent(input: &Input, variant: &Variant) -> bool {
+    let status = effective_status(input, variant).unwrap_or(500);
+    !(status >= 500 && variant.attrs.code.is_none())
+        && variant.attrs.no_code.is_none()
+        && input.attrs.no_code.is_none()
 }
 
 /// The status a variant gets: its own, or the type's default.

@@ -9,8 +9,7 @@ use crate::attr::EnvelopeAttr;
 use crate::ctxt::{self, Ctxt};
 use crate::fmt::{self, Template};
 use crate::prop::{
-    effective_code, effective_status, header_kind, type_text, variant_name, HeaderKind, LOG_LEVELS,
-    PROBLEM_STYLES,
+    effective_code, effective_status, header_kind, type_text, variant_name, HeaderKind,
 };
 use crate::symbol;
 
@@ -25,9 +24,6 @@ pub fn check(cx: &Ctxt, input: &Input) {
     check_type_base(cx, input);
     check_domain(cx, input);
     check_pointer_prefix(cx, input);
-    if let Some(style) = &input.attrs.problem_style {
-        check_problem_style(cx, style);
-    }
     if let Some(status) = &input.attrs.status {
         check_status_range(cx, status);
     }
@@ -50,9 +46,6 @@ pub fn check(cx: &Ctxt, input: &Input) {
         if let Some(kind) = &variant.attrs.kind {
             check_kind(cx, kind);
         }
-        if let Some(log) = &variant.attrs.log {
-            check_log(cx, log);
-        }
         check_location(cx, variant);
         check_fields(cx, variant);
         if let Some(lit) = &variant.attrs.instance {
@@ -64,34 +57,6 @@ pub fn check(cx: &Ctxt, input: &Input) {
     }
     check_code_conflicts(cx, input);
     check_from(cx, input);
-}
-
-// `log` names a level.
-fn check_log(cx: &Ctxt, lit: &LitStr) {
-    let value = lit.value();
-    if LOG_LEVELS.iter().any(|(name, _)| *name == value) {
-        return;
-    }
-    let hint = match symbol::closest(
-        &value.to_ascii_lowercase(),
-        LOG_LEVELS.iter().map(|(n, _)| *n),
-    ) {
-        Some(good) => format!("did you mean `{good}`?"),
-        None => "expected one of `off`, `trace`, `debug`, `info`, `warn`, `error`".to_owned(),
-    };
-    cx.error_spanned_by(lit, format!("unknown log level `{value}`; {hint}"));
-}
-
-// `problem_style` names a style.
-fn check_problem_style(cx: &Ctxt, lit: &LitStr) {
-    let value = lit.value();
-    if PROBLEM_STYLES.iter().any(|(name, _)| *name == value) {
-        return;
-    }
-    cx.error_spanned_by(
-        lit,
-        format!("unknown problem_style `{value}`; expected `rfc9457` or `title_detail`"),
-    );
 }
 
 // `from` makes the whole variant from one value, so it is the variant's only
