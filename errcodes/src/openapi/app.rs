@@ -4,14 +4,17 @@
 //! media type it negotiates, with the layer's own answers added, and
 //! schemas, examples and headers registered once as components.
 //!
-//! While the app's `OpenApi` is built, the derived `IntoResponses` only
-//! notes which error type an operation lists (a thread-local list, set
-//! for the length of the build, on the thread that builds): the app
-//! writes every response afterwards, once it knows the operation's path,
-//! method and parameters.
+//! The derived `IntoResponses` always returns a type's real responses, and
+//! notes the type in a process-wide registry of documented types (its
+//! catalog, settings, inner types, and the responses it returned). Once the
+//! app's `OpenApi` is built, each operation's error responses are matched
+//! to the types whose responses they are, and written again by the layer,
+//! now that the operation's path, method and parameters are known. Nothing
+//! depends on the thread that builds, and a document that cannot be
+//! rewritten keeps the types' real responses.
 
-use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Mutex;
 
 use http::StatusCode;
 use serde_json::{Map, Value, json};
@@ -19,16 +22,11 @@ use utoipa::openapi::response::Response;
 use utoipa::openapi::{OpenApi, RefOr};
 
 use super::responses::{self, Media, Shown, by_status};
-use super::{Inner, shown_of, to_responses};
+use super::{Inner, shown_of};
 use crate::catalog::CatalogEntry;
 use crate::error::{ApiError, Settings};
 use crate::serve::rejection::{ForeignError, Takes, own_answers};
 use crate::serve::{Config, answer};
-
-/// The key of a noted type's one response: `x-errcodes-noted-` and its
-/// index. A key of its own per type, so that two types an operation lists
-/// cannot overwrite each other's (utoipa merges responses by key).
-const MARK: &str = "x-errcodes-noted-";
 
 /// The correlation id examples carry (the layer makes one per request).
 const SAMPLE_REQUEST_ID: &str = "4bf92f3577b34da6a3ce929d0e0e4736";
@@ -38,63 +36,61 @@ const METHODS: [&str; 8] = [
     "get", "put", "post", "delete", "options", "head", "patch", "trace",
 ];
 
-/// One error type an operation listed.
-struct Noted {
+/// One error type a document listed: what the layer renders it from, and
+/// the responses it listed itself with, by status.
+#[derive(Clone)]
+pub(crate) struct Noted {
+    /// `core::any::type_name` of the type: one entry per type.
+    key: &'static str,
     name: String,
     catalog: &'static [CatalogEntry],
     settings: Settings<'static>,
     inners: Vec<Inner>,
+    responses: BTreeMap<String, Value>,
 }
 
-thread_local! {
-    /// The types noted while an app's document is built; `None` otherwise.
-    static NOTED: RefCell<Option<Vec<Noted>>> = const { RefCell::new(None) };
-}
+/// Every error type whose `IntoResponses` ran in this process (a registry of
+/// types, the same for every thread; it grows by one entry per type).
+static NOTED: Mutex<Vec<Noted>> = Mutex::new(Vec::new());
 
-/// Under an app's document, notes the type `name` and answers with one
-/// marked response per status it answers with; `None` otherwise.
+/// Notes the type `key` (named `name` in documents) with the `responses`
+/// its `IntoResponses` returns, so that an app's document can find it in an
+/// operation and write its responses as the layer answers.
 pub(crate) fn note(
+    key: &'static str,
     name: &str,
     catalog: &'static [CatalogEntry],
     settings: Settings<'static>,
     inners: &[Inner],
-) -> Option<BTreeMap<String, RefOr<Response>>> {
-    NOTED.with(|noted| {
-        let mut noted = noted.borrow_mut();
-        let list = noted.as_mut()?;
-        let id = list.len();
-        list.push(Noted {
-            name: name.to_owned(),
-            catalog,
-            settings,
-            inners: inners.to_vec(),
-        });
-        let marked = [(format!("{MARK}{id}"), json!({"description": name}))];
-        Some(to_responses(marked.into_iter().collect()))
-    })
-}
-
-/// Puts the previous list back, however the build ends.
-struct Restore(Option<Vec<Noted>>);
-
-impl Drop for Restore {
-    fn drop(&mut self) {
-        let previous = self.0.take();
-        NOTED.with(|noted| *noted.borrow_mut() = previous);
+    responses: &BTreeMap<String, RefOr<Response>>,
+) {
+    let Ok(mut noted) = NOTED.lock() else {
+        return;
+    };
+    if noted.iter().any(|n| n.key == key) {
+        return;
     }
+    let responses = responses
+        .iter()
+        .filter_map(|(status, response)| {
+            Some((status.clone(), serde_json::to_value(response).ok()?))
+        })
+        .collect();
+    noted.push(Noted {
+        key,
+        name: name.to_owned(),
+        catalog,
+        settings,
+        inners: inners.to_vec(),
+        responses,
+    });
 }
 
 /// The document `build` makes, its error responses written as `config`
 /// answers them.
 pub(crate) fn document(config: &Config, build: impl FnOnce() -> OpenApi) -> OpenApi {
-    let noted = {
-        let restore = Restore(NOTED.with(|noted| noted.replace(Some(Vec::new()))));
-        let doc = build();
-        let noted = NOTED.with(|noted| noted.replace(None)).unwrap_or_default();
-        drop(restore);
-        (doc, noted)
-    };
-    let (doc, noted) = noted;
+    let doc = build();
+    let noted = NOTED.lock().map(|noted| noted.clone()).unwrap_or_default();
     let Ok(mut value) = serde_json::to_value(&doc) else {
         return doc;
     };
@@ -176,8 +172,12 @@ impl Writer<'_> {
             .map(std::mem::take)
             .unwrap_or_default();
         for (status, response) in declared {
-            if let Some(id) = status.strip_prefix(MARK) {
-                listed.extend(id.parse::<usize>().ok());
+            // A type's own response: the layer writes its errors again.
+            let types: Vec<usize> = (0..self.noted.len())
+                .filter(|&i| self.noted[i].responses.get(&status) == Some(&response))
+                .collect();
+            if !types.is_empty() {
+                listed.extend(types);
                 continue;
             }
             match status.parse::<u16>() {

@@ -306,23 +306,31 @@ pub fn component<T: Catalog + ?Sized>(inners: &[Inner]) -> RefOr<Schema> {
 
 /// `T`'s responses, for the derived `utoipa::IntoResponses`: [`responses`]
 /// of its envelope, catalog and settings, with its `transparent` variants'
-/// `inners`. Under an app's document (see the layers' `openapi`), `T` is
-/// noted for the app to document instead. For generated code.
+/// `inners`. `T` is also noted (with a framework feature), so that an app's
+/// document (see the layers' `openapi`) finds it in the operations that
+/// list these responses and writes them as its layer answers. For
+/// generated code.
 #[doc(hidden)]
 #[must_use]
 pub fn into_responses<T: Catalog + utoipa::ToSchema + ?Sized>(
     inners: &[Inner],
 ) -> BTreeMap<String, RefOr<Response>> {
-    #[cfg(any(feature = "axum", feature = "actix-web"))]
-    if let Some(noted) = app::note(&T::name(), T::CATALOG, T::SETTINGS, inners) {
-        return noted;
-    }
     let shown = shown_of(T::CATALOG, T::SETTINGS, inners);
-    to_responses(responses::inline(by_status(
+    let responses = to_responses(responses::inline(by_status(
         &shown,
         &[Media::of(T::ENVELOPE)],
         &|err, envelope| err.to_response_in(envelope),
-    )))
+    )));
+    #[cfg(any(feature = "axum", feature = "actix-web"))]
+    app::note(
+        core::any::type_name::<T>(),
+        &T::name(),
+        T::CATALOG,
+        T::SETTINGS,
+        inners,
+        &responses,
+    );
+    responses
 }
 
 /// A collection's place in a schema: any code (it is `transparent`).
@@ -362,16 +370,22 @@ impl utoipa::ToSchema for ApiErrors {}
 impl utoipa::IntoResponses for ApiErrors {
     /// A 422 with an example collection of one field error.
     fn responses() -> BTreeMap<String, RefOr<Response>> {
-        #[cfg(any(feature = "axum", feature = "actix-web"))]
-        if let Some(noted) = app::note("ApiErrors", &[], Settings::new(), &[Inner::Collection]) {
-            return noted;
-        }
         let shown = shown_of(&[], Settings::new(), &[Inner::Collection]);
-        to_responses(responses::inline(by_status(
+        let responses = to_responses(responses::inline(by_status(
             &shown,
             &[Media::of(Envelope::Problem)],
             &|err, envelope| err.to_response_in(envelope),
-        )))
+        )));
+        #[cfg(any(feature = "axum", feature = "actix-web"))]
+        app::note(
+            "errcodes::ApiErrors",
+            "ApiErrors",
+            &[],
+            Settings::new(),
+            &[Inner::Collection],
+            &responses,
+        );
+        responses
     }
 }
 

@@ -17,10 +17,24 @@
 //! ([`Carried`]), and the layer's `finish` renders it once more with the
 //! request it is answering ([`Answering::respond_carried`]): wherever the
 //! response was made (the handler, a task it spawned, a service polled on
-//! another thread) the answer is the same. No thread-local carries the
-//! request. The two thread-locals of the crate are a recursion guard and
-//! the panic hook's flag; [`crate::__private`] and [`quiet_handler_panics`]
-//! say why each is one.
+//! another thread) the answer is the same.
+//!
+//! # The crate's thread-locals, and why each is one
+//!
+//! No thread-local carries a request, its locale, its profile or its
+//! settings. Two remain, each where std hands over nothing else:
+//!
+//! * `IN_DISPLAY` (`__private`): a recursion guard. A `Display` written by
+//!   hand that writes the error's own detail would come back to itself
+//!   forever; the slot holds which value is being written, for the length
+//!   of that one write, and the title ends the loop.
+//! * `IN_HANDLER` (here): std calls a panic hook with the panic alone, so
+//!   the hook [`quiet_handler_panics`] installs learns from this flag,
+//!   set for the length of a handler's poll, that the layer logs the panic
+//!   itself.
+//!
+//! The app document's registry of error types (`openapi::app`) is one
+//! process-wide value, the same on every thread.
 
 pub(crate) mod rejection;
 pub(crate) mod request_id;

@@ -220,6 +220,38 @@ fn two_types_of_one_operation_share_each_status() {
     assert!(!doc.to_string().contains("x-errcodes"), "no mark is left");
 }
 
+/// The derived `IntoResponses` answers the same, real responses whenever it
+/// is asked, also while an app's document is being built (on any thread),
+/// and the app's document, built on another thread, still keeps both types.
+#[test]
+fn into_responses_is_the_same_during_an_app_document_build() {
+    use utoipa::IntoResponses as _;
+    let alone = serde_json::to_value(StockError::responses()).unwrap();
+    let statuses = |responses: &Value| {
+        responses
+            .as_object()
+            .unwrap()
+            .keys()
+            .all(|key| key.parse::<u16>().is_ok())
+    };
+    assert!(statuses(&alone), "{alone}");
+    let layer = errcodes::axum::ErrorLayer::new(Profile::new(Envelope::Problem));
+    let doc = std::thread::spawn(move || {
+        layer.openapi(|| {
+            let during = serde_json::to_value(StockError::responses()).unwrap();
+            assert_eq!(during, alone, "the same real responses during a build");
+            Both::openapi()
+        })
+    })
+    .join()
+    .unwrap();
+    let doc = serde_json::to_value(doc).unwrap();
+    let conflict =
+        &doc["paths"]["/both"]["get"]["responses"]["409"]["content"]["application/problem+json"];
+    assert!(conflict["examples"]["Stale"].is_object(), "{conflict}");
+    assert!(conflict["examples"]["OutOfStock"].is_object(), "{conflict}");
+}
+
 /// Every variant of every type, rendered as `render` does, by operation path.
 fn every_variant(
     render: &dyn Fn(&dyn ApiError) -> http::Response<Vec<u8>>,
