@@ -266,19 +266,9 @@ impl Messages {
                 .find(|(t, b)| t.eq_ignore_ascii_case(tag) && b.has_message(code))
                 .map(|(language, bundle)| Answer { language, bundle })
         };
-        let mut tag = locale;
-        loop {
-            if let Some(answer) = has(tag) {
-                return Some(answer);
-            }
-            let Some(cut) = tag.rfind('-') else { break };
-            tag = &tag[..cut];
-            // A singleton (`x` in `de-x-ch`) goes with what it introduces.
-            if tag.len() >= 2 && tag.as_bytes()[tag.len() - 2] == b'-' {
-                tag = &tag[..tag.len() - 2];
-            }
-        }
-        has(self.fallback)
+        crate::langtag::lookup(locale, |tag| has(tag).is_some())
+            .and_then(has)
+            .or_else(|| has(self.fallback))
     }
 
     /// The locale an error with `code` answers in when `locale` is asked

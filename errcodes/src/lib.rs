@@ -250,6 +250,7 @@ mod format;
 pub mod json;
 #[cfg(feature = "fluent")]
 pub mod l10n;
+mod langtag;
 mod location;
 pub mod negotiate;
 mod path;

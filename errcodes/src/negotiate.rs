@@ -395,18 +395,13 @@ pub fn choose_locale<S: AsRef<str>>(
         if range == "*" {
             return Some(0);
         }
-        let mut candidate = range;
-        loop {
-            if let Some(index) = available
+        let position = |tag: &str| {
+            available
                 .iter()
-                .position(|a| a.as_ref().eq_ignore_ascii_case(candidate))
-            {
-                return Some(index);
-            }
-            match candidate.rsplit_once('-') {
-                Some((shorter, _)) => candidate = shorter,
-                None => break,
-            }
+                .position(|a| a.as_ref().eq_ignore_ascii_case(tag))
+        };
+        if let Some(found) = crate::langtag::lookup(range, |tag| position(tag).is_some()) {
+            return position(found);
         }
     }
     Some(0)

@@ -81,6 +81,44 @@ impl<T: serde::de::DeserializeOwned + 'static> FromRequest for Json<T> {
     }
 }
 
+/// actix's `web::Query`, rejecting with a [`Rejection`] that names the
+/// parameter whose value did not parse (`?from=yesterday` for a date:
+/// "The query parameter `from` is not valid.", JSON:API `source.parameter`),
+/// never the value. actix's own `web::Query` (with [`query_config`]) can
+/// name only a missing parameter: `serde_urlencoded` gives no path.
+///
+/// ```
+/// use errcodes::actix::Query;
+///
+/// #[derive(serde::Deserialize)]
+/// struct Page { page: u32 }
+///
+/// async fn list(Query(page): Query<Page>) -> String {
+///     page.page.to_string()
+/// }
+/// # let _ = list;
+/// ```
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Query<T>(pub T);
+
+impl<T: serde::de::DeserializeOwned> FromRequest for Query<T> {
+    type Error = actix_web::Error;
+    type Future = std::future::Ready<Result<Query<T>, actix_web::Error>>;
+
+    fn from_request(request: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let pairs = form_urlencoded::parse(request.query_string().as_bytes());
+        let deserializer = serde_urlencoded::Deserializer::new(pairs);
+        std::future::ready(
+            serde_path_to_error::deserialize(deserializer)
+                .map(Query)
+                .map_err(|err| {
+                    let parameter = Rejection::parameter_of(&err.to_string());
+                    into_error(&Rejection::invalid_query().naming(parameter.as_deref()))
+                }),
+        )
+    }
+}
+
 /// Configures actix's JSON, path, query and form extractors to reject with
 /// a [`Rejection`], in the envelope: `App::configure(extractors)`. Each
 /// config is also on its own ([`json_config`], [`path_config`],

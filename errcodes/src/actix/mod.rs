@@ -79,7 +79,7 @@ use crate::error::ApiError;
 use crate::ext::ApiErrorExt as _;
 
 pub use crate::serve::Rejection;
-pub use extract::{Json, extractors, form_config, json_config, path_config, query_config};
+pub use extract::{Json, Query, extractors, form_config, json_config, path_config, query_config};
 pub use middleware::{ErrorMiddleware, ErrorMiddlewareFuture, ErrorMiddlewareService};
 
 /// The response of any error: [`ApiErrorExt::to_response`](crate::ApiErrorExt::to_response)'s, as an actix

@@ -152,4 +152,23 @@ impl ApiError for Within<'_> {
     fn settings(&self) -> Settings<'_> {
         crate::__private::transparent_settings(self.outer, self.err.settings())
     }
+    fn source_error(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.err.source_error()
+    }
+    #[cfg(feature = "fluent")]
+    fn messages(&self) -> Option<&'static crate::l10n::Messages> {
+        self.err.messages()
+    }
+    #[cfg(feature = "fluent")]
+    fn visit_args(&self, visitor: &mut dyn crate::l10n::ArgVisitor) {
+        self.err.visit_args(visitor);
+    }
+    #[cfg(feature = "fluent")]
+    fn message_id(&self) -> &str {
+        self.err.message_id()
+    }
+    #[cfg(feature = "fluent")]
+    fn fmt_fallback_detail(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.err.fmt_fallback_detail(f)
+    }
 }

@@ -306,7 +306,6 @@ impl Rejection {
 
     /// The parameter a query (`from`) or path rejection names, from the
     /// message serde's path tracking gives (`from: invalid digit ...`).
-    #[cfg_attr(not(feature = "axum"), allow(dead_code))]
     pub(crate) fn parameter_of(message: &str) -> Option<String> {
         // axum writes its own words first: `Failed to deserialize query
         // string: page: invalid digit found in string`.

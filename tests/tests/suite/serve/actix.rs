@@ -79,6 +79,11 @@ struct Page {
     page: u32,
 }
 
+/// errcodes' own `Query`: the parameter that did not parse is named.
+async fn named(page: errcodes::actix::Query<Page>) -> String {
+    page.0.page.to_string()
+}
+
 async fn list(page: web::Query<Page>) -> String {
     page.page.to_string()
 }
@@ -117,6 +122,7 @@ fn app(
         .route("/login", web::post().to(login))
         .route("/gone", web::get().to(gone))
         .route("/bookings", web::post().to(book))
+        .route("/named", web::get().to(named))
 }
 
 /// What came back: status, one header's value, the body as JSON.
@@ -517,4 +523,20 @@ fn errcodes_json_honours_the_payload_limit() {
         .insert_header(("content-type", "application/json"))
         .set_payload(r#"{"data":{"attributes":{"room_id":7}}}"#);
     assert_eq!(send(Envelope::Problem, small).status, 200);
+}
+
+#[test]
+fn errcodes_query_names_the_parameter_that_did_not_parse() {
+    let answer = send(
+        Envelope::JsonApi,
+        TestRequest::get().uri("/named?page=yesterday"),
+    );
+    assert_eq!(answer.status, 400);
+    let error = &answer.body["errors"][0];
+    assert_eq!(error["code"], "invalid_query");
+    assert_eq!(error["detail"], "The query parameter `page` is not valid.");
+    assert_eq!(error["source"]["parameter"], "page");
+    assert!(!answer.body.to_string().contains("yesterday"));
+    let ok = send(Envelope::JsonApi, TestRequest::get().uri("/named?page=3"));
+    assert_eq!(ok.status, 200);
 }
