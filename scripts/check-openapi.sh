@@ -13,12 +13,18 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 tools="$(pwd)/${ERRCODES_TOOLS:-target/openapi-tools}"
-mkdir -p "$tools"
-python3 -m venv "$tools/venv"
-"$tools/venv/bin/pip" install -q --disable-pip-version-check \
-    "openapi-spec-validator==0.9.0" "schemathesis==4.32.5"
-npm install --silent --no-audit --no-fund --prefix "$tools/npm" \
-    "openapi-typescript@7.13.0" "typescript@5.9.3"
+# `install` only installs the tools (CI does it in the background, while
+# it builds); `check` only checks, with the tools installed before.
+mode="${1:-all}"
+if [ "$mode" != check ]; then
+  mkdir -p "$tools"
+  python3 -m venv "$tools/venv"
+  "$tools/venv/bin/pip" install -q --disable-pip-version-check \
+      "openapi-spec-validator==0.9.0" "schemathesis==4.32.5"
+  npm install --silent --no-audit --no-fund --prefix "$tools/npm" \
+      "openapi-typescript@7.13.0" "typescript@5.9.3"
+fi
+[ "$mode" != install ] || exit 0
 
 # With the README's features (--workspace --all-features), so that after
 # its test command nothing is built again.
