@@ -95,7 +95,10 @@ fn readme_shows_real_diagnostics() {
     for part in readme.split("<!-- diagnostic:").skip(1) {
         let (case, rest) = part.split_once(" -->\n```text\n").unwrap();
         let block = &rest[..rest.find("```").unwrap()];
-        let path = format!("{}/tests/ui/{case}.stderr", env!("CARGO_MANIFEST_DIR"));
+        let path = format!(
+            "{}/diagnostics/tests/ui/{case}.stderr",
+            env!("CARGO_MANIFEST_DIR")
+        );
         let stderr = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
         assert_eq!(
             block, stderr,

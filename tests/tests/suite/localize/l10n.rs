@@ -555,7 +555,7 @@ fn an_item_added_by_reference_keeps_its_translation() {
 /// answers in the fallback's text. (Compiled here rather than by trybuild,
 /// whose `pass` cases build the whole dependency stack once more.)
 #[derive(Debug, ApiError)]
-#[api(locales = "ui-l10n/locales/missing-in-de", partial_locales)]
+#[api(locales = "diagnostics/ui-l10n/locales/missing-in-de", partial_locales)]
 enum PartialError {
     #[api(status = 404, code = "order_not_found", detail = "No order {id}.")]
     NotFound { id: u64 },

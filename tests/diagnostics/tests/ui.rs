@@ -1,7 +1,7 @@
 //! Compile-time diagnostics: every misuse of `#[api(...)]` is a spanned error
 //! in our own words. Each case under `ui/<topic>/` holds one intended mistake;
 //! its `.stderr` file is the exact message, reviewed like code.
-//! Regenerate with `TRYBUILD=overwrite cargo test -p errcodes-tests --all-features --test test_ui`.
+//! Regenerate with `TRYBUILD=overwrite cargo test -p errcodes-diagnostics --all-features`.
 
 #[test]
 fn ui() {
@@ -38,7 +38,7 @@ fn ui_catalogs() {
 }
 
 /// Copies the cases' catalogs into the crate trybuild compiles them in
-/// (`<target>/tests/trybuild/errcodes-tests`, its `CARGO_MANIFEST_DIR`, which
+/// (`<target>/tests/trybuild/errcodes-diagnostics`, its `CARGO_MANIFEST_DIR`, which
 /// `locales = "..."` is read from), as `ui-l10n-locales`: the cases then name
 /// them by a path that holds wherever `CARGO_TARGET_DIR` points.
 #[cfg(feature = "fluent")]
@@ -59,7 +59,7 @@ fn catalogs_beside_the_cases() {
     let target = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
         .parent()
         .unwrap();
-    let project = target.join("tests/trybuild/errcodes-tests/ui-l10n-locales");
+    let project = target.join("tests/trybuild/errcodes-diagnostics/ui-l10n-locales");
     let _ = std::fs::remove_dir_all(&project);
     copy(
         &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("ui-l10n/locales"),
