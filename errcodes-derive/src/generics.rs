@@ -9,12 +9,11 @@ use syn::spanned::Spanned;
 use syn::Member;
 
 use crate::ast::Input;
-use crate::expand::{uses_display_fallback, Arm};
-use crate::prop::{header_kind, HeaderKind};
+use crate::prop::{self, header_kind, HeaderKind};
 
 /// The input's where predicates plus bounds on generic field types for each
 /// use the generated code makes of them.
-pub(crate) fn where_predicates(input: &Input, arms: &[Arm]) -> Vec<TokenStream> {
+pub(crate) fn where_predicates(input: &Input) -> Vec<TokenStream> {
     let params: Vec<String> = input
         .generics
         .type_params()
@@ -27,9 +26,9 @@ pub(crate) fn where_predicates(input: &Input, arms: &[Arm]) -> Vec<TokenStream> 
             bounds.push(quote_spanned!(span=> #ty: #bound));
         }
     };
-    for arm in arms {
-        let field_of = |m: &Member| arm.variant.fields.iter().find(|f| f.member == *m);
-        for template in arm.template.iter().chain(arm.instance.iter()) {
+    for variant in &input.variants {
+        let field_of = |m: &Member| variant.fields.iter().find(|f| f.member == *m);
+        for template in variant.detail.iter().chain(variant.instance.iter()) {
             for (member, trait_name) in &template.traits {
                 if let Some(field) = field_of(member) {
                     let trait_ident = format_ident!("{}", trait_name);
@@ -37,8 +36,8 @@ pub(crate) fn where_predicates(input: &Input, arms: &[Arm]) -> Vec<TokenStream> 
                 }
             }
         }
-        for field in &arm.variant.fields {
-            if arm.variant.attrs.transparent.is_some() {
+        for field in &variant.fields {
+            if variant.attrs.transparent.is_some() {
                 add(field.ty, quote!(::errcodes::ApiError));
             }
             if field.attrs.meta.is_some() {
@@ -59,7 +58,12 @@ pub(crate) fn where_predicates(input: &Input, arms: &[Arm]) -> Vec<TokenStream> 
             }
         }
     }
-    if !params.is_empty() && arms.iter().any(uses_display_fallback) {
+    if !params.is_empty()
+        && input
+            .variants
+            .iter()
+            .any(|variant| prop::uses_display(input, variant))
+    {
         let ident = input.ident;
         let (_, ty_generics, _) = input.generics.split_for_impl();
         bounds.push(quote!(#ident #ty_generics: ::core::fmt::Display));

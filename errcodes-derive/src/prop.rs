@@ -100,6 +100,14 @@ pub fn code_sent(input: &Input, variant: &Variant) -> bool {
         && input.attrs.no_code.is_none()
 }
 
+/// Whether a variant's detail is the type's `Display` (thiserror's
+/// `#[error]`): a 4xx that is not `transparent` and declares no `detail`.
+pub fn uses_display(input: &Input, variant: &Variant) -> bool {
+    variant.attrs.transparent.is_none()
+        && variant.detail.is_none()
+        && effective_status(input, variant).unwrap_or(500) < 500
+}
+
 /// The status a variant gets: its own, or the type's default.
 pub fn effective_status(input: &Input, variant: &Variant) -> Option<u16> {
     variant

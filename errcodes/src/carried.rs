@@ -26,27 +26,121 @@ use crate::visit::{HeaderVisitor, MetaValue, MetaVisitor};
 
 /// An error, owned and shared, riding in a response's extensions: see the
 /// module docs. `http`'s extensions want `Clone + Send + Sync + 'static`;
-/// an `Arc` of a sendable error is all four.
+/// an `Arc` of a sendable error is all four. The response's body shares
+/// it too, with the bytes it sends: the layer writes its answer there, so
+/// the response keeps its body and nothing more is allocated.
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 #[derive(Clone)]
-pub(crate) struct Carried(Arc<dyn ApiError + Send + Sync>);
+pub(crate) struct Carried(Arc<dyn Carry>);
+
+/// One allocation for the error and the bytes its response sends.
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+struct Shared<E> {
+    /// The body, once written: by the layer (its answer), else on first
+    /// read (the error in its own envelope).
+    body: std::sync::Mutex<Option<Vec<u8>>>,
+    err: E,
+}
+
+/// [`Shared`] of any error.
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+trait Carry: Send + Sync {
+    fn error(&self) -> &(dyn ApiError + Send + Sync);
+    fn body(&self) -> &std::sync::Mutex<Option<Vec<u8>>>;
+    /// The error answered into `parts`, rendered for its own type (one
+    /// virtual call, then every method of the error inlined, as when the
+    /// handler's own type is rendered).
+    #[cfg(feature = "axum")]
+    fn answer(
+        &self,
+        parts: &mut http::response::Parts,
+        config: &crate::serve::config::Config,
+        asked: &crate::serve::answer::Asked<'_>,
+    ) -> Vec<u8>;
+}
+
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+impl<E: ApiError + Send + Sync> Carry for Shared<E> {
+    fn error(&self) -> &(dyn ApiError + Send + Sync) {
+        &self.err
+    }
+    fn body(&self) -> &std::sync::Mutex<Option<Vec<u8>>> {
+        &self.body
+    }
+    #[cfg(feature = "axum")]
+    fn answer(
+        &self,
+        parts: &mut http::response::Parts,
+        config: &crate::serve::config::Config,
+        asked: &crate::serve::answer::Asked<'_>,
+    ) -> Vec<u8> {
+        crate::serve::answer::answer_into(
+            parts,
+            crate::serve::answer::Fresh::No,
+            config,
+            asked,
+            &self.err,
+        )
+    }
+}
 
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 impl Carried {
     /// The error itself, moved in: no copy.
     pub(crate) fn owned<E: ApiError + Send + Sync + 'static>(err: E) -> Carried {
-        Carried(Arc::new(err))
+        Carried(Arc::new(Shared {
+            body: std::sync::Mutex::new(None),
+            err,
+        }))
     }
 
     /// An owned copy of `err`, for an error that cannot travel as it is
     /// (borrowed, or not `Send`/`Sync`/`'static`).
     pub(crate) fn copied<E: ApiError + ?Sized>(err: &E) -> Carried {
-        Carried(Arc::new(Snapshot::of(err)))
+        Carried::owned(Snapshot::of(err))
     }
 
     /// The error.
     pub(crate) fn error(&self) -> &(dyn ApiError + Send + Sync) {
-        &*self.0
+        self.0.error()
+    }
+
+    /// The bytes the response sends: those written (the layer's answer),
+    /// else `default`'s, written now; `None` once taken.
+    #[cfg_attr(not(feature = "axum"), allow(dead_code))]
+    pub(crate) fn with_body<T>(
+        &self,
+        default: impl FnOnce() -> Vec<u8>,
+        read: impl FnOnce(&mut Option<Vec<u8>>) -> T,
+    ) -> T {
+        // A poisoned lock still holds bytes: a panic elsewhere cannot
+        // make the body unreadable.
+        let mut body = self
+            .0
+            .body()
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if body.is_none() {
+            *body = Some(default());
+        }
+        read(&mut body)
+    }
+
+    /// The error answered to `asked` into its response's head `parts`,
+    /// the answer made the bytes the response sends.
+    #[cfg(feature = "axum")]
+    pub(crate) fn answer(
+        &self,
+        parts: &mut http::response::Parts,
+        config: &crate::serve::config::Config,
+        asked: &crate::serve::answer::Asked<'_>,
+    ) {
+        let answer = self.0.answer(parts, config, asked);
+        *self
+            .0
+            .body()
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(answer);
     }
 }
 
@@ -54,8 +148,8 @@ impl Carried {
 impl fmt::Debug for Carried {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Carried")
-            .field("status", &self.0.status())
-            .field("code", &self.0.code())
+            .field("status", &self.error().status())
+            .field("code", &self.error().code())
             .finish_non_exhaustive()
     }
 }

@@ -24,10 +24,26 @@ pub(crate) fn build(
     let mut response = http::Response::new(body);
     *response.status_mut() = status;
     let headers = response.headers_mut();
+    set_content_type(headers, content_type);
+    add_error_headers(headers, visit_headers);
+    response
+}
+
+/// Sets the `Content-Type` of an error body (and that it is not to be
+/// sniffed), replacing what `headers` had.
+pub(crate) fn set_content_type(headers: &mut http::HeaderMap, content_type: &'static str) {
     headers.insert(CONTENT_TYPE, static_value(content_type));
     // An error body is JSON whatever a client guesses: never sniffed into
     // something a browser would run.
     headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+}
+
+/// Adds the headers `visit_headers` hands over, each value checked (see
+/// [`build`]).
+pub(crate) fn add_error_headers(
+    headers: &mut http::HeaderMap,
+    visit_headers: impl FnOnce(&mut dyn HeaderVisitor),
+) {
     visit_headers(&mut |name: &HeaderName, value: &dyn fmt::Display| {
         // The response owns some headers; an error cannot override them,
         // nor set credentials or session state (the derive refuses them at
@@ -44,7 +60,6 @@ pub(crate) fn build(
             headers.append(name.clone(), value);
         }
     });
-    response
 }
 
 /// A static header value, checked first so that an invalid one (from a

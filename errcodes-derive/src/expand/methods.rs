@@ -9,7 +9,7 @@ use syn::LitStr;
 #[cfg(feature = "fluent")]
 use super::l10n::fn_l10n;
 use super::settings::fn_settings;
-use super::{arm_title, match_self, method, Arm, Catalogs};
+use super::{arm_title, explicit_source, match_self, member, method, Arm, Catalogs};
 use crate::ast::{Field, Input};
 use crate::fmt::{self, Template};
 use crate::prop::{self, header_kind, HeaderKind};
@@ -75,10 +75,6 @@ fn instance_arm(arm: &Arm, template: &Template) -> TokenStream {
         });
     let format = LitStr::new(&template.format, template.lit.span());
     quote!(#pat => { #(#shadows)* ::core::write!(__formatter, #format) })
-}
-
-pub(crate) fn uses_display_fallback(arm: &Arm) -> bool {
-    arm.transparent_field().is_none() && arm.template.is_none() && arm.status() < 500
 }
 
 /// The provided methods worth overriding for this input, one function
@@ -296,34 +292,6 @@ fn fn_visit_headers(arms: &[Arm], any_transparent: bool) -> TokenStream {
             }}
         },
     )
-}
-
-/// The request member a variant is about, as `(pattern, Some(location))`:
-/// its `attr`, or its `#[api(attr)]` field.
-pub(super) fn member(arm: &Arm) -> Option<(TokenStream, TokenStream)> {
-    let p = quote!(::errcodes::__private);
-    if let Some(lit) = &arm.variant.attrs.attr_name {
-        return Some((arm.any(), quote!(#p::Some(#p::Location::Field(#lit)))));
-    }
-    let field = arm.fields_with(|f| f.attrs.attr_flag.is_some()).next()?;
-    let pat = arm.bind([&field.member]);
-    let local = fmt::local_at(&field.member, field.ty.span());
-    let name = quote_spanned!(field.ty.span()=> ::errcodes::__private::attr_name(#local));
-    Some((pat, quote!(#p::Some(#p::Location::Field(#name)))))
-}
-
-/// A variant's explicit JSON:API source, `pointer`, `parameter` or `header`,
-/// as a `Location` expression.
-pub(super) fn explicit_source(arm: &Arm) -> Option<TokenStream> {
-    let p = quote!(::errcodes::__private);
-    let v = &arm.variant.attrs;
-    [
-        (&v.pointer, quote!(Pointer)),
-        (&v.parameter, quote!(Parameter)),
-        (&v.header, quote!(Header)),
-    ]
-    .into_iter()
-    .find_map(|(lit, kind)| lit.as_ref().map(|lit| quote!(#p::Location::#kind(#lit))))
 }
 
 /// `visit_meta` / `visit_headers`: one call per marked field, delegation

@@ -34,7 +34,6 @@ use crate::{decode, fallback, status, valid};
 use catalog::catalog_impl;
 use from::from_impls;
 use l10n::{catalogs, readings, Catalogs};
-pub(crate) use methods::uses_display_fallback;
 use methods::{detail_body, optional_methods};
 
 /// The derive: parse, validate, expand; or our errors plus a stub.
@@ -132,7 +131,7 @@ fn impl_api_error(input: &Input, catalogs: Option<&Catalogs>) -> TokenStream {
         .collect();
     let ident = input.ident;
     let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
-    let predicates = where_predicates(input, &arms);
+    let predicates = where_predicates(input);
 
     let api = quote!(::errcodes::ApiError);
     let status = method(&arms, &quote!(#api::status), |arm| {
@@ -297,4 +296,32 @@ pub(super) fn arm_title(arm: &Arm) -> String {
         Some(lit) => lit.value(),
         None => status::default_title(arm.status()).to_owned(),
     }
+}
+
+/// The request member a variant is about, as `(pattern, Some(location))`:
+/// its `attr`, or its `#[api(attr)]` field.
+pub(super) fn member(arm: &Arm) -> Option<(TokenStream, TokenStream)> {
+    let p = quote!(::errcodes::__private);
+    if let Some(lit) = &arm.variant.attrs.attr_name {
+        return Some((arm.any(), quote!(#p::Some(#p::Location::Field(#lit)))));
+    }
+    let field = arm.fields_with(|f| f.attrs.attr_flag.is_some()).next()?;
+    let pat = arm.bind([&field.member]);
+    let local = fmt::local_at(&field.member, field.ty.span());
+    let name = quote_spanned!(field.ty.span()=> ::errcodes::__private::attr_name(#local));
+    Some((pat, quote!(#p::Some(#p::Location::Field(#name)))))
+}
+
+/// A variant's explicit JSON:API source, `pointer`, `parameter` or `header`,
+/// as a `Location` expression.
+pub(super) fn explicit_source(arm: &Arm) -> Option<TokenStream> {
+    let p = quote!(::errcodes::__private);
+    let v = &arm.variant.attrs;
+    [
+        (&v.pointer, quote!(Pointer)),
+        (&v.parameter, quote!(Parameter)),
+        (&v.header, quote!(Header)),
+    ]
+    .into_iter()
+    .find_map(|(lit, kind)| lit.as_ref().map(|lit| quote!(#p::Location::#kind(#lit))))
 }

@@ -3,8 +3,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::methods::{explicit_source, member};
-use super::{envelope_expr, match_self, Arm};
+use super::{envelope_expr, explicit_source, match_self, member, Arm};
 use crate::ast::Input;
 use crate::prop;
 

@@ -5,7 +5,6 @@
 use core::convert::Infallible;
 use core::pin::Pin;
 use core::task::{Context, Poll};
-use std::sync::OnceLock;
 
 use axum::body::Bytes;
 use http_body::{Frame, SizeHint};
@@ -18,7 +17,6 @@ use crate::ext::ApiErrorExt as _;
 pub(crate) struct ErrorBody {
     carried: Carried,
     envelope: Envelope,
-    bytes: OnceLock<Bytes>,
     done: bool,
 }
 
@@ -27,15 +25,16 @@ impl ErrorBody {
         ErrorBody {
             carried,
             envelope,
-            bytes: OnceLock::new(),
             done: false,
         }
     }
 
-    /// The body, written on the first call.
-    fn bytes(&self) -> &Bytes {
-        self.bytes
-            .get_or_init(|| Bytes::from(self.carried.error().render_to_vec(self.envelope)))
+    /// Reads the bytes the response sends, writing the error in its own
+    /// envelope if no layer wrote its answer.
+    fn with<T>(&self, read: impl FnOnce(&mut Option<Vec<u8>>) -> T) -> T {
+        let err = self.carried.error();
+        self.carried
+            .with_body(|| err.render_to_vec(self.envelope), read)
     }
 }
 
@@ -52,7 +51,8 @@ impl http_body::Body for ErrorBody {
             return Poll::Ready(None);
         }
         this.done = true;
-        Poll::Ready(Some(Ok(Frame::data(this.bytes().clone()))))
+        let bytes = this.with(|body| body.take().unwrap_or_default());
+        Poll::Ready(Some(Ok(Frame::data(Bytes::from(bytes)))))
     }
 
     fn is_end_stream(&self) -> bool {
@@ -64,7 +64,7 @@ impl http_body::Body for ErrorBody {
         if self.done {
             SizeHint::with_exact(0)
         } else {
-            SizeHint::with_exact(self.bytes().len() as u64)
+            SizeHint::with_exact(self.with(|body| body.as_ref().map_or(0, Vec::len)) as u64)
         }
     }
 }

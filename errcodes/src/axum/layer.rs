@@ -148,9 +148,10 @@ where
 /// envelope; and a correlation id the request brought echoed.
 fn finish(answering: &Answering<AxumHead>, mut response: Response) -> Response {
     if let Some(carried) = response.extensions_mut().remove::<Carried>() {
-        let (mut parts, _) = response.into_parts();
-        let body = answering.respond_carried(&carried, &mut parts);
-        response = Response::from_parts(parts, Body::from(body));
+        // The answer goes into the response's own head and body.
+        let (mut parts, body) = response.into_parts();
+        answering.respond_carried(&carried, &mut parts);
+        response = Response::from_parts(parts, body);
     }
     let status = response.status().as_u16();
     if status >= 400 && response.extensions().get::<Written>().is_none() {

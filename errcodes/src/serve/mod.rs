@@ -36,8 +36,15 @@
 //! The app document's registry of error types (`openapi::app`) is one
 //! process-wide value, the same on every thread.
 
+pub(crate) mod answer;
+pub(crate) mod config;
 pub(crate) mod rejection;
 pub(crate) mod request_id;
+
+#[cfg(feature = "utoipa")]
+pub(crate) use answer::answer;
+pub(crate) use answer::{Asked, Fresh, REQUEST_ID, Written, answer_into};
+pub(crate) use config::Config;
 
 use std::borrow::Cow;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -45,57 +52,13 @@ use std::sync::Arc;
 use std::task::Poll;
 
 use http::StatusCode;
-use http::header::{HeaderName, HeaderValue};
+use http::header::HeaderValue;
 
 #[cfg(feature = "axum")]
 use crate::carried::Carried;
-use crate::context::InContext;
 use crate::error::{ApiError, Envelope};
-use crate::ext::ApiErrorExt as _;
-use crate::negotiate::Negotiation;
-use crate::profile::Profile;
 pub use rejection::Rejection;
 use rejection::{ForeignError, Panicked, RouteError};
-
-/// What every request a layer or middleware answers shares: how it
-/// negotiates, and the app's settings.
-#[derive(Debug)]
-pub(crate) struct Config {
-    pub(crate) negotiation: Negotiation,
-    pub(crate) profile: Profile,
-    /// Whether error answers errcodes did not write are answered again in
-    /// the envelope (the default).
-    pub(crate) convert_foreign: bool,
-}
-
-impl Config {
-    /// Answers with `profile`, negotiating from its envelope.
-    pub(crate) fn new(profile: Profile) -> Arc<Config> {
-        Arc::new(Config {
-            negotiation: Negotiation::new(profile.envelope()),
-            profile,
-            convert_foreign: true,
-        })
-    }
-
-    /// The same profile, negotiated with `negotiation`.
-    pub(crate) fn negotiating(&self, negotiation: Negotiation) -> Arc<Config> {
-        Arc::new(Config {
-            negotiation,
-            profile: self.profile.clone(),
-            convert_foreign: self.convert_foreign,
-        })
-    }
-
-    /// The same, leaving error answers errcodes did not write as they are.
-    pub(crate) fn keeping_foreign(&self) -> Arc<Config> {
-        Arc::new(Config {
-            negotiation: self.negotiation.clone(),
-            profile: self.profile.clone(),
-            convert_foreign: false,
-        })
-    }
-}
 
 /// Declares a layer or middleware type (a struct holding the shared
 /// [`Config`]) with its public constructors, the same for every framework.
@@ -259,9 +222,6 @@ macro_rules! head {
 }
 pub(crate) use head;
 
-/// The header a correlation id travels in, both ways.
-pub(crate) const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
-
 /// W3C Trace Context's header, whose trace id serves when no id is given.
 const TRACEPARENT: &str = "traceparent";
 
@@ -366,6 +326,32 @@ impl<H: Head> Answering<H> {
 
     /// [`respond`](Self::respond), logging the answer only when `log`.
     fn respond_logging<E: ApiError + ?Sized>(&self, err: &E, log: bool) -> http::Response<Vec<u8>> {
+        let (mut parts, ()) = http::Response::new(()).into_parts();
+        let body = self.answer_into(&mut parts, Fresh::Yes, err, log);
+        http::Response::from_parts(parts, body)
+    }
+
+    /// `err` answered into `parts`, logged when `log`; see [`answer_into`].
+    fn answer_into<E: ApiError + ?Sized>(
+        &self,
+        parts: &mut http::response::Parts,
+        fresh: Fresh,
+        err: &E,
+        log: bool,
+    ) -> Vec<u8> {
+        self.with_asked(err, log, |asked| {
+            answer_into(parts, fresh, &self.config, asked, err)
+        })
+    }
+
+    /// What this request asked for (with a correlation id: the request's,
+    /// else a new one), handed to `answer`, after logging `err` when `log`.
+    fn with_asked<T, E: ApiError + ?Sized>(
+        &self,
+        err: &E,
+        log: bool,
+        answer: impl FnOnce(&Asked<'_>) -> T,
+    ) -> T {
         let generated;
         let request_id = if let Some(id) = &self.given_id {
             id.as_str()
@@ -381,7 +367,12 @@ impl<H: Head> Answering<H> {
             .locale
             .and_then(|i| self.config.profile.locales_setting().get(i))
             .map(|tag| &**tag);
-        answer(&self.config, self.envelope, err, path, request_id, locale)
+        answer(&Asked {
+            envelope: self.envelope,
+            path,
+            request_id,
+            locale,
+        })
     }
 
     /// The answer to a handler that panicked (its `payload`): a 500 that
@@ -432,100 +423,22 @@ impl<H: Head> Answering<H> {
         Some(response)
     }
 
-    /// The error a response carries ([`Carried`]), answered to this request:
-    /// the headers the answer sets replace the response's own of the same
-    /// name, every other header the response has (one an inner middleware
-    /// added) stays, and so do its extensions.
+    /// The error a response carries ([`Carried`]), answered to this request
+    /// in that response's own head `parts` and body: its status,
+    /// `Content-Type`, correlation id, `Vary` and language set; the error's
+    /// own headers, the headers an inner middleware added and the
+    /// extensions stay.
     #[cfg(feature = "axum")]
-    pub(crate) fn respond_carried(
-        &self,
-        carried: &Carried,
-        response: &mut http::response::Parts,
-    ) -> Vec<u8> {
-        let (answer, body) = self.respond(carried.error()).into_parts();
-        response.status = answer.status;
-        for name in answer.headers.keys() {
-            response.headers.remove(name);
-        }
-        for (name, value) in &answer.headers {
-            response.headers.append(name.clone(), value.clone());
-        }
-        response.extensions.extend(answer.extensions);
-        body
+    pub(crate) fn respond_carried(&self, carried: &Carried, parts: &mut http::response::Parts) {
+        self.with_asked(carried.error(), true, |asked| {
+            carried.answer(parts, &self.config, asked);
+        });
     }
 
     /// The correlation id the request brought, to echo on a success.
     pub(crate) fn given_id(&self) -> Option<&str> {
         self.given_id.as_ref().map(GivenId::as_str)
     }
-}
-
-/// `err` as the layer answers it to a request for `path` with
-/// `request_id`, negotiated to `envelope` and `locale`: with the request's
-/// context and the app's profile, in its own envelope if it opted out of
-/// negotiation, with `x-request-id`, `Vary` and, when the body was
-/// localized, `Content-Language`. The OpenAPI document renders its examples
-/// here too, so they are the wire.
-pub(crate) fn answer<E: ApiError + ?Sized>(
-    config: &Config,
-    envelope: Envelope,
-    err: &E,
-    path: &str,
-    request_id: &str,
-    locale: Option<&str>,
-) -> http::Response<Vec<u8>> {
-    let answered = InContext::new(err)
-        .path(path)
-        .request_id(request_id)
-        .profile(&config.profile);
-    #[cfg(feature = "fluent")]
-    let answered = match locale {
-        Some(locale) => answered.locale(locale),
-        None => answered,
-    };
-    #[cfg(not(feature = "fluent"))]
-    let _ = locale;
-    // A type that opted out of negotiation answers in its own envelope.
-    let own = err.settings();
-    let envelope = if own.fixed_envelope {
-        own.envelope
-    } else {
-        envelope
-    };
-    let mut response = answered.to_response_in(envelope);
-    let headers = response.headers_mut();
-    if let Ok(value) = HeaderValue::from_str(request_id) {
-        headers.insert(REQUEST_ID, value);
-    }
-    // The envelope depends on `Accept` (and the language on
-    // `Accept-Language`): a cache must not give this answer to a request
-    // that asked for another.
-    let by_language = !config.profile.locales_setting().is_empty();
-    match (own.fixed_envelope, by_language) {
-        (false, false) => {
-            headers.insert(http::header::VARY, HeaderValue::from_static("accept"));
-        }
-        (false, true) => {
-            headers.insert(
-                http::header::VARY,
-                HeaderValue::from_static("accept, accept-language"),
-            );
-        }
-        (true, true) => {
-            headers.insert(
-                http::header::VARY,
-                HeaderValue::from_static("accept-language"),
-            );
-        }
-        (true, false) => {}
-    }
-    if let Some(language) = answered.settings().locale
-        && let Ok(value) = HeaderValue::from_str(language)
-    {
-        headers.insert(http::header::CONTENT_LANGUAGE, value);
-    }
-    response.extensions_mut().insert(Written);
-    response
 }
 
 /// How many panics a second the log gets; see [`Answering::panicked`].
@@ -656,9 +569,3 @@ fn header_list<'r>(lines: impl IntoIterator<Item = &'r [u8]>) -> Option<Cow<'r, 
     }
     Some(Cow::Owned(list))
 }
-
-/// The mark the engine leaves on every response it writes (an `http`
-/// extension, carried into the framework's response), so `finish` tells
-/// its own answers from a framework's.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Written;
