@@ -137,7 +137,7 @@ pub fn languages_tour() -> String {
         (Envelope::Aip193, "de"),
     ] {
         let answered = InContext::new(&err).locale(locale);
-        let language = answered.settings().locale.unwrap_or("-");
+        let language = answered.occurrence().language.unwrap_or("-");
         let _ = writeln!(out, "{envelope}, Content-Language: {language}");
         let _ = writeln!(
             out,

@@ -8,9 +8,9 @@
 //! locale exists and has a message for every code sent; no message uses a
 //! variable its variant lacks; `.title` has no placeables (a title is
 //! static text); every other locale has every code, unless the type says
-//! `partial_locales`. Emitted: `ApiError::messages` (the sources embedded
+//! `partial_locales`. Emitted: `ApiError::message` (the sources embedded
 //! with `include_str!`, so a changed catalog rebuilds the crate) and
-//! `ApiError::visit_args`.
+//! `impl MessageArgs`.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;

@@ -42,32 +42,11 @@ pub fn errors_under<'a>(
     list.map(|list| list.under(whole))
 }
 
-/// A transparent variant's settings: the inner error's, under what the
-/// enclosing type declares (its envelope always; its type base, pointer
-/// prefix, domain and other options where it sets them).
+/// A transparent variant's settings: what the enclosing type declares
+/// over the inner error's ([`Settings::over`], the one merge).
 #[must_use]
-pub fn transparent_settings<'a>(own: Settings<'static>, inner: Settings<'a>) -> Settings<'a> {
-    let default = Settings::new();
-    Settings {
-        envelope: own.envelope,
-        fixed_envelope: own.fixed_envelope,
-        type_base: own.type_base.or(inner.type_base),
-        pointer_prefix: own.pointer_prefix.or(inner.pointer_prefix),
-        domain: own.domain.or(inner.domain),
-        redact_code: own.redact_code || inner.redact_code,
-        non_field_key: if own.non_field_key == default.non_field_key {
-            inner.non_field_key
-        } else {
-            own.non_field_key
-        },
-        laravel_legacy_message: own.laravel_legacy_message || inner.laravel_legacy_message,
-        problem_style: if own.problem_style == default.problem_style {
-            inner.problem_style
-        } else {
-            own.problem_style
-        },
-        ..inner
-    }
+pub const fn transparent_settings<'a>(own: Settings<'static>, inner: Settings<'a>) -> Settings<'a> {
+    own.over(inner)
 }
 
 /// A catalog entry with what every variant has; the `entry_*` functions
@@ -84,7 +63,6 @@ pub const fn entry(
         variant,
         status,
         code,
-        code_sent: true,
         title,
         type_uri: None,
         detail: None,
@@ -103,7 +81,6 @@ pub const fn entry(
 pub const fn transparent_entry(variant: &'static str, inner: &'static str) -> CatalogEntry {
     CatalogEntry {
         transparent: Some(inner),
-        code_sent: false,
         ..entry(variant, 0, "", "")
     }
 }
@@ -112,15 +89,6 @@ pub const fn transparent_entry(variant: &'static str, inner: &'static str) -> Ca
 #[must_use]
 pub const fn entry_settings(entry: CatalogEntry, settings: Settings<'static>) -> CatalogEntry {
     CatalogEntry { settings, ..entry }
-}
-
-/// `entry`, its code kept from clients.
-#[must_use]
-pub const fn entry_code_withheld(entry: CatalogEntry) -> CatalogEntry {
-    CatalogEntry {
-        code_sent: false,
-        ..entry
-    }
 }
 
 /// `entry` with its type URI.

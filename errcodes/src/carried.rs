@@ -182,11 +182,13 @@ pub(crate) struct Snapshot {
     l10n: Localized,
 }
 
-/// A collection's items and the language they answer in.
+/// A collection's items, and the locale and correlation id they answer
+/// with.
 struct Items {
-    items: Vec<Box<dyn ApiError + Send + Sync>>,
+    each: Vec<Box<dyn ApiError + Send + Sync>>,
     #[cfg(feature = "fluent")]
     locale: Option<String>,
+    request_id: Option<String>,
 }
 
 /// The members of [`Settings`] that borrow, owned.
@@ -197,20 +199,19 @@ struct SettingTexts {
     domain: Option<String>,
     kind: Option<String>,
     jsonapi_source: Option<OwnedLocation>,
+    non_field_key: Option<String>,
+    /// The occurrence's correlation id and language.
     occurrence_id: Option<String>,
-    non_field_key: String,
-    locale: Option<String>,
+    language: Option<String>,
 }
 
-/// What localization reads of an error (feature `fluent`).
+/// What localization reads of an error (feature `fluent`): its message,
+/// owned.
 #[cfg(feature = "fluent")]
 struct Localized {
-    messages: Option<&'static crate::l10n::Messages>,
-    /// The message id, when it is not the code.
-    message_id: Option<String>,
+    /// The catalogs and message id, when the error has a message.
+    message: Option<(&'static crate::l10n::Messages, String)>,
     args: Vec<(&'static str, crate::l10n::OwnedArg)>,
-    /// The detail in the fallback language, when it is not the detail.
-    fallback_detail: Option<String>,
 }
 
 impl Snapshot {
@@ -227,6 +228,7 @@ impl Snapshot {
             headers.push((name.clone(), display_lossy(value)));
         });
         let s = err.settings();
+        let occurrence = err.occurrence();
         let owned = |text: Option<&str>| text.map(str::to_owned);
         let detail = display_lossy(&UnredactedDetail(err));
         Snapshot {
@@ -239,13 +241,14 @@ impl Snapshot {
             headers,
             source: err.source_error().map(SourceText::chain),
             items: err.errors().map(|list| Items {
-                items: list
+                each: list
                     .items
                     .iter()
                     .map(|item| Box::new(Snapshot::of(&**item)) as Box<dyn ApiError + Send + Sync>)
                     .collect(),
                 #[cfg(feature = "fluent")]
                 locale: owned(list.locale),
+                request_id: owned(list.request_id),
             }),
             settings: Settings {
                 type_base: None,
@@ -253,9 +256,7 @@ impl Snapshot {
                 domain: None,
                 kind: None,
                 jsonapi_source: None,
-                occurrence_id: None,
-                non_field_key: "",
-                locale: None,
+                non_field_key: None,
                 ..s
             },
             texts: SettingTexts {
@@ -264,12 +265,12 @@ impl Snapshot {
                 domain: owned(s.domain),
                 kind: owned(s.kind),
                 jsonapi_source: s.jsonapi_source.map(OwnedLocation::of),
-                occurrence_id: owned(s.occurrence_id),
-                non_field_key: s.non_field_key.to_owned(),
-                locale: owned(s.locale),
+                non_field_key: owned(s.non_field_key),
+                occurrence_id: owned(occurrence.id),
+                language: owned(occurrence.language),
             },
             #[cfg(feature = "fluent")]
-            l10n: Localized::of(err, &detail),
+            l10n: Localized::of(err),
             detail,
         }
     }
@@ -277,17 +278,29 @@ impl Snapshot {
 
 #[cfg(feature = "fluent")]
 impl Localized {
-    fn of<E: ApiError + ?Sized>(err: &E, detail: &str) -> Localized {
+    fn of<E: ApiError + ?Sized>(err: &E) -> Localized {
+        let Some(message) = err.message() else {
+            return Localized {
+                message: None,
+                args: Vec::new(),
+            };
+        };
         let mut args = Vec::new();
-        err.visit_args(&mut |name: &'static str, arg: crate::l10n::Arg<'_>| {
+        message.visit_args(&mut |name: &'static str, arg: crate::l10n::Arg<'_>| {
             args.push((name, crate::l10n::OwnedArg::of(arg)));
         });
-        let fallback = display_lossy(&fmt_fn(|f| err.fmt_fallback_detail(f)));
         Localized {
-            messages: err.messages(),
-            message_id: (err.message_id() != err.code()).then(|| err.message_id().to_owned()),
+            message: Some((message.catalogs(), message.id().to_owned())),
             args,
-            fallback_detail: (fallback != detail).then_some(fallback),
+        }
+    }
+}
+
+#[cfg(feature = "fluent")]
+impl crate::l10n::MessageArgs for Localized {
+    fn visit_args(&self, visitor: &mut dyn crate::l10n::ArgVisitor) {
+        for (name, arg) in &self.args {
+            visitor.visit(name, arg.as_arg());
         }
     }
 }
@@ -342,9 +355,10 @@ impl ApiError for Snapshot {
         let items = self.items.as_ref()?;
         Some(ErrorList {
             whole: self,
-            items: &items.items,
+            items: &items.each,
             #[cfg(feature = "fluent")]
             locale: items.locale.as_deref(),
+            request_id: items.request_id.as_deref(),
             rules: None,
         })
     }
@@ -356,29 +370,18 @@ impl ApiError for Snapshot {
             domain: t.domain.as_deref(),
             kind: t.kind.as_deref(),
             jsonapi_source: t.jsonapi_source.as_ref().map(OwnedLocation::as_location),
-            occurrence_id: t.occurrence_id.as_deref(),
-            non_field_key: &t.non_field_key,
-            locale: t.locale.as_deref(),
+            non_field_key: t.non_field_key.as_deref(),
             ..self.settings
         }
     }
-    #[cfg(feature = "fluent")]
-    fn messages(&self) -> Option<&'static crate::l10n::Messages> {
-        self.l10n.messages
+    fn occurrence(&self) -> crate::context::Occurrence<'_> {
+        let t = &self.texts;
+        crate::context::Occurrence::new(t.occurrence_id.as_deref(), t.language.as_deref())
     }
     #[cfg(feature = "fluent")]
-    fn visit_args(&self, visitor: &mut dyn crate::l10n::ArgVisitor) {
-        for (name, arg) in &self.l10n.args {
-            visitor.visit(name, arg.as_arg());
-        }
-    }
-    #[cfg(feature = "fluent")]
-    fn message_id(&self) -> &str {
-        self.l10n.message_id.as_deref().unwrap_or(&self.code)
-    }
-    #[cfg(feature = "fluent")]
-    fn fmt_fallback_detail(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.l10n.fallback_detail.as_deref().unwrap_or(&self.detail))
+    fn message(&self) -> Option<crate::l10n::Message<'_>> {
+        let (catalogs, id) = self.l10n.message.as_ref()?;
+        Some(crate::l10n::Message::new(catalogs, id, &self.l10n))
     }
 }
 

@@ -25,7 +25,7 @@
 
 use core::fmt::Write as _;
 
-use crate::error::{Envelope, Settings};
+use crate::error::Settings;
 use crate::json;
 
 /// One variant of an error type, as the derive declares it: read it with
@@ -49,7 +49,6 @@ pub struct CatalogEntry {
     pub(crate) variant: &'static str,
     pub(crate) status: u16,
     pub(crate) code: &'static str,
-    pub(crate) code_sent: bool,
     pub(crate) title: &'static str,
     pub(crate) type_uri: Option<&'static str>,
     pub(crate) detail: Option<&'static str>,
@@ -118,7 +117,7 @@ impl CatalogEntry {
     /// ```
     #[must_use]
     pub const fn code_sent(&self) -> bool {
-        self.code_sent
+        self.transparent.is_none() && !self.settings.redact_code
     }
 
     /// The title.
@@ -265,35 +264,10 @@ pub trait Catalog {
     /// One entry per variant, in declaration order.
     const CATALOG: &'static [CatalogEntry];
 
-    /// The type's envelope: its `envelope = ...`, else Problem Details.
-    ///
-    /// ```
-    /// use errcodes::{ApiError, Catalog, Envelope};
-    ///
-    /// #[derive(Debug, ApiError)]
-    /// #[api(envelope = "drf", status = 404, detail = "Not found.")]
-    /// struct Missing;
-    ///
-    /// assert_eq!(Missing::ENVELOPE, Envelope::Drf);
-    /// ```
-    const ENVELOPE: Envelope = Envelope::Problem;
-
-    /// The type's `domain` (AIP-193's `ErrorInfo.domain`), if declared.
-    ///
-    /// ```
-    /// use errcodes::{ApiError, Catalog};
-    ///
-    /// #[derive(Debug, ApiError)]
-    /// #[api(domain = "orders.example.com", status = 404, detail = "Not found.")]
-    /// struct Missing;
-    ///
-    /// assert_eq!(Missing::DOMAIN, Some("orders.example.com"));
-    /// ```
-    const DOMAIN: Option<&'static str> = None;
-
     /// The settings the type declares for all its variants (its envelope,
     /// `type_base`, `domain`, ...), which a `transparent` variant's inner
-    /// errors answer under.
+    /// errors answer under: the one place a type's envelope and domain are
+    /// kept.
     ///
     /// ```
     /// use errcodes::{ApiError, Catalog};
@@ -351,7 +325,7 @@ pub fn translations(entries: &[CatalogEntry], messages: &crate::l10n::Messages) 
     let locales: Vec<&str> = messages.locales().collect();
     let each: Vec<serde_json::Value> = entries
         .iter()
-        .filter(|e| e.code_sent && e.transparent.is_none())
+        .filter(|e| e.code_sent() && e.transparent.is_none())
         .map(|e| {
             let mut texts = serde_json::Map::new();
             let mut missing = Vec::new();
@@ -418,7 +392,7 @@ pub fn to_json(entries: &[CatalogEntry]) -> String {
         key(&mut out, "code");
         json::string(&mut out, e.code);
         key(&mut out, "code_sent");
-        out.extend_from_slice(if e.code_sent { b"true" } else { b"false" });
+        out.extend_from_slice(if e.code_sent() { b"true" } else { b"false" });
         key(&mut out, "title");
         json::string(&mut out, e.title);
         for (name, value) in [
@@ -493,7 +467,7 @@ pub fn to_markdown(entries: &[CatalogEntry]) -> String {
             let _ = writeln!(out, "| (from `{}`) | | | | |", cell(inner));
             continue;
         }
-        let code = if e.code_sent { e.code } else { "(none sent)" };
+        let code = if e.code_sent() { e.code } else { "(none sent)" };
         let place = e
             .location
             .map(|(kind, value)| format!("{kind} `{}`", cell(value)))
@@ -527,7 +501,7 @@ pub fn to_markdown(entries: &[CatalogEntry]) -> String {
 /// ```
 #[must_use]
 pub fn page(entry: &CatalogEntry) -> Option<String> {
-    if !entry.code_sent || entry.transparent.is_some() {
+    if !entry.code_sent() || entry.transparent.is_some() {
         return None;
     }
     let mut out = String::new();

@@ -13,6 +13,46 @@ use crate::profile::Profile;
 use crate::visit::fmt_fn;
 use crate::visit::{HeaderVisitor, MetaVisitor};
 
+/// What one request adds to an error it answers with: its correlation id
+/// and the language the texts were written in. Never part of
+/// [`Settings`], which say what is declared;
+/// [`ApiError::occurrence`] returns it, and only [`InContext`] (the
+/// request's answer) has one.
+///
+/// ```
+/// use errcodes::{ApiError, FieldError, InContext, Occurrence};
+///
+/// let err = FieldError::new("name", "required", "Required.");
+/// assert_eq!(err.occurrence(), Occurrence::default());
+/// assert_eq!(InContext::new(&err).request_id("req-7").occurrence().id, Some("req-7"));
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Occurrence<'a> {
+    /// The request's correlation id: JSON:API writes it as each error's
+    /// `id`, Problem Details as a `request_id` extension member.
+    pub id: Option<&'a str>,
+    /// The language the title and detail are written in, when they were
+    /// localized (feature `fluent`): the locale an
+    /// [`InContext::locale`] answers in, the layers' `Content-Language`.
+    /// `None` when the texts are as declared.
+    pub language: Option<&'a str>,
+}
+
+impl<'a> Occurrence<'a> {
+    /// An occurrence with the correlation id `id` and the language
+    /// `language`, for a hand-written wrapper that answers to a request.
+    ///
+    /// ```
+    /// let occurrence = errcodes::Occurrence::new(Some("req-7"), None);
+    /// assert_eq!(occurrence.id, Some("req-7"));
+    /// ```
+    #[must_use]
+    pub const fn new(id: Option<&'a str>, language: Option<&'a str>) -> Self {
+        Occurrence { id, language }
+    }
+}
+
 /// `err` answered to one request: the request's path is the Problem
 /// Details `instance` when the error names none, and the request's
 /// correlation id is the occurrence id (JSON:API error `id`, Problem
@@ -106,7 +146,7 @@ impl<'a, E: ApiError + ?Sized> InContext<'a, E> {
     /// use errcodes::{ApiError, FieldError, InContext};
     ///
     /// let err = FieldError::new("name", "required", "Required.");
-    /// assert_eq!(InContext::new(&err).request_id("abc").settings().occurrence_id, Some("abc"));
+    /// assert_eq!(InContext::new(&err).request_id("abc").occurrence().id, Some("abc"));
     /// ```
     #[must_use]
     pub fn request_id(self, request_id: &'a str) -> Self {
@@ -137,10 +177,13 @@ impl<'a, E: ApiError + ?Sized> InContext<'a, E> {
     /// The same error, its validation rule said by `rules` (an item of a
     /// collection answered under a profile).
     pub(crate) fn rules(self, rules: Option<&'a dyn Rules>) -> Self {
-        InContext {
+        let answered = InContext {
             rules: rules.or(self.rules),
             ..self
-        }
+        };
+        #[cfg(feature = "fluent")]
+        let answered = answered.found();
+        answered
     }
 
     /// The code of a validation rule as the profile maps it.
@@ -187,11 +230,14 @@ impl<'a, E: ApiError + ?Sized> InContext<'a, E> {
     /// ```
     #[must_use]
     pub fn profile(self, profile: &'a Profile) -> Self {
-        InContext {
+        let answered = InContext {
             profile: Some(profile),
             rules: Some(profile),
             ..self
-        }
+        };
+        #[cfg(feature = "fluent")]
+        let answered = answered.found();
+        answered
     }
 }
 
@@ -217,19 +263,39 @@ impl<'a, E: ApiError + ?Sized> InContext<'a, E> {
     /// ```
     #[must_use]
     pub fn locale(self, locale: &'a str) -> Self {
-        // The error's catalog is consulted only when its code reaches
-        // clients (a withheld code's text is errcodes' own).
-        let answer = match self.err.messages() {
-            Some(messages) if !self.err.settings().redact_code => {
-                messages.answer(locale, self.err.message_id())
+        InContext {
+            locale: Some(locale),
+            ..self
+        }
+        .found()
+    }
+
+    /// Finds, once, where the texts answer the locale from. The error's
+    /// catalogs are consulted only when its code reaches clients (a
+    /// withheld code's text is errcodes' own).
+    fn found(self) -> Self {
+        let answer = match (self.locale, InContext::message(&self)) {
+            (Some(locale), Some(message)) if !self.err.settings().redact_code => {
+                message.answer(locale)
             }
             _ => None,
         };
-        InContext {
-            locale: Some(locale),
-            answer,
-            ..self
+        InContext { answer, ..self }
+    }
+
+    /// What the texts are localized from: the profile's message for a
+    /// validation rule is not localized; else the error's own catalogs;
+    /// else the app's ([`Profile::catalogs`]), by the code the error is
+    /// answered with.
+    fn message(&self) -> Option<crate::l10n::Message<'a>> {
+        if self.rule_message().is_some() {
+            return None;
         }
+        if let Some(message) = self.err.message() {
+            return Some(message);
+        }
+        let app = self.rules?.catalogs()?;
+        Some(crate::l10n::Message::new(app, self.code(), &()))
     }
 
     /// The language the title and detail answer in, when they are
@@ -279,7 +345,9 @@ impl<E: ApiError + ?Sized> ApiError for InContext<'_, E> {
     }
     fn title(&self) -> &str {
         #[cfg(feature = "fluent")]
-        if let Some(title) = self.answer.and_then(|a| a.title(self.err.message_id())) {
+        if let (Some(answer), Some(message)) = (self.answer, InContext::message(self))
+            && let Some(title) = answer.title(message.id())
+        {
             return title;
         }
         #[cfg(feature = "fluent")]
@@ -293,12 +361,8 @@ impl<E: ApiError + ?Sized> ApiError for InContext<'_, E> {
             return f.write_str(message);
         }
         #[cfg(feature = "fluent")]
-        if let Some(answer) = self.answer
-            && let Some(written) = answer.write_detail(
-                self.err.message_id(),
-                &|visitor| self.err.visit_args(visitor),
-                f,
-            )
+        if let (Some(answer), Some(message)) = (self.answer, InContext::message(self))
+            && let Some(written) = message.write_detail(answer, f)
         {
             return written;
         }
@@ -309,38 +373,16 @@ impl<E: ApiError + ?Sized> ApiError for InContext<'_, E> {
             return Some(message);
         }
         #[cfg(feature = "fluent")]
-        if self
-            .answer
-            .is_some_and(|a| a.has_detail(self.err.message_id()))
+        if let (Some(answer), Some(message)) = (self.answer, InContext::message(self))
+            && answer.has_detail(message.id())
         {
             return None;
         }
         self.err.detail_str()
     }
     #[cfg(feature = "fluent")]
-    fn messages(&self) -> Option<&'static crate::l10n::Messages> {
-        self.err.messages()
-    }
-    #[cfg(feature = "fluent")]
-    fn visit_args(&self, visitor: &mut dyn crate::l10n::ArgVisitor) {
-        self.err.visit_args(visitor);
-    }
-    #[cfg(feature = "fluent")]
-    fn message_id(&self) -> &str {
-        self.err.message_id()
-    }
-    /// The detail as it reads without a locale, or in the catalog's
-    /// fallback locale when the error has catalogs.
-    #[cfg(feature = "fluent")]
-    fn fmt_fallback_detail(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.locale.is_none() {
-            return self.err.fmt_fallback_detail(f);
-        }
-        let fallback = self
-            .err
-            .messages()
-            .map_or("en", crate::l10n::Messages::fallback);
-        self.locale(fallback).fmt_detail(f)
+    fn message(&self) -> Option<crate::l10n::Message<'_>> {
+        InContext::message(self)
     }
     /// The error's own instance URI, else the request's path.
     fn fmt_instance(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -372,32 +414,40 @@ impl<E: ApiError + ?Sized> ApiError for InContext<'_, E> {
     }
     /// A collection stays one, written under this context.
     fn errors(&self) -> Option<ErrorList<'_>> {
-        let list = self.err.errors()?.under(self).in_rules(self.rules);
+        let list = self
+            .err
+            .errors()?
+            .under(self)
+            .in_rules(self.rules)
+            .in_request(self.request_id);
         #[cfg(feature = "fluent")]
         let list = list.in_locale(self.locale);
         Some(list)
     }
-    /// The error's settings, with the request's correlation id as the
-    /// occurrence id and the profile's type base and pointer prefix where
-    /// the error sets none.
+    /// The error's settings over the profile's (its type base and pointer
+    /// prefix where the error sets none).
     fn settings(&self) -> Settings<'_> {
         let mut settings = self.err.settings();
-        #[cfg(feature = "fluent")]
-        {
-            settings.locale = self.language().or(settings.locale);
-        }
-        if let Some(id) = self.request_id {
-            settings.occurrence_id = Some(id);
-        }
         if self.rules.is_some() {
             // The rule's code and message are said.
             settings.rule = None;
         }
-        if let Some(profile) = self.profile {
-            settings.type_base = settings.type_base.or(profile.type_base_setting());
-            settings.pointer_prefix = settings.pointer_prefix.or(profile.pointer_prefix_setting());
+        match self.profile {
+            Some(profile) => settings.over(profile.settings()),
+            None => settings,
         }
-        settings
+    }
+    /// The request's correlation id, and the language the texts answer in.
+    fn occurrence(&self) -> Occurrence<'_> {
+        let own = self.err.occurrence();
+        #[cfg(feature = "fluent")]
+        let language = self.language().or(own.language);
+        #[cfg(not(feature = "fluent"))]
+        let language = own.language;
+        Occurrence {
+            id: self.request_id.or(own.id),
+            language,
+        }
     }
 }
 

@@ -232,82 +232,45 @@ pub trait ApiError {
         let _ = visitor;
     }
 
-    /// The type's message catalogs (feature `fluent`): `#[api(locales =
-    /// "...")]` in the derive; `None` for a type without.
-    ///
-    /// ```
-    /// use errcodes::ApiError;
-    ///
-    /// #[derive(Debug, ApiError)]
-    /// #[api(status = 404, code = "gone", detail = "Gone.")]
-    /// struct Gone;
-    ///
-    /// assert!(Gone.messages().is_none());
-    /// ```
-    #[cfg(feature = "fluent")]
-    fn messages(&self) -> Option<&'static crate::l10n::Messages> {
-        None
-    }
-
-    /// Hands each argument of the error's message (the fields its `detail`
-    /// template reads, numbers as numbers) to `visitor` (feature `fluent`).
-    ///
-    /// ```
-    /// use errcodes::ApiError;
-    /// use errcodes::l10n::Arg;
-    ///
-    /// #[derive(Debug, ApiError)]
-    /// #[api(status = 404, code = "gone", detail = "Gone.")]
-    /// struct Gone;
-    ///
-    /// let mut names = Vec::new();
-    /// Gone.visit_args(&mut |name: &str, _: Arg<'_>| names.push(name.to_owned()));
-    /// assert!(names.is_empty());
-    /// ```
-    #[cfg(feature = "fluent")]
-    fn visit_args(&self, visitor: &mut dyn crate::l10n::ArgVisitor) {
-        let _ = visitor;
-    }
-
-    /// The id of the error's message in its [`messages`](Self::messages)
-    /// (feature `fluent`): its code, unless the error keys its texts
-    /// otherwise (a collection's summary, a validator rule's message).
+    /// What the error's title and detail are localized from (feature
+    /// `fluent`): its catalogs, its message id in them and the message's
+    /// arguments; `None` for an error without catalogs, which answers as
+    /// declared. The derive returns the type's catalogs
+    /// (`#[api(locales = "...")]`) keyed by the variant's code, with the
+    /// fields its `detail` template reads as arguments (numbers as numbers,
+    /// so plural rules apply); a transparent variant returns its inner
+    /// error's. This is the one localization method a wrapper forwards.
     ///
     /// ```
     /// use errcodes::{ApiError, FieldError};
     ///
-    /// assert_eq!(FieldError::new("name", "required", "Required.").message_id(), "required");
+    /// #[derive(Debug, ApiError)]
+    /// #[api(status = 404, code = "gone", detail = "Gone.")]
+    /// struct Gone;
+    ///
+    /// assert!(Gone.message().is_none());
+    /// assert!(FieldError::new("name", "required", "Required.").message().is_none());
     /// ```
     #[cfg(feature = "fluent")]
-    fn message_id(&self) -> &str {
-        self.code()
+    fn message(&self) -> Option<crate::l10n::Message<'_>> {
+        None
     }
 
-    /// Writes the detail in the fallback language (feature `fluent`): what
-    /// [`fmt_detail`](Self::fmt_detail) writes for an error that is not
-    /// localized, the fallback locale's text for one answered in another
-    /// language. AIP-193 keeps its `message` in it.
-    ///
-    /// # Errors
-    ///
-    /// What writing to `f` returns.
+    /// What the request this error answers adds: its correlation id and the
+    /// language the texts were written in. An error has none of its own;
+    /// [`InContext`](crate::InContext), the error as answered to one
+    /// request, returns the request's. Formats read it beside
+    /// [`settings`](Self::settings), which say only what is declared.
     ///
     /// ```
     /// use errcodes::{ApiError, FieldError, InContext};
     ///
-    /// struct Fallback<'a>(&'a dyn ApiError);
-    /// impl std::fmt::Display for Fallback<'_> {
-    ///     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-    ///         self.0.fmt_fallback_detail(f)
-    ///     }
-    /// }
-    ///
     /// let err = FieldError::new("name", "required", "Required.");
-    /// assert_eq!(Fallback(&InContext::new(&err).locale("de")).to_string(), "Required.");
+    /// assert_eq!(err.occurrence().id, None);
+    /// assert_eq!(InContext::new(&err).request_id("req-7").occurrence().id, Some("req-7"));
     /// ```
-    #[cfg(feature = "fluent")]
-    fn fmt_fallback_detail(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.fmt_detail(f)
+    fn occurrence(&self) -> crate::context::Occurrence<'_> {
+        crate::context::Occurrence::default()
     }
 
     /// The underlying cause, marked `#[api(source)]`: for logs and traces,
@@ -402,10 +365,23 @@ pub enum LogLevel {
 /// Read the fields; build one with [`Settings::new`] and the methods named
 /// after them (each is `const`, so a hand-written impl can return a constant).
 /// The derive fills them from `#[api(...)]`: the type's settings, with each
-/// variant's own (`log`, `kind`, redaction) on top. The web-framework layers
-/// add the request's ([`occurrence_id`](Settings::occurrence_id), an app-wide
-/// [`Profile`](crate::Profile)'s type base and pointer prefix) through
-/// [`InContext`](crate::InContext).
+/// variant's own (`log`, `kind`, redaction) on top. Settings say what is
+/// declared, never what a request adds: the correlation id and the language
+/// answered in are the [`Occurrence`](crate::Occurrence).
+///
+/// Every layer of declarations is merged by one function,
+/// [`Settings::over`], in one order, the first that sets a value winning:
+///
+/// 1. a variant's own settings, then its type's (the derive merges these at
+///    compile time);
+/// 2. for a `transparent` variant, the enclosing type's, over the inner
+///    error's (the type restates what it wraps);
+/// 3. an item of a collection, over the collection's;
+/// 4. any of these, over the answering layer's [`Profile`](crate::Profile).
+///
+/// Redaction only adds up: a layer that keeps a code or detail from clients
+/// keeps it, whatever the others say. An unset value is `None` (or `false`
+/// for a redaction flag), never a default that looks declared.
 ///
 /// ```
 /// use core::fmt;
@@ -482,24 +458,17 @@ pub struct Settings<'a> {
     /// `pointer`, `parameter` or `header` of a variant that also names its
     /// member with `attr`, since "an explicit pointer always wins" there.
     pub jsonapi_source: Option<Location<'a>>,
-    /// An identifier of this occurrence, such as the request's correlation
-    /// id: JSON:API writes it as the error's `id`, Problem Details as a
-    /// `request_id` extension member. Set by the layers through
-    /// [`InContext`](crate::InContext).
-    pub occurrence_id: Option<&'a str>,
     /// The key of object-level errors in the dotted envelopes (Laravel,
-    /// drf, ShipStream); default `non_field_errors`.
-    pub non_field_key: &'a str,
+    /// drf, ShipStream); `None` means `non_field_errors`
+    /// ([`effective_non_field_key`](Settings::effective_non_field_key)).
+    pub non_field_key: Option<&'a str>,
     /// Laravel's collection `message`: the first message alone (Laravel 8
     /// and before) instead of "... (and N more errors)".
     pub laravel_legacy_message: bool,
-    /// The shape of Problem Details documents.
-    pub problem_style: ProblemStyle,
-    /// The language the title and detail are written in, when they were
-    /// localized (feature `fluent`): the locale an
-    /// [`InContext::locale`](crate::InContext) answers in, and the layers'
-    /// `Content-Language`. `None` when the texts are as declared.
-    pub locale: Option<&'a str>,
+    /// The shape of Problem Details documents; `None` means
+    /// [`ProblemStyle::Rfc9457`]
+    /// ([`effective_problem_style`](Settings::effective_problem_style)).
+    pub problem_style: Option<ProblemStyle>,
     /// The validation rule this error reports, when it came from
     /// `push_validation_errors` (feature `validator`) without a profile of
     /// its own: its code is the rule's name, and the profile of the layer
@@ -543,7 +512,7 @@ pub struct Rule {
 /// .unwrap()
 /// .with_detail("Request failed validation");
 /// let err = AstradaError::Invalid(errors);
-/// assert_eq!(err.settings().problem_style, ProblemStyle::TitleDetail);
+/// assert_eq!(err.settings().problem_style, Some(ProblemStyle::TitleDetail));
 /// assert_eq!(
 ///     err.render_to_vec(Envelope::Problem),
 ///     br#"{"title":"Bad Request","detail":"Request failed validation","errors":[{"title":"invalid_type","detail":"`body.name` is `undefined`, but `string` is expected."}]}"#
@@ -745,15 +714,18 @@ pub(crate) enum Builtin {
 /// let list = errors.errors().unwrap();
 /// assert_eq!(list.whole().status(), 422);
 /// assert_eq!(list.iter().map(|e| e.code()).collect::<Vec<_>>(), ["invalid", "required"]);
-/// assert_eq!(list.whole().settings().non_field_key, "non_field_errors");
+/// assert_eq!(list.whole().settings().effective_non_field_key(), "non_field_errors");
 /// ```
 #[derive(Clone, Copy)]
 pub struct ErrorList<'a> {
     pub(crate) whole: &'a dyn ApiError,
     pub(crate) items: &'a [Box<dyn ApiError + Send + Sync>],
-    /// The language the items answer in (feature `fluent`).
+    /// The locale the items are answered in (feature `fluent`): the
+    /// request's, passed on to each item's [`InContext`](crate::InContext).
     #[cfg(feature = "fluent")]
     pub(crate) locale: Option<&'a str>,
+    /// The request's correlation id, passed on to each item.
+    pub(crate) request_id: Option<&'a str>,
     /// What maps the codes of validation rules ([`Settings::rule`]) the
     /// items report: the profile of the layer answering them.
     pub(crate) rules: Option<&'a dyn Rules>,
@@ -767,6 +739,10 @@ pub(crate) trait Rules: Sync {
     fn map_rule<'a>(&'a self, code: &'a str, bound: Option<&str>) -> &'a str;
     /// The message set for a (mapped) code, if any.
     fn message_for(&self, code: &str) -> Option<&str>;
+    /// The app's catalogs, localizing by code the errors that bring none
+    /// of their own (feature `fluent`).
+    #[cfg(feature = "fluent")]
+    fn catalogs(&self) -> Option<&'static crate::l10n::Messages>;
 }
 
 // References and boxes are errors too. Every method of the trait is listed:
@@ -811,20 +787,11 @@ macro_rules! forward_api_error {
                 (**self).settings()
             }
             #[cfg(feature = "fluent")]
-            fn messages(&self) -> Option<&'static crate::l10n::Messages> {
-                (**self).messages()
+            fn message(&self) -> Option<crate::l10n::Message<'_>> {
+                (**self).message()
             }
-            #[cfg(feature = "fluent")]
-            fn visit_args(&self, visitor: &mut dyn crate::l10n::ArgVisitor) {
-                (**self).visit_args(visitor);
-            }
-            #[cfg(feature = "fluent")]
-            fn message_id(&self) -> &str {
-                (**self).message_id()
-            }
-            #[cfg(feature = "fluent")]
-            fn fmt_fallback_detail(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                (**self).fmt_fallback_detail(f)
+            fn occurrence(&self) -> crate::context::Occurrence<'_> {
+                (**self).occurrence()
             }
         }
     )*};

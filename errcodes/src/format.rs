@@ -100,6 +100,7 @@ impl<'a> ErrorList<'a> {
             items,
             #[cfg(feature = "fluent")]
             locale: None,
+            request_id: None,
             rules: None,
         }
     }
@@ -133,11 +134,15 @@ impl<'a> ErrorList<'a> {
         self.items.iter().map(move |b| list.item(&**b))
     }
 
-    /// One item under the list's context (its locale, with `fluent`).
-    #[cfg_attr(not(feature = "fluent"), allow(clippy::unused_self))]
+    /// One item under the list's context: its rules, the request's
+    /// correlation id and (with `fluent`) locale.
     fn item(self, err: &'a (dyn ApiError + Send + Sync + 'static)) -> InContext<'a> {
         let item = InContext::new(err as &dyn ApiError);
         let item = item.rules(self.rules);
+        let item = match self.request_id {
+            Some(id) => item.request_id(id),
+            None => item,
+        };
         #[cfg(feature = "fluent")]
         if let Some(locale) = self.locale {
             return item.locale(locale);
@@ -149,6 +154,14 @@ impl<'a> ErrorList<'a> {
     /// variant, a request context), whose settings then apply.
     pub(crate) fn under(self, whole: &'a dyn ApiError) -> ErrorList<'a> {
         ErrorList { whole, ..self }
+    }
+
+    /// The same errors, answered to the request with correlation id `id`.
+    pub(crate) fn in_request(self, id: Option<&'a str>) -> ErrorList<'a> {
+        ErrorList {
+            request_id: id.or(self.request_id),
+            ..self
+        }
     }
 
     /// The same errors, their rules said by `rules`.

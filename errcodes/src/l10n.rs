@@ -132,7 +132,7 @@ impl OwnedArg {
 }
 
 /// Receives an error's message arguments, by name; see
-/// [`ApiError::visit_args`](crate::ApiError::visit_args).
+/// [`MessageArgs`].
 ///
 /// ```
 /// use errcodes::l10n::{Arg, ArgVisitor};
@@ -153,11 +153,144 @@ impl<F: FnMut(&'static str, Arg<'_>)> ArgVisitor for F {
     }
 }
 
+/// The arguments of a localized message: what hands them, by name, to an
+/// [`ArgVisitor`]. The derive implements it for each type with catalogs
+/// (the fields each variant's `detail` template reads); `()` has none.
+///
+/// ```
+/// use errcodes::l10n::{Arg, ArgVisitor, MessageArgs};
+///
+/// struct Seats(u32);
+/// impl MessageArgs for Seats {
+///     fn visit_args(&self, visitor: &mut dyn ArgVisitor) {
+///         visitor.visit("seats", Arg::Unsigned(self.0.into()));
+///     }
+/// }
+///
+/// let mut seen = Vec::new();
+/// Seats(3).visit_args(&mut |name: &str, arg: Arg<'_>| seen.push(format!("{name}={arg:?}")));
+/// assert_eq!(seen, ["seats=Unsigned(3)"]);
+/// ```
+pub trait MessageArgs {
+    /// Hands each argument to `visitor`.
+    fn visit_args(&self, visitor: &mut dyn ArgVisitor);
+}
+
+impl MessageArgs for () {
+    fn visit_args(&self, _: &mut dyn ArgVisitor) {}
+}
+
+/// What an error's texts are localized from: its catalogs, its message id
+/// in them and the message's arguments. The one localization entry point
+/// of [`ApiError`](crate::ApiError): [`ApiError::message`](crate::ApiError::message)
+/// returns it, and a wrapper forwards that one call.
+///
+/// ```
+/// use errcodes::l10n::{Message, Messages};
+///
+/// static MESSAGES: Messages = Messages::new("en", &[("en", "gone = It is gone.\n    .title = Gone\n")]);
+///
+/// let message = Message::new(&MESSAGES, "gone", &());
+/// assert_eq!(message.id(), "gone");
+/// assert_eq!(message.catalogs().fallback(), "en");
+/// ```
+#[derive(Clone, Copy)]
+pub struct Message<'a> {
+    catalogs: &'static Messages,
+    id: &'a str,
+    args: &'a dyn MessageArgs,
+}
+
+impl fmt::Debug for Message<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Message")
+            .field("catalogs", self.catalogs)
+            .field("id", &self.id)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<'a> Message<'a> {
+    /// The message `id` of `catalogs`, read with `args`.
+    ///
+    /// ```
+    /// use errcodes::l10n::{Message, Messages};
+    ///
+    /// static MESSAGES: Messages = Messages::new("en", &[]);
+    /// assert_eq!(Message::new(&MESSAGES, "gone", &()).id(), "gone");
+    /// ```
+    #[must_use]
+    pub const fn new(catalogs: &'static Messages, id: &'a str, args: &'a dyn MessageArgs) -> Self {
+        Message { catalogs, id, args }
+    }
+
+    /// The catalogs the texts come from.
+    ///
+    /// ```
+    /// use errcodes::l10n::{Message, Messages};
+    ///
+    /// static MESSAGES: Messages = Messages::new("de", &[]);
+    /// assert_eq!(Message::new(&MESSAGES, "gone", &()).catalogs().fallback(), "de");
+    /// ```
+    #[must_use]
+    pub const fn catalogs(&self) -> &'static Messages {
+        self.catalogs
+    }
+
+    /// The message's id in the catalogs: the error's code, unless it keys
+    /// its texts otherwise (a collection's summary, a validation rule).
+    ///
+    /// ```
+    /// use errcodes::l10n::{Message, Messages};
+    ///
+    /// static MESSAGES: Messages = Messages::new("en", &[]);
+    /// assert_eq!(Message::new(&MESSAGES, "rule-length", &()).id(), "rule-length");
+    /// ```
+    #[must_use]
+    pub const fn id(&self) -> &'a str {
+        self.id
+    }
+
+    /// Hands each argument of the message to `visitor`.
+    ///
+    /// ```
+    /// use errcodes::l10n::{Arg, Message, Messages};
+    ///
+    /// static MESSAGES: Messages = Messages::new("en", &[]);
+    /// let mut count = 0;
+    /// Message::new(&MESSAGES, "gone", &()).visit_args(&mut |_: &str, _: Arg<'_>| count += 1);
+    /// assert_eq!(count, 0);
+    /// ```
+    pub fn visit_args(&self, visitor: &mut dyn ArgVisitor) {
+        self.args.visit_args(visitor);
+    }
+
+    /// Where the texts are answered from when `locale` is asked for.
+    pub(crate) fn answer(&self, locale: &str) -> Option<Answer<'static>> {
+        self.catalogs.answer(locale, self.id)
+    }
+
+    /// Writes the detail in `answer`; `None` when it has none.
+    pub(crate) fn write_detail(
+        &self,
+        answer: Answer<'_>,
+        f: &mut fmt::Formatter<'_>,
+    ) -> Option<fmt::Result> {
+        answer.write_detail(self.id, &|visitor| self.visit_args(visitor), f)
+    }
+
+    /// Writes the detail in the catalogs' fallback locale; `None` when it
+    /// has none.
+    pub(crate) fn write_fallback(&self, f: &mut fmt::Formatter<'_>) -> Option<fmt::Result> {
+        self.write_detail(self.answer(self.catalogs.fallback)?, f)
+    }
+}
+
 /// A type's message catalogs: the Fluent sources of each locale, embedded
 /// by the derive, read into bundles on first use.
 ///
 /// The derive writes one per type with `#[api(locales = "...")]`, and
-/// [`ApiError::messages`](crate::ApiError::messages) returns it:
+/// [`ApiError::message`](crate::ApiError::message) names it:
 ///
 /// ```
 /// static MESSAGES: errcodes::l10n::Messages = errcodes::l10n::Messages::new(

@@ -280,7 +280,7 @@ pub mod __private;
 
 pub use crate::catalog::{Catalog, CatalogEntry};
 pub use crate::collection::{AnyFieldPath, ApiErrors, ApiErrorsBuilder, FieldError};
-pub use crate::context::InContext;
+pub use crate::context::{InContext, Occurrence};
 pub use crate::envelope::UnknownEnvelope;
 pub use crate::error::{ApiError, LogLevel};
 pub use crate::error::{Envelope, ErrorList, Format};

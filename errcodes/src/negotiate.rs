@@ -427,14 +427,21 @@ pub enum Refusal {
     UnsupportedMediaType,
 }
 
-impl ApiError for Refusal {
-    #[cfg(feature = "fluent")]
-    fn messages(&self) -> Option<&'static crate::l10n::Messages> {
-        Some(&crate::l10n::OWN)
-    }
-    #[cfg(feature = "fluent")]
+#[cfg(feature = "fluent")]
+impl crate::l10n::MessageArgs for Refusal {
     fn visit_args(&self, visitor: &mut dyn crate::l10n::ArgVisitor) {
         visitor.visit("expected", crate::l10n::Arg::Text(&"other"));
+    }
+}
+
+impl ApiError for Refusal {
+    #[cfg(feature = "fluent")]
+    fn message(&self) -> Option<crate::l10n::Message<'_>> {
+        Some(crate::l10n::Message::new(
+            &crate::l10n::OWN,
+            self.code(),
+            self,
+        ))
     }
     fn status(&self) -> StatusCode {
         match self {

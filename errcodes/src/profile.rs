@@ -31,6 +31,8 @@ pub struct Profile {
     codes: Vec<(Cow<'static, str>, Cow<'static, str>)>,
     messages: Vec<(Cow<'static, str>, Cow<'static, str>)>,
     locales: Vec<Cow<'static, str>>,
+    #[cfg(feature = "fluent")]
+    catalogs: Option<&'static crate::l10n::Messages>,
 }
 
 impl Profile {
@@ -49,6 +51,8 @@ impl Profile {
             codes: Vec::new(),
             messages: Vec::new(),
             locales: Vec::new(),
+            #[cfg(feature = "fluent")]
+            catalogs: None,
         }
     }
 
@@ -232,6 +236,68 @@ impl Profile {
         self
     }
 
+    /// The app's own catalogs (feature `fluent`): an error that brings no
+    /// catalogs of its own (a [`FieldError`](crate::FieldError) the app
+    /// made, a hand-written [`ApiError`](crate::ApiError)) is localized
+    /// from them by the code it answers with, when they have a message for
+    /// it; otherwise it answers as written. Their messages take no
+    /// arguments. Any [`Messages`](crate::l10n::Messages) serve: a
+    /// derived type's ([`Catalog::MESSAGES`](crate::Catalog::MESSAGES)) or
+    /// one written for the app's field errors.
+    ///
+    /// ```
+    /// use errcodes::ApiErrorExt as _;
+    /// use errcodes::l10n::Messages;
+    /// use errcodes::{Envelope, FieldError, InContext, Profile};
+    ///
+    /// static FIELDS: Messages = Messages::new(
+    ///     "en",
+    ///     &[("en", "name_taken = This name is taken.\n"), ("de", "name_taken = Dieser Name ist vergeben.\n")],
+    /// );
+    /// let profile = Profile::new(Envelope::Problem).locales(["en", "de"]).catalogs(&FIELDS);
+    /// let err = FieldError::new("name", "name_taken", "This name is taken.");
+    /// let body = InContext::new(&err).profile(&profile).locale("de").to_json_value(Envelope::Laravel);
+    /// assert_eq!(body["errors"]["name"][0], "Dieser Name ist vergeben.");
+    /// ```
+    #[cfg(feature = "fluent")]
+    #[must_use]
+    pub fn catalogs(mut self, catalogs: &'static crate::l10n::Messages) -> Profile {
+        self.catalogs = Some(catalogs);
+        self
+    }
+
+    /// The app's own catalogs; `None` unless declared.
+    ///
+    /// ```
+    /// assert!(errcodes::Profile::new(errcodes::Envelope::Problem).catalogs_setting().is_none());
+    /// ```
+    #[cfg(feature = "fluent")]
+    #[must_use]
+    pub fn catalogs_setting(&self) -> Option<&'static crate::l10n::Messages> {
+        self.catalogs
+    }
+
+    /// What the profile declares, as [`Settings`](crate::Settings): its
+    /// type base and pointer prefix, under every error it answers
+    /// ([`Settings::over`](crate::Settings::over)).
+    ///
+    /// ```
+    /// let profile = errcodes::Profile::new(errcodes::Envelope::Problem).pointer_prefix("/data");
+    /// assert_eq!(profile.settings().pointer_prefix, Some("/data"));
+    /// ```
+    #[must_use]
+    pub fn settings(&self) -> crate::Settings<'_> {
+        let settings = crate::Settings::new().envelope(self.envelope);
+        let settings = match self.type_base_setting() {
+            Some(base) => settings.type_base(base),
+            None => settings,
+        };
+        match self.pointer_prefix_setting() {
+            Some(prefix) => settings.pointer_prefix(prefix),
+            None => settings,
+        }
+    }
+
     /// The locales, the default first; empty unless declared.
     ///
     /// ```
@@ -261,5 +327,9 @@ impl Rules for Profile {
     }
     fn message_for(&self, code: &str) -> Option<&str> {
         Profile::message_for(self, code)
+    }
+    #[cfg(feature = "fluent")]
+    fn catalogs(&self) -> Option<&'static crate::l10n::Messages> {
+        self.catalogs
     }
 }

@@ -29,11 +29,9 @@ impl<'a> Settings<'a> {
             redact_code: false,
             redact_detail: false,
             jsonapi_source: None,
-            occurrence_id: None,
-            non_field_key: NON_FIELD_KEY,
+            non_field_key: None,
             laravel_legacy_message: false,
-            problem_style: ProblemStyle::Rfc9457,
-            locale: None,
+            problem_style: None,
             rule: None,
         }
     }
@@ -192,30 +190,16 @@ impl<'a> Settings<'a> {
         }
     }
 
-    /// Sets [`occurrence_id`](Settings::occurrence_id).
-    ///
-    /// ```
-    /// # use errcodes::Settings;
-    /// assert_eq!(Settings::new().occurrence_id("req-7").occurrence_id, Some("req-7"));
-    /// ```
-    #[must_use]
-    pub const fn occurrence_id(self, id: &'a str) -> Self {
-        Settings {
-            occurrence_id: Some(id),
-            ..self
-        }
-    }
-
     /// Sets [`non_field_key`](Settings::non_field_key).
     ///
     /// ```
     /// # use errcodes::Settings;
-    /// assert_eq!(Settings::new().non_field_key("_general").non_field_key, "_general");
+    /// assert_eq!(Settings::new().non_field_key("_general").non_field_key, Some("_general"));
     /// ```
     #[must_use]
     pub const fn non_field_key(self, key: &'a str) -> Self {
         Settings {
-            non_field_key: key,
+            non_field_key: Some(key),
             ..self
         }
     }
@@ -239,13 +223,98 @@ impl<'a> Settings<'a> {
     /// ```
     /// # use errcodes::{ProblemStyle, Settings};
     /// let settings = Settings::new().problem_style(ProblemStyle::TitleDetail);
-    /// assert_eq!(settings.problem_style, ProblemStyle::TitleDetail);
+    /// assert_eq!(settings.problem_style, Some(ProblemStyle::TitleDetail));
     /// ```
     #[must_use]
     pub const fn problem_style(self, style: ProblemStyle) -> Self {
         Settings {
-            problem_style: style,
+            problem_style: Some(style),
             ..self
+        }
+    }
+
+    /// The key of object-level errors in force:
+    /// [`non_field_key`](Settings::non_field_key) or `non_field_errors`.
+    ///
+    /// ```
+    /// # use errcodes::Settings;
+    /// assert_eq!(Settings::new().effective_non_field_key(), "non_field_errors");
+    /// assert_eq!(Settings::new().non_field_key("_all").effective_non_field_key(), "_all");
+    /// ```
+    #[must_use]
+    pub const fn effective_non_field_key(&self) -> &'a str {
+        match self.non_field_key {
+            Some(key) => key,
+            None => NON_FIELD_KEY,
+        }
+    }
+
+    /// The Problem Details shape in force:
+    /// [`problem_style`](Settings::problem_style) or RFC 9457's.
+    ///
+    /// ```
+    /// # use errcodes::{ProblemStyle, Settings};
+    /// assert_eq!(Settings::new().effective_problem_style(), ProblemStyle::Rfc9457);
+    /// ```
+    #[must_use]
+    pub const fn effective_problem_style(&self) -> ProblemStyle {
+        match self.problem_style {
+            Some(style) => style,
+            None => ProblemStyle::Rfc9457,
+        }
+    }
+
+    /// These settings over `under`: the one merge of every layer of
+    /// declarations (see [`Settings`] for the order). Each value `self`
+    /// sets wins, else `under`'s; the envelope and whether it is fixed are
+    /// `self`'s; redaction and Laravel's legacy message add up (either
+    /// layer's `true` stays `true`).
+    ///
+    /// ```
+    /// use errcodes::{Envelope, ProblemStyle, Settings};
+    ///
+    /// let wrapper = Settings::new().envelope(Envelope::JsonApi).type_base("https://errors.example.com/");
+    /// let inner = Settings::new()
+    ///     .type_base("https://inner.example.com/")
+    ///     .domain("orders.example.com")
+    ///     .problem_style(ProblemStyle::TitleDetail)
+    ///     .redact_code(true);
+    /// let merged = wrapper.over(inner);
+    /// assert_eq!(merged.envelope, Envelope::JsonApi);
+    /// assert_eq!(merged.type_base, Some("https://errors.example.com/"));
+    /// assert_eq!(merged.domain, Some("orders.example.com"));
+    /// assert_eq!(merged.problem_style, Some(ProblemStyle::TitleDetail));
+    /// assert!(merged.redact_code);
+    /// // Declaring the default is declaring: it wins over what is under it.
+    /// let rfc = Settings::new().problem_style(ProblemStyle::Rfc9457).over(inner);
+    /// assert_eq!(rfc.problem_style, Some(ProblemStyle::Rfc9457));
+    /// ```
+    #[must_use]
+    pub const fn over(self, under: Settings<'a>) -> Settings<'a> {
+        /// `Option::or`, in a `const fn`.
+        macro_rules! or {
+            ($field:ident) => {
+                match self.$field {
+                    Some(value) => Some(value),
+                    None => under.$field,
+                }
+            };
+        }
+        Settings {
+            envelope: self.envelope,
+            fixed_envelope: self.fixed_envelope,
+            type_base: or!(type_base),
+            pointer_prefix: or!(pointer_prefix),
+            domain: or!(domain),
+            log: or!(log),
+            kind: or!(kind),
+            redact_code: self.redact_code || under.redact_code,
+            redact_detail: self.redact_detail || under.redact_detail,
+            jsonapi_source: or!(jsonapi_source),
+            non_field_key: or!(non_field_key),
+            laravel_legacy_message: self.laravel_legacy_message || under.laravel_legacy_message,
+            problem_style: or!(problem_style),
+            rule: or!(rule),
         }
     }
 

@@ -5,7 +5,7 @@ use quote::{format_ident, quote};
 use syn::LitStr;
 
 use super::settings::{arm_settings, type_settings};
-use super::{envelope_expr, Arm, Catalogs};
+use super::{Arm, Catalogs};
 use crate::ast::{self, Input};
 use crate::{prop, status};
 
@@ -35,9 +35,6 @@ pub(super) fn catalog_impl(
             .map_or_else(|| status::default_title(status).to_owned(), LitStr::value);
         // Each fact the variant declares wraps the entry in one call.
         let mut calls: Vec<(&str, TokenStream)> = Vec::new();
-        if !code_sent {
-            calls.push(("entry_code_withheld", TokenStream::new()));
-        }
         if let Some(base) = input.attrs.type_base.as_ref().filter(|_| code_sent) {
             let uri = format!("{}{code}", base.value());
             calls.push(("entry_type_uri", quote!(#uri)));
@@ -99,13 +96,6 @@ pub(super) fn catalog_impl(
             },
         )
     });
-    let envelope =
-        envelope_expr(input).map(|envelope| quote!(const ENVELOPE: #p::Envelope = #envelope;));
-    let domain = input
-        .attrs
-        .domain
-        .as_ref()
-        .map(|domain| quote!(const DOMAIN: #p::Option<&'static str> = #p::Some(#domain);));
     let settings =
         (!base.is_empty()).then(|| quote!(const SETTINGS: #p::Settings<'static> = #base;));
     #[cfg(feature = "fluent")]
@@ -119,8 +109,6 @@ pub(super) fn catalog_impl(
         #[automatically_derived]
         impl #impl_generics #p::Catalog for #ident #ty_generics #where_clause {
             const CATALOG: &'static [#p::CatalogEntry] = &[#(#entries),*];
-            #envelope
-            #domain
             #settings
             #messages
         }

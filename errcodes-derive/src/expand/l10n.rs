@@ -1,5 +1,5 @@
 //! Everything localization generates (feature `fluent`): the type's
-//! catalogs read and checked, `messages`/`visit_args`/`message_id`, and the
+//! catalogs read and checked, `message` and `impl MessageArgs`, and the
 //! readings a client decodes localized details with. Reading and checking
 //! the catalogs themselves is `crate::l10n`'s.
 #[cfg(feature = "fluent")]
@@ -80,9 +80,9 @@ pub(super) fn messages_static(catalogs: &Catalogs) -> TokenStream {
 #[cfg(not(feature = "fluent"))]
 pub(super) enum Catalogs {}
 
-/// `messages` (the type's catalogs, or a transparent variant's inner
-/// error's) and `visit_args` (each field the `detail` template reads, a
-/// number as a number so plural rules apply).
+/// `message`: the type's catalogs keyed by the variant's code, with the
+/// type itself as the arguments (see [`impl_message_args`]); a transparent
+/// variant's inner error's message, whole.
 #[cfg(feature = "fluent")]
 pub(super) fn fn_l10n(
     arms: &[Arm],
@@ -93,31 +93,44 @@ pub(super) fn fn_l10n(
         return TokenStream::new();
     }
     let p = quote!(::errcodes::__private);
-    let declared = catalogs.is_some().then_some(());
-    let messages = arms.iter().map(|arm| {
-        if let Some(d) = arm.delegate(|inner| quote!(::errcodes::ApiError::messages(#inner))) {
+    let each = arms.iter().map(|arm| {
+        if let Some(d) = arm.delegate(|inner| quote!(::errcodes::ApiError::message(#inner))) {
             return d;
         }
         let pat = arm.any();
-        if declared.is_some() {
-            quote!(#pat => <Self as #p::Catalog>::MESSAGES,)
+        if catalogs.is_some() {
+            quote!(#pat => #p::message(<Self as #p::Catalog>::MESSAGES, ::errcodes::ApiError::code(self), self),)
         } else {
             quote!(#pat => #p::None,)
         }
     });
-    let messages = match_self(arms, messages);
-    let args = arms.iter().map(|arm| {
-        if let Some(d) =
-            arm.delegate(|inner| quote!(::errcodes::ApiError::visit_args(#inner, __visitor)))
-        {
-            return d;
+    let body = match_self(arms, each);
+    quote! {
+        fn message(&self) -> #p::Option<#p::Message<'_>> {
+            #body
         }
-        let used: Vec<&Member> = if declared.is_some() {
+    }
+}
+
+/// `impl MessageArgs` for a type with catalogs: each field a variant's
+/// `detail` template reads, a number as a number so plural rules apply.
+#[cfg(feature = "fluent")]
+pub(super) fn impl_message_args(
+    arms: &[Arm],
+    catalogs: Option<&Catalogs>,
+    header: &TokenStream,
+) -> TokenStream {
+    if catalogs.is_none() {
+        return TokenStream::new();
+    }
+    let p = quote!(::errcodes::__private);
+    let each = arms.iter().map(|arm| {
+        let used: Vec<&Member> = if arm.transparent_field().is_some() {
+            Vec::new()
+        } else {
             arm.template
                 .map(|t| t.used.iter().collect())
                 .unwrap_or_default()
-        } else {
-            Vec::new()
         };
         let pat = arm.bind(used.iter().copied());
         let calls = used.iter().map(|member| {
@@ -127,45 +140,15 @@ pub(super) fn fn_l10n(
         });
         quote!(#pat => { #(#calls)* })
     });
-    let args = match_self(arms, args);
-    // A transparent variant's texts are keyed as its inner error keys them.
-    let forwarded = any_transparent.then(|| {
-        let ids = arms.iter().map(|arm| {
-            arm.delegate(|inner| quote!(::errcodes::ApiError::message_id(#inner)))
-                .unwrap_or_else(|| {
-                    let pat = arm.any();
-                    quote!(#pat => ::errcodes::ApiError::code(self),)
-                })
-        });
-        let ids = match_self(arms, ids);
-        let fallbacks = arms.iter().map(|arm| {
-            arm.delegate(
-                |inner| quote!(::errcodes::ApiError::fmt_fallback_detail(#inner, __formatter)),
-            )
-            .unwrap_or_else(|| {
-                let pat = arm.any();
-                quote!(#pat => ::errcodes::ApiError::fmt_detail(self, __formatter),)
-            })
-        });
-        let fallbacks = match_self(arms, fallbacks);
-        quote! {
-            fn message_id(&self) -> &str {
-                #ids
-            }
-            fn fmt_fallback_detail(&self, __formatter: &mut #p::Formatter<'_>) -> #p::FmtResult {
-                #fallbacks
-            }
-        }
-    });
+    let body = match_self(arms, each);
     quote! {
-        fn messages(&self) -> #p::Option<&'static #p::Messages> {
-            #messages
+        #[automatically_derived]
+        #header {
+            fn visit_args(&self, __visitor: &mut dyn #p::ArgVisitor) {
+                #[allow(unused_imports)]
+                use #p::{ArgByDisplay as _, ArgByNumber as _};
+                #body
+            }
         }
-        fn visit_args(&self, __visitor: &mut dyn #p::ArgVisitor) {
-            #[allow(unused_imports)]
-            use #p::{ArgByDisplay as _, ArgByNumber as _};
-            #args
-        }
-        #forwarded
     }
 }

@@ -185,10 +185,19 @@ fn impl_api_error(input: &Input, catalogs: Option<&Catalogs>) -> TokenStream {
     );
     let from_impls = from_impls(input);
     let catalog = catalog_impl(input, &arms, catalogs);
+    #[cfg(feature = "fluent")]
+    let message_args = l10n::impl_message_args(
+        &arms,
+        catalogs,
+        &quote!(impl #impl_generics ::errcodes::__private::MessageArgs for #ident #ty_generics where #(#predicates,)*),
+    );
+    #[cfg(not(feature = "fluent"))]
+    let message_args = TokenStream::new();
 
     quote! {
         #from_impls
         #catalog
+        #message_args
         ::errcodes::__private::impl_axum! {
             {#impl_generics} {#ident #ty_generics} {#(#predicates,)*}
         }

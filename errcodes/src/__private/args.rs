@@ -1,7 +1,18 @@
 //! A derived type's fields as message arguments (feature `fluent`): a
 //! number as a number (integers exact), anything else by its `Display`.
 
-pub use crate::l10n::{Arg, ArgVisitor, Messages};
+pub use crate::l10n::{Arg, ArgVisitor, Message, MessageArgs, Messages};
+
+/// A derived type's message: `catalogs` (the type's, always `Some` where
+/// the derive calls this) keyed by `id`, with `args`.
+#[must_use]
+pub fn message<'a>(
+    catalogs: Option<&'static Messages>,
+    id: &'a str,
+    args: &'a dyn MessageArgs,
+) -> Option<Message<'a>> {
+    Some(Message::new(catalogs?, id, args))
+}
 
 /// A field as a message argument: a number as [`Arg::Number`], anything
 /// else by its `Display` (autoref specialization, as in `rebuild`).

@@ -559,28 +559,19 @@ impl ApiError for ApiErrors {
     }
 
     /// errcodes' own summary, in the request's language, unless the
-    /// collection has a detail of its own.
+    /// collection has a detail of its own: `$fields` (the members that
+    /// failed) and `$errors` (all errors).
     #[cfg(feature = "fluent")]
-    fn messages(&self) -> Option<&'static crate::l10n::Messages> {
-        self.settings.detail.is_none().then_some(&crate::l10n::OWN)
-    }
-
-    #[cfg(feature = "fluent")]
-    fn message_id(&self) -> &str {
-        match (self.all_fields(), self.new_members == self.len()) {
+    fn message(&self) -> Option<crate::l10n::Message<'_>> {
+        if self.settings.detail.is_some() {
+            return None;
+        }
+        let id = match (self.all_fields(), self.new_members == self.len()) {
             (false, _) => "errors_occurred",
             (true, true) => "fields_failed",
             (true, false) => "fields_failed_errors",
-        }
-    }
-
-    /// `$fields` (the members that failed) and `$errors` (all errors).
-    #[cfg(feature = "fluent")]
-    fn visit_args(&self, visitor: &mut dyn crate::l10n::ArgVisitor) {
-        use crate::l10n::Arg;
-        let count = |n: usize| Arg::Unsigned(n as u128);
-        visitor.visit("fields", count(self.new_members));
-        visitor.visit("errors", count(self.len()));
+        };
+        Some(crate::l10n::Message::new(&crate::l10n::OWN, id, self))
     }
 
     /// The collection's own settings; its domain is the first error's when
@@ -595,9 +586,19 @@ impl ApiError for ApiErrors {
                 .domain
                 .as_deref()
                 .or_else(|| self.iter().find_map(|e| e.settings().domain)),
-            non_field_key: &whole.non_field_key,
+            non_field_key: Some(&whole.non_field_key),
             laravel_legacy_message: whole.laravel_legacy,
             ..Settings::new()
         }
+    }
+}
+
+#[cfg(feature = "fluent")]
+impl crate::l10n::MessageArgs for ApiErrors {
+    fn visit_args(&self, visitor: &mut dyn crate::l10n::ArgVisitor) {
+        use crate::l10n::Arg;
+        let count = |n: usize| Arg::Unsigned(n as u128);
+        visitor.visit("fields", count(self.new_members));
+        visitor.visit("errors", count(self.len()));
     }
 }

@@ -221,15 +221,18 @@ impl ApiError for FieldError {
     fn location(&self) -> Option<Location<'_>> {
         Some(self.location.as_location())
     }
+    /// A validation rule's message comes from errcodes' own catalogs; an
+    /// app's own field error from a profile's
+    /// ([`Profile::catalogs`](crate::Profile::catalogs)), by its code.
     #[cfg(feature = "fluent")]
-    fn messages(&self) -> Option<&'static crate::l10n::Messages> {
-        self.rule.as_ref().map(|_| &crate::l10n::OWN)
+    fn message(&self) -> Option<crate::l10n::Message<'_>> {
+        let rule = self.rule.as_ref()?;
+        Some(crate::l10n::Message::new(&crate::l10n::OWN, rule.id, self))
     }
-    #[cfg(feature = "fluent")]
-    fn message_id(&self) -> &str {
-        self.rule.as_ref().map_or(&self.code, |rule| rule.id)
-    }
-    #[cfg(feature = "fluent")]
+}
+
+#[cfg(feature = "fluent")]
+impl crate::l10n::MessageArgs for FieldError {
     fn visit_args(&self, visitor: &mut dyn crate::l10n::ArgVisitor) {
         use crate::l10n::Arg;
         for &(name, ref arg) in self.rule.iter().flat_map(|rule| &rule.args) {

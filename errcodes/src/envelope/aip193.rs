@@ -175,7 +175,7 @@ fn status<E: ApiError + ?Sized>(
     error_info(err, s, name, out);
     more(out);
     retry_info(err, out);
-    if let Some(locale) = s.locale {
+    if let Some(locale) = err.occurrence().language {
         out.extend_from_slice(b",{\"@type\":\"type.googleapis.com/google.rpc.LocalizedMessage\",");
         localized_message(err, s, locale, out);
         out.push(b'}');
@@ -322,7 +322,7 @@ fn bad_request<E: ApiError>(errors: impl Iterator<Item = E>, out: &mut Vec<u8>) 
                 out.push(b'"');
             }
         }
-        if let Some(locale) = settings.locale {
+        if let Some(locale) = err.occurrence().language {
             out.extend_from_slice(b",\"localizedMessage\":{");
             localized_message(&err, &settings, locale, out);
             out.push(b'}');

@@ -90,7 +90,7 @@ pub(crate) fn write_error<E: ApiError + ?Sized>(err: &E, out: &mut Vec<u8>) {
 /// One JSON:API error object.
 fn object<E: ApiError + ?Sized>(err: &E, s: &Settings<'_>, doc: Doc<'_>, out: &mut Vec<u8>) {
     out.push(b'{');
-    if let Some(id) = s.occurrence_id {
+    if let Some(id) = err.occurrence().id {
         out.extend_from_slice(b"\"id\":");
         json::string(out, id);
         out.push(b',');

@@ -49,7 +49,13 @@ impl Format for Problem {
         out.extend_from_slice(b",\"errors\":[");
         write::each_item(errors.iter(), out, |err, out| {
             let location = err.location().unwrap_or(Location::NonField);
-            item(&err, &err.settings(), whole.problem_style, location, out);
+            item(
+                &err,
+                &err.settings(),
+                whole.effective_problem_style(),
+                location,
+                out,
+            );
         });
         out.extend_from_slice(b"]}");
     }
@@ -82,7 +88,13 @@ pub(crate) fn write_error<E: ApiError + ?Sized>(err: &E, out: &mut Vec<u8>) {
     meta(err, out);
     if let Some(location) = err.location() {
         out.extend_from_slice(b",\"errors\":[");
-        item(err, &settings, settings.problem_style, location, out);
+        item(
+            err,
+            &settings,
+            settings.effective_problem_style(),
+            location,
+            out,
+        );
         out.push(b']');
     }
     out.push(b'}');
@@ -90,7 +102,7 @@ pub(crate) fn write_error<E: ApiError + ?Sized>(err: &E, out: &mut Vec<u8>) {
 
 /// The standard members and `code`, without the closing brace.
 fn head<E: ApiError + ?Sized>(err: &E, s: &Settings<'_>, out: &mut Vec<u8>) {
-    let rfc = s.problem_style == ProblemStyle::Rfc9457;
+    let rfc = s.effective_problem_style() == ProblemStyle::Rfc9457;
     if rfc {
         out.extend_from_slice(b"{\"type\":");
         // A type URI names the code, so an undeclared code leaves `about:blank`.
@@ -119,7 +131,7 @@ fn head<E: ApiError + ?Sized>(err: &E, s: &Settings<'_>, out: &mut Vec<u8>) {
         out.extend_from_slice(b",\"code\":");
         json::string(out, err.code());
     }
-    if let Some(id) = s.occurrence_id {
+    if let Some(id) = err.occurrence().id {
         out.extend_from_slice(b",\"request_id\":");
         json::string(out, id);
     }

@@ -35,20 +35,20 @@ impl<'a> Doc<'a> {
     pub fn of(settings: &Settings<'a>) -> Doc<'a> {
         Doc {
             pointer_prefix: settings.effective_pointer_prefix(),
-            non_field_key: settings.non_field_key,
+            non_field_key: settings.effective_non_field_key(),
         }
     }
 }
 
-/// An item's settings within a collection: the collection's correlation id
-/// and type base where the item has none of its own, so every object of a
-/// collection carries the same context a single error does.
+/// An item's settings within a collection: the item's over what the
+/// collection declares for its items, its type base (the rest of the
+/// collection's settings describe the document as a whole).
 pub(crate) fn in_collection<'a>(item: Settings<'a>, whole: &Settings<'a>) -> Settings<'a> {
-    Settings {
-        occurrence_id: item.occurrence_id.or(whole.occurrence_id),
-        type_base: item.type_base.or(whole.type_base),
-        ..item
-    }
+    let for_items = Settings {
+        type_base: whole.type_base,
+        ..Settings::new()
+    };
+    item.over(for_items)
 }
 
 /// The public detail as a JSON string, with `generic` for a redacted 5xx:
@@ -74,7 +74,7 @@ pub(crate) fn detail_or_inner<E: ApiError + ?Sized>(
 ) {
     match public_text(err, settings, generic) {
         PublicText::Own => detail_inner(out, err),
-        PublicText::Fixed(text) => fixed_text(out, err, settings, text, generic),
+        PublicText::Fixed(text) => fixed_text(out, err, text, generic),
     }
 }
 
@@ -82,15 +82,9 @@ pub(crate) fn detail_or_inner<E: ApiError + ?Sized>(
 /// 4xx, the envelope's own `generic` text of a 5xx), escaped: a 5xx's in
 /// the language the error answers in (feature `fluent`), each envelope's
 /// own words in English.
-fn fixed_text<E: ApiError + ?Sized>(
-    out: &mut Vec<u8>,
-    err: &E,
-    settings: &Settings<'_>,
-    text: &str,
-    generic: &str,
-) {
+fn fixed_text<E: ApiError + ?Sized>(out: &mut Vec<u8>, err: &E, text: &str, generic: &str) {
     #[cfg(feature = "fluent")]
-    if let Some(locale) = settings.locale
+    if let Some(locale) = err.occurrence().language
         && err.status().is_server_error()
         && core::ptr::eq(text, generic)
         && crate::l10n::write_own(out, locale, crate::l10n::generic_id(generic), &|_| {})
@@ -98,7 +92,7 @@ fn fixed_text<E: ApiError + ?Sized>(
         return;
     }
     #[cfg(not(feature = "fluent"))]
-    let _ = (err, settings, generic);
+    let _ = (err, generic);
     json::escape_into(out, text);
 }
 
@@ -112,8 +106,14 @@ pub(crate) fn fallback_detail_inner<E: ApiError + ?Sized>(
     generic: &str,
 ) {
     match public_text(err, settings, generic) {
-        PublicText::Own if settings.locale.is_some() => {
-            let _ = write!(Escaper(out), "{}", fmt_fn(|f| err.fmt_fallback_detail(f)));
+        PublicText::Own if err.occurrence().language.is_some() => {
+            let fallback = fmt_fn(|f| match err.message() {
+                Some(message) => message
+                    .write_fallback(f)
+                    .unwrap_or_else(|| err.fmt_detail(f)),
+                None => err.fmt_detail(f),
+            });
+            let _ = write!(Escaper(out), "{fallback}");
         }
         PublicText::Own => detail_inner(out, err),
         PublicText::Fixed(text) => json::escape_into(out, text),

@@ -111,7 +111,7 @@ pub fn schema(envelope: Envelope, entries: &[CatalogEntry]) -> Value {
         Some(
             entries
                 .iter()
-                .filter(|e| e.code_sent)
+                .filter(|e| e.code_sent())
                 .map(|e| e.code)
                 .collect::<Vec<&str>>(),
         )
@@ -124,7 +124,7 @@ pub fn schema(envelope: Envelope, entries: &[CatalogEntry]) -> Value {
     meta.dedup();
     let withheld = entries
         .iter()
-        .any(|e| !e.code_sent && e.transparent.is_none());
+        .any(|e| !e.code_sent() && e.transparent.is_none());
     let mut input = DocumentedErrors::new(&statuses)
         .meta(&meta)
         .withheld(withheld);
@@ -193,7 +193,7 @@ fn shown_entry(example: Example<'_>) -> Shown<'_> {
         .settings
         .fixed_envelope
         .then_some(entry.settings.envelope);
-    let mut shown = if entry.code_sent {
+    let mut shown = if entry.code_sent() {
         Shown::new(example).named(entry.variant, entry.code)
     } else {
         Shown::new(example)
@@ -301,7 +301,7 @@ pub fn component<T: Catalog + ?Sized>(inners: &[Inner]) -> RefOr<Schema> {
             ..COLLECTION
         });
     }
-    to_schema(schema(T::ENVELOPE, &entries))
+    to_schema(schema(T::SETTINGS.envelope, &entries))
 }
 
 /// `T`'s responses, for the derived `utoipa::IntoResponses`: [`responses`]
@@ -318,7 +318,7 @@ pub fn into_responses<T: Catalog + utoipa::ToSchema + ?Sized>(
     let shown = shown_of(T::CATALOG, T::SETTINGS, inners);
     let responses = to_responses(responses::inline(by_status(
         &shown,
-        &[Media::of(T::ENVELOPE)],
+        &[Media::of(T::SETTINGS.envelope)],
         &|err, envelope| err.to_response_in(envelope),
     )));
     #[cfg(any(feature = "axum", feature = "actix-web"))]
@@ -401,7 +401,6 @@ mod tests {
             variant: "Throttled",
             status: 429,
             code: "throttled",
-            code_sent: true,
             title: "Too Many Requests",
             type_uri: Some("https://errors.example.com/throttled"),
             detail: Some("Retry in {wait} seconds."),

@@ -156,19 +156,7 @@ impl ApiError for Within<'_> {
         self.err.source_error()
     }
     #[cfg(feature = "fluent")]
-    fn messages(&self) -> Option<&'static crate::l10n::Messages> {
-        self.err.messages()
-    }
-    #[cfg(feature = "fluent")]
-    fn visit_args(&self, visitor: &mut dyn crate::l10n::ArgVisitor) {
-        self.err.visit_args(visitor);
-    }
-    #[cfg(feature = "fluent")]
-    fn message_id(&self) -> &str {
-        self.err.message_id()
-    }
-    #[cfg(feature = "fluent")]
-    fn fmt_fallback_detail(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.err.fmt_fallback_detail(f)
+    fn message(&self) -> Option<crate::l10n::Message<'_>> {
+        self.err.message()
     }
 }

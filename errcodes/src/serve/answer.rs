@@ -113,7 +113,7 @@ pub(crate) fn answer_into<E: ApiError + ?Sized>(
         }
         (true, false) => {}
     }
-    if let Some(language) = answered.settings().locale
+    if let Some(language) = answered.occurrence().language
         && let Ok(value) = HeaderValue::from_str(language)
     {
         headers.insert(http::header::CONTENT_LANGUAGE, value);

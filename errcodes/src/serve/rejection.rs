@@ -14,14 +14,21 @@ pub(crate) struct RouteError<'a> {
     pub(crate) method: &'a str,
 }
 
-impl ApiError for RouteError<'_> {
-    #[cfg(feature = "fluent")]
-    fn messages(&self) -> Option<&'static crate::l10n::Messages> {
-        Some(&crate::l10n::OWN)
-    }
-    #[cfg(feature = "fluent")]
+#[cfg(feature = "fluent")]
+impl crate::l10n::MessageArgs for RouteError<'_> {
     fn visit_args(&self, visitor: &mut dyn crate::l10n::ArgVisitor) {
         visitor.visit("method", crate::l10n::Arg::Text(&self.method));
+    }
+}
+
+impl ApiError for RouteError<'_> {
+    #[cfg(feature = "fluent")]
+    fn message(&self) -> Option<crate::l10n::Message<'_>> {
+        Some(crate::l10n::Message::new(
+            &crate::l10n::OWN,
+            self.code(),
+            self,
+        ))
     }
     fn status(&self) -> StatusCode {
         self.status
@@ -96,15 +103,22 @@ impl ForeignError {
     }
 }
 
-impl ApiError for ForeignError {
-    #[cfg(feature = "fluent")]
-    fn messages(&self) -> Option<&'static crate::l10n::Messages> {
-        Some(&crate::l10n::OWN)
-    }
-    #[cfg(feature = "fluent")]
+#[cfg(feature = "fluent")]
+impl crate::l10n::MessageArgs for ForeignError {
     fn visit_args(&self, visitor: &mut dyn crate::l10n::ArgVisitor) {
         visitor.visit("method", crate::l10n::Arg::Text(&"none"));
         visitor.visit("expected", crate::l10n::Arg::Text(&"foreign"));
+    }
+}
+
+impl ApiError for ForeignError {
+    #[cfg(feature = "fluent")]
+    fn message(&self) -> Option<crate::l10n::Message<'_>> {
+        Some(crate::l10n::Message::new(
+            &crate::l10n::OWN,
+            self.code(),
+            self,
+        ))
     }
     fn status(&self) -> StatusCode {
         self.status
@@ -536,12 +550,8 @@ fn member_of(message: &str) -> Option<String> {
     Some(member)
 }
 
-impl ApiError for Rejection {
-    #[cfg(feature = "fluent")]
-    fn messages(&self) -> Option<&'static crate::l10n::Messages> {
-        Some(&crate::l10n::OWN)
-    }
-    #[cfg(feature = "fluent")]
+#[cfg(feature = "fluent")]
+impl crate::l10n::MessageArgs for Rejection {
     fn visit_args(&self, visitor: &mut dyn crate::l10n::ArgVisitor) {
         use crate::l10n::Arg;
         let expected: &'static str = match self.what {
@@ -562,6 +572,18 @@ impl ApiError for Rejection {
             None => visitor.visit("at", Arg::Text(&"no")),
         }
     }
+}
+
+impl ApiError for Rejection {
+    #[cfg(feature = "fluent")]
+    fn message(&self) -> Option<crate::l10n::Message<'_>> {
+        let id = match (&self.parameter, self.code) {
+            (Some(_), "invalid_query") => "invalid_query_parameter",
+            (Some(_), "invalid_path") => "invalid_path_parameter",
+            _ => self.code,
+        };
+        Some(crate::l10n::Message::new(&crate::l10n::OWN, id, self))
+    }
     fn status(&self) -> StatusCode {
         self.status
     }
@@ -569,14 +591,6 @@ impl ApiError for Rejection {
         match (&self.parameter, self.code) {
             (Some(name), "invalid_query") => Some(crate::location::Location::Parameter(name)),
             _ => self.member.as_deref().map(crate::location::Location::Field),
-        }
-    }
-    #[cfg(feature = "fluent")]
-    fn message_id(&self) -> &str {
-        match (&self.parameter, self.code) {
-            (Some(_), "invalid_query") => "invalid_query_parameter",
-            (Some(_), "invalid_path") => "invalid_path_parameter",
-            _ => self.code,
         }
     }
     fn source_error(&self) -> Option<&(dyn std::error::Error + 'static)> {

@@ -559,3 +559,69 @@ fn transparent_structs_and_named_fields() {
     );
     assert_eq!(named.code(), "missing");
 }
+
+/// One merge, one order: what a wrapping type declares wins over its inner
+/// error's, a declared default included; what it leaves unset is the
+/// inner error's; redaction adds up; the request's data is never a setting.
+#[test]
+fn a_wrapper_s_declarations_win_even_when_they_are_the_default() {
+    use errcodes::{InContext, ProblemStyle};
+
+    #[derive(Debug, ApiError)]
+    #[api(
+        problem_style = "title_detail",
+        domain = "inner.example.com",
+        status = 404
+    )]
+    enum Inner {
+        #[api(code = "missing", detail = "Nothing here.")]
+        Missing,
+    }
+
+    #[derive(Debug, ApiError)]
+    #[api(problem_style = "rfc9457", type_base = "https://errors.example.com/")]
+    enum Outer {
+        #[api(transparent)]
+        Inner(Inner),
+    }
+
+    #[derive(Debug, ApiError)]
+    #[api(no_code)]
+    enum Quiet {
+        #[api(transparent)]
+        Inner(Inner),
+    }
+
+    let outer = Outer::Inner(Inner::Missing);
+    let settings = outer.settings();
+    assert_eq!(settings.problem_style, Some(ProblemStyle::Rfc9457));
+    assert_eq!(settings.domain, Some("inner.example.com"));
+    assert_eq!(settings.type_base, Some("https://errors.example.com/"));
+    assert_eq!(
+        outer.to_json_value(Envelope::Problem),
+        json!({
+            "type": "https://errors.example.com/missing",
+            "title": "Not Found",
+            "status": 404,
+            "detail": "Nothing here.",
+            "code": "missing"
+        })
+    );
+    // Unset on the wrapper: the inner error's shape.
+    assert_eq!(
+        Inner::Missing.to_json_value(Envelope::Problem),
+        json!({"title": "Not Found", "detail": "Nothing here."})
+    );
+    // A wrapper that withholds codes withholds its inner error's too.
+    let quiet = Quiet::Inner(Inner::Missing);
+    assert!(quiet.settings().redact_code);
+    assert!(quiet.to_json_value(Envelope::Problem).get("code").is_none());
+    // The correlation id is the answer's, not a setting.
+    let answered = InContext::new(&outer).request_id("req-9");
+    assert_eq!(answered.occurrence().id, Some("req-9"));
+    assert_eq!(answered.settings(), outer.settings());
+    assert_eq!(
+        answered.to_json_value(Envelope::Problem)["request_id"],
+        "req-9"
+    );
+}

@@ -148,7 +148,7 @@ fn no_prelude_types_work() {
 }
 
 /// A localized type with a generic field and a transparent one: its
-/// generated `messages` and `visit_args` are quiet too.
+/// generated `message` and `impl MessageArgs` are quiet too.
 #[cfg(feature = "fluent")]
 pub mod localized {
     use errcodes::ApiError;

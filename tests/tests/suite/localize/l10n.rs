@@ -81,7 +81,7 @@ fn an_unknown_locale_answers_in_the_fallback_and_no_locale_as_declared() {
         "Too Many Requests"
     );
     assert_eq!(err.to_json_value(Envelope::Problem)["detail"], "Slow down.");
-    let messages = err.messages().unwrap();
+    let messages = err.message().unwrap().catalogs();
     assert_eq!(messages.locales().collect::<Vec<_>>(), ["de", "en", "fr"]);
     assert_eq!(messages.answering("ja", "throttled"), Some("en"));
 }
@@ -102,7 +102,7 @@ fn a_regional_or_extended_tag_answers_in_its_language() {
             "{asked}"
         );
     }
-    let messages = err.messages().unwrap();
+    let messages = err.message().unwrap().catalogs();
     assert_eq!(messages.answering("fr-CA", "items_left"), Some("fr"));
     // Cutting stops at the language: no prefix of it is a language.
     assert_eq!(messages.answering("d", "items_left"), Some("en"));
@@ -233,18 +233,18 @@ fn aip_193_keeps_the_message_in_the_fallback_and_adds_a_localized_message() {
     // The answer's language is in its settings (the layers' Content-Language).
     // A regional tag answers in its language's catalog (RFC 4647 lookup).
     assert_eq!(
-        InContext::new(&err).locale("de-CH").settings().locale,
+        InContext::new(&err).locale("de-CH").occurrence().language,
         Some("de")
     );
     assert_eq!(
-        InContext::new(&err).locale("zz-CH").settings().locale,
+        InContext::new(&err).locale("zz-CH").occurrence().language,
         Some("en")
     );
     assert_eq!(
-        InContext::new(&err).locale("de").settings().locale,
+        InContext::new(&err).locale("de").occurrence().language,
         Some("de")
     );
-    assert_eq!(InContext::new(&err).settings().locale, None);
+    assert_eq!(InContext::new(&err).occurrence().language, None);
 }
 
 /// validator's default messages, by rule, its parameters the arguments.
@@ -435,6 +435,88 @@ mod layer {
             (&body["title"], &body["detail"]),
             (&"Not Found".into(), &"Not found.".into())
         );
+    }
+
+    /// The app's own field errors, localized by code from the app's
+    /// catalogs, made in a spawned task: the answer is in the request's
+    /// language, a code the catalogs lack stays as written.
+    #[tokio::test]
+    async fn an_app_s_own_field_errors_speak_the_language_from_its_catalogs() {
+        use errcodes::l10n::Messages;
+        use errcodes::{ApiErrors, FieldError};
+
+        static FIELDS: Messages = Messages::new(
+            "en",
+            &[
+                (
+                    "en",
+                    "name_taken = This name is taken.\n    .title = Name taken\n",
+                ),
+                (
+                    "de",
+                    "name_taken = Dieser Name ist vergeben.\n    .title = Name vergeben\n",
+                ),
+            ],
+        );
+        async fn signup() -> Result<(), ApiErrors> {
+            tokio::spawn(async {
+                Err(ApiErrors::from_errors([
+                    FieldError::new("name", "name_taken", "This name is taken."),
+                    FieldError::new("email", "email_banned", "This address is banned."),
+                ])
+                .unwrap())
+            })
+            .await
+            .unwrap()
+        }
+        for (envelope, accept) in [
+            (Envelope::Laravel, "application/json"),
+            (Envelope::Problem, "application/problem+json"),
+            (Envelope::Aip193, "application/json"),
+        ] {
+            let profile = Profile::new(envelope)
+                .locales(["en", "de"])
+                .catalogs(&FIELDS);
+            let app = axum::Router::new()
+                .route("/signup", get(signup))
+                .layer(errcodes::axum::ErrorLayer::new(profile));
+            let request = Request::get("/signup")
+                .header("accept-language", "de-DE")
+                .header("accept", accept)
+                .body(Body::empty())
+                .unwrap();
+            let response = app.oneshot(request).await.unwrap();
+            assert_eq!(response.headers()["content-language"], "de", "{envelope:?}");
+            let body = response.into_body().collect().await.unwrap().to_bytes();
+            let body: serde_json::Value = serde_json::from_slice(&body).unwrap();
+            match envelope.name() {
+                "laravel" => {
+                    assert_eq!(body["errors"]["name"][0], "Dieser Name ist vergeben.");
+                    assert_eq!(body["errors"]["email"][0], "This address is banned.");
+                }
+                "problem" => {
+                    let items = body["errors"].as_array().unwrap();
+                    assert_eq!(items[0]["detail"], "Dieser Name ist vergeben.");
+                    assert_eq!(items[0]["code"], "name_taken");
+                    assert_eq!(items[1]["detail"], "This address is banned.");
+                }
+                _ => {
+                    // AIP-193: `message` in the fallback language, the
+                    // translation beside it.
+                    let details = body["error"]["details"].as_array().unwrap();
+                    let bad_request = details
+                        .iter()
+                        .find(|d| d["@type"] == "type.googleapis.com/google.rpc.BadRequest")
+                        .unwrap();
+                    let violation = &bad_request["fieldViolations"][0];
+                    assert_eq!(violation["description"], "This name is taken.", "{body}");
+                    assert_eq!(
+                        violation["localizedMessage"]["message"], "Dieser Name ist vergeben.",
+                        "{body}"
+                    );
+                }
+            }
+        }
     }
 
     #[tokio::test]
