@@ -4,13 +4,18 @@
 //! state (a counting allocator, the panic hook, the panic log's counters)
 //! and the compile-fail cases stay binaries of their own, beside this one.
 
-// Topics include the examples they exercise by path (`tour.rs`, the two
-// services, which both include `examples/shared/orders.rs`), as each was a
-// binary of its own before; a file can stand in more than one module.
+// The examples and shared fixtures are compiled once, here, and the topics
+// that exercise them `use` them. (`examples/openapi.rs` includes the tour
+// itself, as its example binary needs, and the two services both include
+// `examples/shared/orders.rs`: those files stand in two modules.)
 #![allow(clippy::duplicate_mod)]
 
 #[path = "../support/mod.rs"]
 mod support;
+
+// A module loaded by `path` reads the paths inside it from this folder.
+#[path = "examples.rs"]
+mod examples;
 
 mod collect;
 mod declare;

@@ -1,9 +1,7 @@
 //! The catalog the derive writes agrees with what the errors render: same
 //! status, code, title and `type` URI, variant by variant.
 
-#[path = "../../../../examples/tour.rs"]
-#[allow(dead_code)]
-mod tour;
+use crate::examples::tour;
 
 use errcodes::ApiErrorExt as _;
 use errcodes::{ApiError, Catalog, Envelope, assert_unique_codes, catalog};

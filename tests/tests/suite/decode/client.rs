@@ -11,14 +11,8 @@ use std::time::Duration;
 use errcodes::client::{Decode, DecodeError, Decoded};
 use errcodes::{ApiError, ApiErrorExt as _, ApiErrors, Envelope, FieldError, FieldPath};
 
-#[path = "../../../../examples/tour.rs"]
-#[allow(dead_code)]
-mod tour;
-use tour::SignupError;
-
-#[path = "../../support/orders.rs"]
-mod orders;
-use orders::OrderError;
+use crate::examples::orders::OrderError;
+use crate::examples::tour::SignupError;
 
 /// Renders `err` in every envelope, decodes each response, and checks the
 /// outcome: `known` says whether the variant must come back as itself.
@@ -306,9 +300,7 @@ mod properties {
     }
 }
 
-#[path = "../../../../examples/custom_envelope.rs"]
-#[allow(dead_code)]
-mod custom;
+use crate::examples::custom_envelope as custom;
 
 /// A format of your own that reads its bodies back decodes like a built-in
 /// one, tried first as the type's own envelope.

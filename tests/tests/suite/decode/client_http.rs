@@ -8,10 +8,7 @@ use http_body_util::Full;
 use hyper_util::client::legacy::Client;
 use hyper_util::rt::TokioExecutor;
 
-#[path = "../../../../examples/axum_service.rs"]
-#[allow(dead_code)]
-mod service;
-use service::OrderError;
+use crate::examples::axum_service::{self as service, OrderError};
 
 #[tokio::test]
 async fn reqwest_and_hyper_responses_decode_in_one_call() {

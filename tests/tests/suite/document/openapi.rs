@@ -13,15 +13,9 @@ use errcodes::{ApiError, ApiErrors, Catalog, Envelope};
 use serde_json::Value;
 use utoipa::OpenApi;
 
-#[path = "../../../../examples/openapi.rs"]
-#[allow(dead_code)]
-mod example;
+use crate::examples::openapi as example;
+use crate::examples::orders::OrderError;
 use example::tour::SignupError;
-
-#[path = "../../support/orders.rs"]
-#[allow(dead_code)]
-mod orders;
-use orders::OrderError;
 
 /// One error type per built-in envelope, each with a header, meta, a
 /// location and a 5xx.

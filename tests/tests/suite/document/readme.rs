@@ -3,8 +3,7 @@
 
 use errcodes::ApiErrorExt as _;
 
-#[path = "../../../../examples/tour.rs"]
-mod tour;
+use crate::examples::tour;
 
 /// Checks that each envelope's section of `output` stands in the README
 /// after the marker `<!-- {prefix}:{envelope} -->`.
@@ -54,9 +53,7 @@ fn readme_shows_the_languages_output() {
     assert_eq!(shown, tour::languages_tour());
 }
 
-#[path = "../../../../examples/custom_envelope.rs"]
-#[allow(dead_code)]
-mod custom_envelope;
+use crate::examples::custom_envelope;
 
 #[test]
 fn readme_shows_the_custom_envelope_output() {

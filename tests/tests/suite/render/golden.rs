@@ -7,9 +7,7 @@ use crate::support;
 use errcodes::ApiErrorExt as _;
 use errcodes::{ApiError, Envelope};
 
-#[path = "../../support/orders.rs"]
-mod orders;
-use orders::OrderError;
+use crate::examples::orders::OrderError;
 
 /// Asserts the exact body in each envelope, in `Envelope::ALL` order
 /// (jsonapi, problem, laravel, drf, shipstream, aip193), and that each body is the

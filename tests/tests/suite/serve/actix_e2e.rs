@@ -4,9 +4,7 @@
 //! (`support/e2e.rs`), then a graceful stop.
 #![cfg(feature = "actix-web")]
 
-#[path = "../../../../examples/actix_service.rs"]
-#[allow(dead_code)]
-mod service;
+use crate::examples::actix_service as service;
 
 #[path = "../../support/e2e.rs"]
 mod e2e;

@@ -3,9 +3,7 @@
 //! table of requests in `support/e2e.rs`, then a graceful stop.
 #![cfg(feature = "axum")]
 
-#[path = "../../../../examples/axum_service.rs"]
-#[allow(dead_code)]
-mod service;
+use crate::examples::axum_service as service;
 
 #[path = "../../support/e2e.rs"]
 mod e2e;
