@@ -19,7 +19,7 @@ mode="${1:-all}"
 if [ "$mode" != check ]; then
   mkdir -p "$tools"
   python3 -m venv "$tools/venv"
-  "$tools/venv/bin/pip" install -q --disable-pip-version-check \
+  "$tools/venv/bin/pip" install -q --disable-pip-version-check --no-compile \
       "openapi-spec-validator==0.9.0" "schemathesis==4.32.5"
   npm install --silent --no-audit --no-fund --prefix "$tools/npm" \
       "openapi-typescript@7.13.0" "typescript@5.9.3"
