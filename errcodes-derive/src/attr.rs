@@ -61,6 +61,12 @@ impl LogLevel {
     }
 }
 
+/// `retryable`, `retryable = false` or `throttled`: whether a client may
+/// send the same request again, as the name of the `errcodes::Retry`
+/// variant it stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Retry(pub &'static str);
+
 /// `problem_style = "..."`: the shape of Problem Details documents, as the
 /// name of the `errcodes::ProblemStyle` variant it stands for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -112,6 +118,9 @@ pub struct Attrs {
     pub status: Option<Status>,
     /// No code is sent to clients (the type's, or one variant's).
     pub no_code: Flag,
+    /// Whether clients may retry (the type's default, or one variant's),
+    /// where it was written.
+    pub retry: Option<(Span, Retry)>,
     // On a variant.
     pub code: Option<LitStr>,
     pub title: Option<LitStr>,
@@ -220,6 +229,42 @@ impl Attrs {
             }
             // fixed_envelope
             symbol::FIXED_ENVELOPE => self.fixed_envelope = flag(cx, ident, key, input)?,
+            // retryable | retryable = false | throttled
+            symbol::RETRYABLE | symbol::THROTTLED => {
+                let retry = if key == symbol::THROTTLED {
+                    flag(cx, ident, key, input)?.map(|_| Retry("Throttled"))
+                } else if input.peek(Token![=]) {
+                    match value_of(cx, ident, key, "false", input)? {
+                        Some(tokens) => match syn::parse2::<syn::LitBool>(tokens.clone()) {
+                            Ok(b) if b.value => Some(Retry("Retryable")),
+                            Ok(_) => Some(Retry("Never")),
+                            Err(_) => {
+                                cx.error_spanned_by(
+                                    tokens,
+                                    format!("`{key}` is a flag or takes `true` or `false`: `#[api({key})]`, `#[api({key} = false)]`"),
+                                );
+                                None
+                            }
+                        },
+                        None => None,
+                    }
+                } else {
+                    flag(cx, ident, key, input)?.map(|_| Retry("Retryable"))
+                };
+                if let Some(retry) = retry {
+                    if let Some((first, _)) = self.retry {
+                        cx.error_spanned_by(
+                            ident,
+                            format!(
+                                "`retryable` and `throttled` both say whether clients retry (it is already said{}); keep one: `throttled` is retryable after the answer's delay",
+                                ctxt::on_line(first)
+                            ),
+                        );
+                    } else {
+                        self.retry = Some((ident.span(), retry));
+                    }
+                }
+            }
             // no_code
             symbol::NO_CODE => self.no_code = flag(cx, ident, key, input)?,
             // partial_locales

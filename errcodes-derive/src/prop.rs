@@ -57,6 +57,60 @@ pub fn is_std_duration(ty: &syn::Type) -> bool {
     )
 }
 
+/// The JSON type a meta field's value is written as, read from its Rust
+/// type as written: `integer`, `number`, `string`, `boolean`, `array`,
+/// `object`, with ` or null` for an `Option`; std's `Duration` is whole
+/// seconds (`integer`). A type the derive cannot see through (an alias, a
+/// type of the app's) is `any`: serde decides how it is written.
+pub fn json_type(ty: &syn::Type) -> String {
+    match ty {
+        syn::Type::Reference(reference) => json_type(&reference.elem),
+        syn::Type::Group(group) => json_type(&group.elem),
+        syn::Type::Paren(paren) => json_type(&paren.elem),
+        syn::Type::Array(_) | syn::Type::Slice(_) => "array".to_owned(),
+        syn::Type::Tuple(tuple) if tuple.elems.is_empty() => "null".to_owned(),
+        syn::Type::Tuple(_) => "array".to_owned(),
+        syn::Type::Path(_) if is_std_duration(ty) => "integer".to_owned(),
+        syn::Type::Path(path) if path.qself.is_none() => {
+            let Some(last) = path.path.segments.last() else {
+                return "any".to_owned();
+            };
+            let name = last.ident.to_string();
+            let first_argument = || match &last.arguments {
+                syn::PathArguments::AngleBracketed(args) => {
+                    args.args.iter().find_map(|a| match a {
+                        syn::GenericArgument::Type(t) => Some(t),
+                        _ => None,
+                    })
+                }
+                _ => None,
+            };
+            match name.as_str() {
+                "u8" | "u16" | "u32" | "u64" | "u128" | "usize" | "i8" | "i16" | "i32" | "i64"
+                | "i128" | "isize" | "NonZeroU8" | "NonZeroU16" | "NonZeroU32" | "NonZeroU64"
+                | "NonZeroUsize" | "NonZeroI32" | "NonZeroI64" => "integer".to_owned(),
+                "f32" | "f64" => "number".to_owned(),
+                "bool" => "boolean".to_owned(),
+                "String" | "str" | "char" | "Cow" | "PathBuf" | "Uuid" => "string".to_owned(),
+                "Vec" | "VecDeque" | "HashSet" | "BTreeSet" | "IndexSet" => "array".to_owned(),
+                "HashMap" | "BTreeMap" | "IndexMap" => "object".to_owned(),
+                "Box" | "Arc" | "Rc" => {
+                    first_argument().map_or_else(|| "any".to_owned(), json_type)
+                }
+                "Option" => match first_argument().map(json_type) {
+                    Some(inner) if inner != "any" && !inner.ends_with(" or null") => {
+                        format!("{inner} or null")
+                    }
+                    Some(inner) => inner,
+                    None => "any".to_owned(),
+                },
+                _ => "any".to_owned(),
+            }
+        }
+        _ => "any".to_owned(),
+    }
+}
+
 /// A type as the user would write it: `std::io::Error`, not the token
 /// printer's `std :: io :: Error`.
 pub fn type_text(ty: &syn::Type) -> String {

@@ -38,6 +38,8 @@ pub const META: &str = "meta";
 pub const SOURCE: &str = "source";
 pub const FROM: &str = "from";
 pub const PUBLIC: &str = "public";
+pub const RETRYABLE: &str = "retryable";
+pub const THROTTLED: &str = "throttled";
 
 /// Every key and the places it is accepted.
 pub const KEYS: &[(&str, &[Place])] = &[
@@ -67,6 +69,8 @@ pub const KEYS: &[(&str, &[Place])] = &[
     (SOURCE, &[Place::Field]),
     (FROM, &[Place::Field]),
     (PUBLIC, &[Place::Field]),
+    (RETRYABLE, &[Place::Type, Place::Variant]),
+    (THROTTLED, &[Place::Type, Place::Variant]),
 ];
 
 /// The places where `key` is accepted, or `None` for an unknown key.

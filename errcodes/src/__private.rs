@@ -8,7 +8,7 @@ pub use std::vec::Vec;
 pub use crate::catalog::{Catalog, CatalogEntry};
 pub use crate::error::{ApiError, LogLevel};
 pub use crate::error::{Envelope, ErrorList, Format};
-pub use crate::error::{ProblemStyle, Settings};
+pub use crate::error::{ProblemStyle, Retry, Settings};
 pub use crate::location::{DEFAULT_POINTER_PREFIX, Location};
 pub use crate::visit::{HeaderVisitor, MetaValue, MetaVisitor};
 
@@ -71,6 +71,7 @@ pub const fn entry(
         kind: None,
         headers: &[],
         meta: &[],
+        meta_types: &[],
         transparent: None,
         settings: Settings::new(),
     }
@@ -141,16 +142,19 @@ pub const fn entry_kind(entry: CatalogEntry, kind: &'static str) -> CatalogEntry
     }
 }
 
-/// `entry` with the headers and meta members it sets.
+/// `entry` with the headers and meta members it sets, and each meta
+/// member's JSON type.
 #[must_use]
 pub const fn entry_fields(
     entry: CatalogEntry,
     headers: &'static [&'static str],
     meta: &'static [&'static str],
+    meta_types: &'static [&'static str],
 ) -> CatalogEntry {
     CatalogEntry {
         headers,
         meta,
+        meta_types,
         ..entry
     }
 }

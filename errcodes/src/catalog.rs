@@ -57,6 +57,7 @@ pub struct CatalogEntry {
     pub(crate) kind: Option<&'static str>,
     pub(crate) headers: &'static [&'static str],
     pub(crate) meta: &'static [&'static str],
+    pub(crate) meta_types: &'static [&'static str],
     pub(crate) transparent: Option<&'static str>,
     /// The settings the variant answers with (the type's, with its own on
     /// top): what renders its examples exactly as it answers.
@@ -230,6 +231,69 @@ impl CatalogEntry {
     #[must_use]
     pub const fn meta(&self) -> &'static [&'static str] {
         self.meta
+    }
+
+    /// The JSON type of each meta member, in [`meta`](Self::meta)'s order,
+    /// read from the field's Rust type: `integer`, `number`, `string`,
+    /// `boolean`, `array`, `object` (`... or null` for an `Option`), or
+    /// `any` for a type the derive cannot see through.
+    ///
+    /// ```
+    /// use errcodes::{ApiError, Catalog};
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api(status = 409, code = "stale", detail = "Stale.")]
+    /// struct Stale {
+    ///     #[api(meta)]
+    ///     version: u32,
+    ///     #[api(meta)]
+    ///     editor: Option<String>,
+    /// }
+    /// assert_eq!(Stale::CATALOG[0].meta(), ["version", "editor"]);
+    /// assert_eq!(Stale::CATALOG[0].meta_types(), ["integer", "string or null"]);
+    /// ```
+    #[must_use]
+    pub const fn meta_types(&self) -> &'static [&'static str] {
+        self.meta_types
+    }
+
+    /// Whether clients may retry the variant: its declared
+    /// [`Retry`](crate::Retry), else AIP-194's default for its status.
+    ///
+    /// ```
+    /// use errcodes::{ApiError, Catalog, Retry};
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// enum E {
+    ///     #[api(status = 503, detail = "Down.")]
+    ///     Down,
+    ///     #[api(status = 429, throttled, detail = "Slow down.")]
+    ///     Throttled,
+    /// }
+    /// assert_eq!(E::CATALOG[0].retry(), Retry::Retryable);
+    /// assert_eq!(E::CATALOG[1].retry(), Retry::Throttled);
+    /// ```
+    #[must_use]
+    pub fn retry(&self) -> crate::Retry {
+        let status = http::StatusCode::from_u16(self.status)
+            .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR);
+        self.settings.effective_retry(status)
+    }
+
+    /// The settings the variant answers with: its type's, with its own on
+    /// top.
+    ///
+    /// ```
+    /// use errcodes::{ApiError, Catalog, Envelope};
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api(envelope = "jsonapi", status = 404, detail = "Gone.")]
+    /// struct Gone;
+    /// assert_eq!(Gone::CATALOG[0].settings().envelope, Envelope::JsonApi);
+    /// ```
+    #[must_use]
+    pub const fn settings(&self) -> Settings<'static> {
+        self.settings
     }
 
     /// For a `transparent` variant, the inner error's type as written.

@@ -469,11 +469,103 @@ pub struct Settings<'a> {
     /// [`ProblemStyle::Rfc9457`]
     /// ([`effective_problem_style`](Settings::effective_problem_style)).
     pub problem_style: Option<ProblemStyle>,
+    /// Whether a client may send the same request again (`retryable`,
+    /// `retryable = false` or `throttled` on a variant or type); `None`
+    /// means AIP-194's default for the status
+    /// ([`effective_retry`](Settings::effective_retry)).
+    pub retry: Option<Retry>,
     /// The validation rule this error reports, when it came from
     /// `push_validation_errors` (feature `validator`) without a profile of
     /// its own: its code is the rule's name, and the profile of the layer
     /// that answers it maps that code (and gives its message) then.
     pub rule: Option<Rule>,
+}
+
+/// Whether a client may send a failed request again, as the error declares
+/// it; see [`Settings::retry`]. The default follows Google's AIP-194: only
+/// `503 Service Unavailable` (gRPC's `UNAVAILABLE`) is retryable; a `429`
+/// is not, since a quota may stay exhausted for hours, unless the error is
+/// declared `throttled` (a rate limit that lifts after the delay its answer
+/// gives).
+///
+/// ```
+/// use errcodes::{ApiError, Retry};
+///
+/// #[derive(Debug, ApiError)]
+/// enum E {
+///     #[api(status = 503, detail = "Down for maintenance.")]
+///     Maintenance,
+///     #[api(status = 429, throttled, detail = "Slow down.")]
+///     Throttled,
+///     #[api(status = 409, retryable, detail = "Busy, try again.")]
+///     Busy,
+///     #[api(status = 503, retryable = false, detail = "This region is closed.")]
+///     Closed,
+/// }
+///
+/// assert_eq!(E::Maintenance.settings().effective_retry(E::Maintenance.status()), Retry::Retryable);
+/// assert_eq!(E::Throttled.settings().retry, Some(Retry::Throttled));
+/// assert!(E::Busy.settings().effective_retry(E::Busy.status()).is_retryable());
+/// assert_eq!(E::Closed.settings().effective_retry(E::Closed.status()), Retry::Never);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Retry {
+    /// Sending the request again will fail the same way (or must not be
+    /// done automatically).
+    Never,
+    /// The request may be sent again, with backoff (AIP-194's
+    /// `UNAVAILABLE`).
+    Retryable,
+    /// A rate limit: the request may be sent again after the delay the
+    /// answer gives (`Retry-After`, AIP-193's `RetryInfo`).
+    Throttled,
+}
+
+impl Retry {
+    /// AIP-194's default for `status`: retryable for a 503, never else.
+    ///
+    /// ```
+    /// use errcodes::Retry;
+    /// use http::StatusCode;
+    ///
+    /// assert_eq!(Retry::for_status(StatusCode::SERVICE_UNAVAILABLE), Retry::Retryable);
+    /// assert_eq!(Retry::for_status(StatusCode::TOO_MANY_REQUESTS), Retry::Never);
+    /// ```
+    #[must_use]
+    pub fn for_status(status: StatusCode) -> Retry {
+        if status == StatusCode::SERVICE_UNAVAILABLE {
+            Retry::Retryable
+        } else {
+            Retry::Never
+        }
+    }
+
+    /// Whether a client may send the request again.
+    ///
+    /// ```
+    /// assert!(errcodes::Retry::Throttled.is_retryable());
+    /// assert!(!errcodes::Retry::Never.is_retryable());
+    /// ```
+    #[must_use]
+    pub const fn is_retryable(self) -> bool {
+        !matches!(self, Retry::Never)
+    }
+
+    /// The name catalogs and lock files write: `never`, `retryable`,
+    /// `throttled`.
+    ///
+    /// ```
+    /// assert_eq!(errcodes::Retry::Throttled.name(), "throttled");
+    /// ```
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Retry::Never => "never",
+            Retry::Retryable => "retryable",
+            Retry::Throttled => "throttled",
+        }
+    }
 }
 
 /// A validation rule an error reports; see [`Settings::rule`].

@@ -119,13 +119,13 @@ impl Negotiation {
     }
 
     /// The envelopes offered, the default first.
-    #[cfg(all(feature = "utoipa", any(feature = "axum", feature = "actix-web")))]
+    #[cfg(any(feature = "axum", feature = "actix-web"))]
     pub(crate) fn offered(&self) -> &[Envelope] {
         &self.offered
     }
 
     /// Whether what cannot be satisfied gets a 406.
-    #[cfg(all(feature = "utoipa", any(feature = "axum", feature = "actix-web")))]
+    #[cfg(any(feature = "axum", feature = "actix-web"))]
     pub(crate) fn refuses(&self) -> bool {
         self.refuse
     }

@@ -37,6 +37,8 @@ pub struct ReceivedError {
     pub(crate) meta: Map<String, Value>,
     pub(crate) headers: HeaderMap,
     pub(crate) entries: Vec<ReceivedError>,
+    /// AIP-193's `RetryInfo.retryDelay`, in whole seconds.
+    pub(crate) retry_delay: Option<u64>,
 }
 
 impl ReceivedError {
@@ -266,6 +268,43 @@ impl ReceivedError {
     #[must_use]
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+
+    /// How long to wait before sending the request again, when the answer
+    /// said: its `Retry-After` header in seconds, else AIP-193's
+    /// `RetryInfo.retryDelay`.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    ///
+    /// let mut headers = http::HeaderMap::new();
+    /// headers.insert("retry-after", http::HeaderValue::from_static("30"));
+    /// let received = errcodes::ReceivedError::new(http::StatusCode::TOO_MANY_REQUESTS).with_headers(headers);
+    /// assert_eq!(received.retry_delay(), Some(Duration::from_secs(30)));
+    /// ```
+    #[must_use]
+    pub fn retry_delay(&self) -> Option<std::time::Duration> {
+        let header = self
+            .header("retry-after")
+            .and_then(|v| v.trim().parse::<u64>().ok());
+        header
+            .or(self.retry_delay)
+            .map(std::time::Duration::from_secs)
+    }
+
+    /// Whether the request may be sent again: when the answer gave a delay
+    /// to wait ([`retry_delay`](Self::retry_delay)), or, without one, by
+    /// AIP-194's default for the status (only a `503` is retryable).
+    ///
+    /// ```
+    /// use http::StatusCode;
+    ///
+    /// assert!(errcodes::ReceivedError::new(StatusCode::SERVICE_UNAVAILABLE).is_retryable());
+    /// assert!(!errcodes::ReceivedError::new(StatusCode::TOO_MANY_REQUESTS).is_retryable());
+    /// ```
+    #[must_use]
+    pub fn is_retryable(&self) -> bool {
+        self.retry_delay().is_some() || crate::Retry::for_status(self.status).is_retryable()
     }
 
     /// The entries: field errors inside this error.

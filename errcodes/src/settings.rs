@@ -1,7 +1,7 @@
 //! Building [`Settings`]: the defaults and one `const` method per field.
 //! The struct itself is defined beside the trait in `error.rs`.
 
-use crate::error::{Envelope, LogLevel, ProblemStyle, Rule, Settings};
+use crate::error::{Envelope, LogLevel, ProblemStyle, Retry, Rule, Settings};
 use crate::location::{Location, NON_FIELD_KEY};
 
 impl<'a> Settings<'a> {
@@ -32,6 +32,7 @@ impl<'a> Settings<'a> {
             non_field_key: None,
             laravel_legacy_message: false,
             problem_style: None,
+            retry: None,
             rule: None,
         }
     }
@@ -314,8 +315,38 @@ impl<'a> Settings<'a> {
             non_field_key: or!(non_field_key),
             laravel_legacy_message: self.laravel_legacy_message || under.laravel_legacy_message,
             problem_style: or!(problem_style),
+            retry: or!(retry),
             rule: or!(rule),
         }
+    }
+
+    /// Sets [`retry`](Settings::retry).
+    ///
+    /// ```
+    /// # use errcodes::{Retry, Settings};
+    /// assert_eq!(Settings::new().retry(Retry::Throttled).retry, Some(Retry::Throttled));
+    /// ```
+    #[must_use]
+    pub const fn retry(self, retry: Retry) -> Self {
+        Settings {
+            retry: Some(retry),
+            ..self
+        }
+    }
+
+    /// Whether clients may retry an error of `status` with these settings:
+    /// [`retry`](Settings::retry), else AIP-194's default for the status.
+    ///
+    /// ```
+    /// # use errcodes::{Retry, Settings};
+    /// use http::StatusCode;
+    ///
+    /// assert_eq!(Settings::new().effective_retry(StatusCode::SERVICE_UNAVAILABLE), Retry::Retryable);
+    /// assert_eq!(Settings::new().retry(Retry::Never).effective_retry(StatusCode::SERVICE_UNAVAILABLE), Retry::Never);
+    /// ```
+    #[must_use]
+    pub fn effective_retry(&self, status: http::StatusCode) -> Retry {
+        self.retry.unwrap_or_else(|| Retry::for_status(status))
     }
 
     /// The pointer prefix in force: [`pointer_prefix`](Settings::pointer_prefix)

@@ -25,6 +25,7 @@ pub enum OrderError {
     #[api(
         status = 429,
         code = "throttled",
+        throttled,
         detail = "Too many requests; retry later."
     )]
     Throttled {

@@ -72,8 +72,15 @@ pub(super) fn catalog_impl(
             .fields_with(|f| f.attrs.meta.is_some())
             .map(|f| f.meta_name())
             .collect();
+        let meta_types: Vec<String> = arm
+            .fields_with(|f| f.attrs.meta.is_some())
+            .map(|f| prop::json_type(f.ty))
+            .collect();
         if !headers.is_empty() || !meta.is_empty() {
-            calls.push(("entry_fields", quote!(&[#(#headers),*], &[#(#meta),*])));
+            calls.push((
+                "entry_fields",
+                quote!(&[#(#headers),*], &[#(#meta),*], &[#(#meta_types),*]),
+            ));
         }
         let own = arm_settings(arm);
         if !base.is_empty() || !own.is_empty() {

@@ -35,6 +35,10 @@ pub(super) fn type_settings(input: &Input) -> TokenStream {
         let style = format_ident!("{}", style.0);
         calls.extend(quote!(.problem_style(#p::ProblemStyle::#style)));
     }
+    if let Some((_, retry)) = a.retry {
+        let retry = format_ident!("{}", retry.0);
+        calls.extend(quote!(.retry(#p::Retry::#retry)));
+    }
     if calls.is_empty() {
         TokenStream::new()
     } else {
@@ -66,6 +70,10 @@ pub(super) fn arm_settings(arm: &Arm) -> TokenStream {
     }
     if let Some(lit) = &v.kind {
         calls.extend(quote!(.kind(#lit)));
+    }
+    if let Some((_, retry)) = v.retry {
+        let retry = format_ident!("{}", retry.0);
+        calls.extend(quote!(.retry(#p::Retry::#retry)));
     }
     if member(arm).is_some() {
         if let Some(source) = explicit_source(arm) {

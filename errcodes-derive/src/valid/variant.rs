@@ -249,6 +249,7 @@ fn check_transparent(cx: &Ctxt, variant: &Variant, name: &str) {
         (symbol::HEADER, a.header.is_some()),
         (symbol::KIND, a.kind.is_some()),
         (symbol::LOG, a.log.is_some()),
+        (symbol::RETRYABLE, a.retry.is_some()),
     ];
     for (key, _) in others.iter().filter(|(_, set)| *set) {
         cx.error_at(

@@ -87,6 +87,70 @@ pub enum Decoded<E> {
     Unknown(ReceivedError),
 }
 
+impl<E: ApiError> Decoded<E> {
+    /// Whether the request may be sent again: a known variant as the type
+    /// declares it (`retryable`, `throttled`, else AIP-194's default for its
+    /// status); an unknown error as [`ReceivedError::is_retryable`] reads
+    /// its answer.
+    ///
+    /// ```
+    /// # #[cfg(feature = "client")] {
+    /// use errcodes::client::Decoded;
+    /// use errcodes::ApiError;
+    ///
+    /// #[derive(Debug, PartialEq, ApiError)]
+    /// #[api(status = 429, code = "throttled", throttled, detail = "Slow down.")]
+    /// struct Throttled;
+    ///
+    /// assert!(Decoded::Known(Throttled).is_retryable());
+    /// # }
+    /// ```
+    pub fn is_retryable(&self) -> bool {
+        match self {
+            Decoded::Known(err) => err.settings().effective_retry(err.status()).is_retryable(),
+            Decoded::Unknown(received) => received.is_retryable(),
+        }
+    }
+
+    /// How long to wait before retrying, when the answer said: a known
+    /// variant's `Retry-After` header field, an unknown error's
+    /// [`ReceivedError::retry_delay`].
+    ///
+    /// ```
+    /// # #[cfg(feature = "client")] {
+    /// use std::time::Duration;
+    /// use errcodes::client::Decoded;
+    /// use errcodes::ApiError;
+    ///
+    /// #[derive(Debug, PartialEq, ApiError)]
+    /// #[api(status = 429, code = "throttled", throttled, detail = "Slow down.")]
+    /// struct Throttled {
+    ///     #[api(header = "Retry-After")]
+    ///     wait: Duration,
+    /// }
+    ///
+    /// let decoded = Decoded::Known(Throttled { wait: Duration::from_secs(20) });
+    /// assert_eq!(decoded.retry_delay(), Some(Duration::from_secs(20)));
+    /// # }
+    /// ```
+    pub fn retry_delay(&self) -> Option<std::time::Duration> {
+        match self {
+            Decoded::Known(err) => {
+                let mut seconds = None;
+                err.visit_headers(
+                    &mut |name: &http::HeaderName, value: &dyn core::fmt::Display| {
+                        if *name == http::header::RETRY_AFTER {
+                            seconds = crate::visit::delta_seconds(value);
+                        }
+                    },
+                );
+                seconds.map(std::time::Duration::from_secs)
+            }
+            Decoded::Unknown(received) => received.retry_delay(),
+        }
+    }
+}
+
 impl<E> Decoded<E> {
     /// The known error, if it is one.
     ///

@@ -20,7 +20,8 @@
 //!   violation each, its `field` a dotted path with list indexes in brackets
 //!   and names in lowerCamelCase (`emailAddresses[1].email`, as
 //!   `error_details.proto` writes it in JSON).
-//! * A `RetryInfo` when the error sets `Retry-After` in seconds.
+//! * A `RetryInfo` when the error sets `Retry-After` in seconds, unless it is
+//!   declared `retryable = false`.
 //!
 //! This format is written only through errcodes' public API, as a format of
 //! your own would be.
@@ -388,6 +389,10 @@ fn field_name(out: &mut Vec<u8>, start: usize, name: &str) {
 /// A `RetryInfo` when the error sets `Retry-After` in delta-seconds (the
 /// largest, should it set several).
 fn retry_info<E: ApiError + ?Sized>(err: &E, out: &mut Vec<u8>) {
+    // An error declared not retryable never tells a client when to retry.
+    if err.settings().retry == Some(crate::error::Retry::Never) {
+        return;
+    }
     let mut seconds: Option<u64> = None;
     err.visit_headers(&mut |name: &HeaderName, value: &dyn fmt::Display| {
         if *name == RETRY_AFTER
@@ -449,6 +454,11 @@ pub(crate) fn decode(status: StatusCode, body: &Value) -> Option<Vec<ReceivedErr
                 if let Some(metadata) = read::object(detail, "metadata") {
                     received.meta.clone_from(metadata);
                 }
+            }
+            Some("type.googleapis.com/google.rpc.RetryInfo") => {
+                received.retry_delay = read::text(detail, "retryDelay")
+                    .and_then(|d| d.strip_suffix('s').map(str::to_owned))
+                    .and_then(|d| d.split('.').next().and_then(|s| s.parse().ok()));
             }
             Some("type.googleapis.com/google.rpc.BadRequest") => {
                 for violation in read::array(detail, "fieldViolations").unwrap_or_default() {

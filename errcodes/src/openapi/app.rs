@@ -86,6 +86,55 @@ pub(crate) fn note(
     });
 }
 
+/// What one error type a document lists answers with, for its contract:
+/// its name, its catalog and settings, and what its `transparent` variants
+/// hold.
+pub(crate) struct Listed {
+    pub(crate) name: String,
+    pub(crate) catalog: &'static [CatalogEntry],
+    pub(crate) settings: Settings<'static>,
+    pub(crate) inners: Vec<Inner>,
+}
+
+/// The error types `doc` (as its `utoipa::OpenApi` built it, before a
+/// layer wrote its responses again) lists in its operations' responses,
+/// each once, in the order first listed.
+pub(crate) fn listed_types(doc: &OpenApi) -> Vec<Listed> {
+    let noted = NOTED.lock().map(|noted| noted.clone()).unwrap_or_default();
+    let Ok(value) = serde_json::to_value(doc) else {
+        return Vec::new();
+    };
+    let mut found: Vec<usize> = Vec::new();
+    let operations = value
+        .get("paths")
+        .and_then(Value::as_object)
+        .into_iter()
+        .flat_map(|paths| paths.values())
+        .flat_map(|item| METHODS.into_iter().filter_map(move |m| item.get(m)));
+    for operation in operations {
+        let responses = operation.get("responses").and_then(Value::as_object);
+        for (status, response) in responses.into_iter().flatten() {
+            for (i, n) in noted.iter().enumerate() {
+                if n.responses.get(status) == Some(response) && !found.contains(&i) {
+                    found.push(i);
+                }
+            }
+        }
+    }
+    found
+        .into_iter()
+        .map(|i| {
+            let n = &noted[i];
+            Listed {
+                name: n.name.clone(),
+                catalog: n.catalog,
+                settings: n.settings,
+                inners: n.inners.clone(),
+            }
+        })
+        .collect()
+}
+
 /// The document `build` makes, its error responses written as `config`
 /// answers them.
 pub(crate) fn document(config: &Config, build: impl FnOnce() -> OpenApi) -> OpenApi {

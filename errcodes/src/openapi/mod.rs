@@ -78,7 +78,7 @@ use shown::{Example, Within};
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 pub(crate) mod app;
 mod responses;
-mod shown;
+pub(crate) mod shown;
 
 /// The JSON Schema of `envelope`'s documents for the errors of `entries`:
 /// their statuses, and their codes as an `enum` (any code when a variant is
@@ -409,6 +409,7 @@ mod tests {
             kind: None,
             headers: &["Retry-After"],
             meta: &["wait"],
+            meta_types: &["integer"],
             transparent: None,
             settings: Settings::new()
                 .type_base("https://errors.example.com/")

@@ -447,13 +447,7 @@ impl Rejection {
     }
 }
 
-/// The body member a serde message is about, as a dotted path:
-/// `items[0].sku: invalid type: ...` is about `items.0.sku`, and a missing
-/// or unknown field is the field below that path (``items[0]: missing field
-/// `sku` `` is about `items.0.sku`). A path never holds a space, which tells
-/// it from the message's own words (`invalid type: ...`).
 /// What an operation takes, as far as the layer's own answers go.
-#[cfg(feature = "utoipa")]
 #[allow(clippy::struct_excessive_bools)]
 pub(crate) struct Takes<'a> {
     /// A method this operation's path does not serve, for the 405.
@@ -469,7 +463,6 @@ pub(crate) struct Takes<'a> {
 /// answer with: an unknown route, a method not served, a panic, 406 and
 /// 415 from negotiation (as `negotiation` refuses), and the extractors'
 /// rejections of a body, a path or a query that does not read.
-#[cfg(feature = "utoipa")]
 pub(crate) fn own_answers<'a>(
     negotiation: &crate::negotiate::Negotiation,
     takes: &Takes<'a>,
@@ -525,6 +518,11 @@ pub(crate) fn own_answers<'a>(
     answers
 }
 
+/// The body member a serde message is about, as a dotted path:
+/// `items[0].sku: invalid type: ...` is about `items.0.sku`, and a missing
+/// or unknown field is the field below that path (``items[0]: missing field
+/// `sku` `` is about `items.0.sku`). A path never holds a space, which tells
+/// it from the message's own words (`invalid type: ...`).
 fn member_of(message: &str) -> Option<String> {
     let (path, rest) = match message.split_once(": ") {
         Some((head, rest)) if !head.contains(' ') && !head.is_empty() => (Some(head), rest),

@@ -18,6 +18,7 @@ mod support;
 mod examples;
 
 mod collect;
+mod contract;
 mod declare;
 mod decode;
 mod document;
