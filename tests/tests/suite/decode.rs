@@ -3,4 +3,5 @@
 mod client;
 mod client_http;
 mod decode_exact;
+mod retry;
 mod roundtrip;
