@@ -8,7 +8,9 @@
 # headers and body conform to it). Servers bind 127.0.0.1:0 and stop.
 # Then the same spec and TypeScript checks over the openapi_wire tests'
 # documents: every variant of a type per envelope using every attribute,
-# alone and through the layer for each default envelope.
+# alone and through the layer for each default envelope. Last, api-smart-diff
+# (an OpenAPI diff tool nobody here wrote) judges one API's documents before
+# and after a code is added and a status removed, with closed and open codes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,7 +24,7 @@ if [ "$mode" != check ]; then
   "$tools/venv/bin/pip" install -q --disable-pip-version-check --no-compile \
       "openapi-spec-validator==0.9.0" "schemathesis==4.32.5"
   npm install --silent --no-audit --no-fund --prefix "$tools/npm" \
-      "openapi-typescript@7.13.0" "typescript@5.9.3"
+      "openapi-typescript@7.13.0" "typescript@5.9.3" "api-smart-diff@1.0.6"
 fi
 [ "$mode" != install ] || exit 0
 
@@ -30,5 +32,5 @@ fi
 # its test command nothing is built again.
 cargo build -q --workspace --all-features --examples
 rm -rf "$tools/wire"
-ERRCODES_OPENAPI_DUMP="$tools/wire" cargo test -q --workspace --all-features --test suite document::openapi_wire
+ERRCODES_OPENAPI_DUMP="$tools/wire" cargo test -q --workspace --all-features --test suite -- document::openapi_wire document::open_codes
 "$tools/venv/bin/python" scripts/check_openapi.py "$tools" axum_service actix_service

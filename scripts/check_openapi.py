@@ -161,8 +161,42 @@ def check_wire():
         )
 
 
+def check_diff():
+    """api-smart-diff's verdicts on one API's documents across releases
+    (written by the open_codes test): a code added to a status is breaking
+    when codes are a closed `enum` and not when they are open; a status
+    removed is breaking either way."""
+    npm = TOOLS / "npm"
+    script = npm / "diff.mjs"
+    script.write_text(
+        'import fs from "node:fs";\n'
+        'import { apiCompare } from "api-smart-diff";\n'
+        'const [before, after] = process.argv.slice(2).map((f) => JSON.parse(fs.readFileSync(f, "utf8")));\n'
+        'const { diffs } = apiCompare(before, after);\n'
+        'console.log(JSON.stringify(diffs.map((d) => [d.type, d.description ?? ""])));\n'
+    )
+    docs = TOOLS / "wire" / "diff"
+    expected = [
+        ("closed-v1", "closed-v2", "a code added to 409", True),
+        ("open-v1", "open-v2", "a code added to 409", False),
+        ("closed-v1", "closed-v3", "status 409 removed", True),
+        ("open-v1", "open-v3", "status 409 removed", True),
+    ]
+    for before, after, change, breaking in expected:
+        out = subprocess.run(
+            ["node", str(script), str(docs / f"{before}.openapi.json"), str(docs / f"{after}.openapi.json")],
+            cwd=npm, check=True, capture_output=True, text=True,
+        ).stdout
+        diffs = json.loads(out)
+        found = [d for t, d in diffs if t == "breaking"]
+        verdict = "breaking: " + "; ".join(found) if found else "not breaking"
+        print(f"api-smart-diff, {before} -> {after} ({change}): {verdict}")
+        assert bool(found) == breaking, f"{before} -> {after}: expected {'a' if breaking else 'no'} breaking change, got {diffs}"
+
+
 for service in SERVICES:
     check(service)
 check_wire()
 run_type_checks()
-print(f"{len(SERVICES) + 1} passed, 0 failed")
+check_diff()
+print(f"{len(SERVICES) + 2} passed, 0 failed")

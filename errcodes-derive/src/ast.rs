@@ -86,6 +86,7 @@ impl<'a> Input<'a> {
                     domain: variant_attrs.domain.take(),
                     pointer_prefix: variant_attrs.pointer_prefix.take(),
                     fixed_envelope: variant_attrs.fixed_envelope.take(),
+                    open_codes: variant_attrs.open_codes.take(),
                     problem_style: variant_attrs.problem_style.take(),
                     locales: variant_attrs.locales.take(),
                     fallback_locale: variant_attrs.fallback_locale.take(),

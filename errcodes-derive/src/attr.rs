@@ -105,6 +105,8 @@ pub struct Attrs {
     pub pointer_prefix: Option<LitStr>,
     /// The type always answers in its own envelope, whatever `Accept` asks.
     pub fixed_envelope: Flag,
+    /// Documents give the type's codes as open strings, not an `enum`.
+    pub open_codes: Flag,
     /// The shape of Problem Details documents: `rfc9457` or `title_detail`.
     pub problem_style: Option<ProblemStyle>,
     /// The folder of Fluent catalogs, one subfolder per locale.
@@ -229,6 +231,8 @@ impl Attrs {
             }
             // fixed_envelope
             symbol::FIXED_ENVELOPE => self.fixed_envelope = flag(cx, ident, key, input)?,
+            // open_codes
+            symbol::OPEN_CODES => self.open_codes = flag(cx, ident, key, input)?,
             // retryable | retryable = false | throttled
             symbol::RETRYABLE | symbol::THROTTLED => {
                 let retry = if key == symbol::THROTTLED {

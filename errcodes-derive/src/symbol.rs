@@ -39,6 +39,7 @@ pub const SOURCE: &str = "source";
 pub const FROM: &str = "from";
 pub const PUBLIC: &str = "public";
 pub const RETRYABLE: &str = "retryable";
+pub const OPEN_CODES: &str = "open_codes";
 pub const THROTTLED: &str = "throttled";
 
 /// Every key and the places it is accepted.
@@ -70,6 +71,7 @@ pub const KEYS: &[(&str, &[Place])] = &[
     (FROM, &[Place::Field]),
     (PUBLIC, &[Place::Field]),
     (RETRYABLE, &[Place::Type, Place::Variant]),
+    (OPEN_CODES, &[Place::Type]),
     (THROTTLED, &[Place::Type, Place::Variant]),
 ];
 

@@ -469,6 +469,11 @@ pub struct Settings<'a> {
     /// [`ProblemStyle::Rfc9457`]
     /// ([`effective_problem_style`](Settings::effective_problem_style)).
     pub problem_style: Option<ProblemStyle>,
+    /// Whether documents give the codes as open strings, the known ones as
+    /// examples (and an `x-extensible-enum`), instead of a closed `enum`
+    /// (`open_codes` on the type): adding a code is then no breaking change
+    /// for OpenAPI diff tools and generated clients.
+    pub open_codes: bool,
     /// Whether a client may send the same request again (`retryable`,
     /// `retryable = false` or `throttled` on a variant or type); `None`
     /// means AIP-194's default for the status

@@ -31,6 +31,7 @@ pub struct Profile {
     codes: Vec<(Cow<'static, str>, Cow<'static, str>)>,
     messages: Vec<(Cow<'static, str>, Cow<'static, str>)>,
     locales: Vec<Cow<'static, str>>,
+    open_codes: bool,
     #[cfg(feature = "fluent")]
     catalogs: Option<&'static crate::l10n::Messages>,
 }
@@ -51,6 +52,7 @@ impl Profile {
             codes: Vec::new(),
             messages: Vec::new(),
             locales: Vec::new(),
+            open_codes: false,
             #[cfg(feature = "fluent")]
             catalogs: None,
         }
@@ -277,6 +279,32 @@ impl Profile {
         self.catalogs
     }
 
+    /// Whether the app's document gives every error's codes as open
+    /// strings, the known ones as examples and an `x-extensible-enum`,
+    /// instead of closed `enum`s (as a type's `open_codes` does for its
+    /// own): adding a code is then no breaking change for OpenAPI diff tools
+    /// and generated clients.
+    ///
+    /// ```
+    /// let profile = errcodes::Profile::new(errcodes::Envelope::Problem).open_codes(true);
+    /// assert!(profile.open_codes_setting());
+    /// ```
+    #[must_use]
+    pub fn open_codes(mut self, open: bool) -> Profile {
+        self.open_codes = open;
+        self
+    }
+
+    /// Whether the app's document gives codes as open strings.
+    ///
+    /// ```
+    /// assert!(!errcodes::Profile::new(errcodes::Envelope::Problem).open_codes_setting());
+    /// ```
+    #[must_use]
+    pub fn open_codes_setting(&self) -> bool {
+        self.open_codes
+    }
+
     /// What the profile declares, as [`Settings`](crate::Settings): its
     /// type base and pointer prefix, under every error it answers
     /// ([`Settings::over`](crate::Settings::over)).
@@ -287,7 +315,9 @@ impl Profile {
     /// ```
     #[must_use]
     pub fn settings(&self) -> crate::Settings<'_> {
-        let settings = crate::Settings::new().envelope(self.envelope);
+        let settings = crate::Settings::new()
+            .envelope(self.envelope)
+            .open_codes(self.open_codes);
         let settings = match self.type_base_setting() {
             Some(base) => settings.type_base(base),
             None => settings,

@@ -21,6 +21,13 @@ pub struct DocumentedErrors<'a> {
     pub codes: Option<&'a [&'a str]>,
     /// The meta members' names.
     pub meta: &'a [&'a str],
+    /// Each meta member's JSON type, in [`meta`](Self::meta)'s order, as
+    /// [`CatalogEntry::meta_types`](crate::CatalogEntry::meta_types) names
+    /// them; empty (or shorter) where they are not known.
+    pub meta_types: &'a [&'a str],
+    /// Whether the codes are open: documented as a string with the known
+    /// codes as examples, not as a closed `enum`.
+    pub open_codes: bool,
     /// Whether an error keeps its code from clients (a 5xx without a
     /// declared code), which an envelope then writes in its own way (drf's
     /// `error`, AIP-193's canonical status name). `true` unless told.
@@ -39,6 +46,8 @@ impl<'a> DocumentedErrors<'a> {
             statuses,
             codes: None,
             meta: &[],
+            meta_types: &[],
+            open_codes: false,
             withheld: true,
         }
     }
@@ -66,6 +75,43 @@ impl<'a> DocumentedErrors<'a> {
     #[must_use]
     pub fn meta(self, meta: &'a [&'a str]) -> DocumentedErrors<'a> {
         DocumentedErrors { meta, ..self }
+    }
+
+    /// Each meta member's JSON type, in the order of the names.
+    ///
+    /// ```
+    /// let input = errcodes::DocumentedErrors::new(&[409]).meta(&["version"]).meta_types(&["integer"]);
+    /// assert_eq!(input.meta_type("version"), Some("integer"));
+    /// ```
+    #[must_use]
+    pub fn meta_types(self, meta_types: &'a [&'a str]) -> DocumentedErrors<'a> {
+        DocumentedErrors { meta_types, ..self }
+    }
+
+    /// The JSON type of the meta member `name`, when known.
+    ///
+    /// ```
+    /// let input = errcodes::DocumentedErrors::new(&[409]).meta(&["version"]);
+    /// assert_eq!(input.meta_type("version"), None);
+    /// ```
+    #[must_use]
+    pub fn meta_type(&self, name: &str) -> Option<&'a str> {
+        let index = self.meta.iter().position(|m| *m == name)?;
+        self.meta_types
+            .get(index)
+            .copied()
+            .filter(|kind| *kind != "any")
+    }
+
+    /// Whether the codes are open (a string with examples, not an `enum`).
+    ///
+    /// ```
+    /// let input = errcodes::DocumentedErrors::new(&[404]).codes(&["gone"]).open_codes(true);
+    /// assert!(input.open_codes);
+    /// ```
+    #[must_use]
+    pub fn open_codes(self, open_codes: bool) -> DocumentedErrors<'a> {
+        DocumentedErrors { open_codes, ..self }
     }
 
     /// Whether an error keeps its code from clients.

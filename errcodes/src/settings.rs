@@ -32,6 +32,7 @@ impl<'a> Settings<'a> {
             non_field_key: None,
             laravel_legacy_message: false,
             problem_style: None,
+            open_codes: false,
             retry: None,
             rule: None,
         }
@@ -268,7 +269,7 @@ impl<'a> Settings<'a> {
     /// These settings over `under`: the one merge of every layer of
     /// declarations (see [`Settings`] for the order). Each value `self`
     /// sets wins, else `under`'s; the envelope and whether it is fixed are
-    /// `self`'s; redaction and Laravel's legacy message add up (either
+    /// `self`'s; redaction, open codes and Laravel's legacy message add up (either
     /// layer's `true` stays `true`).
     ///
     /// ```
@@ -315,8 +316,23 @@ impl<'a> Settings<'a> {
             non_field_key: or!(non_field_key),
             laravel_legacy_message: self.laravel_legacy_message || under.laravel_legacy_message,
             problem_style: or!(problem_style),
+            open_codes: self.open_codes || under.open_codes,
             retry: or!(retry),
             rule: or!(rule),
+        }
+    }
+
+    /// Sets [`open_codes`](Settings::open_codes).
+    ///
+    /// ```
+    /// # use errcodes::Settings;
+    /// assert!(Settings::new().open_codes(true).open_codes);
+    /// ```
+    #[must_use]
+    pub const fn open_codes(self, open: bool) -> Self {
+        Settings {
+            open_codes: open,
+            ..self
         }
     }
 

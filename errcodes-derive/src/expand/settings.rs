@@ -19,6 +19,9 @@ pub(super) fn type_settings(input: &Input) -> TokenStream {
     if a.fixed_envelope.is_some() {
         calls.extend(quote!(.fixed_envelope(true)));
     }
+    if a.open_codes.is_some() {
+        calls.extend(quote!(.open_codes(true)));
+    }
     if let Some(lit) = &a.type_base {
         calls.extend(quote!(.type_base(#lit)));
     }

@@ -503,7 +503,11 @@ pub(crate) fn json_schema(input: &DocumentedErrors<'_>) -> Value {
         None => Vec::new(),
     };
     let code = status_schema(statuses);
-    let reason = enum_of(json!({"type": "string"}), &reasons);
+    let reason = if input.open_codes && !reasons.is_empty() {
+        json!({"type": "string", "examples": reasons, "x-extensible-enum": reasons})
+    } else {
+        enum_of(json!({"type": "string"}), &reasons)
+    };
     json!({
         "type": "object",
         "required": ["error"],

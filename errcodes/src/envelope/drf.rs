@@ -151,9 +151,9 @@ pub(crate) fn json_schema(input: &DocumentedErrors<'_>) -> Value {
             if input.withheld {
                 all.push("error");
             }
-            code_schema(Some(&all))
+            code_schema(Some(&all), input.open_codes)
         }
-        None => code_schema(None),
+        None => code_schema(None, false),
     };
     json!({
         "type": "object",

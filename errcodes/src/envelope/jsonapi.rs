@@ -12,7 +12,7 @@
 //! * A document carries no top-level `jsonapi` member.
 
 use super::write::{self, Doc};
-use super::{any_value, code_schema, enum_of};
+use super::{code_schema, enum_of, meta_value_schema};
 use crate::error::ApiError;
 use crate::error::Settings;
 use crate::error::{ErrorList, Format};
@@ -231,11 +231,13 @@ pub(crate) fn decode(status: StatusCode, body: &Value) -> Option<Vec<ReceivedErr
     Some(errors)
 }
 
-/// The `meta` object: the members the type declares, and any other.
-fn meta_schema(names: &[&str]) -> Value {
-    let properties: serde_json::Map<String, Value> = names
+/// The `meta` object: the members the type declares (typed where their
+/// JSON type is known), and any other.
+fn meta_schema(input: &DocumentedErrors<'_>) -> Value {
+    let properties: serde_json::Map<String, Value> = input
+        .meta
         .iter()
-        .map(|name| ((*name).to_owned(), any_value()))
+        .map(|name| ((*name).to_owned(), meta_value_schema(input.meta_type(name))))
         .collect();
     json!({"type": "object", "properties": properties, "additionalProperties": true})
 }
@@ -262,7 +264,7 @@ pub(crate) fn json_schema(input: &DocumentedErrors<'_>) -> Value {
                     "properties": {
                         "id": string,
                         "status": status,
-                        "code": code_schema(input.codes),
+                        "code": code_schema(input.codes, input.open_codes),
                         "title": string,
                         "detail": string,
                         "source": {
@@ -278,7 +280,7 @@ pub(crate) fn json_schema(input: &DocumentedErrors<'_>) -> Value {
                             "type": "object",
                             "properties": {"type": {"type": "string", "format": "uri"}}
                         },
-                        "meta": meta_schema(input.meta)
+                        "meta": meta_schema(input)
                     },
                     "additionalProperties": false
                 }

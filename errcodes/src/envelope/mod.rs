@@ -194,12 +194,49 @@ impl FromStr for Envelope {
 }
 
 /// The schema of a code member: a string, one of `codes` when they are
-/// known (`None`: any code, as a collection's entries have).
-pub(crate) fn code_schema(codes: Option<&[&str]>) -> serde_json::Value {
+/// known (`None`: any code, as a collection's entries have). With `open`,
+/// the known codes are examples and an `x-extensible-enum` (Zalando's
+/// guidelines): a string, so a new code is no change of type for a diff
+/// tool or a generated client.
+pub(crate) fn code_schema(codes: Option<&[&str]>, open: bool) -> serde_json::Value {
     let any = serde_json::json!({"type": "string"});
     match codes {
+        Some(codes) if open => {
+            let known = unique(codes.iter().copied());
+            let mut schema = any;
+            if !known.is_empty() {
+                schema["examples"] = serde_json::json!(known);
+                schema["x-extensible-enum"] = serde_json::json!(known);
+            }
+            schema
+        }
         Some(codes) => enum_of(any, &unique(codes.iter().copied())),
         None => any,
+    }
+}
+
+/// The schema of a meta member whose JSON type is `kind` (as
+/// [`CatalogEntry::meta_types`](crate::CatalogEntry::meta_types) names
+/// it): any value when it is not known.
+pub(crate) fn meta_value_schema(kind: Option<&str>) -> serde_json::Value {
+    let Some(kind) = kind else {
+        return any_value();
+    };
+    let (base, nullable) = match kind.strip_suffix(" or null") {
+        Some(base) => (base, true),
+        None => (kind, false),
+    };
+    if !matches!(
+        base,
+        "integer" | "number" | "string" | "boolean" | "array" | "object"
+    ) {
+        return any_value();
+    }
+    let description = "A meta member of the error.";
+    if nullable {
+        serde_json::json!({"type": [base, "null"], "description": description})
+    } else {
+        serde_json::json!({"type": base, "description": description})
     }
 }
 

@@ -12,7 +12,7 @@
 //!   `{detail, pointer: "#/..." | parameter | header, code}`.
 
 use super::write;
-use super::{any_value, code_schema, status_schema};
+use super::{code_schema, meta_value_schema, status_schema};
 use crate::error::ApiError;
 use crate::error::{ErrorList, Format};
 use crate::error::{ProblemStyle, Settings};
@@ -259,7 +259,7 @@ pub(crate) fn json_schema(input: &DocumentedErrors<'_>) -> Value {
             "status": status_schema(input.statuses),
             "detail": string,
             "instance": {"type": "string", "format": "uri-reference"},
-            "code": code_schema(input.codes),
+            "code": code_schema(input.codes, input.open_codes),
             "request_id": string,
             "errors": {
                 "type": "array",
@@ -281,7 +281,7 @@ pub(crate) fn json_schema(input: &DocumentedErrors<'_>) -> Value {
     // Extension members (RFC 9457 section 3.2): the type's meta, and any
     // other a problem may carry.
     for name in input.meta {
-        schema["properties"][*name] = any_value();
+        schema["properties"][*name] = meta_value_schema(input.meta_type(name));
     }
     schema["additionalProperties"] = json!(true);
     schema

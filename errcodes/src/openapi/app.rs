@@ -307,10 +307,16 @@ impl Writer<'_> {
         }
 
         let config = self.config;
-        let docs = by_status(&shown, &self.media, &|err, envelope| {
-            // Examples in the fallback language: no locale asked for.
-            answer(config, envelope, err, &sample, SAMPLE_REQUEST_ID, None)
-        });
+        let open = config.profile.open_codes_setting();
+        let docs = by_status(
+            &shown,
+            &self.media,
+            &|err, envelope| {
+                // Examples in the fallback language: no locale asked for.
+                answer(config, envelope, err, &sample, SAMPLE_REQUEST_ID, None)
+            },
+            open,
+        );
         let localized = !self.config.profile.locales_setting().is_empty();
         for mut doc in docs {
             // Answered in the request's language (the examples are in the

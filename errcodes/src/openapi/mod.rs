@@ -116,17 +116,32 @@ pub fn schema(envelope: Envelope, entries: &[CatalogEntry]) -> Value {
                 .collect::<Vec<&str>>(),
         )
     };
-    let mut meta: Vec<&str> = entries
-        .iter()
-        .flat_map(|e| e.meta.iter().copied())
-        .collect();
-    meta.sort_unstable();
-    meta.dedup();
+    // Each meta member once, with its JSON type (`any` where variants
+    // disagree).
+    let mut typed: BTreeMap<&str, &str> = BTreeMap::new();
+    for entry in entries {
+        for (i, name) in entry.meta.iter().enumerate() {
+            let kind = entry.meta_types.get(i).copied().unwrap_or("any");
+            typed
+                .entry(name)
+                .and_modify(|k| {
+                    if *k != kind {
+                        *k = "any";
+                    }
+                })
+                .or_insert(kind);
+        }
+    }
+    let meta: Vec<&str> = typed.keys().copied().collect();
+    let meta_types: Vec<&str> = typed.values().copied().collect();
     let withheld = entries
         .iter()
         .any(|e| !e.code_sent() && e.transparent.is_none());
+    let open = entries.iter().any(|e| e.settings.open_codes);
     let mut input = DocumentedErrors::new(&statuses)
         .meta(&meta)
+        .meta_types(&meta_types)
+        .open_codes(open)
         .withheld(withheld);
     if let Some(codes) = &codes {
         input = input.codes(codes);
@@ -181,6 +196,7 @@ pub fn responses(
         &shown,
         &[Media::of(envelope)],
         &|err, envelope| err.to_response_in(envelope),
+        false,
     ))
 }
 
@@ -193,11 +209,22 @@ fn shown_entry(example: Example<'_>) -> Shown<'_> {
         .settings
         .fixed_envelope
         .then_some(entry.settings.envelope);
-    let mut shown = if entry.code_sent() {
+    let meta_types: Vec<(String, String)> = entry
+        .meta
+        .iter()
+        .zip(entry.meta_types)
+        .map(|(name, kind)| ((*name).to_owned(), (*kind).to_owned()))
+        .collect();
+    // A 5xx's example is named by its code, never by the variant, whose
+    // name may say more about the server than a client should read.
+    let mut shown = if entry.code_sent() && entry.status < 500 {
         Shown::new(example).named(entry.variant, entry.code)
+    } else if entry.code_sent() {
+        Shown::new(example).named(entry.code, entry.code)
     } else {
         Shown::new(example)
     };
+    shown.meta_types = meta_types;
     if let Some(envelope) = fixed {
         shown = shown.only(envelope);
     }
@@ -320,6 +347,7 @@ pub fn into_responses<T: Catalog + utoipa::ToSchema + ?Sized>(
         &shown,
         &[Media::of(T::SETTINGS.envelope)],
         &|err, envelope| err.to_response_in(envelope),
+        false,
     )));
     #[cfg(any(feature = "axum", feature = "actix-web"))]
     app::note(
@@ -375,6 +403,7 @@ impl utoipa::IntoResponses for ApiErrors {
             &shown,
             &[Media::of(Envelope::Problem)],
             &|err, envelope| err.to_response_in(envelope),
+            false,
         )));
         #[cfg(any(feature = "axum", feature = "actix-web"))]
         app::note(

@@ -23,6 +23,8 @@ pub(crate) struct Shown<'a> {
     /// `Some` when it answers in that envelope alone (a type that opted
     /// out of negotiation, a 406).
     pub(crate) only: Option<Envelope>,
+    /// Its meta members' JSON types, as its catalog entry declares them.
+    pub(crate) meta_types: Vec<(String, String)>,
 }
 
 impl<'a> Shown<'a> {
@@ -39,6 +41,7 @@ impl<'a> Shown<'a> {
             key,
             err: Box::new(err),
             only: None,
+            meta_types: Vec::new(),
         }
     }
 
@@ -95,11 +98,15 @@ struct Admits {
     codes: BTreeSet<String>,
     any_code: bool,
     withheld: bool,
-    meta: BTreeSet<String>,
+    open: bool,
+    /// Each meta member and its JSON type (`any` where errors disagree or
+    /// do not say).
+    meta: BTreeMap<String, String>,
 }
 
 impl Admits {
-    fn add(&mut self, err: &dyn ApiError) {
+    fn add(&mut self, one: &Shown<'_>) {
+        let err = &*one.err;
         // A collection's entries carry codes of their own.
         if err.errors().is_some() {
             self.any_code = true;
@@ -108,17 +115,33 @@ impl Admits {
         } else {
             self.codes.insert(err.code().to_owned());
         }
+        self.open |= err.settings().open_codes;
         err.visit_meta(&mut |name: &str, _: &dyn crate::visit::MetaValue| {
-            self.meta.insert(name.to_owned());
+            let kind = one
+                .meta_types
+                .iter()
+                .find(|(n, _)| n == name)
+                .map_or("any", |(_, kind)| kind.as_str());
+            self.meta
+                .entry(name.to_owned())
+                .and_modify(|k| {
+                    if k != kind {
+                        "any".clone_into(k);
+                    }
+                })
+                .or_insert_with(|| kind.to_owned());
         });
     }
 
-    fn schema(&self, status: u16, envelope: Envelope) -> Value {
+    fn schema(&self, status: u16, envelope: Envelope, open: bool) -> Value {
         let codes: Vec<&str> = self.codes.iter().map(String::as_str).collect();
-        let meta: Vec<&str> = self.meta.iter().map(String::as_str).collect();
+        let meta: Vec<&str> = self.meta.keys().map(String::as_str).collect();
+        let meta_types: Vec<&str> = self.meta.values().map(String::as_str).collect();
         let statuses = [status];
         let mut input = DocumentedErrors::new(&statuses)
             .meta(&meta)
+            .meta_types(&meta_types)
+            .open_codes(open || self.open)
             .withheld(self.withheld);
         if !self.any_code {
             input = input.codes(&codes);
@@ -135,10 +158,13 @@ pub(crate) type Answer<'a> = dyn Fn(&dyn ApiError, Envelope) -> http::Response<V
 
 /// The responses of `shown`, by status, each rendered by `answer` in every
 /// one of `media` it answers in (the first is the default).
+/// With `open`, codes are documented as open strings whatever the types
+/// say (an app's [`Profile::open_codes`](crate::Profile::open_codes)).
 pub(crate) fn by_status(
     shown: &[Shown<'_>],
     media: &[Media],
     answer: &Answer<'_>,
+    open: bool,
 ) -> Vec<StatusDoc> {
     let mut statuses: BTreeMap<u16, Vec<&Shown<'_>>> = BTreeMap::new();
     for one in shown {
@@ -164,7 +190,7 @@ pub(crate) fn by_status(
                     let mut admits = Admits::default();
                     let mut examples: Vec<(String, Value)> = Vec::new();
                     for one in here {
-                        admits.add(&*one.err);
+                        admits.add(one);
                         let response = answer(&*one.err, media.envelope);
                         for name in response.headers().keys() {
                             if !matches!(
@@ -181,7 +207,7 @@ pub(crate) fn by_status(
                     }
                     Some(ContentDoc {
                         media_type: media.media_type.clone(),
-                        schema: admits.schema(status, media.envelope),
+                        schema: admits.schema(status, media.envelope, open),
                         examples,
                     })
                 })

@@ -89,9 +89,22 @@ impl ApiError for Example<'_> {
     fn settings(&self) -> Settings<'_> {
         self.settings
     }
+    /// Each meta member as a value of its JSON type, so the example holds
+    /// to the schema the wire does: `1` for an integer, `1.5` for a number,
+    /// `true`, `[]`, `{}`, and the text `{name}` for a string or a type not
+    /// known.
     fn visit_meta(&self, visitor: &mut dyn MetaVisitor) {
-        for name in self.entry.meta {
-            visitor.visit(name, &format!("{{{name}}}"));
+        for (i, name) in self.entry.meta.iter().enumerate() {
+            let kind = self.entry.meta_types.get(i).copied().unwrap_or("any");
+            let value = match kind.trim_end_matches(" or null") {
+                "integer" => serde_json::json!(1),
+                "number" => serde_json::json!(1.5),
+                "boolean" => serde_json::json!(true),
+                "array" => serde_json::json!([]),
+                "object" => serde_json::json!({}),
+                _ => serde_json::Value::String(format!("{{{name}}}")),
+            };
+            visitor.visit(name, &value);
         }
     }
     /// Each header the variant sets, its value a placeholder: `{name}`,

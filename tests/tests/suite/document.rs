@@ -1,6 +1,7 @@
 //! OpenAPI documents (per type, per app, against the wire) and the README's
 //! shown output.
 
+mod open_codes;
 mod openapi;
 mod openapi_wire;
 mod readme;

@@ -313,7 +313,7 @@ fn responses_carry_every_variant_and_its_headers() {
             "status": 404,
             "detail": "No order {id} exists.",
             "code": "order_not_found",
-            "id": "{id}"
+            "id": 1
         })
     );
     // A 5xx example says nothing more than the wire does, and its key is
