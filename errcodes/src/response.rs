@@ -35,7 +35,8 @@ pub(crate) fn set_content_type(headers: &mut http::HeaderMap, content_type: &'st
     headers.insert(CONTENT_TYPE, static_value(content_type));
     // An error body is JSON whatever a client guesses: never sniffed into
     // something a browser would run.
-    headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    const NOSNIFF: HeaderValue = HeaderValue::from_static("nosniff");
+    headers.insert(X_CONTENT_TYPE_OPTIONS, NOSNIFF);
 }
 
 /// Adds the headers `visit_headers` hands over, each value checked (see
@@ -65,6 +66,16 @@ pub(crate) fn add_error_headers(
 /// A static header value, checked first so that an invalid one (from a
 /// user-defined format) falls back instead of panicking in `from_static`.
 fn static_value(text: &'static str) -> HeaderValue {
+    // The built-in envelopes' media types, checked at compile time.
+    const PROBLEM: HeaderValue = HeaderValue::from_static("application/problem+json");
+    const JSON: HeaderValue = HeaderValue::from_static("application/json");
+    const JSONAPI: HeaderValue = HeaderValue::from_static("application/vnd.api+json");
+    match text {
+        "application/problem+json" => return PROBLEM,
+        "application/json" => return JSON,
+        "application/vnd.api+json" => return JSONAPI,
+        _ => {}
+    }
     // `HeaderValue::from_static` accepts visible ASCII, space and tab.
     let valid = !text.is_empty()
         && text
