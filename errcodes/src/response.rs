@@ -35,8 +35,10 @@ pub(crate) fn set_content_type(headers: &mut http::HeaderMap, content_type: &'st
     headers.insert(CONTENT_TYPE, static_value(content_type));
     // An error body is JSON whatever a client guesses: never sniffed into
     // something a browser would run.
-    const NOSNIFF: HeaderValue = HeaderValue::from_static("nosniff");
-    headers.insert(X_CONTENT_TYPE_OPTIONS, NOSNIFF);
+    headers.insert(
+        X_CONTENT_TYPE_OPTIONS,
+        const { HeaderValue::from_static("nosniff") },
+    );
 }
 
 /// Adds the headers `visit_headers` hands over, each value checked (see

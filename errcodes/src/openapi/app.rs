@@ -28,6 +28,10 @@ use crate::error::{ApiError, Settings};
 use crate::serve::rejection::{ForeignError, Takes, own_answers};
 use crate::serve::{Config, answer};
 
+/// The request path the layer's own answers are shown for: not an
+/// operation's, since they answer any request alike.
+const OWN_SAMPLE_PATH: &str = "/any/path";
+
 /// The correlation id examples carry (the layer makes one per request).
 const SAMPLE_REQUEST_ID: &str = "4bf92f3577b34da6a3ce929d0e0e4736";
 
@@ -301,7 +305,9 @@ impl Writer<'_> {
         let default = self.config.negotiation.default_envelope();
         for err in own_answers(&self.config.negotiation, &takes) {
             let refusal = err.status() == StatusCode::NOT_ACCEPTABLE;
-            let one = Shown::new(err);
+            // The layer's own answers read alike for every operation, so
+            // every operation refers to one copy of each.
+            let one = Shown::new(err).at(OWN_SAMPLE_PATH);
             // A 406 answers in the default envelope: nothing else was acceptable.
             shown.push(if refusal { one.only(default) } else { one });
         }
@@ -311,9 +317,10 @@ impl Writer<'_> {
         let docs = by_status(
             &shown,
             &self.media,
-            &|err, envelope| {
+            &|err, envelope, path| {
                 // Examples in the fallback language: no locale asked for.
-                answer(config, envelope, err, &sample, SAMPLE_REQUEST_ID, None)
+                let path = path.unwrap_or(&sample);
+                answer(config, envelope, err, path, SAMPLE_REQUEST_ID, None)
             },
             open,
         );
@@ -356,7 +363,8 @@ impl Writer<'_> {
                     .collect();
                 response["headers"] = Value::Object(headers);
             }
-            kept.insert(doc.status.to_string(), response);
+            let reference = self.components.response(&doc.status.to_string(), response);
+            kept.insert(doc.status.to_string(), reference);
         }
         operation["responses"] = Value::Object(kept);
     }
@@ -392,9 +400,17 @@ fn sample_path(path: &str, parameters: &[&Value]) -> String {
 #[derive(Default)]
 struct Components {
     schemas: BTreeMap<String, Value>,
+    responses: BTreeMap<String, Value>,
 }
 
 impl Components {
+    /// `response` registered under `name` (or where the same is already):
+    /// a response two operations give alike is written once.
+    fn response(&mut self, name: &str, response: Value) -> Value {
+        let name = register(&mut self.responses, name, response);
+        json!({"$ref": format!("#/components/responses/{name}")})
+    }
+
     /// `schema` registered under `name` (or where the same is already).
     fn schema(&mut self, name: &str, schema: Value) -> Value {
         let name = register(&mut self.schemas, name, schema);
@@ -447,7 +463,7 @@ impl Components {
         if !doc.get("components").is_some_and(Value::is_object) {
             doc["components"] = json!({});
         }
-        for (kind, registered) in [("schemas", self.schemas)] {
+        for (kind, registered) in [("schemas", self.schemas), ("responses", self.responses)] {
             if registered.is_empty() {
                 continue;
             }

@@ -195,7 +195,7 @@ pub fn responses(
     responses::inline(by_status(
         &shown,
         &[Media::of(envelope)],
-        &|err, envelope| err.to_response_in(envelope),
+        &|err, envelope, _| err.to_response_in(envelope),
         false,
     ))
 }
@@ -346,7 +346,7 @@ pub fn into_responses<T: Catalog + utoipa::ToSchema + ?Sized>(
     let responses = to_responses(responses::inline(by_status(
         &shown,
         &[Media::of(T::SETTINGS.envelope)],
-        &|err, envelope| err.to_response_in(envelope),
+        &|err, envelope, _| err.to_response_in(envelope),
         false,
     )));
     #[cfg(any(feature = "axum", feature = "actix-web"))]
@@ -402,7 +402,7 @@ impl utoipa::IntoResponses for ApiErrors {
         let responses = to_responses(responses::inline(by_status(
             &shown,
             &[Media::of(Envelope::Problem)],
-            &|err, envelope| err.to_response_in(envelope),
+            &|err, envelope, _| err.to_response_in(envelope),
             false,
         )));
         #[cfg(any(feature = "axum", feature = "actix-web"))]

@@ -97,7 +97,10 @@ pub(crate) fn answer_into<E: ApiError + ?Sized>(
     let by_language = !config.profile.locales_setting().is_empty();
     match (own.fixed_envelope, by_language) {
         (false, false) => {
-            headers.insert(http::header::VARY, const { HeaderValue::from_static("accept") });
+            headers.insert(
+                http::header::VARY,
+                const { HeaderValue::from_static("accept") },
+            );
         }
         (false, true) => {
             headers.insert(

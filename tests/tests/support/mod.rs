@@ -67,3 +67,42 @@ pub fn assert_rejects(envelope: Envelope, doc: &Value) {
         .unwrap_or_else(|| panic!("no schema for {envelope}"));
     assert!(!validator.is_valid(doc), "{envelope} schema accepts {doc}");
 }
+
+/// `doc` with each operation's response references
+/// (`#/components/responses/...`, where a layer registers the responses
+/// operations share) replaced by the responses they name, as a client
+/// reading one operation resolves them.
+pub fn inline_responses(mut doc: Value) -> Value {
+    let shared = doc
+        .pointer("/components/responses")
+        .cloned()
+        .unwrap_or(Value::Null);
+    for item in doc["paths"]
+        .as_object_mut()
+        .into_iter()
+        .flat_map(|p| p.values_mut())
+    {
+        for operation in item
+            .as_object_mut()
+            .into_iter()
+            .flat_map(|i| i.values_mut())
+        {
+            for response in operation
+                .get_mut("responses")
+                .and_then(Value::as_object_mut)
+                .into_iter()
+                .flat_map(|r| r.values_mut())
+            {
+                let name = response
+                    .get("$ref")
+                    .and_then(Value::as_str)
+                    .and_then(|r| r.strip_prefix("#/components/responses/"))
+                    .map(str::to_owned);
+                if let Some(name) = name {
+                    *response = shared[name.as_str()].clone();
+                }
+            }
+        }
+    }
+    doc
+}

@@ -194,7 +194,9 @@ struct Both;
 #[test]
 fn two_types_of_one_operation_share_each_status() {
     let layer = errcodes::axum::ErrorLayer::new(Profile::new(Envelope::Problem));
-    let doc = serde_json::to_value(layer.openapi(Both::openapi)).unwrap();
+    let doc = crate::support::inline_responses(
+        serde_json::to_value(layer.openapi(Both::openapi)).unwrap(),
+    );
     let responses = &doc["paths"]["/both"]["get"]["responses"];
     let conflict = &responses["409"]["content"]["application/problem+json"];
     let name = conflict["schema"]["$ref"]
@@ -245,7 +247,7 @@ fn into_responses_is_the_same_during_an_app_document_build() {
     })
     .join()
     .unwrap();
-    let doc = serde_json::to_value(doc).unwrap();
+    let doc = crate::support::inline_responses(serde_json::to_value(doc).unwrap());
     let conflict =
         &doc["paths"]["/both"]["get"]["responses"]["409"]["content"]["application/problem+json"];
     assert!(conflict["examples"]["Stale"].is_object(), "{conflict}");
@@ -486,7 +488,9 @@ async fn every_answer_of_the_layer_matches_its_document() {
     for default in Envelope::ALL {
         let profile = Profile::new(default).type_base("https://errors.example.com/app/");
         let layer = errcodes::axum::ErrorLayer::new(profile);
-        let doc = serde_json::to_value(layer.openapi(Api::openapi)).unwrap();
+        let doc = crate::support::inline_responses(
+            serde_json::to_value(layer.openapi(Api::openapi)).unwrap(),
+        );
         let mut schemas = Schemas::new(&doc);
         let app = app(layer);
         let mut bodies = Vec::new();
@@ -540,7 +544,9 @@ async fn every_answer_of_the_layer_matches_its_document() {
             let example = &doc["paths"]["/drf/{n}"]["get"]["responses"]["404"]["content"]["application/problem+json"]
                 ["examples"]["not_found"]["value"];
             assert_eq!(example["type"], body["type"]);
-            assert_eq!(example["instance"], "/drf/1");
+            // The layer's own answers are shown for one path, alike in
+            // every operation, so the document keeps one copy of each.
+            assert_eq!(example["instance"], "/any/path");
         }
     }
 }
@@ -548,7 +554,9 @@ async fn every_answer_of_the_layer_matches_its_document() {
 #[test]
 fn the_app_document_shares_its_schemas() {
     let layer = errcodes::axum::ErrorLayer::new(Profile::new(Envelope::Problem));
-    let doc = serde_json::to_value(layer.openapi(Api::openapi)).unwrap();
+    let doc = crate::support::inline_responses(
+        serde_json::to_value(layer.openapi(Api::openapi)).unwrap(),
+    );
     let text = doc.to_string();
     oas3::from_json(&text).unwrap_or_else(|e| panic!("not OpenAPI 3.1: {e}"));
     let schemas = doc["components"]["schemas"].as_object().unwrap();
@@ -571,6 +579,52 @@ fn the_app_document_shares_its_schemas() {
     };
     assert_eq!(refs("/drf/{n}"), refs("/jsonapi/{n}"));
     assert!(!text.contains("x-errcodes"), "no mark is left");
+}
+
+/// A response two operations give alike (the layer's own answers above
+/// all) is one component every operation refers to; every reference
+/// resolves and oas3 reads the document.
+#[test]
+fn responses_operations_share_are_written_once() {
+    let layer = errcodes::axum::ErrorLayer::new(Profile::new(Envelope::Problem));
+    let doc = serde_json::to_value(layer.openapi(Api::openapi)).unwrap();
+    let text = doc.to_string();
+    oas3::from_json(&text).unwrap_or_else(|e| panic!("not OpenAPI 3.1: {e}"));
+    let shared = doc["components"]["responses"].as_object().unwrap();
+    let operations: Vec<&Value> = doc["paths"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|item| &item["get"])
+        .collect();
+    assert!(operations.len() > 1);
+    for status in ["406"] {
+        let first = &operations[0]["responses"][status]["$ref"];
+        assert!(
+            first.is_string(),
+            "{status}: {}",
+            operations[0]["responses"][status]
+        );
+        for operation in &operations {
+            assert_eq!(
+                &operation["responses"][status]["$ref"], first,
+                "{status}: {}",
+                doc["components"]["responses"]
+            );
+        }
+    }
+    for reference in text.split("\"#/components/responses/").skip(1) {
+        let name = reference.split('"').next().unwrap();
+        assert!(shared.contains_key(name), "{name} dangles");
+    }
+    // Inlined again, the document is as large as every operation's copy.
+    let inlined = crate::support::inline_responses(doc.clone()).to_string();
+    assert!(
+        text.len() * 3 < inlined.len() * 2,
+        "{} of {}",
+        text.len(),
+        inlined.len()
+    );
 }
 
 #[test]
