@@ -135,6 +135,14 @@ macro_rules! __errcodes_impl_utoipa {
                 ::errcodes::openapi::into_responses::<Self>(&[$((&&&Documents::<$inner>::new()).inner()),*])
             }
         }
+        #[automatically_derived]
+        impl $($generics)* ::errcodes::openapi::Documented for $($ty)* where $($where)* {
+            fn inners() -> ::std::vec::Vec<::errcodes::openapi::Inner> {
+                #[allow(unused_imports)]
+                use ::errcodes::__private::document::*;
+                ::std::vec![$((&&&Documents::<$inner>::new()).inner()),*]
+            }
+        }
     };
 }
 

@@ -116,10 +116,17 @@ pub(crate) fn listed_types(doc: &OpenApi) -> Vec<Listed> {
         .flat_map(|paths| paths.values())
         .flat_map(|item| METHODS.into_iter().filter_map(move |m| item.get(m)));
     for operation in operations {
-        let responses = operation.get("responses").and_then(Value::as_object);
-        for (status, response) in responses.into_iter().flatten() {
+        let Some(responses) = operation.get("responses").and_then(Value::as_object) else {
+            continue;
+        };
+        for (status, response) in responses {
             for (i, n) in noted.iter().enumerate() {
-                if n.responses.get(status) == Some(response) && !found.contains(&i) {
+                // As the layer's document finds them: one response as the
+                // type wrote it, and every status it answers.
+                if n.responses.get(status) == Some(response)
+                    && n.responses.keys().all(|s| responses.contains_key(s))
+                    && !found.contains(&i)
+                {
                     found.push(i);
                 }
             }
@@ -224,10 +231,19 @@ impl Writer<'_> {
             .and_then(Value::as_object_mut)
             .map(std::mem::take)
             .unwrap_or_default();
+        let statuses: BTreeSet<String> = declared.keys().cloned().collect();
         for (status, response) in declared {
-            // A type's own response: the layer writes its errors again.
+            // A type's own response: the layer writes its errors again. A
+            // type is listed when one of its responses is here as it wrote
+            // it and every status it answers is here too (so a selection of
+            // variants, which shares a response with another selection, is
+            // not taken for it).
             let types: Vec<usize> = (0..self.noted.len())
-                .filter(|&i| self.noted[i].responses.get(&status) == Some(&response))
+                .filter(|&i| {
+                    let noted = &self.noted[i];
+                    noted.responses.get(&status) == Some(&response)
+                        && noted.responses.keys().all(|s| statuses.contains(s))
+                })
                 .collect();
             if !types.is_empty() {
                 listed.extend(types);
@@ -250,6 +266,21 @@ impl Writer<'_> {
             }
         }
 
+        // A selection of a type's variants within another one listed here
+        // adds nothing.
+        let within = |a: usize, b: usize| {
+            a != b
+                && self.noted[a]
+                    .catalog
+                    .iter()
+                    .all(|e| self.noted[b].catalog.contains(e))
+                && (self.noted[a].catalog.len() < self.noted[b].catalog.len() || a > b)
+        };
+        let listed: BTreeSet<usize> = listed
+            .iter()
+            .copied()
+            .filter(|&a| !listed.iter().any(|&b| within(a, b)))
+            .collect();
         Declared {
             kept,
             listed,

@@ -361,6 +361,197 @@ pub fn into_responses<T: Catalog + utoipa::ToSchema + ?Sized>(
     responses
 }
 
+/// What a derived type's `transparent` variants hold, in their order: the
+/// derive implements it beside `utoipa::IntoResponses`, for [`Only`].
+#[doc(hidden)]
+pub trait Documented {
+    /// One [`Inner`] per `transparent` variant, in declaration order.
+    fn inners() -> Vec<Inner>;
+}
+
+/// The errors one operation can answer: the variants of `T` that
+/// `VARIANTS` selects (see [`variants`]), listed in the operation's
+/// `responses(...)` instead of the whole type, so the document shows only
+/// what the operation answers; under a layer its own answers are still
+/// added. A variant or code the type does not have is a compile error.
+///
+/// ```
+/// use errcodes::openapi::{variants, Only};
+/// use errcodes::ApiError;
+/// use utoipa::OpenApi;
+///
+/// #[derive(Debug, ApiError)]
+/// enum BookingError {
+///     #[api(status = 404, code = "booking_not_found", detail = "No such booking.")]
+///     NotFound,
+///     #[api(status = 409, code = "room_taken", detail = "The room is taken.")]
+///     RoomTaken,
+///     #[api(status = 429, throttled, detail = "Slow down.")]
+///     Throttled,
+/// }
+///
+/// // GET answers 404 or 429, never 409: by variant name or by code.
+/// #[utoipa::path(get, path = "/bookings/{id}", responses(
+///     (status = 200, description = "The booking"),
+///     Only<BookingError, { variants::<BookingError>(&["NotFound", "throttled"]) }>,
+/// ))]
+/// # #[allow(dead_code)]
+/// async fn booking() {}
+///
+/// #[derive(OpenApi)]
+/// #[openapi(paths(booking))]
+/// struct Api;
+///
+/// let doc = serde_json::to_value(Api::openapi()).unwrap();
+/// let statuses: Vec<&String> = doc["paths"]["/bookings/{id}"]["get"]["responses"].as_object().unwrap().keys().collect();
+/// assert_eq!(statuses, ["200", "404", "429"]);
+/// ```
+///
+/// A name the type lacks fails the build where it is written:
+///
+/// ```compile_fail
+/// # use errcodes::openapi::{variants, Only};
+/// # use errcodes::ApiError;
+/// # #[derive(Debug, ApiError)]
+/// # enum BookingError {
+/// #     #[api(status = 404, code = "booking_not_found", detail = "No such booking.")]
+/// #     NotFound,
+/// # }
+/// type Wrong = Only<BookingError, { variants::<BookingError>(&["Missing"]) }>;
+/// # fn main() { let _ = core::mem::size_of::<Wrong>(); }
+/// ```
+pub struct Only<T: ?Sized, const VARIANTS: u128>(core::marker::PhantomData<fn() -> Box<T>>);
+
+/// The selection [`Only`] takes: each of `names` is a variant's name (as
+/// the catalog gives it) or a code, of `T`. Evaluated at compile time in
+/// `Only<T, { variants::<T>(&[...]) }>`, where a name `T` lacks, or a type
+/// of more than 128 variants, fails the build.
+///
+/// # Panics
+///
+/// When a name is neither a variant nor a code of `T` (at compile time
+/// where [`Only`] uses it).
+///
+/// ```
+/// use errcodes::openapi::variants;
+/// use errcodes::ApiError;
+///
+/// #[derive(Debug, ApiError)]
+/// enum E {
+///     #[api(status = 404, code = "gone", detail = "Gone.")]
+///     Gone,
+///     #[api(status = 409, code = "taken", detail = "Taken.")]
+///     Taken,
+/// }
+/// const BOTH: u128 = variants::<E>(&["Gone", "taken"]);
+/// assert_eq!(BOTH, 0b11);
+/// ```
+#[must_use]
+pub const fn variants<T: Catalog + ?Sized>(names: &[&str]) -> u128 {
+    const fn same(a: &str, b: &str) -> bool {
+        let (a, b) = (a.as_bytes(), b.as_bytes());
+        if a.len() != b.len() {
+            return false;
+        }
+        let mut i = 0;
+        while i < a.len() {
+            if a[i] != b[i] {
+                return false;
+            }
+            i += 1;
+        }
+        true
+    }
+    let catalog = T::CATALOG;
+    let mut bits = 0u128;
+    let mut n = 0;
+    while n < names.len() {
+        let mut found = false;
+        let mut i = 0;
+        while i < catalog.len() {
+            let entry = &catalog[i];
+            if same(entry.variant, names[n])
+                || (entry.transparent.is_none() && same(entry.code, names[n]))
+            {
+                assert!(
+                    i < 128,
+                    "errcodes: `Only` selects among a type's first 128 variants"
+                );
+                bits |= 1 << i;
+                found = true;
+            }
+            i += 1;
+        }
+        assert!(
+            found,
+            "errcodes: a name given to `variants` is neither a variant nor a code of the type; write a variant's name (`NotFound`) or its code (`order_not_found`)"
+        );
+        n += 1;
+    }
+    bits
+}
+
+/// The subsets [`Only`] types answer with, each made once per type for the
+/// process (a catalog is `'static` data).
+static SUBSETS: std::sync::Mutex<Vec<(&'static str, &'static [CatalogEntry])>> =
+    std::sync::Mutex::new(Vec::new());
+
+fn subset<T: Catalog + ?Sized, const VARIANTS: u128>() -> &'static [CatalogEntry] {
+    let key = core::any::type_name::<Only<T, VARIANTS>>();
+    let mut subsets = SUBSETS
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some((_, entries)) = subsets.iter().find(|(k, _)| *k == key) {
+        return entries;
+    }
+    let entries: Vec<CatalogEntry> = T::CATALOG
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i < 128 && VARIANTS >> i & 1 == 1)
+        .map(|(_, entry)| *entry)
+        .collect();
+    let entries: &'static [CatalogEntry] = entries.leak();
+    subsets.push((key, entries));
+    entries
+}
+
+impl<T, const VARIANTS: u128> utoipa::IntoResponses for Only<T, VARIANTS>
+where
+    T: Catalog + Documented + utoipa::ToSchema + ?Sized,
+{
+    /// The responses of the selected variants (with the inner types of the
+    /// `transparent` ones selected), as `T`'s own are written.
+    fn responses() -> BTreeMap<String, RefOr<Response>> {
+        let catalog = subset::<T, VARIANTS>();
+        let all = T::inners();
+        let inners: Vec<Inner> = T::CATALOG
+            .iter()
+            .enumerate()
+            .filter(|(_, entry)| entry.transparent.is_some())
+            .zip(all)
+            .filter(|((i, _), _)| *i < 128 && VARIANTS >> i & 1 == 1)
+            .map(|(_, inner)| inner)
+            .collect();
+        let shown = shown_of(catalog, T::SETTINGS, &inners);
+        let responses = to_responses(responses::inline(by_status(
+            &shown,
+            &[Media::of(T::SETTINGS.envelope)],
+            &|err, envelope, _| err.to_response_in(envelope),
+            false,
+        )));
+        #[cfg(any(feature = "axum", feature = "actix-web"))]
+        app::note(
+            core::any::type_name::<Only<T, VARIANTS>>(),
+            &T::name(),
+            catalog,
+            T::SETTINGS,
+            &inners,
+            &responses,
+        );
+        responses
+    }
+}
+
 /// A collection's place in a schema: any code (it is `transparent`).
 const COLLECTION: CatalogEntry = CatalogEntry {
     status: 422,

@@ -4,4 +4,5 @@
 mod open_codes;
 mod openapi;
 mod openapi_wire;
+mod per_operation;
 mod readme;

@@ -1,0 +1,124 @@
+//! Per-operation errors: an operation lists only the variants it can
+//! answer, by name or by code, and the app document (with the layer's own
+//! answers added) and the contract follow the selection.
+#![cfg(all(feature = "utoipa", feature = "axum"))]
+
+use errcodes::openapi::{Only, variants};
+use errcodes::{ApiError, Envelope, Profile};
+use serde_json::Value;
+use utoipa::OpenApi;
+
+#[derive(Debug, ApiError)]
+#[api(type_base = "https://errors.example.com/")]
+pub enum BookingError {
+    #[api(status = 404, code = "booking_not_found", detail = "No booking {id}.")]
+    NotFound { id: u64 },
+    #[api(status = 409, code = "room_taken", detail = "The room is taken.")]
+    RoomTaken,
+    #[api(
+        status = 422,
+        code = "date_in_past",
+        attr = "date",
+        detail = "The date is past."
+    )]
+    DateInPast,
+    #[api(status = 429, code = "throttled", throttled, detail = "Slow down.")]
+    Throttled,
+}
+
+#[utoipa::path(get, path = "/bookings/{id}", responses(
+    (status = 200, description = "The booking"),
+    Only<BookingError, { variants::<BookingError>(&["NotFound", "throttled"]) }>,
+))]
+#[allow(dead_code)]
+async fn booking() {}
+
+#[utoipa::path(post, path = "/bookings", responses(
+    (status = 201, description = "Booked"),
+    Only<BookingError, { variants::<BookingError>(&["room_taken", "DateInPast", "Throttled"]) }>,
+))]
+#[allow(dead_code)]
+async fn book() {}
+
+#[derive(OpenApi)]
+#[openapi(paths(booking, book))]
+struct Api;
+
+fn statuses(doc: &Value, path: &str, method: &str) -> Vec<String> {
+    doc["paths"][path][method]["responses"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn each_operation_documents_only_what_it_answers() {
+    let doc = serde_json::to_value(Api::openapi()).unwrap();
+    assert_eq!(
+        statuses(&doc, "/bookings/{id}", "get"),
+        ["200", "404", "429"]
+    );
+    assert_eq!(
+        statuses(&doc, "/bookings", "post"),
+        ["201", "409", "422", "429"]
+    );
+
+    // Under the layer: the selection, and the layer's own answers.
+    let layer = errcodes::axum::ErrorLayer::new(Profile::new(Envelope::Problem));
+    let app = crate::support::inline_responses(
+        serde_json::to_value(layer.openapi(Api::openapi)).unwrap(),
+    );
+    let get = statuses(&app, "/bookings/{id}", "get");
+    assert!(!get.contains(&"409".to_owned()), "{get:?}");
+    assert!(!get.contains(&"422".to_owned()), "{get:?}");
+    for own in ["405", "406", "500"] {
+        assert!(get.contains(&own.to_owned()), "{get:?}");
+    }
+    let examples = &app["paths"]["/bookings/{id}"]["get"]["responses"]["404"]["content"]["application/problem+json"]
+        ["examples"];
+    assert!(examples["NotFound"].is_object(), "{examples}");
+    let codes = |path: &str, method: &str| -> Vec<String> {
+        app["paths"][path][method]["responses"]
+            .as_object()
+            .unwrap()
+            .values()
+            .flat_map(|r| {
+                r["content"]
+                    .as_object()
+                    .into_iter()
+                    .flat_map(|c| c.values())
+            })
+            .flat_map(|c| {
+                c["examples"]
+                    .as_object()
+                    .into_iter()
+                    .flat_map(|e| e.values())
+            })
+            .filter_map(|e| e["value"]["code"].as_str().map(str::to_owned))
+            .collect()
+    };
+    let get_codes = codes("/bookings/{id}", "get");
+    assert!(
+        get_codes.contains(&"booking_not_found".to_owned()),
+        "{get_codes:?}"
+    );
+    assert!(
+        !get_codes.contains(&"room_taken".to_owned()),
+        "{get_codes:?}"
+    );
+    assert!(codes("/bookings", "post").contains(&"room_taken".to_owned()));
+
+    // The app's contract has every selected variant, once.
+    let contract = errcodes::contract::Contract::of_document(&Api::openapi());
+    let declared: Vec<&str> = contract.clauses().map(|c| c.code.as_str()).collect();
+    for code in [
+        "booking_not_found",
+        "room_taken",
+        "date_in_past",
+        "throttled",
+    ] {
+        assert!(declared.contains(&code), "{code}: {declared:?}");
+    }
+}
