@@ -142,6 +142,9 @@ pub struct Attrs {
     pub source: Flag,
     /// The field's value may be shown in the body of a 5xx.
     pub public: Flag,
+    /// The value documents show for the field: `example = 42`,
+    /// `example = "bob@example.com"`.
+    pub example: Option<syn::Lit>,
     /// `From<FieldType>` for the type: the field is the cause (a source).
     pub from: Flag,
     /// Whether any of these attributes was reported as wrong; later checks
@@ -289,6 +292,20 @@ impl Attrs {
                     }
                 } else {
                     self.meta = Some((ident.span(), None));
+                }
+            }
+            // example = 42 | example = "text" | example = true
+            symbol::EXAMPLE => {
+                if let Some(tokens) = value_of(cx, ident, key, "42", input)? {
+                    match syn::parse2::<syn::Lit>(tokens.clone()) {
+                        Ok(lit @ (syn::Lit::Str(_) | syn::Lit::Int(_) | syn::Lit::Float(_) | syn::Lit::Bool(_))) => {
+                            self.example = Some(lit);
+                        }
+                        _ => cx.error_spanned_by(
+                            tokens,
+                            "`example` takes a literal of the field's type: `example = 42`, `example = \"bob\"`, `example = true`",
+                        ),
+                    }
                 }
             }
             // On a field: attr (the field's value names the request member).

@@ -26,6 +26,12 @@ pub fn expand(node: &DeriveInput, errors: &syn::Error) -> TokenStream {
             }
             ::errcodes::__private::impl_axum! { {} {#ident} {} }
             ::errcodes::__private::impl_actix! { {} {#ident} {} {#displays} }
+            #[automatically_derived]
+            impl ::errcodes::__private::Examples for #ident {
+                fn example(_: &str) -> ::core::option::Option<Self> {
+                    ::core::option::Option::None
+                }
+            }
             ::errcodes::__private::impl_utoipa! { {} {#ident} {} {#name} {} }
         }
     });

@@ -40,6 +40,7 @@ pub const FROM: &str = "from";
 pub const PUBLIC: &str = "public";
 pub const RETRYABLE: &str = "retryable";
 pub const OPEN_CODES: &str = "open_codes";
+pub const EXAMPLE: &str = "example";
 pub const THROTTLED: &str = "throttled";
 
 /// Every key and the places it is accepted.
@@ -72,6 +73,7 @@ pub const KEYS: &[(&str, &[Place])] = &[
     (PUBLIC, &[Place::Field]),
     (RETRYABLE, &[Place::Type, Place::Variant]),
     (OPEN_CODES, &[Place::Type]),
+    (EXAMPLE, &[Place::Field]),
     (THROTTLED, &[Place::Type, Place::Variant]),
 ];
 

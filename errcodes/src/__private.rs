@@ -9,6 +9,14 @@ pub use crate::catalog::{Catalog, CatalogEntry};
 pub use crate::error::{ApiError, LogLevel};
 pub use crate::error::{Envelope, ErrorList, Format};
 pub use crate::error::{ProblemStyle, Retry, Settings};
+
+/// A derived type's variants built from their fields' declared `example`
+/// values, for documents. The derive implements it.
+pub trait Examples: Sized {
+    /// The variant named `variant` (as the catalog names it), when every
+    /// one of its fields declares an example.
+    fn example(variant: &str) -> Option<Self>;
+}
 pub use crate::location::{DEFAULT_POINTER_PREFIX, Location};
 pub use crate::visit::{HeaderVisitor, MetaValue, MetaVisitor};
 

@@ -1,7 +1,7 @@
 //! `impl Catalog`: each variant as data (status, code, title, type URI,
 //! location, meta, headers, settings), decided at compile time.
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::{format_ident, quote, quote_spanned};
 use syn::LitStr;
 
 use super::settings::{arm_settings, type_settings};
@@ -118,6 +118,50 @@ pub(super) fn catalog_impl(
             const CATALOG: &'static [#p::CatalogEntry] = &[#(#entries),*];
             #settings
             #messages
+        }
+    }
+}
+
+/// `impl Examples`: each variant one of whose fields declares an `example`
+/// (and every field one), built from them, so documents render it as the
+/// wire would. The construction checks each value against its field's
+/// type: a string literal goes through `From<&str>`, others stand as they
+/// are.
+pub(super) fn impl_examples(input: &Input, arms: &[Arm]) -> TokenStream {
+    let ident = input.ident;
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    let p = quote!(::errcodes::__private);
+    let each = arms.iter().filter_map(|arm| {
+        if arm.transparent_field().is_some()
+            || arm.variant.fields.is_empty()
+            || arm.variant.fields.iter().any(|f| f.attrs.example.is_none())
+        {
+            return None;
+        }
+        let path = arm.path();
+        let variant = prop::variant_name(arm.input, arm.variant);
+        let inits = arm.variant.fields.iter().map(|f| {
+            let member = &f.member;
+            let value = match &f.attrs.example {
+                Some(syn::Lit::Str(lit)) => {
+                    quote_spanned!(lit.span()=> ::core::convert::From::from(#lit))
+                }
+                Some(lit) => quote!(#lit),
+                None => quote!(::core::unreachable!()),
+            };
+            quote!(#member: #value)
+        });
+        Some(quote!(#variant => #p::Some(#path { #(#inits),* }),))
+    });
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics #p::Examples for #ident #ty_generics #where_clause {
+            fn example(variant: &str) -> #p::Option<Self> {
+                match variant {
+                    #(#each)*
+                    _ => #p::None,
+                }
+            }
         }
     }
 }

@@ -185,6 +185,7 @@ fn impl_api_error(input: &Input, catalogs: Option<&Catalogs>) -> TokenStream {
     );
     let from_impls = from_impls(input);
     let catalog = catalog_impl(input, &arms, catalogs);
+    let examples = catalog::impl_examples(input, &arms);
     #[cfg(feature = "fluent")]
     let message_args = l10n::impl_message_args(
         &arms,
@@ -197,6 +198,7 @@ fn impl_api_error(input: &Input, catalogs: Option<&Catalogs>) -> TokenStream {
     quote! {
         #from_impls
         #catalog
+        #examples
         #message_args
         ::errcodes::__private::impl_axum! {
             {#impl_generics} {#ident #ty_generics} {#(#predicates,)*}

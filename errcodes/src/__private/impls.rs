@@ -142,6 +142,9 @@ macro_rules! __errcodes_impl_utoipa {
                 use ::errcodes::__private::document::*;
                 ::std::vec![$((&&&Documents::<$inner>::new()).inner()),*]
             }
+            fn examples() -> ::errcodes::openapi::Examples {
+                ::errcodes::openapi::examples_of::<Self>()
+            }
         }
     };
 }

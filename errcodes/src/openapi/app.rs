@@ -50,6 +50,7 @@ pub(crate) struct Noted {
     catalog: &'static [CatalogEntry],
     settings: Settings<'static>,
     inners: Vec<Inner>,
+    examples: super::Examples,
     responses: BTreeMap<String, Value>,
 }
 
@@ -66,6 +67,7 @@ pub(crate) fn note(
     catalog: &'static [CatalogEntry],
     settings: Settings<'static>,
     inners: &[Inner],
+    examples: &super::Examples,
     responses: &BTreeMap<String, RefOr<Response>>,
 ) {
     let Ok(mut noted) = NOTED.lock() else {
@@ -86,6 +88,7 @@ pub(crate) fn note(
         catalog,
         settings,
         inners: inners.to_vec(),
+        examples: examples.clone(),
         responses,
     });
 }
@@ -325,7 +328,12 @@ impl Writer<'_> {
         let mut shown: Vec<Shown<'_>> = Vec::new();
         for id in listed {
             if let Some(noted) = self.noted.get(id) {
-                shown.extend(shown_of(noted.catalog, noted.settings, &noted.inners));
+                shown.extend(shown_of(
+                    noted.catalog,
+                    noted.settings,
+                    &noted.inners,
+                    &noted.examples,
+                ));
             }
         }
         for (code, _) in &foreign {

@@ -234,15 +234,30 @@ fn shown_entry(example: Example<'_>) -> Shown<'_> {
 /// The errors a type with `catalog` and `settings` answers with, its
 /// `transparent` variants' `inners` included (a collection as one field
 /// error), as a document shows them.
+/// A variant whose fields declare `example` values is shown as built from
+/// them (one of `examples`), through the renderer, as the wire carries it.
 pub(crate) fn shown_of(
     catalog: &'static [CatalogEntry],
     settings: Settings<'static>,
     inners: &[Inner],
+    examples: &Examples,
 ) -> Vec<Shown<'static>> {
     let mut shown: Vec<Shown<'static>> = catalog
         .iter()
         .filter(|e| e.status != 0)
-        .map(|entry| shown_entry(Example::new(entry)))
+        .map(|entry| {
+            let one = shown_entry(Example::new(entry));
+            match examples
+                .iter()
+                .find(|(variant, _)| *variant == entry.variant)
+            {
+                Some((_, built)) => Shown {
+                    err: Box::new(shown::Built(std::sync::Arc::clone(built))),
+                    ..one
+                },
+                None => one,
+            }
+        })
         .collect();
     for inner in inners {
         match inner {
@@ -339,10 +354,11 @@ pub fn component<T: Catalog + ?Sized>(inners: &[Inner]) -> RefOr<Schema> {
 /// generated code.
 #[doc(hidden)]
 #[must_use]
-pub fn into_responses<T: Catalog + utoipa::ToSchema + ?Sized>(
+pub fn into_responses<T: Catalog + Documented + utoipa::ToSchema + ?Sized>(
     inners: &[Inner],
 ) -> BTreeMap<String, RefOr<Response>> {
-    let shown = shown_of(T::CATALOG, T::SETTINGS, inners);
+    let examples = T::examples();
+    let shown = shown_of(T::CATALOG, T::SETTINGS, inners, &examples);
     let responses = to_responses(responses::inline(by_status(
         &shown,
         &[Media::of(T::SETTINGS.envelope)],
@@ -356,6 +372,7 @@ pub fn into_responses<T: Catalog + utoipa::ToSchema + ?Sized>(
         T::CATALOG,
         T::SETTINGS,
         inners,
+        &examples,
         &responses,
     );
     responses
@@ -367,6 +384,35 @@ pub fn into_responses<T: Catalog + utoipa::ToSchema + ?Sized>(
 pub trait Documented {
     /// One [`Inner`] per `transparent` variant, in declaration order.
     fn inners() -> Vec<Inner>;
+    /// The variants built from their fields' declared `example` values.
+    #[must_use]
+    fn examples() -> Examples {
+        Vec::new()
+    }
+}
+
+/// Variants built from declared `example` values, by variant name, each an
+/// owned copy: what documents render instead of a variant's template.
+#[doc(hidden)]
+pub type Examples = Vec<(
+    &'static str,
+    std::sync::Arc<dyn crate::ApiError + Send + Sync>,
+)>;
+
+/// `T`'s variants whose fields all declare an `example`, built from them.
+/// For generated code.
+#[doc(hidden)]
+#[must_use]
+pub fn examples_of<T: Catalog + crate::__private::Examples + crate::ApiError>() -> Examples {
+    T::CATALOG
+        .iter()
+        .filter_map(|entry| {
+            let example = T::example(entry.variant)?;
+            let copy: std::sync::Arc<dyn crate::ApiError + Send + Sync> =
+                std::sync::Arc::new(crate::carried::Snapshot::of(&example));
+            Some((entry.variant, copy))
+        })
+        .collect()
 }
 
 /// The errors one operation can answer: the variants of `T` that
@@ -532,7 +578,8 @@ where
             .filter(|((i, _), _)| *i < 128 && VARIANTS >> i & 1 == 1)
             .map(|(_, inner)| inner)
             .collect();
-        let shown = shown_of(catalog, T::SETTINGS, &inners);
+        let examples = T::examples();
+        let shown = shown_of(catalog, T::SETTINGS, &inners, &examples);
         let responses = to_responses(responses::inline(by_status(
             &shown,
             &[Media::of(T::SETTINGS.envelope)],
@@ -546,6 +593,7 @@ where
             catalog,
             T::SETTINGS,
             &inners,
+            &examples,
             &responses,
         );
         responses
@@ -589,7 +637,7 @@ impl utoipa::ToSchema for ApiErrors {}
 impl utoipa::IntoResponses for ApiErrors {
     /// A 422 with an example collection of one field error.
     fn responses() -> BTreeMap<String, RefOr<Response>> {
-        let shown = shown_of(&[], Settings::new(), &[Inner::Collection]);
+        let shown = shown_of(&[], Settings::new(), &[Inner::Collection], &Vec::new());
         let responses = to_responses(responses::inline(by_status(
             &shown,
             &[Media::of(Envelope::Problem)],
@@ -603,6 +651,7 @@ impl utoipa::IntoResponses for ApiErrors {
             &[],
             Settings::new(),
             &[Inner::Collection],
+            &Vec::new(),
             &responses,
         );
         responses

@@ -173,3 +173,53 @@ impl ApiError for Within<'_> {
         self.err.message()
     }
 }
+
+/// A variant built from its declared example values, shared by every
+/// document that shows it.
+pub(crate) struct Built(pub(crate) std::sync::Arc<dyn ApiError + Send + Sync>);
+
+impl ApiError for Built {
+    fn status(&self) -> StatusCode {
+        self.0.status()
+    }
+    fn code(&self) -> &str {
+        self.0.code()
+    }
+    fn title(&self) -> &str {
+        self.0.title()
+    }
+    fn fmt_detail(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt_detail(f)
+    }
+    fn detail_str(&self) -> Option<&str> {
+        self.0.detail_str()
+    }
+    fn fmt_instance(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt_instance(f)
+    }
+    fn location(&self) -> Option<Location<'_>> {
+        self.0.location()
+    }
+    fn visit_meta(&self, visitor: &mut dyn MetaVisitor) {
+        self.0.visit_meta(visitor);
+    }
+    fn visit_headers(&self, visitor: &mut dyn HeaderVisitor) {
+        self.0.visit_headers(visitor);
+    }
+    fn source_error(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.0.source_error()
+    }
+    fn errors(&self) -> Option<ErrorList<'_>> {
+        self.0.errors().map(|list| list.under(self))
+    }
+    fn settings(&self) -> Settings<'_> {
+        self.0.settings()
+    }
+    #[cfg(feature = "fluent")]
+    fn message(&self) -> Option<crate::l10n::Message<'_>> {
+        self.0.message()
+    }
+    fn occurrence(&self) -> crate::context::Occurrence<'_> {
+        self.0.occurrence()
+    }
+}

@@ -132,8 +132,8 @@ macro_rules! layer_type {
             /// answers (unknown route, method, 406, 415, unreadable body or
             /// parameters, panic) added to every operation; an error
             /// response declared by hand answered as the layer answers it
-            /// again; schemas, examples and headers registered once as
-            /// components and referenced. See the `openapi` module.
+            /// again; schemas and the responses operations share registered
+            /// once as components and referenced. See the `openapi` module.
             ///
             /// ```
             /// use errcodes::ApiError;
@@ -158,7 +158,10 @@ macro_rules! layer_type {
             /// # #[cfg(all(feature = "actix-web", not(feature = "axum")))]
             /// # let doc = errcodes::actix::ErrorMiddleware::new(profile).openapi(ApiDoc::openapi);
             /// let doc = serde_json::to_value(doc).unwrap();
-            /// let not_found = &doc["paths"]["/orders/{id}"]["get"]["responses"]["404"]["content"];
+            /// // Each error response is a component operations refer to.
+            /// let reference = doc["paths"]["/orders/{id}"]["get"]["responses"]["404"]["$ref"].as_str().unwrap();
+            /// assert_eq!(reference, "#/components/responses/404");
+            /// let not_found = &doc["components"]["responses"]["404"]["content"];
             /// // The type's error and the layer's own unknown route, in every media type it negotiates.
             /// assert!(not_found["application/vnd.api+json"].is_object());
             /// let problem = &not_found["application/problem+json"];

@@ -122,3 +122,66 @@ fn each_operation_documents_only_what_it_answers() {
         assert!(declared.contains(&code), "{code}: {declared:?}");
     }
 }
+
+/// Declared example values fill the examples: each is the variant built
+/// from them and rendered, equal to its wire body byte for byte; a meta
+/// member and a member named at run time show the declared value.
+#[test]
+fn examples_are_the_variants_built_from_their_declared_values() {
+    use errcodes::ApiErrorExt as _;
+
+    #[derive(Debug, ApiError)]
+    #[api(type_base = "https://errors.example.com/")]
+    enum StockError {
+        #[api(
+            status = 409,
+            code = "out_of_stock",
+            detail = "Only {left} of {sku} left."
+        )]
+        OutOfStock {
+            #[api(example = "B-2")]
+            sku: String,
+            #[api(meta, example = 3)]
+            left: u32,
+        },
+        #[api(status = 422, code = "invalid_quantity", detail = "Not a quantity.")]
+        Invalid {
+            #[api(attr, example = "items.0.quantity")]
+            member: String,
+        },
+        #[api(status = 404, code = "no_stock", detail = "No stock for {sku}.")]
+        NoStock { sku: String },
+    }
+
+    #[utoipa::path(get, path = "/stock", responses((status = 200, description = "Stock"), StockError))]
+    #[allow(dead_code)]
+    async fn stock() {}
+
+    #[derive(OpenApi)]
+    #[openapi(paths(stock))]
+    struct Doc;
+
+    let doc = serde_json::to_value(Doc::openapi()).unwrap();
+    let example = |status: &str, key: &str| {
+        doc["paths"]["/stock"]["get"]["responses"][status]["content"]["application/problem+json"]
+            ["examples"][key]["value"]
+            .clone()
+    };
+    let wire = StockError::OutOfStock {
+        sku: "B-2".into(),
+        left: 3,
+    }
+    .render_to_vec(Envelope::Problem);
+    assert_eq!(
+        serde_json::to_vec(&example("409", "OutOfStock")).unwrap(),
+        wire
+    );
+    assert_eq!(example("409", "OutOfStock")["left"], 3);
+    let invalid = example("422", "Invalid");
+    assert_eq!(
+        invalid["errors"][0]["pointer"], "#/items/0/quantity",
+        "{invalid}"
+    );
+    // Without declared values: the template, as before.
+    assert_eq!(example("404", "NoStock")["detail"], "No stock for {sku}.");
+}
