@@ -55,12 +55,16 @@
 mod clause;
 mod compare;
 mod lock;
+#[cfg(all(feature = "utoipa", feature = "client"))]
+mod verify;
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
 pub use clause::Clause;
 pub use compare::{Change, Kind, Rule};
+#[cfg(all(feature = "utoipa", feature = "client"))]
+pub use verify::{Verified, verify};
 
 use crate::catalog::Catalog;
 

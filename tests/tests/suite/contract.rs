@@ -4,3 +4,4 @@
 mod rules;
 #[cfg(all(feature = "axum", feature = "actix-web"))]
 mod services;
+mod verify;
