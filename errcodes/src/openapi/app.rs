@@ -402,6 +402,9 @@ impl Writer<'_> {
                     .collect();
                 response["headers"] = Value::Object(headers);
             }
+            if let Some(retry) = responses::retry_extension(&doc.retry) {
+                response["x-retry"] = retry;
+            }
             let reference = self.components.response(&doc.status.to_string(), response);
             kept.insert(doc.status.to_string(), reference);
         }

@@ -90,6 +90,9 @@ impl Media {
 /// The responses of one status.
 pub(crate) struct StatusDoc {
     pub(crate) status: u16,
+    /// Each code clients may retry at this status, and how (`retryable`,
+    /// `throttled`): the response's `x-retry`.
+    pub(crate) retry: BTreeMap<String, &'static str>,
     /// Header names as the answers set them (lower case).
     pub(crate) headers: BTreeSet<String>,
     pub(crate) contents: Vec<ContentDoc>,
@@ -190,6 +193,19 @@ pub(crate) fn by_status(
         .into_iter()
         .map(|(status, shown)| {
             let mut headers = BTreeSet::new();
+            let mut retry = BTreeMap::new();
+            for one in &shown {
+                let err = &*one.err;
+                let how = err.settings().effective_retry(err.status());
+                if how.is_retryable() && err.errors().is_none() {
+                    let code = if err.settings().redact_code {
+                        crate::case::snake_words(err.title())
+                    } else {
+                        err.code().to_owned()
+                    };
+                    retry.insert(code, how.name());
+                }
+            }
             let contents = media
                 .iter()
                 .filter_map(|media| {
@@ -216,7 +232,12 @@ pub(crate) fn by_status(
                         let value: Value =
                             serde_json::from_slice(response.body()).unwrap_or(Value::Null);
                         let key = free_key(&examples, &one.key);
-                        examples.push((key, json!({"summary": one.summary, "value": value})));
+                        let mut example = json!({"summary": one.summary, "value": value});
+                        let how = one.err.settings().effective_retry(one.err.status());
+                        if how.is_retryable() {
+                            example["description"] = Value::from(retry_text(how));
+                        }
+                        examples.push((key, example));
                     }
                     Some(ContentDoc {
                         media_type: media.media_type.clone(),
@@ -227,11 +248,34 @@ pub(crate) fn by_status(
                 .collect();
             StatusDoc {
                 status,
+                retry,
                 headers,
                 contents,
             }
         })
         .collect()
+}
+
+/// What an example says of retrying it.
+fn retry_text(how: crate::Retry) -> &'static str {
+    match how {
+        crate::Retry::Throttled => {
+            "Retryable (throttled): send the request again after the delay the answer gives."
+        }
+        _ => "Retryable: the request may be sent again, with backoff.",
+    }
+}
+
+/// The response's `x-retry`: each code clients may retry, and how.
+pub(crate) fn retry_extension(retry: &BTreeMap<String, &'static str>) -> Option<Value> {
+    (!retry.is_empty()).then(|| {
+        Value::Object(
+            retry
+                .iter()
+                .map(|(code, how)| (code.clone(), Value::from(*how)))
+                .collect(),
+        )
+    })
 }
 
 /// `base`, or `base_2`, `base_3`, ... : the first name no example has.
@@ -308,6 +352,9 @@ pub(crate) fn inline(docs: Vec<StatusDoc>) -> BTreeMap<String, Value> {
                     .map(|name| (header_name(name), header(name)))
                     .collect();
                 response["headers"] = Value::Object(headers);
+            }
+            if let Some(retry) = retry_extension(&doc.retry) {
+                response["x-retry"] = retry;
             }
             (doc.status.to_string(), response)
         })

@@ -185,3 +185,38 @@ fn examples_are_the_variants_built_from_their_declared_values() {
     // Without declared values: the template, as before.
     assert_eq!(example("404", "NoStock")["detail"], "No stock for {sku}.");
 }
+
+/// Retry semantics reach the document: each response names the codes
+/// clients may retry (`x-retry`), and their examples say how.
+#[test]
+fn the_document_says_what_clients_may_retry() {
+    let doc = serde_json::to_value(Api::openapi()).unwrap();
+    let throttled = &doc["paths"]["/bookings/{id}"]["get"]["responses"]["429"];
+    assert_eq!(
+        throttled["x-retry"],
+        serde_json::json!({"throttled": "throttled"})
+    );
+    let example = &throttled["content"]["application/problem+json"]["examples"]["Throttled"];
+    assert!(
+        example["description"]
+            .as_str()
+            .unwrap()
+            .contains("after the delay"),
+        "{example}"
+    );
+    // A 404 is not retried: nothing said.
+    assert!(
+        doc["paths"]["/bookings/{id}"]["get"]["responses"]["404"]
+            .get("x-retry")
+            .is_none()
+    );
+    // Under the layer too, where a 503 of the layer's own would say so.
+    let layer = errcodes::axum::ErrorLayer::new(Profile::new(Envelope::Problem));
+    let app = crate::support::inline_responses(
+        serde_json::to_value(layer.openapi(Api::openapi)).unwrap(),
+    );
+    assert_eq!(
+        app["paths"]["/bookings/{id}"]["get"]["responses"]["429"]["x-retry"],
+        serde_json::json!({"throttled": "throttled"})
+    );
+}
