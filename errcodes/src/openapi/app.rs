@@ -377,38 +377,47 @@ impl Writer<'_> {
                     || responses::description(doc.status).to_owned(),
                     |(_, text)| text.clone(),
                 );
-            let mut content = Map::new();
-            for one in doc.contents {
-                let envelope = self
-                    .media
-                    .iter()
-                    .find(|m| m.media_type == one.media_type)
-                    .map_or_else(String::new, |m| m.envelope.to_string());
-                let schema = self
-                    .components
-                    .schema(&format!("{envelope}.{}", doc.status), one.schema);
-                let examples: Map<String, Value> = one.examples.into_iter().collect();
-                content.insert(
-                    one.media_type,
-                    json!({"schema": schema, "examples": examples}),
-                );
-            }
-            let mut response = json!({"description": description, "content": content});
-            if !doc.headers.is_empty() {
-                let headers: Map<String, Value> = doc
-                    .headers
-                    .iter()
-                    .map(|name| (responses::header_name(name), responses::header(name)))
-                    .collect();
-                response["headers"] = Value::Object(headers);
-            }
-            if let Some(retry) = responses::retry_extension(&doc.retry) {
-                response["x-retry"] = retry;
-            }
-            let reference = self.components.response(&doc.status.to_string(), response);
-            kept.insert(doc.status.to_string(), reference);
+            let status = doc.status;
+            let response = self.response_object(&description, doc);
+            let reference = self.components.response(&status.to_string(), response);
+            kept.insert(status.to_string(), reference);
         }
         operation["responses"] = Value::Object(kept);
+    }
+
+    /// One status's response object: its content per media type (each
+    /// schema a shared component), headers, and the codes clients may
+    /// retry.
+    fn response_object(&mut self, description: &str, doc: responses::StatusDoc) -> Value {
+        let mut content = Map::new();
+        for one in doc.contents {
+            let envelope = self
+                .media
+                .iter()
+                .find(|m| m.media_type == one.media_type)
+                .map_or_else(String::new, |m| m.envelope.to_string());
+            let schema = self
+                .components
+                .schema(&format!("{envelope}.{}", doc.status), one.schema);
+            let examples: Map<String, Value> = one.examples.into_iter().collect();
+            content.insert(
+                one.media_type,
+                json!({"schema": schema, "examples": examples}),
+            );
+        }
+        let mut response = json!({"description": description, "content": content});
+        if !doc.headers.is_empty() {
+            let headers: Map<String, Value> = doc
+                .headers
+                .iter()
+                .map(|name| (responses::header_name(name), responses::header(name)))
+                .collect();
+            response["headers"] = Value::Object(headers);
+        }
+        if let Some(retry) = responses::retry_extension(&doc.retry) {
+            response["x-retry"] = retry;
+        }
+        response
     }
 }
 
