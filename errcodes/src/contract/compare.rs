@@ -66,6 +66,11 @@ pub enum Rule {
     HeaderAdded,
     /// A code became retryable, or its kind of retry changed.
     RetryGranted,
+    /// A meta member's type narrowed: it can no longer be null, or a type
+    /// the lock did not know became a known one.
+    MetaTypeNarrowed,
+    /// The envelope stays; other envelopes may now be negotiated too.
+    NowNegotiable,
     /// The title changed.
     TitleChanged,
     /// The detail text or template changed.
@@ -96,7 +101,9 @@ impl Rule {
             | Rule::CodeNowSent
             | Rule::MetaAdded
             | Rule::HeaderAdded
-            | Rule::RetryGranted => Kind::Additive,
+            | Rule::RetryGranted
+            | Rule::MetaTypeNarrowed
+            | Rule::NowNegotiable => Kind::Additive,
             Rule::TitleChanged
             | Rule::DetailChanged
             | Rule::DeclarationMoved
@@ -124,6 +131,8 @@ impl Rule {
             Rule::MetaAdded => "meta-added",
             Rule::HeaderAdded => "header-added",
             Rule::RetryGranted => "retry-granted",
+            Rule::MetaTypeNarrowed => "meta-type-narrowed",
+            Rule::NowNegotiable => "now-negotiable",
             Rule::TitleChanged => "title-changed",
             Rule::DetailChanged => "detail-changed",
             Rule::DeclarationMoved => "declaration-moved",
@@ -155,6 +164,12 @@ impl Rule {
             Rule::MetaAdded => "a new member: clients ignore members they do not know",
             Rule::HeaderAdded => "a new header: clients ignore headers they do not know",
             Rule::RetryGranted => "clients may now retry where they stopped before",
+            Rule::MetaTypeNarrowed => {
+                "every value the member takes now, it could take before: clients read it as they did"
+            }
+            Rule::NowNegotiable => {
+                "a client that asks for nothing gets the same envelope; one that asks may get another"
+            }
             Rule::TitleChanged => "titles are for people, not for matching",
             Rule::DetailChanged => "details are for people, not for matching",
             Rule::DeclarationMoved => "clients never see which variant declares a code",
@@ -368,9 +383,15 @@ fn status_and_sending(old: &Clause, new: &Clause, push: &mut Push<'_>) {
 
 /// The envelope, the type URI and the location: how a client reads it.
 fn shape(old: &Clause, new: &Clause, push: &mut Push<'_>) {
-    if (&old.envelope, &old.media_type, old.negotiable)
-        != (&new.envelope, &new.media_type, new.negotiable)
-    {
+    let same_envelope = (&old.envelope, &old.media_type) == (&new.envelope, &new.media_type);
+    if same_envelope && !old.negotiable && new.negotiable {
+        push(
+            Rule::NowNegotiable,
+            "negotiable",
+            Some("false".into()),
+            Some("true".into()),
+        );
+    } else if !same_envelope || old.negotiable != new.negotiable {
         let show = |c: &Clause| {
             format!(
                 "{} ({}{})",
@@ -416,12 +437,15 @@ fn members(old: &Clause, new: &Clause, push: &mut Push<'_>) {
         match new.meta.get(name) {
             None => push(Rule::MetaRemoved, &field, Some(kind.clone()), None),
             Some(now) if now != kind => {
-                push(
-                    Rule::MetaTypeChanged,
-                    &field,
-                    Some(kind.clone()),
-                    Some(now.clone()),
-                );
+                // Narrower than before: `T or null` to `T`, unknown to known.
+                let narrowed = kind.strip_suffix(" or null") == Some(now.as_str())
+                    || (kind == "any" && now != "any");
+                let rule = if narrowed {
+                    Rule::MetaTypeNarrowed
+                } else {
+                    Rule::MetaTypeChanged
+                };
+                push(rule, &field, Some(kind.clone()), Some(now.clone()));
             }
             Some(_) => {}
         }

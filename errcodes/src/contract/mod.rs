@@ -340,6 +340,29 @@ impl Contract {
         Ok(compare::changes(&locked.clauses, &self.clauses))
     }
 
+    /// How today's declaration reaches clients relying on `lock`: the
+    /// most severe kind of its changes, `None` when nothing changed.
+    ///
+    /// # Errors
+    ///
+    /// When `lock` is not a lock file errcodes wrote.
+    ///
+    /// ```
+    /// use errcodes::contract::{Contract, Kind};
+    /// use errcodes::ApiError;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api(status = 404, code = "gone", detail = "Gone.")]
+    /// struct Gone;
+    ///
+    /// let lock = Contract::of::<Gone>().to_lock();
+    /// assert_eq!(Contract::of::<Gone>().verdict(&lock).unwrap(), None);
+    /// assert_eq!(Contract::new().verdict(&lock).unwrap(), Some(Kind::Breaking));
+    /// ```
+    pub fn verdict(&self, lock: &str) -> Result<Option<Kind>, String> {
+        Ok(self.compare(lock)?.iter().map(Change::kind).min())
+    }
+
     /// The one call of a contract test: checks this contract against the
     /// lock file at `path` (relative to the crate being tested, where
     /// `cargo test` runs), writing it when there is none. Fails (panics)

@@ -316,3 +316,42 @@ fn the_check_writes_fails_updates_and_acknowledges() {
     assert_eq!(lock["acknowledged"].as_array().unwrap().len(), 2);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_narrower_member_or_a_negotiable_envelope_is_additive_a_wider_one_breaks() {
+    #[derive(Debug, ApiError)]
+    #[api(status = 409, code = "stale", fixed_envelope, detail = "Stale.")]
+    #[allow(dead_code)]
+    struct Before {
+        #[api(meta)]
+        version: Option<u32>,
+        #[api(meta)]
+        editor: String,
+    }
+    #[derive(Debug, ApiError)]
+    #[api(status = 409, code = "stale", detail = "Stale.")]
+    #[allow(dead_code)]
+    struct After {
+        #[api(meta)]
+        version: u32,
+        #[api(meta)]
+        editor: Option<String>,
+    }
+    let changes = changes_between::<Before, After>();
+    let by_field = |field: &str| {
+        changes
+            .iter()
+            .find(|c| c.field.as_deref() == Some(field))
+            .unwrap()
+            .rule
+    };
+    assert_eq!(by_field("meta.version"), Rule::MetaTypeNarrowed);
+    assert_eq!(by_field("meta.editor"), Rule::MetaTypeChanged);
+    assert_eq!(by_field("negotiable"), Rule::NowNegotiable);
+    assert_eq!(
+        Contract::of::<After>()
+            .verdict(&Contract::of::<Before>().to_lock())
+            .unwrap(),
+        Some(Kind::Breaking)
+    );
+}
