@@ -141,9 +141,17 @@ impl Variant<'_> {
             .to_string()
             .trim_start_matches("r#")
             .to_owned();
+        let slots: Vec<fmt::Slot> = self
+            .fields
+            .iter()
+            .map(|f| fmt::Slot {
+                member: f.member.clone(),
+                source: f.attrs.is_source(),
+            })
+            .collect();
         let parse = |lit: &Option<syn::LitStr>| {
             lit.as_ref()
-                .and_then(|lit| fmt::parse(cx, lit, &self.fields, &name))
+                .and_then(|lit| fmt::parse(cx, lit, &slots, &name))
         };
         self.detail = parse(&self.attrs.detail);
         self.instance = parse(&self.attrs.instance);
@@ -169,13 +177,9 @@ fn fields_from_syn<'a>(cx: &Ctxt, fields: &'a syn::Fields) -> Vec<Field<'a>> {
         .collect()
 }
 
-/// A field's name as the user wrote it (`r#` removed), or its index.
-pub fn member_name(member: &Member) -> String {
-    match member {
-        Member::Named(ident) => ident.to_string().trim_start_matches("r#").to_owned(),
-        Member::Unnamed(index) => index.index.to_string(),
-    }
-}
+// A field's name as the user wrote it (`r#` removed), or its index: the
+// templates' own reading, where the rest of the model finds it too.
+pub use crate::fmt::member_name;
 
 /// Whether the type or a variant has thiserror's `#[error(...)]`, hence a
 /// `Display` the framework impls may use.

@@ -10,7 +10,6 @@ use proc_macro2::Ident;
 use quote::format_ident;
 use syn::{LitStr, Member};
 
-use crate::ast::{member_name, Field};
 use crate::ctxt::Ctxt;
 
 /// A checked template.
@@ -58,8 +57,23 @@ pub fn local_at(member: &Member, span: proc_macro2::Span) -> Ident {
     ident
 }
 
+/// What a template may know of one field: its member, and whether it is
+/// the error's cause (never shown).
+pub struct Slot {
+    pub member: Member,
+    pub source: bool,
+}
+
+/// A member as the user writes it: `name` (without `r#`), or `0`.
+pub fn member_name(member: &Member) -> String {
+    match member {
+        Member::Named(ident) => ident.to_string().trim_start_matches("r#").to_owned(),
+        Member::Unnamed(index) => index.index.to_string(),
+    }
+}
+
 /// Checks `lit` against `fields` and rewrites it; mistakes are reported.
-pub fn parse(cx: &Ctxt, lit: &LitStr, fields: &[Field], variant: &str) -> Option<Template> {
+pub fn parse(cx: &Ctxt, lit: &LitStr, fields: &[Slot], variant: &str) -> Option<Template> {
     let text = lit.value();
     let mut format = String::with_capacity(text.len());
     let mut used: Vec<Member> = Vec::new();
@@ -163,7 +177,7 @@ fn rewrite_spec(
     cx: &Ctxt,
     lit: &LitStr,
     spec: &str,
-    fields: &[Field],
+    fields: &[Slot],
     variant: &str,
 ) -> Option<(String, Vec<Member>)> {
     if spec.contains(".*") {
@@ -215,7 +229,7 @@ fn format_trait(spec: &str) -> &'static str {
 }
 
 /// The field a placeholder names.
-fn resolve(cx: &Ctxt, lit: &LitStr, name: &str, fields: &[Field], variant: &str) -> Option<Member> {
+fn resolve(cx: &Ctxt, lit: &LitStr, name: &str, fields: &[Slot], variant: &str) -> Option<Member> {
     let named = fields.iter().any(|f| matches!(f.member, Member::Named(_)));
     if name.is_empty() {
         let example = fields.first().map_or_else(
@@ -268,7 +282,7 @@ fn resolve(cx: &Ctxt, lit: &LitStr, name: &str, fields: &[Field], variant: &str)
         );
         return None;
     };
-    if field.attrs.is_source() {
+    if field.source {
         cx.error_spanned_by(
             lit,
             format!(

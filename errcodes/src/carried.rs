@@ -374,9 +374,9 @@ impl ApiError for Snapshot {
             ..self.settings
         }
     }
-    fn occurrence(&self) -> crate::context::Occurrence<'_> {
+    fn occurrence(&self) -> crate::occurrence::Occurrence<'_> {
         let t = &self.texts;
-        crate::context::Occurrence::new(t.occurrence_id.as_deref(), t.language.as_deref())
+        crate::occurrence::Occurrence::new(t.occurrence_id.as_deref(), t.language.as_deref())
     }
     #[cfg(feature = "fluent")]
     fn message(&self) -> Option<crate::l10n::Message<'_>> {

@@ -9,49 +9,10 @@ use crate::error::ApiError;
 use crate::error::ErrorList;
 use crate::error::{Rules, Settings};
 use crate::location::Location;
+use crate::occurrence::Occurrence;
 use crate::profile::Profile;
 use crate::visit::fmt_fn;
 use crate::visit::{HeaderVisitor, MetaVisitor};
-
-/// What one request adds to an error it answers with: its correlation id
-/// and the language the texts were written in. Never part of
-/// [`Settings`], which say what is declared;
-/// [`ApiError::occurrence`] returns it, and only [`InContext`] (the
-/// request's answer) has one.
-///
-/// ```
-/// use errcodes::{ApiError, FieldError, InContext, Occurrence};
-///
-/// let err = FieldError::new("name", "required", "Required.");
-/// assert_eq!(err.occurrence(), Occurrence::default());
-/// assert_eq!(InContext::new(&err).request_id("req-7").occurrence().id, Some("req-7"));
-/// ```
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct Occurrence<'a> {
-    /// The request's correlation id: JSON:API writes it as each error's
-    /// `id`, Problem Details as a `request_id` extension member.
-    pub id: Option<&'a str>,
-    /// The language the title and detail are written in, when they were
-    /// localized (feature `fluent`): the locale an
-    /// [`InContext::locale`] answers in, the layers' `Content-Language`.
-    /// `None` when the texts are as declared.
-    pub language: Option<&'a str>,
-}
-
-impl<'a> Occurrence<'a> {
-    /// An occurrence with the correlation id `id` and the language
-    /// `language`, for a hand-written wrapper that answers to a request.
-    ///
-    /// ```
-    /// let occurrence = errcodes::Occurrence::new(Some("req-7"), None);
-    /// assert_eq!(occurrence.id, Some("req-7"));
-    /// ```
-    #[must_use]
-    pub const fn new(id: Option<&'a str>, language: Option<&'a str>) -> Self {
-        Occurrence { id, language }
-    }
-}
 
 /// `err` answered to one request: the request's path is the Problem
 /// Details `instance` when the error names none, and the request's

@@ -269,8 +269,8 @@ pub trait ApiError {
     /// assert_eq!(err.occurrence().id, None);
     /// assert_eq!(InContext::new(&err).request_id("req-7").occurrence().id, Some("req-7"));
     /// ```
-    fn occurrence(&self) -> crate::context::Occurrence<'_> {
-        crate::context::Occurrence::default()
+    fn occurrence(&self) -> crate::occurrence::Occurrence<'_> {
+        crate::occurrence::Occurrence::default()
     }
 
     /// The underlying cause, marked `#[api(source)]`: for logs and traces,
@@ -887,7 +887,7 @@ macro_rules! forward_api_error {
             fn message(&self) -> Option<crate::l10n::Message<'_>> {
                 (**self).message()
             }
-            fn occurrence(&self) -> crate::context::Occurrence<'_> {
+            fn occurrence(&self) -> crate::occurrence::Occurrence<'_> {
                 (**self).occurrence()
             }
         }

@@ -219,7 +219,7 @@ impl ApiError for Built {
     fn message(&self) -> Option<crate::l10n::Message<'_>> {
         self.0.message()
     }
-    fn occurrence(&self) -> crate::context::Occurrence<'_> {
+    fn occurrence(&self) -> crate::occurrence::Occurrence<'_> {
         self.0.occurrence()
     }
 }
