@@ -8,7 +8,13 @@ use serde_json::Value;
 use super::Accept;
 use super::clause::Clause;
 
-/// How a change reaches clients.
+/// How a change reaches clients; ordered from the most severe.
+///
+/// ```
+/// use errcodes::contract::Kind;
+///
+/// assert!(Kind::Breaking < Kind::Additive && Kind::Additive < Kind::Cosmetic);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Kind {
     /// A client that relies on the lock may stop working.

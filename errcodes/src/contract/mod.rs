@@ -471,6 +471,13 @@ fn write_lock(path: &Path, text: &str) -> Result<(), String> {
 /// [`Contract::check`] reads it from `ERRCODES_CONTRACT`: unset is
 /// `Nothing`, `update` is `Compatible`, `break` is `Breaking` (with
 /// `ERRCODES_CONTRACT_REASON` as its reason).
+///
+/// ```
+/// use errcodes::contract::Accept;
+///
+/// let accept = Accept::Breaking { reason: Some("v2 retires the endpoint".to_owned()) };
+/// assert_ne!(accept, Accept::Compatible);
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Accept {

@@ -11,6 +11,11 @@ use crate::ext::ApiErrorExt as _;
 use crate::openapi::Documented;
 
 /// What [`verify`] checked: one line per variant and envelope.
+///
+/// ```
+/// let verified = errcodes::contract::Verified::default();
+/// assert!(verified.checked.is_empty());
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Verified {

@@ -40,6 +40,16 @@ const METHODS: [&str; 8] = [
     "get", "put", "post", "delete", "options", "head", "patch", "trace",
 ];
 
+/// Whether `noted` is listed in an operation whose responses are
+/// `responses`, seen at `status` with `response`: one of its responses is
+/// there as it wrote it, and every status it answers is there too (so a
+/// selection of variants, sharing a response with another selection, is
+/// not taken for it).
+fn lists(noted: &Noted, responses: &Map<String, Value>, status: &str, response: &Value) -> bool {
+    noted.responses.get(status) == Some(response)
+        && noted.responses.keys().all(|s| responses.contains_key(s))
+}
+
 /// One error type a document listed: what the layer renders it from, and
 /// the responses it listed itself with, by status.
 #[derive(Clone)]
@@ -124,12 +134,7 @@ pub(crate) fn listed_types(doc: &OpenApi) -> Vec<Listed> {
         };
         for (status, response) in responses {
             for (i, n) in noted.iter().enumerate() {
-                // As the layer's document finds them: one response as the
-                // type wrote it, and every status it answers.
-                if n.responses.get(status) == Some(response)
-                    && n.responses.keys().all(|s| responses.contains_key(s))
-                    && !found.contains(&i)
-                {
+                if lists(n, responses, status, response) && !found.contains(&i) {
                     found.push(i);
                 }
             }
@@ -234,19 +239,11 @@ impl Writer<'_> {
             .and_then(Value::as_object_mut)
             .map(std::mem::take)
             .unwrap_or_default();
-        let statuses: BTreeSet<String> = declared.keys().cloned().collect();
+        let all = declared.clone();
         for (status, response) in declared {
-            // A type's own response: the layer writes its errors again. A
-            // type is listed when one of its responses is here as it wrote
-            // it and every status it answers is here too (so a selection of
-            // variants, which shares a response with another selection, is
-            // not taken for it).
+            // A type's own response: the layer writes its errors again.
             let types: Vec<usize> = (0..self.noted.len())
-                .filter(|&i| {
-                    let noted = &self.noted[i];
-                    noted.responses.get(&status) == Some(&response)
-                        && noted.responses.keys().all(|s| statuses.contains(s))
-                })
+                .filter(|&i| lists(&self.noted[i], &all, &status, &response))
                 .collect();
             if !types.is_empty() {
                 listed.extend(types);

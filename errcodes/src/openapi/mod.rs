@@ -357,8 +357,19 @@ pub fn component<T: Catalog + ?Sized>(inners: &[Inner]) -> RefOr<Schema> {
 pub fn into_responses<T: Catalog + Documented + utoipa::ToSchema + ?Sized>(
     inners: &[Inner],
 ) -> BTreeMap<String, RefOr<Response>> {
+    responses_noted::<T>(core::any::type_name::<T>(), T::CATALOG, inners)
+}
+
+/// The responses of `catalog` (all of `T`'s variants, or a selection of
+/// them) with `inners`, in `T`'s envelope, noted under `key` (with a
+/// framework feature) for the app documents to find.
+fn responses_noted<T: Catalog + Documented + utoipa::ToSchema + ?Sized>(
+    key: &'static str,
+    catalog: &'static [CatalogEntry],
+    inners: &[Inner],
+) -> BTreeMap<String, RefOr<Response>> {
     let examples = T::examples();
-    let shown = shown_of(T::CATALOG, T::SETTINGS, inners, &examples);
+    let shown = shown_of(catalog, T::SETTINGS, inners, &examples);
     let responses = to_responses(responses::inline(by_status(
         &shown,
         &[Media::of(T::SETTINGS.envelope)],
@@ -367,14 +378,16 @@ pub fn into_responses<T: Catalog + Documented + utoipa::ToSchema + ?Sized>(
     )));
     #[cfg(any(feature = "axum", feature = "actix-web"))]
     app::note(
-        core::any::type_name::<T>(),
+        key,
         &T::name(),
-        T::CATALOG,
+        catalog,
         T::SETTINGS,
         inners,
         &examples,
         &responses,
     );
+    #[cfg(not(any(feature = "axum", feature = "actix-web")))]
+    let _ = key;
     responses
 }
 
@@ -578,25 +591,11 @@ where
             .filter(|((i, _), _)| *i < 128 && VARIANTS >> i & 1 == 1)
             .map(|(_, inner)| inner)
             .collect();
-        let examples = T::examples();
-        let shown = shown_of(catalog, T::SETTINGS, &inners, &examples);
-        let responses = to_responses(responses::inline(by_status(
-            &shown,
-            &[Media::of(T::SETTINGS.envelope)],
-            &|err, envelope, _| err.to_response_in(envelope),
-            false,
-        )));
-        #[cfg(any(feature = "axum", feature = "actix-web"))]
-        app::note(
+        responses_noted::<T>(
             core::any::type_name::<Only<T, VARIANTS>>(),
-            &T::name(),
             catalog,
-            T::SETTINGS,
             &inners,
-            &examples,
-            &responses,
-        );
-        responses
+        )
     }
 }
 
