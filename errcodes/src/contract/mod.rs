@@ -20,15 +20,16 @@
 //!     },
 //! }
 //!
+//! // The lock, committed beside the test, says per code what clients see.
+//! let lock = Contract::of::<OrderError>().to_lock();
+//! assert!(lock.contains(r#""order_not_found": {"#));
+//! assert!(lock.contains(r#""retry": "throttled""#));
 //! # let dir = std::env::temp_dir().join(format!("errcodes-contract-doc-{}", std::process::id()));
 //! # std::fs::create_dir_all(&dir).unwrap();
 //! # let path = dir.join("errors.lock");
+//! # std::fs::write(&path, &lock).unwrap();
 //! // In a test: `Contract::of::<OrderError>().check("errors.lock")`.
 //! Contract::of::<OrderError>().check(&path);
-//! // The lock says, per code, what clients see.
-//! let lock = std::fs::read_to_string(&path).unwrap();
-//! assert!(lock.contains(r#""order_not_found": {"#));
-//! assert!(lock.contains(r#""retry": "throttled""#));
 //! # std::fs::remove_dir_all(&dir).unwrap();
 //! ```
 //!
