@@ -28,9 +28,10 @@ use crate::error::{ApiError, Settings};
 use crate::serve::rejection::{ForeignError, Takes, own_answers};
 use crate::serve::{Config, answer};
 
-/// The request path the layer's own answers are shown for: not an
-/// operation's, since they answer any request alike.
-const OWN_SAMPLE_PATH: &str = "/any/path";
+/// The request path examples are shown for (an answer's `instance` is the
+/// path of the request it answers, which no example knows): one for every
+/// operation, so that operations that answer alike refer to one response.
+const SAMPLE_PATH: &str = "/any/path";
 
 /// The correlation id examples carry (the layer makes one per request).
 const SAMPLE_REQUEST_ID: &str = "4bf92f3577b34da6a3ce929d0e0e4736";
@@ -40,14 +41,35 @@ const METHODS: [&str; 8] = [
     "get", "put", "post", "delete", "options", "head", "patch", "trace",
 ];
 
-/// Whether `noted` is listed in an operation whose responses are
-/// `responses`, seen at `status` with `response`: one of its responses is
-/// there as it wrote it, and every status it answers is there too (so a
-/// selection of variants, sharing a response with another selection, is
-/// not taken for it).
-fn lists(noted: &Noted, responses: &Map<String, Value>, status: &str, response: &Value) -> bool {
-    noted.responses.get(status) == Some(response)
-        && noted.responses.keys().all(|s| responses.contains_key(s))
+/// The noted types that wrote the response at `status` in an operation
+/// whose responses are `responses`. Types whose every response is there as
+/// they wrote it come first: a selection of variants that shares a
+/// response with another selection (their 409 alike, their 404s not) is
+/// not taken for the other. A response none of those wrote is a type's
+/// that lost another status to a type listed after it (utoipa keeps the
+/// last response per status): one whose every status is there and that
+/// wrote this one.
+fn listed_at(
+    noted: &[Noted],
+    responses: &Map<String, Value>,
+    status: &str,
+    response: &Value,
+) -> Vec<usize> {
+    let wrote = |n: &Noted| n.responses.get(status) == Some(response);
+    let whole = |n: &Noted| {
+        !n.responses.is_empty() && n.responses.iter().all(|(s, r)| responses.get(s) == Some(r))
+    };
+    let exact: Vec<usize> = (0..noted.len())
+        .filter(|&i| whole(&noted[i]) && wrote(&noted[i]))
+        .collect();
+    if !exact.is_empty() {
+        return exact;
+    }
+    (0..noted.len())
+        .filter(|&i| {
+            wrote(&noted[i]) && noted[i].responses.keys().all(|s| responses.contains_key(s))
+        })
+        .collect()
 }
 
 /// One error type a document listed: what the layer renders it from, and
@@ -133,8 +155,8 @@ pub(crate) fn listed_types(doc: &OpenApi) -> Vec<Listed> {
             continue;
         };
         for (status, response) in responses {
-            for (i, n) in noted.iter().enumerate() {
-                if lists(n, responses, status, response) && !found.contains(&i) {
+            for i in listed_at(&noted, responses, status, response) {
+                if !found.contains(&i) {
                     found.push(i);
                 }
             }
@@ -242,9 +264,7 @@ impl Writer<'_> {
         let all = declared.clone();
         for (status, response) in declared {
             // A type's own response: the layer writes its errors again.
-            let types: Vec<usize> = (0..self.noted.len())
-                .filter(|&i| lists(&self.noted[i], &all, &status, &response))
-                .collect();
+            let types = listed_at(self.noted, &all, &status, &response);
             if !types.is_empty() {
                 listed.extend(types);
                 continue;
@@ -315,7 +335,6 @@ impl Writer<'_> {
             path_params: in_("path") || path.contains('{'),
             query_params: in_("query"),
         };
-        let sample = sample_path(path, &parameters);
 
         let Declared {
             mut kept,
@@ -341,9 +360,7 @@ impl Writer<'_> {
         let default = self.config.negotiation.default_envelope();
         for err in own_answers(&self.config.negotiation, &takes) {
             let refusal = err.status() == StatusCode::NOT_ACCEPTABLE;
-            // The layer's own answers read alike for every operation, so
-            // every operation refers to one copy of each.
-            let one = Shown::new(err).at(OWN_SAMPLE_PATH);
+            let one = Shown::new(err);
             // A 406 answers in the default envelope: nothing else was acceptable.
             shown.push(if refusal { one.only(default) } else { one });
         }
@@ -353,10 +370,9 @@ impl Writer<'_> {
         let docs = by_status(
             &shown,
             &self.media,
-            &|err, envelope, path| {
+            &|err, envelope| {
                 // Examples in the fallback language: no locale asked for.
-                let path = path.unwrap_or(&sample);
-                answer(config, envelope, err, path, SAMPLE_REQUEST_ID, None)
+                answer(config, envelope, err, SAMPLE_PATH, SAMPLE_REQUEST_ID, None)
             },
             open,
         );
@@ -416,31 +432,6 @@ impl Writer<'_> {
         }
         response
     }
-}
-
-/// `path` with each `{name}` parameter filled in as an example: `1` for a
-/// number, the parameter's name for anything else.
-fn sample_path(path: &str, parameters: &[&Value]) -> String {
-    let mut out = String::with_capacity(path.len());
-    let mut rest = path;
-    while let Some(open) = rest.find('{') {
-        let Some(close) = rest[open..].find('}') else {
-            break;
-        };
-        out.push_str(&rest[..open]);
-        let name = &rest[open + 1..open + close];
-        let numeric = parameters.iter().any(|p| {
-            p.get("name").and_then(Value::as_str) == Some(name)
-                && matches!(
-                    p.pointer("/schema/type").and_then(Value::as_str),
-                    Some("integer" | "number")
-                )
-        });
-        out.push_str(if numeric { "1" } else { name });
-        rest = &rest[open + close + 1..];
-    }
-    out.push_str(rest);
-    out
 }
 
 /// The components the responses refer to, each registered once: a second
@@ -625,18 +616,6 @@ fn register(map: &mut BTreeMap<String, Value>, name: &str, value: Value) -> Stri
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn sample_paths_fill_numbers_with_1_and_the_rest_with_their_names() {
-        let id = json!({"name": "id", "in": "path", "schema": {"type": "integer"}});
-        let sku = json!({"name": "sku", "in": "path", "schema": {"type": "string"}});
-        assert_eq!(
-            sample_path("/orders/{id}/items/{sku}", &[&id, &sku]),
-            "/orders/1/items/sku"
-        );
-        assert_eq!(sample_path("/plain", &[]), "/plain");
-        assert_eq!(sample_path("/broken/{id", &[]), "/broken/{id");
-    }
 
     #[test]
     fn a_name_taken_by_other_content_gets_the_next_number() {

@@ -195,7 +195,7 @@ pub fn responses(
     responses::inline(by_status(
         &shown,
         &[Media::of(envelope)],
-        &|err, envelope, _| err.to_response_in(envelope),
+        &|err, envelope| err.to_response_in(envelope),
         false,
     ))
 }
@@ -373,7 +373,7 @@ fn responses_noted<T: Catalog + Documented + utoipa::ToSchema + ?Sized>(
     let responses = to_responses(responses::inline(by_status(
         &shown,
         &[Media::of(T::SETTINGS.envelope)],
-        &|err, envelope, _| err.to_response_in(envelope),
+        &|err, envelope| err.to_response_in(envelope),
         false,
     )));
     #[cfg(any(feature = "axum", feature = "actix-web"))]
@@ -640,7 +640,7 @@ impl utoipa::IntoResponses for ApiErrors {
         let responses = to_responses(responses::inline(by_status(
             &shown,
             &[Media::of(Envelope::Problem)],
-            &|err, envelope, _| err.to_response_in(envelope),
+            &|err, envelope| err.to_response_in(envelope),
             false,
         )));
         #[cfg(any(feature = "axum", feature = "actix-web"))]

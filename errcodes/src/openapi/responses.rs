@@ -25,9 +25,6 @@ pub(crate) struct Shown<'a> {
     pub(crate) only: Option<Envelope>,
     /// Its meta members' JSON types, as its catalog entry declares them.
     pub(crate) meta_types: Vec<(String, String)>,
-    /// The request path its example answers, when not the operation's (the
-    /// layer's own answers, alike for every operation).
-    pub(crate) path: Option<&'static str>,
 }
 
 impl<'a> Shown<'a> {
@@ -45,7 +42,6 @@ impl<'a> Shown<'a> {
             err: Box::new(err),
             only: None,
             meta_types: Vec::new(),
-            path: None,
         }
     }
 
@@ -53,13 +49,6 @@ impl<'a> Shown<'a> {
     pub(crate) fn named(mut self, key: impl Into<String>, summary: impl Into<String>) -> Shown<'a> {
         self.key = key.into();
         self.summary = summary.into();
-        self
-    }
-
-    /// Its example answering a request for `path`.
-    #[cfg_attr(not(any(feature = "axum", feature = "actix-web")), allow(dead_code))]
-    pub(crate) fn at(mut self, path: &'static str) -> Shown<'a> {
-        self.path = Some(path);
         self
     }
 
@@ -167,10 +156,8 @@ impl Admits {
     }
 }
 
-/// How an example is answered: an error, negotiated to an envelope, for a
-/// request to a path of its own when it has one.
-pub(crate) type Answer<'a> =
-    dyn Fn(&dyn ApiError, Envelope, Option<&str>) -> http::Response<Vec<u8>> + 'a;
+/// How an example is answered: an error, negotiated to an envelope.
+pub(crate) type Answer<'a> = dyn Fn(&dyn ApiError, Envelope) -> http::Response<Vec<u8>> + 'a;
 
 /// The responses of `shown`, by status, each rendered by `answer` in every
 /// one of `media` it answers in (the first is the default).
@@ -220,7 +207,7 @@ pub(crate) fn by_status(
                     let mut examples: Vec<(String, Value)> = Vec::new();
                     for one in here {
                         admits.add(one);
-                        let response = answer(&*one.err, media.envelope, one.path);
+                        let response = answer(&*one.err, media.envelope);
                         for name in response.headers().keys() {
                             if !matches!(
                                 name.as_str(),

@@ -168,7 +168,8 @@ macro_rules! layer_type {
             /// assert_eq!(problem["schema"]["$ref"], "#/components/schemas/problem.404");
             /// let value = &problem["examples"]["NotFound"]["value"];
             /// assert_eq!(value["type"], "https://errors.example.com/order_not_found");
-            /// assert_eq!(value["instance"], "/orders/1");
+            /// // Shown answering `/any/path`, so operations that answer alike share it.
+            /// assert_eq!(value["instance"], "/any/path");
             /// assert_eq!(problem["examples"]["not_found"]["value"]["code"], "not_found");
             /// // Its schema: the envelope's, narrowed to the 404 and its codes.
             /// let codes = &doc["components"]["schemas"]["problem.404"]["properties"]["code"]["enum"];

@@ -6,3 +6,4 @@ mod openapi;
 mod openapi_wire;
 mod per_operation;
 mod readme;
+mod size;

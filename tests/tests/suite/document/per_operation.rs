@@ -224,3 +224,61 @@ fn the_document_says_what_clients_may_retry() {
         serde_json::json!({"throttled": "throttled"})
     );
 }
+
+/// Two selections that give one status alike (a 409) and another status
+/// differently (each its own 404): each operation shows its own variants
+/// only, never the other selection's.
+#[test]
+fn selections_alike_at_one_status_stay_apart() {
+    #[derive(Debug, ApiError)]
+    pub enum RoomError {
+        #[api(status = 404, code = "room_not_found", detail = "No such room.")]
+        RoomNotFound,
+        #[api(status = 404, code = "booking_not_found", detail = "No such booking.")]
+        BookingNotFound,
+        #[api(status = 409, code = "overlap", detail = "The room is taken.")]
+        Overlap,
+    }
+
+    #[utoipa::path(post, path = "/bookings", responses(
+        (status = 201, description = "Booked"),
+        Only<RoomError, { variants::<RoomError>(&["RoomNotFound", "Overlap"]) }>,
+    ))]
+    #[allow(dead_code)]
+    async fn create() {}
+
+    #[utoipa::path(put, path = "/bookings/{id}", responses(
+        (status = 200, description = "Moved"),
+        Only<RoomError, { variants::<RoomError>(&["BookingNotFound", "Overlap"]) }>,
+    ))]
+    #[allow(dead_code)]
+    async fn update() {}
+
+    #[derive(OpenApi)]
+    #[openapi(paths(create, update))]
+    struct Rooms;
+
+    let layer = errcodes::axum::ErrorLayer::new(Profile::new(Envelope::Problem));
+    let app = crate::support::inline_responses(
+        serde_json::to_value(layer.openapi(Rooms::openapi)).unwrap(),
+    );
+    let shown = |path: &str, method: &str, status: &str| -> Vec<String> {
+        app["paths"][path][method]["responses"][status]["content"]["application/problem+json"]
+            ["examples"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .cloned()
+            .collect()
+    };
+    assert_eq!(
+        shown("/bookings", "post", "404"),
+        ["RoomNotFound", "not_found"]
+    );
+    assert_eq!(
+        shown("/bookings/{id}", "put", "404"),
+        ["BookingNotFound", "not_found"]
+    );
+    assert_eq!(shown("/bookings", "post", "409"), ["Overlap"]);
+    assert_eq!(shown("/bookings/{id}", "put", "409"), ["Overlap"]);
+}
