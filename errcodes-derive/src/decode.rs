@@ -268,14 +268,14 @@ fn rebuild_field(field: &Field, holes: &[Member]) -> TokenStream {
     if let Some(name) = &field.attrs.header {
         let name = name.value();
         let parse = match header_kind(ty) {
-            HeaderKind::DeltaSeconds => Some(quote!(delta_seconds(__text))),
-            HeaderKind::HttpDate => Some(quote!(http_date(__text))),
-            HeaderKind::Display => Some(quote!((&&Rebuild::<#ty>::new()).parse_text(__text))),
+            HeaderKind::DeltaSeconds => Some(quote!(delta_seconds(&__text))),
+            HeaderKind::HttpDate => Some(quote!(http_date(&__text))),
+            HeaderKind::Display => Some(quote!((&&Rebuild::<#ty>::new()).parse_text(&__text))),
             HeaderKind::List => None,
         };
         if let Some(parse) = parse {
             sources.push(quote! {
-                if let #some(__text) = __received.header(#name) {
+                if let #some(__text) = header_text(__received, #name) {
                     if let #some(__value) = #parse { break '__field __value; }
                 }
             });

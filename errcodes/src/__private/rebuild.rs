@@ -6,6 +6,7 @@
 
 use core::marker::PhantomData;
 use core::str::FromStr;
+use std::borrow::Cow;
 use std::time::{Duration, SystemTime};
 
 use serde::de::DeserializeOwned;
@@ -217,6 +218,22 @@ pub fn captures_any<'a>(
         }
         Some(each)
     })
+}
+
+/// The text of the response header `name` in `received`, else, for
+/// `Retry-After`, the delay the body gave (AIP-193's `RetryInfo`), in
+/// seconds: a client that reads the body alone still gets it.
+#[must_use]
+pub fn header_text<'a>(received: &'a ReceivedError, name: &str) -> Option<Cow<'a, str>> {
+    if let Some(text) = received.header(name) {
+        return Some(Cow::Borrowed(text));
+    }
+    if name.eq_ignore_ascii_case("retry-after") {
+        return received
+            .retry_delay
+            .map(|seconds| Cow::Owned(seconds.to_string()));
+    }
+    None
 }
 
 /// `Retry-After` in delta-seconds, as a `Duration`.

@@ -78,15 +78,7 @@ where
         for &envelope in &envelopes {
             let what = format!("{} in {}", entry.variant(), envelope.name());
             let response = one.err.to_response_in(envelope);
-            let status = response.status();
-            let content_type = response
-                .headers()
-                .get(http::header::CONTENT_TYPE)
-                .and_then(|v| v.to_str().ok())
-                .unwrap_or_default()
-                .to_owned();
-            let body = response.into_body();
-            let Ok(value) = serde_json::from_slice::<Value>(&body) else {
+            let Ok(value) = serde_json::from_slice::<Value>(response.body()) else {
                 failures.push(format!("{what}: the body is not JSON"));
                 continue;
             };
@@ -97,7 +89,8 @@ where
                 ));
                 continue;
             }
-            let decoded = match T::from_response(status, content_type.as_str(), &body) {
+            // Decoded as a client reads the answer: its body and headers.
+            let decoded = match T::from_http_response(&response) {
                 Ok(decoded) => decoded,
                 Err(err) => {
                     failures.push(format!("{what}: the client could not read it: {err}"));
@@ -108,7 +101,9 @@ where
             // envelope carries came back (an envelope without a place for
             // meta members drops them on the wire and in the decoding alike).
             let held = match (&built, decoded) {
-                (Some(_), Decoded::Known(back)) if back.render_to_vec(envelope) == body => {
+                (Some(_), Decoded::Known(back))
+                    if back.render_to_vec(envelope) == *response.body() =>
+                {
                     "decodes back to the same answer"
                 }
                 (Some(_), Decoded::Known(back)) => {

@@ -43,7 +43,12 @@ enum OrderError {
         member: String,
     },
     #[api(status = 429, code = "throttled", throttled, detail = "Slow down.")]
-    Throttled,
+    Throttled {
+        // Seconds in a plain integer: sent as `Retry-After` (and as
+        // AIP-193's `RetryInfo`), read back from there.
+        #[api(header = "Retry-After", example = 30)]
+        wait: u64,
+    },
     #[api(status = 503)]
     Unavailable,
 }

@@ -6,7 +6,7 @@
 use std::time::Duration;
 
 use errcodes::ApiErrorExt as _;
-use errcodes::client::{Decoded, read};
+use errcodes::client::{Decode, Decoded, read};
 use errcodes::{ApiError, Envelope, Retry};
 
 #[derive(Debug, PartialEq, ApiError)]
@@ -95,4 +95,38 @@ fn aip_193_says_when_to_retry_and_never_for_what_must_not_be() {
     )
     .unwrap();
     assert!(!received[0].is_retryable());
+}
+
+/// A client that reads an AIP-193 body alone (no `Retry-After` header, as
+/// behind a gateway) gets the delay into the variant's field from
+/// `RetryInfo`, whether the field is a `Duration` or whole seconds.
+#[test]
+fn a_retry_after_field_is_read_from_retry_info_without_the_header() {
+    #[derive(Debug, PartialEq, ApiError)]
+    #[api(envelope = "aip193")]
+    enum Busy {
+        #[api(status = 429, code = "throttled", throttled, detail = "Slow down.")]
+        Throttled {
+            #[api(header = "Retry-After")]
+            wait: Duration,
+        },
+        #[api(status = 503, code = "busy", detail = "Busy.")]
+        Busy {
+            #[api(header = "Retry-After")]
+            seconds: u64,
+        },
+    }
+    for (err, status) in [
+        (
+            Busy::Throttled {
+                wait: Duration::from_secs(30),
+            },
+            429,
+        ),
+        (Busy::Busy { seconds: 12 }, 503),
+    ] {
+        let body = err.to_json_value(Envelope::Aip193).to_string();
+        let decoded = Busy::from_response(status, "application/json", &body).unwrap();
+        assert_eq!(decoded, Decoded::Known(err), "{body}");
+    }
 }
