@@ -510,13 +510,13 @@ fn main() {
     assert_eq!(theirs(json_macro_problem), problem, "json!");
     assert_eq!(theirs(http_api_problem), problem, "http-api-problem");
     assert_eq!(theirs(problem_details), problem, "problem_details");
-    for envelope in Envelope::ALL {
+    for envelope in HAND_WRITTEN {
         let mut out = Vec::new();
         hand_envelope(envelope, &mut out, 42, 13, 10);
         assert_eq!(parse(&out), ours(envelope), "hand-written {envelope}");
     }
     let (errors, rows) = collection();
-    for envelope in Envelope::ALL {
+    for envelope in HAND_WRITTEN {
         let mut out = Vec::new();
         hand_collection(envelope, &mut out, &rows);
         assert_eq!(
@@ -584,11 +584,22 @@ mod problem {
     }
 }
 
+/// The envelopes written by hand with serde here too: all but Connect,
+/// whose details are protobuf (errcodes writes them from AIP-193's).
+const HAND_WRITTEN: [Envelope; 6] = [
+    Envelope::JsonApi,
+    Envelope::Problem,
+    Envelope::Laravel,
+    Envelope::Drf,
+    Envelope::ShipStream,
+    Envelope::Aip193,
+];
+
 /// The same error in each envelope: errcodes against hand-written serde.
 mod envelopes {
     use super::*;
 
-    const ALL: [Envelope; 6] = Envelope::ALL;
+    pub(super) const ALL: [Envelope; 6] = super::HAND_WRITTEN;
 
     #[divan::bench(args = ALL)]
     fn errcodes(bencher: Bencher, envelope: Envelope) {
@@ -616,7 +627,7 @@ mod envelopes {
 mod collection50 {
     use super::*;
 
-    #[divan::bench(args = Envelope::ALL)]
+    #[divan::bench(args = super::HAND_WRITTEN)]
     fn errcodes(bencher: Bencher, envelope: Envelope) {
         let (errors, _) = collection();
         let mut out = Vec::with_capacity(16 * 1024);
@@ -627,7 +638,7 @@ mod collection50 {
         });
     }
 
-    #[divan::bench(args = Envelope::ALL)]
+    #[divan::bench(args = super::HAND_WRITTEN)]
     fn serde_struct_format(bencher: Bencher, envelope: Envelope) {
         let (_, rows) = collection();
         let mut out = Vec::with_capacity(16 * 1024);

@@ -91,6 +91,50 @@ impl ProblemStyle {
     }
 }
 
+/// `rpc_code = "FAILED_PRECONDITION"`: the canonical RPC code, as its
+/// number (an index into `errcodes::rpc::Code::ALL`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RpcCode(pub usize);
+
+impl RpcCode {
+    /// The code `lit` names (its `code.proto` name or Connect's, in any
+    /// case); `None` after reporting a name that is none, or `OK`.
+    fn parse(cx: &Ctxt, lit: &LitStr) -> Option<RpcCode> {
+        let value = lit.value();
+        let upper = value.to_ascii_uppercase();
+        let upper = if upper == "CANCELED" {
+            "CANCELLED".to_owned()
+        } else {
+            upper
+        };
+        match errcodes_rules::RPC_CODES
+            .iter()
+            .position(|name| *name == upper)
+        {
+            Some(0) => {
+                cx.error_spanned_by(
+                    lit,
+                    "`OK` is not an error's code; name the canonical code clients should see, such as `\"FAILED_PRECONDITION\"`",
+                );
+                None
+            }
+            Some(number) => Some(RpcCode(number)),
+            None => {
+                let hint = match symbol::closest(&upper, errcodes_rules::RPC_CODES.iter().copied())
+                {
+                    Some(good) => format!("did you mean `{good}`?"),
+                    None => format!(
+                        "expected one of the canonical codes of google/rpc/code.proto: {}",
+                        errcodes_rules::RPC_CODES[1..].join(", ")
+                    ),
+                };
+                cx.error_spanned_by(lit, format!("unknown rpc_code `{value}`; {hint}"));
+                None
+            }
+        }
+    }
+}
+
 /// A key written without a value, remembered by its span.
 pub type Flag = Option<Span>;
 
@@ -123,6 +167,8 @@ pub struct Attrs {
     /// Whether clients may retry (the type's default, or one variant's),
     /// where it was written.
     pub retry: Option<(Span, Retry)>,
+    /// The canonical RPC code (the type's default, or one variant's).
+    pub rpc_code: Option<RpcCode>,
     // On a variant.
     pub code: Option<LitStr>,
     pub title: Option<LitStr>,
@@ -328,6 +374,7 @@ impl Attrs {
                     symbol::PROBLEM_STYLE => "\"title_detail\"",
                     symbol::LOCALES => "\"locales\"",
                     symbol::FALLBACK_LOCALE => "\"en\"",
+                    symbol::RPC_CODE => "\"FAILED_PRECONDITION\"",
                     _ => "\"validation_error\"",
                 };
                 let Some(lit) = string_of(cx, ident, key, example, input)? else {
@@ -342,6 +389,10 @@ impl Attrs {
                     }
                     symbol::PROBLEM_STYLE => {
                         self.problem_style = ProblemStyle::parse(cx, &lit);
+                        return Ok(());
+                    }
+                    symbol::RPC_CODE => {
+                        self.rpc_code = RpcCode::parse(cx, &lit);
                         return Ok(());
                     }
                     _ => {}

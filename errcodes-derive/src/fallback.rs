@@ -33,6 +33,7 @@ pub fn expand(node: &DeriveInput, errors: &syn::Error) -> TokenStream {
                 }
             }
             ::errcodes::__private::impl_utoipa! { {} {#ident} {} {#name} {} }
+            ::errcodes::__private::impl_tonic! { {} {#ident} {} }
         }
     });
     quote! {

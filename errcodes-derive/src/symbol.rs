@@ -42,6 +42,7 @@ pub const RETRYABLE: &str = "retryable";
 pub const OPEN_CODES: &str = "open_codes";
 pub const EXAMPLE: &str = "example";
 pub const THROTTLED: &str = "throttled";
+pub const RPC_CODE: &str = "rpc_code";
 
 /// Every key and the places it is accepted.
 pub const KEYS: &[(&str, &[Place])] = &[
@@ -75,6 +76,7 @@ pub const KEYS: &[(&str, &[Place])] = &[
     (OPEN_CODES, &[Place::Type]),
     (EXAMPLE, &[Place::Field]),
     (THROTTLED, &[Place::Type, Place::Variant]),
+    (RPC_CODE, &[Place::Type, Place::Variant]),
 ];
 
 /// The places where `key` is accepted, or `None` for an unknown key.

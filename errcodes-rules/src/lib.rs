@@ -27,6 +27,35 @@ pub const ENVELOPES: &[&str] = &[
     "drf",
     "shipstream",
     "aip193",
+    "connect",
+];
+
+/// The canonical RPC codes of `google/rpc/code.proto`, by number: what
+/// `rpc_code = "..."` names (in this case or Connect's lower case) and
+/// `errcodes::rpc::Code` is.
+///
+/// ```
+/// assert_eq!(errcodes_rules::RPC_CODES[5], "NOT_FOUND");
+/// assert_eq!(errcodes_rules::RPC_CODES.len(), 17);
+/// ```
+pub const RPC_CODES: [&str; 17] = [
+    "OK",
+    "CANCELLED",
+    "UNKNOWN",
+    "INVALID_ARGUMENT",
+    "DEADLINE_EXCEEDED",
+    "NOT_FOUND",
+    "ALREADY_EXISTS",
+    "PERMISSION_DENIED",
+    "RESOURCE_EXHAUSTED",
+    "FAILED_PRECONDITION",
+    "ABORTED",
+    "OUT_OF_RANGE",
+    "UNIMPLEMENTED",
+    "INTERNAL",
+    "UNAVAILABLE",
+    "DATA_LOSS",
+    "UNAUTHENTICATED",
 ];
 
 /// Response headers every response sets itself, which an error may not set.

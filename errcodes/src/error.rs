@@ -443,6 +443,10 @@ pub struct Settings<'a> {
     /// (`errors[].type`) envelopes (`kind = "..."`), when it should not be
     /// derived from the status and location.
     pub kind: Option<&'a str>,
+    /// The canonical RPC code the error answers with over gRPC and Connect
+    /// and as AIP-193's `status` (`rpc_code = "FAILED_PRECONDITION"`);
+    /// `None` derives it from the status ([`Code::for_status`](crate::rpc::Code::for_status)).
+    pub rpc_code: Option<crate::rpc::Code>,
     /// Keeps the code from clients: no `code` member (drf writes its
     /// generic `error`) and no type URI built from it. The derive sets it
     /// for a 5xx variant without an explicit `code`, whose default code (its
@@ -794,6 +798,7 @@ pub(crate) enum Builtin {
     Drf,
     ShipStream,
     Aip193,
+    Connect,
 }
 
 /// A collection of errors as a [`Format`] reads it: the document as a whole

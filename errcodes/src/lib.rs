@@ -260,6 +260,7 @@ mod profile;
 mod received;
 mod redact;
 mod response;
+pub mod rpc;
 mod schema;
 mod settings;
 mod visit;
@@ -268,12 +269,14 @@ mod visit;
 pub mod actix;
 #[cfg(feature = "axum")]
 pub mod axum;
-#[cfg(any(feature = "axum", feature = "actix-web"))]
+#[cfg(any(feature = "axum", feature = "actix-web", feature = "tonic"))]
 mod log;
 #[cfg(feature = "utoipa")]
 pub mod openapi;
-#[cfg(any(feature = "axum", feature = "actix-web"))]
+#[cfg(any(feature = "axum", feature = "actix-web", feature = "tonic"))]
 mod serve;
+#[cfg(feature = "tonic")]
+pub mod tonic;
 #[cfg(feature = "validator")]
 mod validator;
 

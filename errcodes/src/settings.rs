@@ -34,6 +34,7 @@ impl<'a> Settings<'a> {
             problem_style: None,
             open_codes: false,
             retry: None,
+            rpc_code: None,
             rule: None,
         }
     }
@@ -131,6 +132,21 @@ impl<'a> Settings<'a> {
     pub const fn log(self, level: LogLevel) -> Self {
         Settings {
             log: Some(level),
+            ..self
+        }
+    }
+
+    /// Sets [`rpc_code`](Settings::rpc_code).
+    ///
+    /// ```
+    /// # use errcodes::Settings;
+    /// use errcodes::rpc::Code;
+    /// assert_eq!(Settings::new().rpc_code(Code::FailedPrecondition).rpc_code, Some(Code::FailedPrecondition));
+    /// ```
+    #[must_use]
+    pub const fn rpc_code(self, code: crate::rpc::Code) -> Self {
+        Settings {
+            rpc_code: Some(code),
             ..self
         }
     }
@@ -318,6 +334,7 @@ impl<'a> Settings<'a> {
             problem_style: or!(problem_style),
             open_codes: self.open_codes || under.open_codes,
             retry: or!(retry),
+            rpc_code: or!(rpc_code),
             rule: or!(rule),
         }
     }

@@ -209,6 +209,9 @@ fn impl_api_error(input: &Input, catalogs: Option<&Catalogs>) -> TokenStream {
         ::errcodes::__private::impl_utoipa! {
             {#impl_generics} {#ident #ty_generics} {#(#predicates,)*} {#schema_name} {#(#inner_types),*}
         }
+        ::errcodes::__private::impl_tonic! {
+            {#impl_generics} {#ident #ty_generics} {#(#predicates,)*}
+        }
         #decode
         #[automatically_derived]
         #[allow(clippy::match_same_arms, clippy::too_many_lines, unreachable_code)]
@@ -287,6 +290,7 @@ pub(super) fn envelope_expr(input: &Input) -> Option<TokenStream> {
                 "drf" => quote!(Drf),
                 "shipstream" => quote!(ShipStream),
                 "aip193" => quote!(Aip193),
+                "connect" => quote!(Connect),
                 _ => quote!(Problem),
             };
             Some(quote!(#p::Envelope::#constant))

@@ -42,6 +42,10 @@ pub(super) fn type_settings(input: &Input) -> TokenStream {
         let retry = format_ident!("{}", retry.0);
         calls.extend(quote!(.retry(#p::Retry::#retry)));
     }
+    if let Some(code) = a.rpc_code {
+        let number = code.0;
+        calls.extend(quote!(.rpc_code(::errcodes::rpc::Code::ALL[#number])));
+    }
     if calls.is_empty() {
         TokenStream::new()
     } else {
@@ -77,6 +81,10 @@ pub(super) fn arm_settings(arm: &Arm) -> TokenStream {
     if let Some((_, retry)) = v.retry {
         let retry = format_ident!("{}", retry.0);
         calls.extend(quote!(.retry(#p::Retry::#retry)));
+    }
+    if let Some(code) = v.rpc_code {
+        let number = code.0;
+        calls.extend(quote!(.rpc_code(::errcodes::rpc::Code::ALL[#number])));
     }
     if member(arm).is_some() {
         if let Some(source) = explicit_source(arm) {

@@ -1,7 +1,8 @@
 //! The framework impls the derive asks for, one `macro_rules!` each:
 //! `IntoResponse` (axum), `ResponseError` or `From` (actix-web), the OpenAPI
-//! traits (utoipa), each expanding to nothing without its feature, so the
-//! derive emits all three and users pay only for what they enabled.
+//! traits (utoipa), `From` into `tonic::Status` (tonic), each expanding to
+//! nothing without its feature, so the derive emits all four and users pay
+//! only for what they enabled.
 
 /// Implements `axum::response::IntoResponse` for a derived type when the
 /// `axum` feature is on; expands to nothing otherwise, so the derive emits it
@@ -160,3 +161,32 @@ macro_rules! __errcodes_impl_utoipa {
 pub use crate::__errcodes_impl_utoipa as impl_utoipa;
 #[cfg(feature = "utoipa")]
 pub use utoipa;
+
+/// Implements `From<T> for tonic::Status` for a derived type when the
+/// `tonic` feature is on, so a tonic handler returns it with `?`; expands
+/// to nothing otherwise.
+#[cfg(feature = "tonic")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errcodes_impl_tonic {
+    ({$($generics:tt)*} {$($ty:tt)*} {$($where:tt)*}) => {
+        #[automatically_derived]
+        impl $($generics)* ::core::convert::From<$($ty)*> for ::errcodes::__private::tonic::Status where $($where)* {
+            fn from(err: $($ty)*) -> ::errcodes::__private::tonic::Status {
+                ::errcodes::tonic::status(&err)
+            }
+        }
+    };
+}
+
+/// Without the `tonic` feature: nothing.
+#[cfg(not(feature = "tonic"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errcodes_impl_tonic {
+    ($($tokens:tt)*) => {};
+}
+
+pub use crate::__errcodes_impl_tonic as impl_tonic;
+#[cfg(feature = "tonic")]
+pub use ::tonic;

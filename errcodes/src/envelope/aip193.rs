@@ -11,7 +11,8 @@
 //!
 //! * `code` is the HTTP status (a number), `status` its canonical name from
 //!   `google/rpc/code.proto`'s "HTTP Mapping" comments (see [`canonical`]),
-//!   unless the variant's `kind` names another canonical code.
+//!   unless the variant declares another (`rpc_code`, or a `kind` that is
+//!   a canonical name).
 //! * Exactly one `ErrorInfo`, first: `reason` is the stable code in
 //!   `UPPER_SNAKE_CASE` (the canonical name when the code is not declared),
 //!   `domain` the type's `domain`, `metadata` the meta members as strings
@@ -43,6 +44,7 @@ use crate::path::Segment;
 use crate::received::FormatDecode;
 use crate::received::{ReceivedError, read};
 use crate::redact::GENERIC;
+use crate::rpc::Code;
 use crate::schema::DocumentedErrors;
 use crate::schema::FormatSchema;
 use crate::visit::{MetaValue, delta_seconds};
@@ -104,53 +106,26 @@ pub(crate) fn write_error<E: ApiError + ?Sized>(err: &E, out: &mut Vec<u8>) {
     });
 }
 
-/// The canonical code name of `status`, from `google/rpc/code.proto`'s HTTP
-/// mappings. Where several codes share a status, the first listed there is
-/// the default (400 `INVALID_ARGUMENT`, 409 `ALREADY_EXISTS`, 500
-/// `INTERNAL`); a variant picks another with `kind`. Statuses code.proto
-/// does not map take the nearest meaning (405 `UNIMPLEMENTED` as
-/// grpc-gateway answers it, 408 `DEADLINE_EXCEEDED`, 410 `NOT_FOUND`, 412
-/// `FAILED_PRECONDITION`, 416 `OUT_OF_RANGE`, 502 `UNAVAILABLE`), else
-/// `INVALID_ARGUMENT` for a 4xx and `INTERNAL` for a 5xx.
+/// The canonical code name of `status`: [`Code::for_status`]'s.
 #[must_use]
 pub(crate) fn canonical(status: StatusCode) -> &'static str {
-    match status.as_u16() {
-        401 => "UNAUTHENTICATED",
-        403 => "PERMISSION_DENIED",
-        404 | 410 => "NOT_FOUND",
-        408 | 504 => "DEADLINE_EXCEEDED",
-        409 => "ALREADY_EXISTS",
-        412 => "FAILED_PRECONDITION",
-        416 => "OUT_OF_RANGE",
-        429 => "RESOURCE_EXHAUSTED",
-        499 => "CANCELLED",
-        // As grpc-gateway answers an unsupported method.
-        405 | 501 => "UNIMPLEMENTED",
-        502 | 503 => "UNAVAILABLE",
-        500..=599 => "INTERNAL",
-        _ => "INVALID_ARGUMENT",
-    }
+    Code::for_status(status).name()
 }
 
-/// The canonical codes a variant may name with `kind` (all but `OK`).
-const CANONICAL: &[&str] = &[
-    "CANCELLED",
-    "UNKNOWN",
-    "INVALID_ARGUMENT",
-    "DEADLINE_EXCEEDED",
-    "NOT_FOUND",
-    "ALREADY_EXISTS",
-    "PERMISSION_DENIED",
-    "RESOURCE_EXHAUSTED",
-    "FAILED_PRECONDITION",
-    "ABORTED",
-    "OUT_OF_RANGE",
-    "UNIMPLEMENTED",
-    "INTERNAL",
-    "UNAVAILABLE",
-    "DATA_LOSS",
-    "UNAUTHENTICATED",
-];
+/// The canonical code name an error answers with: its declared `rpc_code`,
+/// else a `kind` that names a canonical code, else its status's.
+pub(crate) fn code_name<E: ApiError + ?Sized>(err: &E, s: &Settings<'_>) -> &'static str {
+    s.rpc_code
+        .filter(|code| *code != Code::Ok)
+        .or_else(|| {
+            let kind = s.kind?;
+            Code::ALL
+                .into_iter()
+                .find(|c| *c != Code::Ok && c.name() == kind)
+        })
+        .unwrap_or_else(|| Code::for_status(err.status()))
+        .name()
+}
 
 /// `{"error": {code, message, status, details: [ErrorInfo, ..., RetryInfo?]}}`,
 /// with `more` writing the details between the two (each preceded by a comma).
@@ -160,10 +135,7 @@ fn status<E: ApiError + ?Sized>(
     out: &mut Vec<u8>,
     more: impl FnOnce(&mut Vec<u8>),
 ) {
-    let name = s
-        .kind
-        .filter(|kind| CANONICAL.contains(kind))
-        .unwrap_or_else(|| canonical(err.status()));
+    let name = code_name(err, s);
     out.extend_from_slice(b"{\"error\":{\"code\":");
     json::unsigned(out, usize::from(err.status().as_u16()));
     out.extend_from_slice(b",\"message\":");
@@ -435,14 +407,33 @@ fn lower_camel(out: &mut Vec<u8>, name: &str) {
 /// A `google.rpc.Status` read back: the `ErrorInfo`'s `reason` as the code
 /// and its `metadata` as meta (strings, lowerCamelCase keys), a
 /// `BadRequest`'s field violations as entries.
+///
+/// Both JSON dialects: Google's (`{"error": {...}}`, the HTTP status in
+/// `code`) and grpc-gateway's (the status object itself, the gRPC code's
+/// number in `code`, which then says the status when the response's own
+/// does not).
 pub(crate) fn decode(status: StatusCode, body: &Value) -> Option<Vec<ReceivedError>> {
-    let error = body.get("error")?;
-    let code = error
-        .get("code")?
-        .as_u64()
-        .and_then(|s| u16::try_from(s).ok())
-        .and_then(|s| StatusCode::from_u16(s).ok())
-        .unwrap_or(status);
+    let error = match body.get("error") {
+        Some(error) => error,
+        None if body.get("code").is_some_and(Value::is_u64) => body,
+        None => return None,
+    };
+    let number = error.get("code")?.as_u64()?;
+    let code = if number < 100 {
+        // grpc-gateway: the canonical code's number.
+        let rpc = i32::try_from(number).ok().and_then(Code::from_number);
+        match rpc {
+            Some(rpc) if !status.is_client_error() && !status.is_server_error() => {
+                rpc.http_status()
+            }
+            _ => status,
+        }
+    } else {
+        u16::try_from(number)
+            .ok()
+            .and_then(|s| StatusCode::from_u16(s).ok())
+            .unwrap_or(status)
+    };
     let mut received = ReceivedError::new(code);
     received.detail = read::text(error, "message");
     for detail in read::array(error, "details").unwrap_or_default() {

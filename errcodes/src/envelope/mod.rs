@@ -1,7 +1,8 @@
 //! The built-in envelopes: one [`Format`](crate::Format) per file, each the whole truth
 //! about its envelope, and the [`Envelope`] constants that name them.
 
-mod aip193;
+pub(crate) mod aip193;
+mod connect;
 mod drf;
 mod jsonapi;
 mod laravel;
@@ -73,23 +74,30 @@ impl Envelope {
     /// ```
     pub const Aip193: Envelope = Envelope::builtin(Builtin::Aip193);
 
-    /// All six built-in envelopes, in a fixed order.
+    /// [Connect's error body](https://connectrpc.com/docs/protocol#error-end-of-stream):
+    /// `{"code": "not_found", "message", "details": [{"type":
+    /// "google.rpc.ErrorInfo", "value": "<base64 protobuf>"}]}`, served as
+    /// `application/json`. Name: `"connect"`. Its code and details are
+    /// AIP-193's (see [`rpc`](crate::rpc)).
     ///
     /// ```
-    /// assert_eq!(errcodes::Envelope::ALL.len(), 6);
+    /// assert_eq!(errcodes::Envelope::Connect.name(), "connect");
     /// ```
-    /// Every built-in envelope.
+    pub const Connect: Envelope = Envelope::builtin(Builtin::Connect);
+
+    /// Every built-in envelope, in a fixed order.
     ///
     /// ```
-    /// assert_eq!(errcodes::Envelope::ALL.len(), 6);
+    /// assert_eq!(errcodes::Envelope::ALL.len(), 7);
     /// ```
-    pub const ALL: [Envelope; 6] = [
+    pub const ALL: [Envelope; 7] = [
         Envelope::JsonApi,
         Envelope::Problem,
         Envelope::Laravel,
         Envelope::Drf,
         Envelope::ShipStream,
         Envelope::Aip193,
+        Envelope::Connect,
     ];
 
     /// The format that writes this envelope's bodies.
@@ -106,6 +114,7 @@ impl Envelope {
             Repr::Builtin(Builtin::Drf) => &drf::Drf,
             Repr::Builtin(Builtin::ShipStream) => &shipstream::ShipStream,
             Repr::Builtin(Builtin::Aip193) => &aip193::Aip193,
+            Repr::Builtin(Builtin::Connect) => &connect::Connect,
             Repr::Custom(format) => format,
         }
     }
@@ -144,6 +153,7 @@ pub(crate) fn write<E: ApiError + ?Sized>(err: &E, envelope: Envelope, out: &mut
         Repr::Builtin(Builtin::Drf) => drf::write_error(err, out),
         Repr::Builtin(Builtin::ShipStream) => shipstream::write_error(err, out),
         Repr::Builtin(Builtin::Aip193) => aip193::write_error(err, out),
+        Repr::Builtin(Builtin::Connect) => connect::write_error(err, out),
         // `&E` is itself an error, and sized, so any `E` becomes a `&dyn`.
         Repr::Custom(format) => format.write_error(&err, out),
     }
@@ -160,7 +170,7 @@ impl Default for Envelope {
 ///
 /// ```
 /// let err = "xml".parse::<errcodes::Envelope>().unwrap_err();
-/// assert_eq!(err.to_string(), "unknown envelope `xml`; expected one of jsonapi, problem, laravel, drf, shipstream, aip193");
+/// assert_eq!(err.to_string(), "unknown envelope `xml`; expected one of jsonapi, problem, laravel, drf, shipstream, aip193, connect");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UnknownEnvelope(String);

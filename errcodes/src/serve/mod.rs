@@ -35,6 +35,14 @@
 //!
 //! The app document's registry of error types (`openapi::app`) is one
 //! process-wide value, the same on every thread.
+//!
+//! The gRPC layer (`tonic/`) takes the request's correlation id and
+//! locale, the panic handling and the logging from here, and none of the
+//! HTTP answers: built with `tonic` alone, those are unused.
+#![cfg_attr(
+    not(any(feature = "axum", feature = "actix-web")),
+    allow(dead_code, unused_imports, unused_macros)
+)]
 
 pub(crate) mod answer;
 pub(crate) mod config;
@@ -57,6 +65,9 @@ use http::header::HeaderValue;
 #[cfg(feature = "axum")]
 use crate::carried::Carried;
 use crate::error::{ApiError, Envelope};
+#[cfg(feature = "tonic")]
+pub(crate) use rejection::ForeignError as Foreign;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
 pub use rejection::Rejection;
 use rejection::{ForeignError, Panicked, RouteError};
 
@@ -437,6 +448,83 @@ impl<H: Head> Answering<H> {
         self.with_asked(carried.error(), true, |asked| {
             carried.answer(parts, &self.config, asked);
         });
+    }
+
+    /// An RPC request's prologue (gRPC over tonic): no envelope to
+    /// negotiate, only the correlation id (`x-request-id`, else the trace
+    /// id of a `traceparent`) and the locale `accept-language` asks for, as
+    /// [`begin`](Self::begin) reads them from HTTP headers.
+    #[cfg(feature = "tonic")]
+    pub(crate) fn for_rpc<'r, V: IntoIterator<Item = &'r [u8]>>(
+        config: &Arc<Config>,
+        head: H,
+        header: impl Fn(&str) -> V,
+    ) -> Answering<H> {
+        let first = |name| header(name).into_iter().next();
+        let given_id = match first(REQUEST_ID.as_str()) {
+            Some(id) if request_id::usable_request_id(id) => core::str::from_utf8(id).ok(),
+            _ => first(TRACEPARENT).and_then(request_id::trace_id),
+        };
+        let locales = config.profile.locales_setting();
+        let locale = if locales.is_empty() {
+            None
+        } else {
+            let asked = header_list(header("accept-language"));
+            crate::negotiate::choose_locale(asked.as_deref(), locales)
+        };
+        Answering {
+            config: Arc::clone(config),
+            envelope: config.negotiation.default_envelope(),
+            head,
+            given_id: given_id.map(GivenId::new),
+            locale,
+        }
+    }
+
+    /// `err` answered to this RPC request as a `google.rpc.Status` (with
+    /// the request's correlation id, else a new one, which is returned
+    /// too), and logged when `log`.
+    #[cfg(feature = "tonic")]
+    pub(crate) fn rpc_status<E: ApiError + ?Sized>(
+        &self,
+        err: &E,
+        log: bool,
+    ) -> (crate::rpc::Status, String) {
+        self.with_asked(err, log, |asked| {
+            let answered = crate::context::InContext::new(err)
+                .path(asked.path)
+                .request_id(asked.request_id)
+                .profile(&self.config.profile);
+            #[cfg(feature = "fluent")]
+            let answered = match asked.locale {
+                Some(locale) => answered.locale(locale),
+                None => answered,
+            };
+            (
+                crate::rpc::Status::of(&answered),
+                asked.request_id.to_owned(),
+            )
+        })
+    }
+
+    /// The status of a handler that panicked (its `payload`), logged as
+    /// [`panicked`](Self::panicked) logs.
+    #[cfg(feature = "tonic")]
+    pub(crate) fn rpc_panicked(
+        &self,
+        payload: &(dyn core::any::Any + Send),
+    ) -> (crate::rpc::Status, String) {
+        match panic_log_admits() {
+            Some(left_out) => self.rpc_status(&Panicked::new(payload, left_out), true),
+            None => self.rpc_status(&Panicked::new(payload, 0), false),
+        }
+    }
+
+    /// Whether the layer answers a foreign 5xx again (it was not told to
+    /// keep foreign errors).
+    #[cfg(feature = "tonic")]
+    pub(crate) fn converts_foreign(&self) -> bool {
+        self.config.convert_foreign
     }
 
     /// The correlation id the request brought, to echo on a success.

@@ -458,6 +458,7 @@ pub(crate) struct Takes<'a> {
     pub(crate) query_params: bool,
 }
 
+#[cfg(any(feature = "axum", feature = "actix-web"))]
 /// Every answer the layer and errcodes' extractors give on their own to a
 /// request for an operation that `takes` this, as the very errors they
 /// answer with: an unknown route, a method not served, a panic, 406 and

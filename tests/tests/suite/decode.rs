@@ -5,3 +5,4 @@ mod client_http;
 mod decode_exact;
 mod retry;
 mod roundtrip;
+mod rpc;

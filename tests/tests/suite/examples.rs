@@ -12,6 +12,10 @@ pub mod custom_envelope;
 #[path = "../../../examples/axum_service.rs"]
 pub mod axum_service;
 
+#[cfg(feature = "tonic")]
+#[path = "../../../examples/grpc_service.rs"]
+pub mod grpc_service;
+
 #[cfg(feature = "actix-web")]
 #[path = "../../../examples/actix_service.rs"]
 pub mod actix_service;

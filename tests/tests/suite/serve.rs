@@ -10,3 +10,4 @@ mod axum;
 mod axum_e2e;
 mod axum_layer;
 mod context;
+mod grpc;

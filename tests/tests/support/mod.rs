@@ -22,6 +22,7 @@ fn validators() -> &'static [(&'static str, jsonschema::Validator)] {
                 include_str!("../../schemas/shipstream.schema.json"),
             ),
             ("aip193", include_str!("../../schemas/aip193.schema.json")),
+            ("connect", include_str!("../../schemas/connect.schema.json")),
         ]
         .into_iter()
         .map(|(name, text)| {

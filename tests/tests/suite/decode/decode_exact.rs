@@ -260,7 +260,7 @@ proptest! {
                 prop_assert_eq!(member.as_deref(), Some(field.as_str()), "{}", envelope);
                 // ShipStream has no codes; the others carry each error's.
                 if envelope != Envelope::ShipStream {
-                    let expected = if envelope == Envelope::Aip193 { code.to_uppercase() } else { code.clone() };
+                    let expected = if envelope == Envelope::Aip193 || envelope == Envelope::Connect { code.to_uppercase() } else { code.clone() };
                     prop_assert_eq!(got_code.as_deref(), Some(expected.as_str()), "{}", envelope);
                 }
                 // JSON:API and our own format carry a status per error.

@@ -92,6 +92,7 @@ fn detail_of(envelope: Envelope, doc: &Value) -> Value {
             None => doc["errors"][0]["message"].clone(),
         },
         "aip193" => doc["error"]["message"].clone(),
+        "connect" => doc["message"].clone(),
         other => panic!("no detail member known for {other}"),
     }
 }

@@ -251,6 +251,99 @@ fn check_aip193(doc: &Value, status: StatusCode) {
     }
 }
 
+/// Connect: `code` one of Connect's 16 (lower snake case, `canceled`), a
+/// non-empty `message` when there is one, `details` each a fully qualified
+/// message name and that message in base64 (read here with the `base64`
+/// crate and, with the `tonic` feature, decoded with prost into
+/// tonic-types' own `google.rpc` messages); exactly one `ErrorInfo`, first,
+/// its `reason` in UPPER_SNAKE_CASE.
+fn check_connect(doc: &Value) {
+    use base64::Engine as _;
+    let obj = doc.as_object().unwrap();
+    assert!(
+        obj.keys()
+            .all(|k| ["code", "message", "details"].contains(&k.as_str())),
+        "{doc}"
+    );
+    let code = obj["code"].as_str().unwrap();
+    assert!(
+        [
+            "canceled",
+            "unknown",
+            "invalid_argument",
+            "deadline_exceeded",
+            "not_found",
+            "already_exists",
+            "permission_denied",
+            "resource_exhausted",
+            "failed_precondition",
+            "aborted",
+            "out_of_range",
+            "unimplemented",
+            "internal",
+            "unavailable",
+            "data_loss",
+            "unauthenticated",
+        ]
+        .contains(&code),
+        "{code}"
+    );
+    if let Some(message) = obj.get("message") {
+        assert!(!message.as_str().unwrap().is_empty());
+    }
+    let details = obj["details"].as_array().unwrap();
+    assert_eq!(details[0]["type"], "google.rpc.ErrorInfo", "{doc}");
+    let infos = details
+        .iter()
+        .filter(|d| d["type"] == "google.rpc.ErrorInfo")
+        .count();
+    assert_eq!(infos, 1, "{doc}");
+    for detail in details {
+        let text = detail["value"].as_str().unwrap();
+        assert!(!text.ends_with('='), "padded: {text}");
+        let bytes = base64::engine::general_purpose::STANDARD_NO_PAD
+            .decode(text)
+            .unwrap_or_else(|e| panic!("{text}: {e}"));
+        #[cfg(feature = "tonic")]
+        {
+            use prost::Message as _;
+            use tonic_types::pb;
+            match detail["type"].as_str().unwrap() {
+                "google.rpc.ErrorInfo" => {
+                    let info = pb::ErrorInfo::decode(&*bytes).unwrap();
+                    assert!(
+                        info.reason.len() >= 3
+                            && info
+                                .reason
+                                .bytes()
+                                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_'),
+                        "{}",
+                        info.reason
+                    );
+                }
+                "google.rpc.BadRequest" => {
+                    let bad = pb::BadRequest::decode(&*bytes).unwrap();
+                    assert!(!bad.field_violations.is_empty());
+                }
+                "google.rpc.RetryInfo" => {
+                    let retry = pb::RetryInfo::decode(&*bytes).unwrap();
+                    assert!(retry.retry_delay.is_some());
+                }
+                "google.rpc.LocalizedMessage" => {
+                    pb::LocalizedMessage::decode(&*bytes).unwrap();
+                }
+                "google.rpc.Help" => {
+                    let help = pb::Help::decode(&*bytes).unwrap();
+                    assert!(help.links.iter().all(|l| l.url.starts_with("http")));
+                }
+                other => panic!("unexpected detail {other}"),
+            }
+        }
+        #[cfg(not(feature = "tonic"))]
+        assert!(!bytes.is_empty() || detail["type"] != "google.rpc.ErrorInfo");
+    }
+}
+
 fn conforms(err: &dyn ApiError) {
     for envelope in Envelope::ALL {
         let response = err.to_response_in(envelope);
@@ -273,6 +366,7 @@ fn conforms(err: &dyn ApiError) {
             "drf" => check_drf(&doc, status),
             "shipstream" => check_shipstream(&doc),
             "aip193" => check_aip193(&doc, status),
+            "connect" => check_connect(&doc),
             other => panic!("no conformance check for envelope `{other}`"),
         }
     }

@@ -1,0 +1,220 @@
+//! One error enum served over HTTP and gRPC from one listener:
+//! `cargo run --example grpc_service`. The orders API's errors
+//! (`examples/shared/orders.rs`) answer `GET /orders/{id}` and
+//! `POST /orders` under axum and `errcodes::axum::ErrorLayer`, and the gRPC
+//! methods `orders.v1.Orders/GetOrder` and `orders.v1.Orders/CreateOrder`
+//! under tonic and `errcodes::tonic::ErrorLayer`, from the same
+//! declaration: a 404 is `NOT_FOUND` with the same code as `reason`, the
+//! collection of field errors an `INVALID_ARGUMENT` with one field
+//! violation each, the throttled 429 a `RESOURCE_EXHAUSTED` with its
+//! `RetryInfo`, the database's 500 an `INTERNAL` that says nothing of it.
+//!
+//! HTTP/1.1 and HTTP/2 (gRPC's, in cleartext) share the port; it listens
+//! on `ADDR` (default `127.0.0.1:3001`) and prints `listening on
+//! http://<addr>`. The protobuf messages are written with prost's derive,
+//! so no `protoc` is needed:
+//!
+//! ```proto
+//! package orders.v1;
+//! service Orders {
+//!   rpc GetOrder(GetOrderRequest) returns (Order);
+//!   rpc CreateOrder(CreateOrderRequest) returns (Order);
+//! }
+//! message GetOrderRequest { uint64 id = 1; }
+//! message CreateOrderRequest { string email = 1; string name = 2; uint32 quantity = 3; }
+//! message Order { uint64 id = 1; string status = 2; }
+//! ```
+
+use std::convert::Infallible;
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+
+use axum::Router;
+use axum::routing::{get, post};
+use errcodes::ApiErrors;
+use errcodes::axum::{Json, Path};
+use tower::Layer as _;
+
+#[path = "shared/orders.rs"]
+mod orders;
+pub use orders::{NewOrder, OrderError};
+
+/// `orders.v1.GetOrderRequest`.
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct GetOrderRequest {
+    #[prost(uint64, tag = "1")]
+    pub id: u64,
+}
+
+/// `orders.v1.CreateOrderRequest`.
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct CreateOrderRequest {
+    #[prost(string, tag = "1")]
+    pub email: String,
+    #[prost(string, tag = "2")]
+    pub name: String,
+    #[prost(uint32, tag = "3")]
+    pub quantity: u32,
+}
+
+/// `orders.v1.Order`.
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct Order {
+    #[prost(uint64, tag = "1")]
+    pub id: u64,
+    #[prost(string, tag = "2")]
+    pub status: String,
+}
+
+/// The gRPC service's path prefix.
+pub const SERVICE: &str = "/orders.v1.Orders/";
+
+/// `GetOrder`: the same lookup as `GET /orders/{id}`; an error converts
+/// into a `tonic::Status` with `?`.
+fn get_order(request: &GetOrderRequest) -> Result<Order, tonic::Status> {
+    let order = orders::find(request.id)?;
+    Ok(Order {
+        id: request.id,
+        status: order["status"].as_str().unwrap_or_default().to_owned(),
+    })
+}
+
+/// `CreateOrder`: the same validation as `POST /orders`, every field that
+/// fails in one status.
+fn create_order(request: &CreateOrderRequest) -> Result<Order, tonic::Status> {
+    orders::validate(&NewOrder {
+        email: request.email.clone(),
+        name: request.name.clone(),
+        quantity: request.quantity,
+    })?;
+    Ok(Order {
+        id: 2,
+        status: "placed".to_owned(),
+    })
+}
+
+/// A gRPC server for one method's request and response messages.
+fn grpc<Q, P>() -> tonic::server::Grpc<tonic_prost::ProstCodec<P, Q>>
+where
+    Q: prost::Message + Default + Send + 'static,
+    P: prost::Message + Default + Send + 'static,
+{
+    tonic::server::Grpc::new(tonic_prost::ProstCodec::default())
+}
+
+type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send>>;
+
+/// One unary method, as tonic's generated code writes it.
+struct Unary<M>(fn(&M) -> Result<Order, tonic::Status>);
+
+impl<M: Send + 'static> tonic::server::UnaryService<M> for Unary<M> {
+    type Response = Order;
+    type Future = BoxFuture<Result<tonic::Response<Order>, tonic::Status>>;
+
+    fn call(&mut self, request: tonic::Request<M>) -> Self::Future {
+        let method = self.0;
+        Box::pin(async move { method(request.get_ref()).map(tonic::Response::new) })
+    }
+}
+
+/// The `orders.v1.Orders` service: a tower service over HTTP/2 requests,
+/// dispatching by path to its methods (what `tonic-build` would generate).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct OrdersService;
+
+impl<B> tower::Service<http::Request<B>> for OrdersService
+where
+    B: http_body::Body + Send + 'static,
+    B::Error: Into<Box<dyn std::error::Error + Send + Sync>> + Send + 'static,
+{
+    type Response = http::Response<tonic::body::Body>;
+    type Error = Infallible;
+    type Future = BoxFuture<Result<Self::Response, Infallible>>;
+
+    fn poll_ready(&mut self, _: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
+        Poll::Ready(Ok(()))
+    }
+
+    fn call(&mut self, request: http::Request<B>) -> Self::Future {
+        let method = request
+            .uri()
+            .path()
+            .strip_prefix(SERVICE)
+            .unwrap_or_default()
+            .to_owned();
+        Box::pin(async move {
+            Ok(match method.as_str() {
+                "GetOrder" => grpc().unary(Unary(get_order), request).await,
+                "CreateOrder" => grpc().unary(Unary(create_order), request).await,
+                _ => tonic::Status::unimplemented(format!("no method {method}")).into_http(),
+            })
+        })
+    }
+}
+
+/// `GET /orders/{id}`.
+async fn order(Path(id): Path<u64>) -> Result<Json<serde_json::Value>, OrderError> {
+    orders::find(id).map(Json)
+}
+
+/// `POST /orders`.
+async fn create(Json(new): Json<NewOrder>) -> Result<Json<NewOrder>, ApiErrors> {
+    orders::validate(&new)?;
+    Ok(Json(new))
+}
+
+/// Both protocols in one router: the gRPC service's paths under
+/// `errcodes::tonic::ErrorLayer`, everything else (unknown routes
+/// included) the HTTP routes under `errcodes::axum::ErrorLayer`. Each
+/// layer sees only its own protocol (the HTTP one would refuse
+/// `application/grpc` with a 415).
+pub fn app() -> Router {
+    let http = Router::new()
+        .route("/orders/{id}", get(order))
+        .route("/orders", post(create))
+        .layer(errcodes::axum::ErrorLayer::new(orders::profile()));
+    let grpc = errcodes::tonic::ErrorLayer::new(orders::profile()).layer(OrdersService);
+    Router::new()
+        .route_service(&format!("{SERVICE}{{method}}"), grpc)
+        .fallback_service(http)
+}
+
+/// Serves [`app`] on `listener`, HTTP/1.1 and cleartext HTTP/2 alike,
+/// until `stop` resolves; open connections then finish their requests.
+pub async fn serve(listener: tokio::net::TcpListener, stop: impl Future<Output = ()>) {
+    use hyper_util::rt::{TokioExecutor, TokioIo};
+    use hyper_util::server::conn::auto::Builder;
+
+    let app = app();
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    let builder = Builder::new(TokioExecutor::new());
+    tokio::pin!(stop);
+    loop {
+        tokio::select! {
+            accepted = listener.accept() => {
+                let Ok((stream, _)) = accepted else { continue };
+                let service = hyper_util::service::TowerToHyperService::new(app.clone());
+                let connection = builder.serve_connection(TokioIo::new(stream), service).into_owned();
+                let connection = graceful.watch(connection);
+                tokio::spawn(async move {
+                    let _ = connection.await;
+                });
+            }
+            () = &mut stop => break,
+        }
+    }
+    let _ = tokio::time::timeout(std::time::Duration::from_secs(10), graceful.shutdown()).await;
+}
+
+#[tokio::main]
+async fn main() -> std::io::Result<()> {
+    let addr = std::env::var("ADDR").unwrap_or_else(|_| "127.0.0.1:3001".to_owned());
+    let listener = tokio::net::TcpListener::bind(&addr).await?;
+    println!("listening on http://{}", listener.local_addr()?);
+    serve(listener, async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await;
+    Ok(())
+}
