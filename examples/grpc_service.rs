@@ -9,6 +9,10 @@
 //! violation each, the throttled 429 a `RESOURCE_EXHAUSTED` with its
 //! `RetryInfo`, the database's 500 an `INTERNAL` that says nothing of it.
 //!
+//! The same methods answer Connect's unary protocol at the same paths
+//! (`POST` with `application/json` or `application/proto`), their errors in
+//! Connect's envelope.
+//!
 //! HTTP/1.1 and HTTP/2 (gRPC's, in cleartext) share the port; it listens
 //! on `ADDR` (default `127.0.0.1:3001`) and prints `listening on
 //! http://<addr>`. The protobuf messages are written with prost's derive,
@@ -31,9 +35,11 @@ use std::pin::Pin;
 use std::task::{Context, Poll};
 
 use axum::Router;
+use axum::response::IntoResponse;
 use axum::routing::{get, post};
-use errcodes::ApiErrors;
 use errcodes::axum::{Json, Path};
+use errcodes::negotiate::Negotiation;
+use errcodes::{ApiErrors, Envelope};
 use tower::Layer as _;
 
 #[path = "shared/orders.rs"]
@@ -41,14 +47,16 @@ mod orders;
 pub use orders::{NewOrder, OrderError};
 
 /// `orders.v1.GetOrderRequest`.
-#[derive(Clone, PartialEq, prost::Message)]
+#[derive(Clone, PartialEq, prost::Message, serde::Deserialize, serde::Serialize)]
+#[serde(default)]
 pub struct GetOrderRequest {
     #[prost(uint64, tag = "1")]
     pub id: u64,
 }
 
 /// `orders.v1.CreateOrderRequest`.
-#[derive(Clone, PartialEq, prost::Message)]
+#[derive(Clone, PartialEq, prost::Message, serde::Deserialize, serde::Serialize)]
+#[serde(default)]
 pub struct CreateOrderRequest {
     #[prost(string, tag = "1")]
     pub email: String,
@@ -59,7 +67,8 @@ pub struct CreateOrderRequest {
 }
 
 /// `orders.v1.Order`.
-#[derive(Clone, PartialEq, prost::Message)]
+#[derive(Clone, PartialEq, prost::Message, serde::Deserialize, serde::Serialize)]
+#[serde(default)]
 pub struct Order {
     #[prost(uint64, tag = "1")]
     pub id: u64,
@@ -70,9 +79,8 @@ pub struct Order {
 /// The gRPC service's path prefix.
 pub const SERVICE: &str = "/orders.v1.Orders/";
 
-/// `GetOrder`: the same lookup as `GET /orders/{id}`; an error converts
-/// into a `tonic::Status` with `?`.
-fn get_order(request: &GetOrderRequest) -> Result<Order, tonic::Status> {
+/// `GetOrder`: the same lookup as `GET /orders/{id}`.
+fn get_order(request: &GetOrderRequest) -> Result<Order, OrderError> {
     let order = orders::find(request.id)?;
     Ok(Order {
         id: request.id,
@@ -81,8 +89,8 @@ fn get_order(request: &GetOrderRequest) -> Result<Order, tonic::Status> {
 }
 
 /// `CreateOrder`: the same validation as `POST /orders`, every field that
-/// fails in one status.
-fn create_order(request: &CreateOrderRequest) -> Result<Order, tonic::Status> {
+/// fails in one error.
+fn create_order(request: &CreateOrderRequest) -> Result<Order, ApiErrors> {
     orders::validate(&NewOrder {
         email: request.email.clone(),
         name: request.name.clone(),
@@ -92,6 +100,28 @@ fn create_order(request: &CreateOrderRequest) -> Result<Order, tonic::Status> {
         id: 2,
         status: "placed".to_owned(),
     })
+}
+
+/// What a Connect request to this service can fail with before a method
+/// runs. Connect calls an unknown procedure `unimplemented`, which no HTTP
+/// status says: the variant names it.
+#[derive(Debug, errcodes::ApiError)]
+pub enum CallError {
+    /// The path names no method of the service.
+    #[api(
+        status = 404,
+        code = "unknown_method",
+        rpc_code = "UNIMPLEMENTED",
+        detail = "orders.v1.Orders has no method {0}."
+    )]
+    UnknownMethod(String),
+    /// The body is not the method's request message.
+    #[api(
+        status = 400,
+        code = "malformed_message",
+        detail = "The request is not a {0} message."
+    )]
+    Malformed(&'static str),
 }
 
 /// A gRPC server for one method's request and response messages.
@@ -145,8 +175,15 @@ where
             .to_owned();
         Box::pin(async move {
             Ok(match method.as_str() {
-                "GetOrder" => grpc().unary(Unary(get_order), request).await,
-                "CreateOrder" => grpc().unary(Unary(create_order), request).await,
+                // An error converts into a `tonic::Status` with `?` (or `into`).
+                "GetOrder" => {
+                    let method = Unary(|r| Ok(get_order(r)?));
+                    grpc().unary(method, request).await
+                }
+                "CreateOrder" => {
+                    let method = Unary(|r| Ok(create_order(r)?));
+                    grpc().unary(method, request).await
+                }
                 _ => tonic::Status::unimplemented(format!("no method {method}")).into_http(),
             })
         })
@@ -164,19 +201,107 @@ async fn create(Json(new): Json<NewOrder>) -> Result<Json<NewOrder>, ApiErrors> 
     Ok(Json(new))
 }
 
-/// Both protocols in one router: the gRPC service's paths under
-/// `errcodes::tonic::ErrorLayer`, everything else (unknown routes
-/// included) the HTTP routes under `errcodes::axum::ErrorLayer`. Each
-/// layer sees only its own protocol (the HTTP one would refuse
-/// `application/grpc` with a 415).
+/// Connect's unary protocol at the gRPC paths: a `POST` of the request
+/// message as JSON (`application/json`) or protobuf (`application/proto`),
+/// answered with the response message, or with the error in Connect's
+/// envelope (the layer around it offers no other).
+async fn connect(
+    uri: http::Uri,
+    headers: http::HeaderMap,
+    body: axum::body::Bytes,
+) -> axum::response::Response {
+    // (The method is read from the path itself: the request reached this
+    // router through the outer one, whose route already took the path's
+    // parameters.)
+    let method = uri
+        .path()
+        .strip_prefix(SERVICE)
+        .unwrap_or_default()
+        .to_owned();
+    let proto = headers
+        .get(http::header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/proto"));
+    match method.as_str() {
+        "GetOrder" => match read::<GetOrderRequest>("GetOrderRequest", proto, &body) {
+            Ok(request) => reply(proto, get_order(&request)),
+            Err(call) => call.into_response(),
+        },
+        "CreateOrder" => match read::<CreateOrderRequest>("CreateOrderRequest", proto, &body) {
+            Ok(request) => reply(proto, create_order(&request)),
+            Err(call) => call.into_response(),
+        },
+        _ => CallError::UnknownMethod(method).into_response(),
+    }
+}
+
+/// A method's result as Connect answers it: the message in the request's
+/// encoding, or the error (which the layer writes in Connect's envelope).
+fn reply<E: IntoResponse>(proto: bool, result: Result<Order, E>) -> axum::response::Response {
+    match result {
+        Err(err) => err.into_response(),
+        Ok(order) if proto => (
+            [(http::header::CONTENT_TYPE, "application/proto")],
+            prost::Message::encode_to_vec(&order),
+        )
+            .into_response(),
+        Ok(order) => axum::Json(order).into_response(),
+    }
+}
+
+/// The request message `M` (named `name`), from protobuf or JSON.
+fn read<M: prost::Message + Default + serde::de::DeserializeOwned>(
+    name: &'static str,
+    proto: bool,
+    body: &[u8],
+) -> Result<M, CallError> {
+    if proto {
+        M::decode(body).map_err(|_| CallError::Malformed(name))
+    } else if body.is_empty() {
+        Ok(M::default())
+    } else {
+        serde_json::from_slice(body).map_err(|_| CallError::Malformed(name))
+    }
+}
+
+/// Both protocols in one router: requests to the service's paths go to
+/// tonic (`application/grpc`, under `errcodes::tonic::ErrorLayer`) or to
+/// the Connect handler (under an `errcodes::axum::ErrorLayer` that answers
+/// in Connect's envelope); everything else (unknown routes included) to the
+/// HTTP routes under their own `errcodes::axum::ErrorLayer`. Each layer
+/// sees only its own protocol.
 pub fn app() -> Router {
+    use tower::ServiceExt as _;
+
     let http = Router::new()
         .route("/orders/{id}", get(order))
         .route("/orders", post(create))
         .layer(errcodes::axum::ErrorLayer::new(orders::profile()));
+    let path = format!("{SERVICE}{{method}}");
+    let connect = Router::new().route(&path, post(connect)).layer(
+        errcodes::axum::ErrorLayer::new(orders::profile()).negotiation(
+            Negotiation::new(Envelope::Connect)
+                .offering([])
+                .never_refuse(),
+        ),
+    );
     let grpc = errcodes::tonic::ErrorLayer::new(orders::profile()).layer(OrdersService);
+    let rpc = tower::service_fn(move |request: http::Request<axum::body::Body>| {
+        let is_grpc = request
+            .headers()
+            .get(http::header::CONTENT_TYPE)
+            .is_some_and(|v| v.as_bytes().starts_with(b"application/grpc"));
+        let (grpc, connect) = (grpc.clone(), connect.clone());
+        async move {
+            if is_grpc {
+                let response = grpc.oneshot(request).await?;
+                Ok(response.map(axum::body::Body::new))
+            } else {
+                connect.oneshot(request).await
+            }
+        }
+    });
     Router::new()
-        .route_service(&format!("{SERVICE}{{method}}"), grpc)
+        .route_service(&path, rpc)
         .fallback_service(http)
 }
 

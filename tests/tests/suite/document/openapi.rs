@@ -53,6 +53,7 @@ in_envelope!(LaravelError, "laravel");
 in_envelope!(DrfError, "drf");
 in_envelope!(ShipStreamError, "shipstream");
 in_envelope!(AipError, "aip193");
+in_envelope!(ConnectError, "connect");
 
 /// Transparent variants: a derived type and a collection inside.
 #[derive(Debug, ApiError)]
@@ -99,6 +100,7 @@ handlers! {
     drf: "/drf" => DrfError,
     shipstream: "/shipstream" => ShipStreamError,
     aip: "/aip" => AipError,
+    connect: "/connect" => ConnectError,
     signup: "/signup" => SignupError,
     orders: "/orders" => OrderError,
     collection: "/collection" => ApiErrors,
@@ -111,7 +113,7 @@ handlers! {
 #[openapi(
     info(title = "errcodes test API", version = "1.0.0"),
     paths(
-        jsonapi, problem, laravel, drf, shipstream, aip, signup, orders, collection, outer,
+        jsonapi, problem, laravel, drf, shipstream, aip, connect, signup, orders, collection, outer,
         wrapping, lookup
     ),
     components(schemas(
@@ -121,6 +123,7 @@ handlers! {
         DrfError,
         ShipStreamError,
         AipError,
+        ConnectError,
         SignupError,
         OrderError,
         ApiErrors,
@@ -141,7 +144,7 @@ fn the_document_reads_back_as_openapi_3_1() {
     let spec = oas3::from_json(&text).unwrap_or_else(|e| panic!("not OpenAPI 3.1: {e}\n{text}"));
     assert!(spec.openapi.starts_with("3.1"));
     let paths = spec.paths.as_ref().unwrap();
-    assert_eq!(paths.len(), 12);
+    assert_eq!(paths.len(), 13);
     for (path, item) in paths {
         let operation = item.get.as_ref().unwrap();
         let responses = operation.responses.as_ref().unwrap();
@@ -210,11 +213,11 @@ fn examples(doc: &Value) -> Vec<(String, String, Value, Value)> {
 fn every_example_validates_against_its_schema_and_the_envelope() {
     let doc = document();
     let all = examples(&doc);
-    // Five variants in each of six envelopes, the tour's four, the golden
+    // Five variants in each of seven envelopes, the tour's four, the golden
     // enum's seven, the collection's one; Outer's own one, its inner type's
     // five and a collection; Wrapping's own one and its inner type's five;
     // the generic type's one.
-    assert_eq!(all.len(), 6 * 5 + 4 + 7 + 1 + (1 + 5 + 1) + (1 + 5) + 1);
+    assert_eq!(all.len(), 7 * 5 + 4 + 7 + 1 + (1 + 5 + 1) + (1 + 5) + 1);
     for (what, media_type, schema, value) in all {
         let validator = jsonschema::draft202012::new(&schema)
             .unwrap_or_else(|e| panic!("{what}: the schema is not JSON Schema: {e}"));
@@ -230,6 +233,7 @@ fn every_example_validates_against_its_schema_and_the_envelope() {
             "/drf" => Envelope::Drf,
             "/shipstream" => Envelope::ShipStream,
             "/aip" => Envelope::Aip193,
+            "/connect" => Envelope::Connect,
             _ => Envelope::Problem,
         };
         assert_eq!(media_type, envelope.format().media_type(), "{what}");

@@ -308,3 +308,154 @@ async fn a_foreign_server_status_is_answered_without_its_text() {
     let kept = answer(layer.keep_foreign_errors(), leaked).await;
     assert_eq!(kept.message(), "replica db-2 lost page 0x2f");
 }
+
+/// A Connect unary call (HTTP/1.1 `POST` of the message): the status, the
+/// `Content-Type` and the body.
+async fn connect_call(
+    addr: std::net::SocketAddr,
+    method: &str,
+    content_type: &str,
+    body: Vec<u8>,
+) -> (StatusCode, String, Vec<u8>) {
+    let client = Client::builder(TokioExecutor::new())
+        .build_http::<http_body_util::Full<axum::body::Bytes>>();
+    let request = http::Request::builder()
+        .method("POST")
+        .uri(format!("http://{addr}{}{method}", service::SERVICE))
+        .header("content-type", content_type)
+        .header("connect-protocol-version", "1")
+        .body(http_body_util::Full::new(axum::body::Bytes::from(body)))
+        .unwrap();
+    let response = client.request(request).await.unwrap();
+    let (parts, body) = response.into_parts();
+    let content_type = parts.headers["content-type"].to_str().unwrap().to_owned();
+    (
+        parts.status,
+        content_type,
+        body.collect().await.unwrap().to_bytes().to_vec(),
+    )
+}
+
+/// Connect's error body read as a Connect client reads it: the code, the
+/// message, and each detail decoded from base64 (the `base64` crate) into
+/// tonic-types' own `google.rpc` messages (prost).
+fn from_connect(body: &[u8]) -> (Agreed, String) {
+    use base64::Engine as _;
+    use prost::Message as _;
+    let body: Value = serde_json::from_slice(body).unwrap();
+    let mut agreed = Agreed {
+        rpc_code: Code::from_name(body["code"].as_str().unwrap()).unwrap(),
+        reason: None,
+        fields: Vec::new(),
+        retry: None,
+    };
+    for detail in body["details"].as_array().unwrap() {
+        let bytes = base64::engine::general_purpose::STANDARD_NO_PAD
+            .decode(detail["value"].as_str().unwrap())
+            .unwrap();
+        match detail["type"].as_str().unwrap() {
+            "google.rpc.ErrorInfo" => {
+                agreed.reason = Some(tonic_types::pb::ErrorInfo::decode(&*bytes).unwrap().reason);
+            }
+            "google.rpc.BadRequest" => {
+                let bad = tonic_types::pb::BadRequest::decode(&*bytes).unwrap();
+                agreed.fields = bad.field_violations.into_iter().map(|v| v.field).collect();
+                agreed.fields.sort();
+            }
+            "google.rpc.RetryInfo" => {
+                let retry = tonic_types::pb::RetryInfo::decode(&*bytes).unwrap();
+                agreed.retry = retry.retry_delay.map(|d| u64::try_from(d.seconds).unwrap());
+            }
+            _ => {}
+        }
+    }
+    (
+        agreed,
+        body["message"].as_str().unwrap_or_default().to_owned(),
+    )
+}
+
+#[tokio::test]
+async fn a_connect_client_reads_the_same_errors_at_the_same_paths() {
+    use prost::Message as _;
+
+    let (addr, stop, server) = start().await;
+    let mut client = grpc(addr);
+
+    // The same errors over Connect (JSON and protobuf requests) and gRPC.
+    for id in [7_u64, 429, 500] {
+        let status = call(&mut client, "GetOrder", GetOrderRequest { id }, &[])
+            .await
+            .unwrap_err();
+        for (content_type, body) in [
+            ("application/json", format!(r#"{{"id":{id}}}"#).into_bytes()),
+            ("application/proto", GetOrderRequest { id }.encode_to_vec()),
+        ] {
+            let (http_status, answered_type, body) =
+                connect_call(addr, "GetOrder", content_type, body).await;
+            assert!(http_status.is_client_error() || http_status.is_server_error());
+            assert_eq!(
+                answered_type, "application/json",
+                "errors are JSON in Connect"
+            );
+            let (agreed, message) = from_connect(&body);
+            assert_eq!(agreed, from_grpc(&status), "{id} {content_type}");
+            assert_eq!(message, status.message());
+            // errcodes' own client reads it back too.
+            let received = errcodes::client::read(
+                http_status,
+                "application/json",
+                &body,
+                errcodes::Envelope::Connect,
+            )
+            .unwrap();
+            assert_eq!(Code::for_status(received[0].status()), agreed.rpc_code);
+        }
+    }
+
+    let (status, _, body) =
+        connect_call(addr, "CreateOrder", "application/json", b"{}".to_vec()).await;
+    assert_eq!(status, 422);
+    let (agreed, _) = from_connect(&body);
+    assert_eq!(agreed.rpc_code, Code::InvalidArgument);
+    assert_eq!(agreed.fields, ["email", "name", "quantity"]);
+
+    // Connect's own failures: an unknown procedure is `unimplemented`, a
+    // body that is no message `invalid_argument`.
+    let (status, _, body) = connect_call(addr, "Cancel", "application/json", b"{}".to_vec()).await;
+    assert_eq!(status, 404);
+    assert_eq!(from_connect(&body).0.rpc_code, Code::Unimplemented);
+    let (status, _, body) =
+        connect_call(addr, "GetOrder", "application/json", b"{not json".to_vec()).await;
+    assert_eq!(status, 400);
+    assert_eq!(from_connect(&body).0.rpc_code, Code::InvalidArgument);
+
+    // Success: the response message, in the request's encoding.
+    let (status, content_type, body) = connect_call(
+        addr,
+        "GetOrder",
+        "application/proto",
+        GetOrderRequest { id: 1 }.encode_to_vec(),
+    )
+    .await;
+    assert_eq!(
+        (status, content_type.as_str()),
+        (StatusCode::OK, "application/proto")
+    );
+    assert_eq!(Order::decode(&*body).unwrap().status, "shipped");
+    let (status, _, body) = connect_call(
+        addr,
+        "GetOrder",
+        "application/json",
+        br#"{"id":1}"#.to_vec(),
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        serde_json::from_slice::<Value>(&body).unwrap()["status"],
+        "shipped"
+    );
+
+    stop.send(()).unwrap();
+    server.await.unwrap();
+}
