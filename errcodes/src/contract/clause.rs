@@ -61,6 +61,9 @@ pub struct Clause {
     pub headers: Vec<String>,
     /// Whether clients may retry: `never`, `retryable` or `throttled`.
     pub retry: String,
+    /// The canonical RPC code gRPC and Connect clients see (`NOT_FOUND`),
+    /// also AIP-193's `status`.
+    pub rpc_code: String,
     /// The detail template (a derived type's) or text (errcodes' own).
     pub detail: Option<String>,
 }
@@ -102,6 +105,10 @@ impl Clause {
                 .collect(),
             headers,
             retry: entry.retry().name().to_owned(),
+            rpc_code: http::StatusCode::from_u16(entry.status())
+                .map(|status| crate::rpc::code_for(status, &settings).name())
+                .unwrap_or_default()
+                .to_owned(),
             detail: entry.detail().map(str::to_owned),
         }
     }
@@ -156,6 +163,9 @@ impl Clause {
             meta,
             headers,
             retry: settings.effective_retry(err.status()).name().to_owned(),
+            rpc_code: crate::rpc::code_for(err.status(), &settings)
+                .name()
+                .to_owned(),
             detail,
         }
     }

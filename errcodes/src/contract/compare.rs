@@ -62,6 +62,9 @@ pub enum Rule {
     EnvelopeChanged,
     /// A retryable code is no longer retryable.
     RetryWithdrawn,
+    /// The canonical RPC code changed (gRPC's status, Connect's `code`,
+    /// AIP-193's `status`).
+    RpcCodeChanged,
     /// A new code.
     CodeAdded,
     /// A withheld code is now sent.
@@ -102,7 +105,8 @@ impl Rule {
             | Rule::LocationChanged
             | Rule::TypeUriChanged
             | Rule::EnvelopeChanged
-            | Rule::RetryWithdrawn => Kind::Breaking,
+            | Rule::RetryWithdrawn
+            | Rule::RpcCodeChanged => Kind::Breaking,
             Rule::CodeAdded
             | Rule::CodeNowSent
             | Rule::MetaAdded
@@ -132,6 +136,7 @@ impl Rule {
             Rule::TypeUriChanged => "type-uri-changed",
             Rule::EnvelopeChanged => "envelope-changed",
             Rule::RetryWithdrawn => "retry-withdrawn",
+            Rule::RpcCodeChanged => "rpc-code-changed",
             Rule::CodeAdded => "code-added",
             Rule::CodeNowSent => "code-now-sent",
             Rule::MetaAdded => "meta-added",
@@ -170,6 +175,9 @@ impl Rule {
             Rule::MetaAdded => "a new member: clients ignore members they do not know",
             Rule::HeaderAdded => "a new header: clients ignore headers they do not know",
             Rule::RetryGranted => "clients may now retry where they stopped before",
+            Rule::RpcCodeChanged => {
+                "gRPC and Connect clients branch on the canonical code before they read the details"
+            }
             Rule::MetaTypeNarrowed => {
                 "every value the member takes now, it could take before: clients read it as they did"
             }
@@ -488,8 +496,16 @@ fn members(old: &Clause, new: &Clause, push: &mut Push<'_>) {
     }
 }
 
-/// Retry semantics, the title and the detail.
+/// Retry semantics, the RPC code, the title and the detail.
 fn behaviour_and_texts(old: &Clause, new: &Clause, push: &mut Push<'_>) {
+    if !old.rpc_code.is_empty() && old.rpc_code != new.rpc_code {
+        push(
+            Rule::RpcCodeChanged,
+            "rpc_code",
+            Some(old.rpc_code.clone()),
+            Some(new.rpc_code.clone()),
+        );
+    }
     if old.retry != new.retry {
         let rule = if old.retry != "never" && new.retry == "never" {
             Rule::RetryWithdrawn

@@ -70,6 +70,7 @@ pub(crate) fn write(clauses: &BTreeMap<String, Clause>, acknowledged: &[Value]) 
                     c.headers.iter().cloned().map(Value::String).collect(),
                 ),
                 ("retry", Value::String(c.retry.clone())),
+                ("rpc_code", Value::String(c.rpc_code.clone())),
                 ("detail", text(c.detail.as_ref())),
             ]);
             (key.as_str(), clause)
@@ -168,6 +169,9 @@ fn clause(key: &str, c: &Value) -> Result<Clause, String> {
         meta,
         headers: strings("headers"),
         retry: string("retry")?,
+        // Locks written before RPC codes were locked have none: nothing to
+        // compare with until the lock is written again.
+        rpc_code: optional("rpc_code").unwrap_or_default(),
         detail: optional("detail"),
     })
 }

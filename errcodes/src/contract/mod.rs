@@ -41,7 +41,8 @@
 //!   removed or renamed, its status changed (a 4xx that became a 5xx is
 //!   called out), a meta member removed or its JSON type changed, a header
 //!   removed, the location changed, the type URI or the envelope changed, a
-//!   sent code now withheld, a retryable code no longer retryable;
+//!   sent code now withheld, a retryable code no longer retryable, the
+//!   canonical RPC code changed (gRPC and Connect clients branch on it);
 //! * **additive**: a new code, meta member or header, a withheld code now
 //!   sent, a code that became retryable;
 //! * **cosmetic**: titles, detail texts, which variant declares a code.

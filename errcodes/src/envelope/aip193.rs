@@ -112,19 +112,9 @@ pub(crate) fn canonical(status: StatusCode) -> &'static str {
     Code::for_status(status).name()
 }
 
-/// The canonical code name an error answers with: its declared `rpc_code`,
-/// else a `kind` that names a canonical code, else its status's.
+/// The canonical code name an error answers with (`rpc::code_for`).
 pub(crate) fn code_name<E: ApiError + ?Sized>(err: &E, s: &Settings<'_>) -> &'static str {
-    s.rpc_code
-        .filter(|code| *code != Code::Ok)
-        .or_else(|| {
-            let kind = s.kind?;
-            Code::ALL
-                .into_iter()
-                .find(|c| *c != Code::Ok && c.name() == kind)
-        })
-        .unwrap_or_else(|| Code::for_status(err.status()))
-        .name()
+    crate::rpc::code_for(err.status(), s).name()
 }
 
 /// `{"error": {code, message, status, details: [ErrorInfo, ..., RetryInfo?]}}`,

@@ -147,6 +147,22 @@ impl Status {
     }
 }
 
+/// The canonical code an error with `status` and `settings` answers with:
+/// its declared `rpc_code`, else a `kind` that is a canonical name (as
+/// AIP-193 has long read it), else its status's.
+pub(crate) fn code_for(status: http::StatusCode, settings: &crate::Settings<'_>) -> Code {
+    settings
+        .rpc_code
+        .filter(|code| *code != Code::Ok)
+        .or_else(|| {
+            let kind = settings.kind?;
+            Code::ALL
+                .into_iter()
+                .find(|c| *c != Code::Ok && c.name() == kind)
+        })
+        .unwrap_or_else(|| Code::for_status(status))
+}
+
 /// `err` as AIP-193's JSON, with a `Help` link to its type URI: the
 /// content every RPC shape carries.
 pub(crate) fn document<E: ApiError + ?Sized>(err: &E) -> Value {

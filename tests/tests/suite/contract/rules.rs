@@ -60,7 +60,7 @@ fn a_lock_reads_back_as_it_was_written() {
                     "code": "database", "declared_by": ["E::Database"], "detail": null,
                     "envelope": "problem", "headers": [], "location": null,
                     "media_type": "application/problem+json", "meta": {}, "negotiable": true,
-                    "retry": "never", "sent": false, "status": 500,
+                    "retry": "never", "rpc_code": "INTERNAL", "sent": false, "status": 500,
                     "title": "Internal Server Error", "type": null
                 },
                 "stale": {
@@ -69,7 +69,7 @@ fn a_lock_reads_back_as_it_was_written() {
                     "location": {"kind": "attr", "name": "version"},
                     "media_type": "application/problem+json",
                     "meta": {"current": "integer or null"}, "negotiable": true,
-                    "retry": "never", "sent": true, "status": 409, "title": "Conflict",
+                    "retry": "never", "rpc_code": "ALREADY_EXISTS", "sent": true, "status": 409, "title": "Conflict",
                     "type": "https://errors.example.com/stale"
                 }
             },
@@ -114,6 +114,39 @@ fn a_4xx_that_becomes_a_5xx_is_called_out() {
     assert_eq!(changes[0].field.as_deref(), Some("status"));
     assert!(
         changes[0].to_string().contains("409 -> 500"),
+        "{}",
+        changes[0]
+    );
+}
+
+/// gRPC and Connect clients see the canonical code: a 422 that starts to
+/// answer FAILED_PRECONDITION instead of INVALID_ARGUMENT breaks them, even
+/// though its HTTP status stayed.
+#[test]
+fn a_changed_rpc_code_is_breaking() {
+    #[derive(Debug, ApiError)]
+    #[api(status = 422, code = "sold_out", detail = "Sold out.")]
+    struct Before;
+    #[derive(Debug, ApiError)]
+    #[api(
+        status = 422,
+        code = "sold_out",
+        rpc_code = "FAILED_PRECONDITION",
+        detail = "Sold out."
+    )]
+    struct After;
+    // (The other change: another type declares the code, cosmetic.)
+    let changes: Vec<_> = changes_between::<Before, After>()
+        .into_iter()
+        .filter(|c| c.rule != Rule::DeclarationMoved)
+        .collect();
+    assert_eq!(changes.len(), 1, "{changes:?}");
+    assert_eq!(changes[0].rule, Rule::RpcCodeChanged);
+    assert_eq!(changes[0].kind(), Kind::Breaking);
+    assert!(
+        changes[0]
+            .to_string()
+            .contains("INVALID_ARGUMENT -> FAILED_PRECONDITION"),
         "{}",
         changes[0]
     );
