@@ -280,6 +280,31 @@ impl CatalogEntry {
         self.settings.effective_retry(status)
     }
 
+    /// The canonical RPC code the variant answers with over gRPC and
+    /// Connect (and as AIP-193's `status`): its `rpc_code`, else its
+    /// status's. What a 422 becomes is said here.
+    ///
+    /// ```
+    /// use errcodes::{ApiError, Catalog};
+    /// use errcodes::rpc::Code;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// enum E {
+    ///     #[api(status = 422, detail = "Invalid.")]
+    ///     Invalid,
+    ///     #[api(status = 422, rpc_code = "FAILED_PRECONDITION", detail = "Sold out.")]
+    ///     SoldOut,
+    /// }
+    /// assert_eq!(E::CATALOG[0].rpc_code(), Code::InvalidArgument);
+    /// assert_eq!(E::CATALOG[1].rpc_code(), Code::FailedPrecondition);
+    /// ```
+    #[must_use]
+    pub fn rpc_code(&self) -> crate::rpc::Code {
+        let status = http::StatusCode::from_u16(self.status)
+            .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR);
+        crate::rpc::code_for(status, &self.settings)
+    }
+
     /// The settings the variant answers with: its type's, with its own on
     /// top.
     ///

@@ -105,10 +105,7 @@ impl Clause {
                 .collect(),
             headers,
             retry: entry.retry().name().to_owned(),
-            rpc_code: http::StatusCode::from_u16(entry.status())
-                .map(|status| crate::rpc::code_for(status, &settings).name())
-                .unwrap_or_default()
-                .to_owned(),
+            rpc_code: entry.rpc_code().name().to_owned(),
             detail: entry.detail().map(str::to_owned),
         }
     }

@@ -180,14 +180,9 @@ pub fn decode<T: crate::client::Decode + crate::Catalog>(
     use crate::rpc::Code;
     let mut received = received(status);
     let code = Code::from_number(status.code() as i32).unwrap_or(Code::Unknown);
-    let declared = T::CATALOG.iter().find(|entry| {
-        let status = http::StatusCode::from_u16(entry.status()).ok();
-        let rpc = entry
-            .settings()
-            .rpc_code
-            .or_else(|| status.map(Code::for_status));
-        received.is_code(entry.code()) && rpc == Some(code)
-    });
+    let declared = T::CATALOG
+        .iter()
+        .find(|entry| received.is_code(entry.code()) && entry.rpc_code() == code);
     if let Some(status) = declared.and_then(|e| http::StatusCode::from_u16(e.status()).ok()) {
         received.status = status;
     }
