@@ -125,7 +125,7 @@ pub trait ApiErrorExt: ApiError {
     /// ```
     fn to_response_in(&self, envelope: Envelope) -> http::Response<Vec<u8>> {
         response::build(
-            self.status(),
+            crate::envelope::http_status(self, envelope),
             envelope.media_type(),
             self.render_to_vec(envelope),
             |headers| self.visit_headers(headers),

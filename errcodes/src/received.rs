@@ -39,6 +39,9 @@ pub struct ReceivedError {
     pub(crate) entries: Vec<ReceivedError>,
     /// AIP-193's `RetryInfo.retryDelay`, in whole seconds.
     pub(crate) retry_delay: Option<u64>,
+    /// The canonical code of an answer that came by an RPC shape (Connect,
+    /// gRPC), whose HTTP status is the code's, not the one declared.
+    pub(crate) rpc: Option<crate::rpc::Code>,
 }
 
 impl ReceivedError {

@@ -236,6 +236,30 @@ pub fn header_text<'a>(received: &'a ReceivedError, name: &str) -> Option<Cow<'a
     None
 }
 
+/// Whether `received` answers with `status`, declared with the canonical
+/// RPC code `declared` (`None`: the status's). An answer that came by an
+/// RPC shape carries its code's status (a 422 travels as 400): there the
+/// codes are compared.
+#[must_use]
+pub fn status_is(
+    received: &ReceivedError,
+    status: u16,
+    declared: Option<crate::rpc::Code>,
+) -> bool {
+    if received.status.as_u16() == status {
+        return true;
+    }
+    let Some(rpc) = received.rpc else {
+        return false;
+    };
+    let declared = declared.or_else(|| {
+        http::StatusCode::from_u16(status)
+            .ok()
+            .map(crate::rpc::Code::for_status)
+    });
+    declared == Some(rpc)
+}
+
 /// `Retry-After` in delta-seconds, as a `Duration`.
 #[must_use]
 pub fn delta_seconds(text: &str) -> Option<Duration> {

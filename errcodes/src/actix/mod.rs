@@ -106,7 +106,8 @@ pub fn error_response<E: ApiError + ?Sized>(err: &E) -> HttpResponse {
 /// derived `ResponseError::status_code` returns. For generated code.
 #[doc(hidden)]
 pub fn status_code<E: ApiError + ?Sized>(err: &E) -> actix_web::http::StatusCode {
-    actix_web::http::StatusCode::from_u16(err.status().as_u16())
+    let status = crate::envelope::http_status(err, err.settings().envelope);
+    actix_web::http::StatusCode::from_u16(status.as_u16())
         .unwrap_or(actix_web::http::StatusCode::INTERNAL_SERVER_ERROR)
 }
 
@@ -198,7 +199,10 @@ impl fmt::Display for Answered {
 impl ResponseError for Answered {
     fn status_code(&self) -> actix_web::http::StatusCode {
         let status = match self {
-            Answered::Carrying(carried) => carried.error().status(),
+            Answered::Carrying(carried) => {
+                let err = carried.error();
+                crate::envelope::http_status(err, err.settings().envelope)
+            }
             Answered::Written { response, .. } => response.status(),
         };
         actix_web::http::StatusCode::from_u16(status.as_u16())

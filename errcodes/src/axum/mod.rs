@@ -85,11 +85,15 @@ pub fn into_response<E: ApiError + ?Sized>(err: &E) -> Response {
 pub(crate) fn carrying(carried: Carried) -> Response {
     let err = carried.error();
     let envelope = err.settings().envelope;
-    let (mut parts, _) =
-        crate::response::build(err.status(), envelope.media_type(), Vec::new(), |headers| {
+    let (mut parts, _) = crate::response::build(
+        crate::envelope::http_status(err, envelope),
+        envelope.media_type(),
+        Vec::new(),
+        |headers| {
             err.visit_headers(headers);
-        })
-        .into_parts();
+        },
+    )
+    .into_parts();
     parts.extensions.insert(carried.clone());
     Response::from_parts(parts, Body::new(body::ErrorBody::new(carried, envelope)))
 }

@@ -136,7 +136,11 @@ impl FormatDecode for Connect {
             "status": code.name(),
             "details": details,
         }});
-        super::aip193::decode(status, &document)
+        let mut received = super::aip193::decode(status, &document)?;
+        for one in &mut received {
+            one.rpc = Some(code);
+        }
+        Some(received)
     }
 }
 

@@ -138,6 +138,17 @@ impl Envelope {
     }
 }
 
+/// The HTTP status `err` answers with in `envelope`: its own, except in
+/// Connect, whose answers carry the status of their canonical code (the
+/// protocol's table, code.proto's: a 422 is `invalid_argument`, a 400).
+pub(crate) fn http_status<E: ApiError + ?Sized>(err: &E, envelope: Envelope) -> http::StatusCode {
+    if envelope == Envelope::Connect {
+        crate::rpc::code_for(err.status(), &err.settings()).http_status()
+    } else {
+        err.status()
+    }
+}
+
 /// The one path from an error to bytes. A collection goes to its format's
 /// `write_errors`; a single error to the built-in writer, generic over `E`
 /// so that a concrete type's methods are called directly (no virtual call

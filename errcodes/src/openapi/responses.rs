@@ -169,19 +169,29 @@ pub(crate) fn by_status(
     answer: &Answer<'_>,
     open: bool,
 ) -> Vec<StatusDoc> {
-    let mut statuses: BTreeMap<u16, Vec<&Shown<'_>>> = BTreeMap::new();
+    // Each error under the status it answers with in each media type's
+    // envelope (its own, but Connect's is its code's), with the media types
+    // it answers in under that status.
+    let mut statuses: BTreeMap<u16, Vec<(&Shown<'_>, Vec<usize>)>> = BTreeMap::new();
     for one in shown {
-        statuses
-            .entry(one.err.status().as_u16())
-            .or_default()
-            .push(one);
+        for (i, m) in media.iter().enumerate() {
+            if one.only.is_some_and(|only| only != m.envelope) {
+                continue;
+            }
+            let status = crate::envelope::http_status(&*one.err, m.envelope).as_u16();
+            let at = statuses.entry(status).or_default();
+            match at.iter_mut().find(|(s, _)| core::ptr::eq(*s, one)) {
+                Some((_, media)) => media.push(i),
+                None => at.push((one, vec![i])),
+            }
+        }
     }
     statuses
         .into_iter()
         .map(|(status, shown)| {
             let mut headers = BTreeSet::new();
             let mut retry = BTreeMap::new();
-            for one in &shown {
+            for (one, _) in &shown {
                 let err = &*one.err;
                 let how = err.settings().effective_retry(err.status());
                 if how.is_retryable() && err.errors().is_none() {
@@ -195,10 +205,12 @@ pub(crate) fn by_status(
             }
             let contents = media
                 .iter()
-                .filter_map(|media| {
-                    let here: Vec<&&Shown<'_>> = shown
+                .enumerate()
+                .filter_map(|(i, media)| {
+                    let here: Vec<&Shown<'_>> = shown
                         .iter()
-                        .filter(|one| one.only.is_none_or(|only| only == media.envelope))
+                        .filter(|(_, answered)| answered.contains(&i))
+                        .map(|(one, _)| *one)
                         .collect();
                     if here.is_empty() {
                         return None;

@@ -82,7 +82,7 @@ pub(crate) fn answer_into<E: ApiError + ?Sized>(
         asked.envelope
     };
     let body = answered.render_to_vec(envelope);
-    parts.status = err.status();
+    parts.status = crate::envelope::http_status(err, envelope);
     let headers = &mut parts.headers;
     crate::response::set_content_type(headers, envelope.media_type());
     if fresh == Fresh::Yes {

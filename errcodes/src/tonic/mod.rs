@@ -149,14 +149,16 @@ pub fn received(status: &::tonic::Status) -> crate::ReceivedError {
         .and_then(|all| all.into_iter().next())
         .unwrap_or_else(|| crate::ReceivedError::new(http));
     received.headers = status.metadata().clone().into_headers();
+    received.rpc = Some(code);
     received
 }
 
 /// A [`tonic::Status`] decoded into the variant of `T`
 /// that answered it, with its fields (feature `client`); else
 /// [`Decoded::Unknown`](crate::client::Decoded::Unknown), as for HTTP
-/// answers. The variant is found by its code (the `ErrorInfo`'s `reason`),
-/// so a 422 that travelled as `INVALID_ARGUMENT` comes back as itself.
+/// answers. The variant is found by its code (the `ErrorInfo`'s `reason`)
+/// and its canonical code, so a 422 that travelled as `INVALID_ARGUMENT`
+/// comes back as itself.
 ///
 /// ```
 /// # use errcodes::ApiError;
@@ -174,18 +176,8 @@ pub fn received(status: &::tonic::Status) -> crate::ReceivedError {
 /// ```
 #[cfg(feature = "client")]
 #[must_use]
-pub fn decode<T: crate::client::Decode + crate::Catalog>(
-    status: &::tonic::Status,
-) -> crate::client::Decoded<T> {
-    use crate::rpc::Code;
-    let mut received = received(status);
-    let code = Code::from_number(status.code() as i32).unwrap_or(Code::Unknown);
-    let declared = T::CATALOG
-        .iter()
-        .find(|entry| received.is_code(entry.code()) && entry.rpc_code() == code);
-    if let Some(status) = declared.and_then(|e| http::StatusCode::from_u16(e.status()).ok()) {
-        received.status = status;
-    }
+pub fn decode<T: crate::client::Decode>(status: &::tonic::Status) -> crate::client::Decoded<T> {
+    let received = received(status);
     match T::from_received(&received) {
         Some(known) => crate::client::Decoded::Known(known),
         None => crate::client::Decoded::Unknown(received),

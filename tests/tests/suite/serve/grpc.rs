@@ -393,7 +393,8 @@ async fn a_connect_client_reads_the_same_errors_at_the_same_paths() {
         ] {
             let (http_status, answered_type, body) =
                 connect_call(addr, "GetOrder", content_type, body).await;
-            assert!(http_status.is_client_error() || http_status.is_server_error());
+            // Connect's table: the status is the code's.
+            assert_eq!(http_status, from_grpc(&status).rpc_code.http_status());
             assert_eq!(
                 answered_type, "application/json",
                 "errors are JSON in Connect"
@@ -413,9 +414,10 @@ async fn a_connect_client_reads_the_same_errors_at_the_same_paths() {
         }
     }
 
+    // The 422 answers with its code's status, as a Connect server does.
     let (status, _, body) =
         connect_call(addr, "CreateOrder", "application/json", b"{}".to_vec()).await;
-    assert_eq!(status, 422);
+    assert_eq!(status, 400);
     let (agreed, _) = from_connect(&body);
     assert_eq!(agreed.rpc_code, Code::InvalidArgument);
     assert_eq!(agreed.fields, ["email", "name", "quantity"]);
@@ -423,7 +425,7 @@ async fn a_connect_client_reads_the_same_errors_at_the_same_paths() {
     // Connect's own failures: an unknown procedure is `unimplemented`, a
     // body that is no message `invalid_argument`.
     let (status, _, body) = connect_call(addr, "Cancel", "application/json", b"{}".to_vec()).await;
-    assert_eq!(status, 404);
+    assert_eq!(status, 501);
     assert_eq!(from_connect(&body).0.rpc_code, Code::Unimplemented);
     let (status, _, body) =
         connect_call(addr, "GetOrder", "application/json", b"{not json".to_vec()).await;
