@@ -299,10 +299,10 @@ impl CatalogEntry {
     /// assert_eq!(E::CATALOG[1].rpc_code(), Code::FailedPrecondition);
     /// ```
     #[must_use]
-    pub fn rpc_code(&self) -> crate::rpc::Code {
+    pub fn rpc_code(&self) -> crate::rpc::code::Code {
         let status = http::StatusCode::from_u16(self.status)
             .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR);
-        crate::rpc::code_for(status, &self.settings)
+        crate::rpc::code::Code::answered(status, self.settings.rpc_code, self.settings.kind)
     }
 
     /// The settings the variant answers with: its type's, with its own on

@@ -445,8 +445,8 @@ pub struct Settings<'a> {
     pub kind: Option<&'a str>,
     /// The canonical RPC code the error answers with over gRPC and Connect
     /// and as AIP-193's `status` (`rpc_code = "FAILED_PRECONDITION"`);
-    /// `None` derives it from the status ([`Code::for_status`](crate::rpc::Code::for_status)).
-    pub rpc_code: Option<crate::rpc::Code>,
+    /// `None` derives it from the status ([`Code::for_status`](crate::rpc::code::Code::for_status)).
+    pub rpc_code: Option<crate::rpc::code::Code>,
     /// Keeps the code from clients: no `code` member (drf writes its
     /// generic `error`) and no type URI built from it. The derive sets it
     /// for a 5xx variant without an explicit `code`, whose default code (its

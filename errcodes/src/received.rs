@@ -41,7 +41,7 @@ pub struct ReceivedError {
     pub(crate) retry_delay: Option<u64>,
     /// The canonical code of an answer that came by an RPC shape (Connect,
     /// gRPC), whose HTTP status is the code's, not the one declared.
-    pub(crate) rpc: Option<crate::rpc::Code>,
+    pub(crate) rpc: Option<crate::rpc::code::Code>,
 }
 
 impl ReceivedError {

@@ -144,7 +144,7 @@ impl<'a> Settings<'a> {
     /// assert_eq!(Settings::new().rpc_code(Code::FailedPrecondition).rpc_code, Some(Code::FailedPrecondition));
     /// ```
     #[must_use]
-    pub const fn rpc_code(self, code: crate::rpc::Code) -> Self {
+    pub const fn rpc_code(self, code: crate::rpc::code::Code) -> Self {
         Settings {
             rpc_code: Some(code),
             ..self

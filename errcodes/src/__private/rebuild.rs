@@ -244,7 +244,7 @@ pub fn header_text<'a>(received: &'a ReceivedError, name: &str) -> Option<Cow<'a
 pub fn status_is(
     received: &ReceivedError,
     status: u16,
-    declared: Option<crate::rpc::Code>,
+    declared: Option<crate::rpc::code::Code>,
 ) -> bool {
     if received.status.as_u16() == status {
         return true;
@@ -255,7 +255,7 @@ pub fn status_is(
     let declared = declared.or_else(|| {
         http::StatusCode::from_u16(status)
             .ok()
-            .map(crate::rpc::Code::for_status)
+            .map(crate::rpc::code::Code::for_status)
     });
     declared == Some(rpc)
 }

@@ -160,9 +160,13 @@ impl Clause {
             meta,
             headers,
             retry: settings.effective_retry(err.status()).name().to_owned(),
-            rpc_code: crate::rpc::code_for(err.status(), &settings)
-                .name()
-                .to_owned(),
+            rpc_code: crate::rpc::code::Code::answered(
+                err.status(),
+                settings.rpc_code,
+                settings.kind,
+            )
+            .name()
+            .to_owned(),
             detail,
         }
     }

@@ -44,7 +44,8 @@ use crate::path::Segment;
 use crate::received::FormatDecode;
 use crate::received::{ReceivedError, read};
 use crate::redact::GENERIC;
-use crate::rpc::Code;
+use crate::rpc::code::Code;
+use crate::rpc::proto::TYPE_PREFIX;
 use crate::schema::DocumentedErrors;
 use crate::schema::FormatSchema;
 use crate::visit::{MetaValue, delta_seconds};
@@ -112,9 +113,31 @@ pub(crate) fn canonical(status: StatusCode) -> &'static str {
     Code::for_status(status).name()
 }
 
-/// The canonical code name an error answers with (`rpc::code_for`).
+/// The canonical code name an error answers with
+/// ([`Code::answered`]).
 pub(crate) fn code_name<E: ApiError + ?Sized>(err: &E, s: &Settings<'_>) -> &'static str {
-    crate::rpc::code_for(err.status(), s).name()
+    Code::answered(err.status(), s.rpc_code, s.kind).name()
+}
+
+/// `err` as this envelope's JSON, with a `Help` link to its type URI: the
+/// content every RPC shape carries (`rpc`, the Connect envelope).
+pub(crate) fn document<E: ApiError + ?Sized>(err: &E) -> Value {
+    let mut body = Vec::with_capacity(512);
+    super::write(err, super::Envelope::Aip193, &mut body);
+    let mut document: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+    let settings = err.settings();
+    if let Some(base) = settings.type_base.filter(|_| !settings.redact_code)
+        && err.errors().is_none()
+        && let Some(details) = document
+            .pointer_mut("/error/details")
+            .and_then(Value::as_array_mut)
+    {
+        details.push(json!({
+            "@type": format!("{TYPE_PREFIX}google.rpc.Help"),
+            "links": [{"description": err.title(), "url": format!("{base}{}", err.code())}],
+        }));
+    }
+    document
 }
 
 /// `{"error": {code, message, status, details: [ErrorInfo, ..., RetryInfo?]}}`,

@@ -27,7 +27,8 @@ use serde_json::{Value, json};
 use crate::error::{ApiError, ErrorList, Format};
 use crate::json;
 use crate::received::{FormatDecode, ReceivedError};
-use crate::rpc::{self, Code, proto};
+use crate::rpc::code::Code;
+use crate::rpc::{base64, proto};
 use crate::schema::{DocumentedErrors, FormatSchema};
 
 /// The Connect format.
@@ -66,7 +67,7 @@ impl Format for Connect {
 
 /// One error's body.
 pub(crate) fn write_error<E: ApiError + ?Sized>(err: &E, out: &mut Vec<u8>) {
-    write(&rpc::document(err), out);
+    write(&super::aip193::document(err), out);
 }
 
 /// The body of AIP-193's `document`.
@@ -92,7 +93,7 @@ fn write(document: &Value, out: &mut Vec<u8>) {
         });
         json::string(out, name);
         out.extend_from_slice(b",\"value\":\"");
-        rpc::base64_encode(&value, out);
+        base64::encode(&value, out);
         out.extend_from_slice(b"\"}");
         written += 1;
     }
@@ -122,7 +123,7 @@ impl FormatDecode for Connect {
             let Some(bytes) = detail
                 .get("value")
                 .and_then(Value::as_str)
-                .and_then(rpc::base64_decode)
+                .and_then(base64::decode)
             else {
                 continue;
             };

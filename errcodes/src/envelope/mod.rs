@@ -143,7 +143,9 @@ impl Envelope {
 /// protocol's table, code.proto's: a 422 is `invalid_argument`, a 400).
 pub(crate) fn http_status<E: ApiError + ?Sized>(err: &E, envelope: Envelope) -> http::StatusCode {
     if envelope == Envelope::Connect {
-        crate::rpc::code_for(err.status(), &err.settings()).http_status()
+        let settings = err.settings();
+        crate::rpc::code::Code::answered(err.status(), settings.rpc_code, settings.kind)
+            .http_status()
     } else {
         err.status()
     }

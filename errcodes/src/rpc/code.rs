@@ -199,6 +199,22 @@ impl Code {
         }
     }
 
+    /// The code an error with `status` answers with: the `declared` one
+    /// (`rpc_code`), else a `kind` that is a canonical name (as AIP-193 has
+    /// long read it), else [`for_status`](Code::for_status)'s. `OK` is never
+    /// an error's.
+    pub(crate) fn answered(status: StatusCode, declared: Option<Code>, kind: Option<&str>) -> Code {
+        declared
+            .filter(|code| *code != Code::Ok)
+            .or_else(|| {
+                let kind = kind?;
+                Code::ALL
+                    .into_iter()
+                    .find(|c| *c != Code::Ok && c.name() == kind)
+            })
+            .unwrap_or_else(|| Code::for_status(status))
+    }
+
     /// The HTTP status `code.proto` maps it to, which is also the status a
     /// Connect server answers it with (`OK` is 200).
     ///

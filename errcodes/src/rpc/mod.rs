@@ -36,15 +36,15 @@
 //! assert!(!internal.message().contains("hunter2"));
 //! ```
 
-mod base64;
-mod code;
+pub(crate) mod base64;
+pub(crate) mod code;
 pub(crate) mod proto;
 
-use serde_json::{Value, json};
+use serde_json::Value;
 
 pub use code::Code;
 
-use crate::Envelope;
+use crate::envelope::aip193::document;
 use crate::error::ApiError;
 
 /// An error as a `google.rpc.Status`: its [`Code`], its message, and the
@@ -145,51 +145,4 @@ impl Status {
     pub fn details(&self) -> &[u8] {
         &self.details
     }
-}
-
-/// The canonical code an error with `status` and `settings` answers with:
-/// its declared `rpc_code`, else a `kind` that is a canonical name (as
-/// AIP-193 has long read it), else its status's.
-pub(crate) fn code_for(status: http::StatusCode, settings: &crate::Settings<'_>) -> Code {
-    settings
-        .rpc_code
-        .filter(|code| *code != Code::Ok)
-        .or_else(|| {
-            let kind = settings.kind?;
-            Code::ALL
-                .into_iter()
-                .find(|c| *c != Code::Ok && c.name() == kind)
-        })
-        .unwrap_or_else(|| Code::for_status(status))
-}
-
-/// `err` as AIP-193's JSON, with a `Help` link to its type URI: the
-/// content every RPC shape carries.
-pub(crate) fn document<E: ApiError + ?Sized>(err: &E) -> Value {
-    let mut body = Vec::with_capacity(512);
-    crate::envelope::write(err, Envelope::Aip193, &mut body);
-    let mut document: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
-    let settings = err.settings();
-    if let Some(base) = settings.type_base.filter(|_| !settings.redact_code)
-        && err.errors().is_none()
-        && let Some(details) = document
-            .pointer_mut("/error/details")
-            .and_then(Value::as_array_mut)
-    {
-        details.push(json!({
-            "@type": format!("{}google.rpc.Help", proto::TYPE_PREFIX),
-            "links": [{"description": err.title(), "url": format!("{base}{}", err.code())}],
-        }));
-    }
-    document
-}
-
-/// Appends `bytes` as unpadded base64 (Connect's details).
-pub(crate) fn base64_encode(bytes: &[u8], out: &mut Vec<u8>) {
-    base64::encode(bytes, out);
-}
-
-/// Base64 text decoded, padded or not.
-pub(crate) fn base64_decode(text: &str) -> Option<Vec<u8>> {
-    base64::decode(text)
 }

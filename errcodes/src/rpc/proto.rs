@@ -10,7 +10,7 @@
 
 use serde_json::{Map, Value, json};
 
-use super::Code;
+use super::code::Code;
 
 /// The type URL prefix of `google.protobuf.Any` (and of AIP-193's `@type`).
 pub(crate) const TYPE_PREFIX: &str = "type.googleapis.com/";
