@@ -310,24 +310,12 @@ impl<H: Head> Answering<H> {
             .check_content_type(content_type)
             .err()
             .or(chosen.err());
-        let given_id = match first(REQUEST_ID.as_str()) {
-            Some(id) if request_id::usable_request_id(id) => core::str::from_utf8(id).ok(),
-            _ => first(TRACEPARENT).and_then(request_id::trace_id),
-        };
-        let locales = config.profile.locales_setting();
-        let locale = if locales.is_empty() {
-            None
-        } else {
-            let asked = header_list(header("accept-language"));
-            crate::negotiate::choose_locale(asked.as_deref(), locales)
-        };
-        let answering = Answering {
-            config: Arc::clone(config),
-            envelope: chosen.unwrap_or_else(|_| negotiation.default_envelope()),
+        let answering = Answering::of(
+            config,
+            chosen.unwrap_or_else(|_| negotiation.default_envelope()),
             head,
-            given_id: given_id.map(GivenId::new),
-            locale,
-        };
+            header,
+        );
         let refused = refusal.map(|refusal| answering.respond(&refusal));
         Begun { answering, refused }
     }
@@ -460,6 +448,18 @@ impl<H: Head> Answering<H> {
         head: H,
         header: impl Fn(&str) -> V,
     ) -> Answering<H> {
+        Answering::of(config, config.negotiation.default_envelope(), head, header)
+    }
+
+    /// A request answering in `envelope`, with the correlation id (a safe
+    /// `x-request-id`, else the trace id of a valid `traceparent`) and the
+    /// profile's locale `accept-language` chose.
+    fn of<'r, V: IntoIterator<Item = &'r [u8]>>(
+        config: &Arc<Config>,
+        envelope: Envelope,
+        head: H,
+        header: impl Fn(&str) -> V,
+    ) -> Answering<H> {
         let first = |name| header(name).into_iter().next();
         let given_id = match first(REQUEST_ID.as_str()) {
             Some(id) if request_id::usable_request_id(id) => core::str::from_utf8(id).ok(),
@@ -474,7 +474,7 @@ impl<H: Head> Answering<H> {
         };
         Answering {
             config: Arc::clone(config),
-            envelope: config.negotiation.default_envelope(),
+            envelope,
             head,
             given_id: given_id.map(GivenId::new),
             locale,
