@@ -30,7 +30,9 @@ serve::head!(GrpcHead, Method, Uri);
 /// * a status from outside errcodes whose code is of the 5xx class
 ///   (`INTERNAL`, `UNKNOWN`, `DATA_LOSS`, `UNAVAILABLE`, ...) keeps its
 ///   code and loses its message, unless the layer keeps foreign errors;
-/// * every error is logged as the HTTP layers log it.
+/// * each status it answers again is logged as the HTTP layers log their
+///   answers (feature `tracing`); a foreign client-error status passes as
+///   the service wrote it.
 ///
 /// Errors a streaming response sends in its trailers are the service's.
 ///
