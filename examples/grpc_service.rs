@@ -16,18 +16,11 @@
 //! HTTP/1.1 and HTTP/2 (gRPC's, in cleartext) share the port; it listens
 //! on `ADDR` (default `127.0.0.1:3001`) and prints `listening on
 //! http://<addr>`. The protobuf messages are written with prost's derive,
-//! so no `protoc` is needed:
-//!
-//! ```proto
-//! package orders.v1;
-//! service Orders {
-//!   rpc GetOrder(GetOrderRequest) returns (Order);
-//!   rpc CreateOrder(CreateOrderRequest) returns (Order);
-//! }
-//! message GetOrderRequest { uint64 id = 1; }
-//! message CreateOrderRequest { string email = 1; string name = 2; uint32 quantity = 3; }
-//! message Order { uint64 id = 1; string status = 2; }
-//! ```
+//! so no `protoc` is needed; `examples/orders.proto` is the same schema for
+//! clients that read one, e.g.
+//! `grpcurl -plaintext -proto examples/orders.proto -d '{"id": 7}' 127.0.0.1:3001 orders.v1.Orders/GetOrder`
+//! or, over Connect,
+//! `curl -H 'content-type: application/json' -d '{"id": 7}' localhost:3001/orders.v1.Orders/GetOrder`.
 
 use std::convert::Infallible;
 use std::future::Future;
@@ -51,6 +44,7 @@ pub use orders::{NewOrder, OrderError};
 #[serde(default)]
 pub struct GetOrderRequest {
     #[prost(uint64, tag = "1")]
+    #[serde(with = "proto_json_u64")]
     pub id: u64,
 }
 
@@ -71,9 +65,33 @@ pub struct CreateOrderRequest {
 #[serde(default)]
 pub struct Order {
     #[prost(uint64, tag = "1")]
+    #[serde(with = "proto_json_u64")]
     pub id: u64,
     #[prost(string, tag = "2")]
     pub status: String,
+}
+
+/// A `uint64` in protobuf's JSON mapping: written as a string, read from a
+/// string or a number (Connect clients send `"7"`).
+mod proto_json_u64 {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(value: &u64, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(value)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<u64, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Either {
+            Number(u64),
+            Text(String),
+        }
+        match Either::deserialize(deserializer)? {
+            Either::Number(n) => Ok(n),
+            Either::Text(text) => text.parse().map_err(serde::de::Error::custom),
+        }
+    }
 }
 
 /// The gRPC service's path prefix.
