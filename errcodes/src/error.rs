@@ -738,6 +738,24 @@ pub trait Format: Sync {
     /// ```
     fn write_errors(&self, errors: ErrorList<'_>, out: &mut Vec<u8>);
 
+    /// The HTTP status an answer in this format carries for `err`: the
+    /// error's own, unless the format's protocol says otherwise (Connect's
+    /// answers carry their canonical code's status: a 422 answers 400).
+    /// The responses, the layers and the documents all ask here.
+    ///
+    /// ```
+    /// use errcodes::ApiError;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api(status = 422, detail = "Invalid.")]
+    /// struct Invalid;
+    /// assert_eq!(errcodes::Envelope::Problem.format().status(&Invalid), 422);
+    /// assert_eq!(errcodes::Envelope::Connect.format().status(&Invalid), 400);
+    /// ```
+    fn status(&self, err: &dyn ApiError) -> http::StatusCode {
+        err.status()
+    }
+
     /// The format's reader, when it can read its own documents back (the
     /// `client` module uses it): `Some(self)` from a format that also
     /// implements [`FormatDecode`].

@@ -47,6 +47,12 @@ impl Format for Connect {
         write_error(err, out);
     }
 
+    /// The canonical code's status, by Connect's table (code.proto's).
+    fn status(&self, err: &dyn ApiError) -> StatusCode {
+        let settings = err.settings();
+        Code::answered(err.status(), settings.rpc_code, settings.kind).http_status()
+    }
+
     fn write_errors(&self, errors: ErrorList<'_>, out: &mut Vec<u8>) {
         let mut document = Vec::with_capacity(512);
         super::Envelope::Aip193

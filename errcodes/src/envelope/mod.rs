@@ -138,17 +138,11 @@ impl Envelope {
     }
 }
 
-/// The HTTP status `err` answers with in `envelope`: its own, except in
-/// Connect, whose answers carry the status of their canonical code (the
-/// protocol's table, code.proto's: a 422 is `invalid_argument`, a 400).
+/// The HTTP status `err` answers with in `envelope`: its format's
+/// [`Format::status`] (`&E` is an error too, and sized, so any `E` becomes
+/// a `&dyn`).
 pub(crate) fn http_status<E: ApiError + ?Sized>(err: &E, envelope: Envelope) -> http::StatusCode {
-    if envelope == Envelope::Connect {
-        let settings = err.settings();
-        crate::rpc::code::Code::answered(err.status(), settings.rpc_code, settings.kind)
-            .http_status()
-    } else {
-        err.status()
-    }
+    envelope.format().status(&err)
 }
 
 /// The one path from an error to bytes. A collection goes to its format's
