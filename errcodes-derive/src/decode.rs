@@ -135,27 +135,29 @@ fn variant_block(
         return TokenStream::new();
     }
     let status = prop::effective_status(input, variant);
-    // The canonical code declared (the variant's `rpc_code`, the type's, or
-    // a `kind` that names one), for answers that came by an RPC shape.
-    let declared_rpc = variant
-        .attrs
-        .rpc_code
-        .or(input.attrs.rpc_code)
-        .map(|code| code.0)
-        .or_else(|| {
-            let kind = variant.attrs.kind.as_ref()?.value();
-            errcodes_rules::RPC_CODES
-                .iter()
-                .position(|name| *name == kind)
-                .filter(|n| *n > 0)
-        });
-    let declared_rpc = match declared_rpc {
-        Some(n) => quote!(::core::option::Option::Some(::errcodes::rpc::Code::ALL[#n])),
-        None => quote!(::core::option::Option::None),
-    };
-    let status_check = status.map(
-        |status| quote!(if !status_is(__received, #status, #declared_rpc) { break '__variant; }),
-    );
+    // The canonical code the variant answers with (its `rpc_code`, the
+    // type's, a `kind` that names one, else its status's), for answers that
+    // came by an RPC shape: worked out here, once.
+    let status_check = status.map(|status| {
+        let declared = variant
+            .attrs
+            .rpc_code
+            .or(input.attrs.rpc_code)
+            .map(|code| code.0)
+            .or_else(|| {
+                let kind = variant.attrs.kind.as_ref()?.value();
+                errcodes_rules::RPC_CODES
+                    .iter()
+                    .position(|name| *name == kind)
+                    .filter(|n| *n > 0)
+            })
+            .unwrap_or(errcodes_rules::rpc_code_for_status(status));
+        quote! {
+            if !status_is(__received, #status, ::errcodes::rpc::Code::ALL[#declared]) {
+                break '__variant;
+            }
+        }
+    });
     let public_code = variant.attrs.code.is_some() || status.is_some_and(|s| s < 500);
     let code_check = if public_code {
         let code = prop::effective_code(input, variant);

@@ -58,6 +58,36 @@ pub const RPC_CODES: [&str; 17] = [
     "UNAUTHENTICATED",
 ];
 
+/// The canonical code (its number, an index into [`RPC_CODES`]) an error
+/// with HTTP `status` answers with: `code.proto`'s HTTP mappings read
+/// backwards, the first listed where several share a status, the nearest
+/// meaning for statuses it does not map, else `INVALID_ARGUMENT` for a 4xx
+/// and `INTERNAL` for a 5xx. The derive (decoding) and the runtime
+/// (`errcodes::rpc::Code::for_status`) share it.
+///
+/// ```
+/// assert_eq!(errcodes_rules::RPC_CODES[errcodes_rules::rpc_code_for_status(404)], "NOT_FOUND");
+/// assert_eq!(errcodes_rules::RPC_CODES[errcodes_rules::rpc_code_for_status(422)], "INVALID_ARGUMENT");
+/// ```
+#[must_use]
+pub const fn rpc_code_for_status(status: u16) -> usize {
+    match status {
+        401 => 16,       // UNAUTHENTICATED
+        403 => 7,        // PERMISSION_DENIED
+        404 | 410 => 5,  // NOT_FOUND
+        408 | 504 => 4,  // DEADLINE_EXCEEDED
+        409 => 6,        // ALREADY_EXISTS
+        412 => 9,        // FAILED_PRECONDITION
+        416 => 11,       // OUT_OF_RANGE
+        429 => 8,        // RESOURCE_EXHAUSTED
+        499 => 1,        // CANCELLED
+        405 | 501 => 12, // UNIMPLEMENTED (405 as grpc-gateway answers it)
+        502 | 503 => 14, // UNAVAILABLE
+        500..=599 => 13, // INTERNAL
+        _ => 3,          // INVALID_ARGUMENT
+    }
+}
+
 /// Response headers every response sets itself, which an error may not set.
 ///
 /// ```

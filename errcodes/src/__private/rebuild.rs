@@ -237,27 +237,11 @@ pub fn header_text<'a>(received: &'a ReceivedError, name: &str) -> Option<Cow<'a
 }
 
 /// Whether `received` answers with `status`, declared with the canonical
-/// RPC code `declared` (`None`: the status's). An answer that came by an
-/// RPC shape carries its code's status (a 422 travels as 400): there the
-/// codes are compared.
+/// RPC code `declared`. An answer that came by an RPC shape carries its
+/// code's status (a 422 travels as 400): there the codes are compared.
 #[must_use]
-pub fn status_is(
-    received: &ReceivedError,
-    status: u16,
-    declared: Option<crate::rpc::code::Code>,
-) -> bool {
-    if received.status.as_u16() == status {
-        return true;
-    }
-    let Some(rpc) = received.rpc else {
-        return false;
-    };
-    let declared = declared.or_else(|| {
-        http::StatusCode::from_u16(status)
-            .ok()
-            .map(crate::rpc::code::Code::for_status)
-    });
-    declared == Some(rpc)
+pub fn status_is(received: &ReceivedError, status: u16, declared: crate::rpc::code::Code) -> bool {
+    received.status.as_u16() == status || received.rpc == Some(declared)
 }
 
 /// `Retry-After` in delta-seconds, as a `Duration`.

@@ -182,21 +182,7 @@ impl Code {
     /// ```
     #[must_use]
     pub const fn for_status(status: StatusCode) -> Code {
-        match status.as_u16() {
-            401 => Code::Unauthenticated,
-            403 => Code::PermissionDenied,
-            404 | 410 => Code::NotFound,
-            408 | 504 => Code::DeadlineExceeded,
-            409 => Code::AlreadyExists,
-            412 => Code::FailedPrecondition,
-            416 => Code::OutOfRange,
-            429 => Code::ResourceExhausted,
-            499 => Code::Cancelled,
-            405 | 501 => Code::Unimplemented,
-            502 | 503 => Code::Unavailable,
-            500..=599 => Code::Internal,
-            _ => Code::InvalidArgument,
-        }
+        Code::ALL[errcodes_rules::rpc_code_for_status(status.as_u16())]
     }
 
     /// The code an error with `status` answers with: the `declared` one

@@ -74,22 +74,10 @@ impl Status {
         Status::from_document(&document(err))
     }
 
-    /// `err` as a status with `code` instead of its own (a foreign
-    /// status answered again keeps the code it had).
+    /// The code, message and binary details, moved out.
     #[cfg(feature = "tonic")]
-    pub(crate) fn of_with_code<E: ApiError + ?Sized>(err: &E, code: Code) -> Status {
-        let mut document = document(err);
-        if let Some(error) = document.get_mut("error") {
-            let was = error["status"].clone();
-            error["status"] = Value::String(code.name().to_owned());
-            // A withheld code's reason is the canonical name: the new one.
-            for detail in error["details"].as_array_mut().into_iter().flatten() {
-                if detail.get("reason") == Some(&was) {
-                    detail["reason"] = Value::String(code.name().to_owned());
-                }
-            }
-        }
-        Status::from_document(&document)
+    pub(crate) fn into_parts(self) -> (Code, String, Vec<u8>) {
+        (self.code, self.message, self.details)
     }
 
     fn from_document(document: &Value) -> Status {

@@ -61,6 +61,9 @@ impl ApiError for RouteError<'_> {
 pub(crate) struct ForeignError {
     status: StatusCode,
     code: String,
+    /// The canonical RPC code it had, when it came as a gRPC status.
+    #[cfg_attr(not(feature = "tonic"), allow(dead_code))]
+    rpc_code: Option<crate::rpc::code::Code>,
     /// What the framework answered with, for the log.
     answered: Answered,
 }
@@ -96,6 +99,7 @@ impl ForeignError {
         ForeignError {
             status,
             code: crate::case::snake_words(reason),
+            rpc_code: None,
             answered: Answered(
                 content_type.map(|bytes| String::from_utf8_lossy(bytes).into_owned()),
             ),
@@ -140,11 +144,25 @@ impl ApiError for ForeignError {
     }
     fn settings(&self) -> Settings<'_> {
         let server = self.status.is_server_error();
-        Settings::new().redact_code(server).redact_detail(server)
+        let settings = Settings::new().redact_code(server).redact_detail(server);
+        match self.rpc_code {
+            Some(code) => settings.rpc_code(code),
+            None => settings,
+        }
     }
 }
 
 impl ForeignError {
+    /// A gRPC status errcodes did not write, with `code`: answered again
+    /// under the status `code.proto` gives it, keeping its code.
+    #[cfg(feature = "tonic")]
+    pub(crate) fn rpc(code: crate::rpc::code::Code) -> ForeignError {
+        ForeignError {
+            rpc_code: Some(code),
+            ..ForeignError::new(code.http_status(), None)
+        }
+    }
+
     /// The generic text of a 4xx: what was wrong is the framework's to say,
     /// and it is not repeated.
     fn detail(&self) -> &'static str {

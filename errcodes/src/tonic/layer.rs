@@ -180,7 +180,7 @@ where
                     const { HeaderValue::from_static("application/grpc") },
                 );
                 let (status, id) = answering.rpc_panicked(&*payload);
-                write(&mut parts, &status, &id);
+                write(&mut parts, status, &id);
                 Ok(Response::from_parts(parts, body))
             }
         };
@@ -194,53 +194,50 @@ where
 /// correlation id echoed.
 fn finish<R>(answering: &Answering<GrpcHead>, response: Response<R>) -> Response<R> {
     let (mut parts, body) = response.into_parts();
-    let carried = parts.extensions.get::<::tonic::Status>().cloned();
-    let code = carried.as_ref().map(|s| s.code() as i32).or_else(|| {
-        parts
-            .headers
-            .get("grpc-status")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.parse().ok())
-    });
-    let Some(code) = code.and_then(Code::from_number).filter(|c| *c != Code::Ok) else {
+    let carried = parts.extensions.remove::<::tonic::Status>();
+    let code = carried
+        .as_ref()
+        .map(|s| s.code() as i32)
+        .or_else(|| {
+            let header = parts.headers.get("grpc-status")?;
+            header.to_str().ok()?.parse().ok()
+        })
+        .and_then(Code::from_number)
+        .filter(|c| *c != Code::Ok);
+    let traveling = carried
+        .as_ref()
+        .and_then(|s| std::error::Error::source(s))
+        .and_then(|source| source.downcast_ref::<Traveling>());
+    let answer = match (code, traveling) {
+        (Some(_), Some(traveling)) => Some(answering.rpc_status(&traveling.0, true)),
+        (Some(code), None)
+            if code.http_status().is_server_error() && answering.converts_foreign() =>
+        {
+            Some(answering.rpc_status(&Foreign::rpc(code), true))
+        }
+        // A success, or a client error of the service's own, as written.
+        _ => None,
+    };
+    if let Some((status, id)) = answer {
+        write(&mut parts, status, &id);
+    } else {
+        if let Some(carried) = carried {
+            parts.extensions.insert(carried);
+        }
         if let Some(id) = answering
             .given_id()
             .and_then(|id| HeaderValue::from_str(id).ok())
         {
             parts.headers.insert(REQUEST_ID, id);
         }
-        return Response::from_parts(parts, body);
-    };
-    let traveling = carried
-        .as_ref()
-        .and_then(|s| std::error::Error::source(s))
-        .and_then(|source| source.downcast_ref::<Traveling>());
-    let (status, id) = match traveling {
-        Some(traveling) => answering.rpc_status(&traveling.0, true),
-        None if code.http_status().is_server_error() && answering.converts_foreign() => {
-            let foreign = Foreign::new(code.http_status(), None);
-            let (_, id) = answering.rpc_status(&foreign, true);
-            (rpc::Status::of_with_code(&foreign, code), id)
-        }
-        // A client error of the service's own, as it wrote it.
-        None => {
-            if let Some(id) = answering
-                .given_id()
-                .and_then(|id| HeaderValue::from_str(id).ok())
-            {
-                parts.headers.insert(REQUEST_ID, id);
-            }
-            return Response::from_parts(parts, body);
-        }
-    };
-    write(&mut parts, &status, &id);
+    }
     Response::from_parts(parts, body)
 }
 
 /// `status` into the response head `parts`: `grpc-status`,
 /// `grpc-message`, `grpc-status-details-bin` (as tonic writes them), the
 /// correlation id, and the status in the extensions.
-fn write(parts: &mut http::response::Parts, status: &rpc::Status, id: &str) {
+fn write(parts: &mut http::response::Parts, status: rpc::Status, id: &str) {
     let status = to_tonic(status);
     for name in ["grpc-status", "grpc-message", "grpc-status-details-bin"] {
         parts.headers.remove(name);

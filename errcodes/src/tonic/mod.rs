@@ -64,17 +64,18 @@ use crate::rpc;
 /// ```
 #[must_use]
 pub fn status<E: ApiError + ?Sized>(err: &E) -> ::tonic::Status {
-    let mut status = to_tonic(&rpc::Status::of(err));
+    let mut status = to_tonic(rpc::Status::of(err));
     status.set_source(Arc::new(Traveling(Snapshot::of(err))));
     status
 }
 
-/// An errcodes status as tonic's.
-pub(crate) fn to_tonic(status: &rpc::Status) -> ::tonic::Status {
+/// An errcodes status as tonic's (its details moved, not copied).
+pub(crate) fn to_tonic(status: rpc::Status) -> ::tonic::Status {
+    let (code, message, details) = status.into_parts();
     ::tonic::Status::with_details(
-        ::tonic::Code::from_i32(status.code().number()),
-        status.message(),
-        bytes::Bytes::copy_from_slice(status.details()),
+        ::tonic::Code::from_i32(code.number()),
+        message,
+        bytes::Bytes::from(details),
     )
 }
 
